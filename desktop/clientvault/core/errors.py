@@ -1,0 +1,122 @@
+"""The typed error hierarchy.
+
+Known errors carry no user-facing sentence and never a personal-data value: the UI and the CLI
+map each type to a translated message. Anything that is not a ``KnownError`` is a bug.
+"""
+
+from __future__ import annotations
+
+
+class ClientVaultError(Exception):
+    """Root of every error this application raises on purpose."""
+
+
+class KnownError(ClientVaultError):
+    """An expected failure the user can act on; mapped to a message by the UI/CLI."""
+
+
+class WrongCredentials(KnownError):
+    """Unknown user or wrong password (deliberately the same error for both)."""
+
+
+class VaultBusy(KnownError):
+    """Another process holds the vault (or a write lock) and did not release it in time."""
+
+
+class DiskFull(KnownError):
+    """The disk (or quota) ran out while writing; the previous state is intact."""
+
+
+class DamagedFile(KnownError):
+    """A vault file is damaged. ``which`` names the file kind, ``detail`` a non-personal code."""
+
+    def __init__(self, which: str, detail: str = "") -> None:
+        super().__init__(which, detail)
+        self.which = which
+        self.detail = detail
+
+
+class KeysFileError(KnownError):
+    """``vault.keys`` is missing, unreadable, or belongs to another vault. ``reason`` is a code."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class GenerationMismatch(KnownError):
+    """``vault.db`` and ``vault.keys`` are from different points in time (an old copy was restored)."""
+
+    def __init__(self, db_generation: int, keys_generation: int) -> None:
+        super().__init__(db_generation, keys_generation)
+        self.db_generation = db_generation
+        self.keys_generation = keys_generation
+
+
+class NewerDatabase(KnownError):
+    """The database was written by a newer version of the application."""
+
+    def __init__(self, found: int, supported: int) -> None:
+        super().__init__(found, supported)
+        self.found = found
+        self.supported = supported
+
+
+class AccessDenied(KnownError):
+    """The acting role may not do this (the attempt is audited)."""
+
+    def __init__(self, capability: str) -> None:
+        super().__init__(capability)
+        self.capability = capability
+
+
+class ConsentMissing(KnownError):
+    """The purpose named for a reveal or processing step has no valid consent/legal basis."""
+
+    def __init__(self, purpose: str) -> None:
+        super().__init__(purpose)
+        self.purpose = purpose
+
+
+class ValidationError(KnownError):
+    """One or more fields are invalid. ``errors`` maps field name to an error code (no values)."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(sorted(errors))
+        self.errors = dict(errors)
+
+
+class VersionConflict(KnownError):
+    """Someone else saved this record since it was loaded (optimistic concurrency)."""
+
+    def __init__(self, record: str, record_id: int, expected: int, found: int) -> None:
+        super().__init__(record, record_id, expected, found)
+        self.record = record
+        self.record_id = record_id
+        self.expected = expected
+        self.found = found
+
+
+class NotFound(KnownError):
+    """The record does not exist (or is not visible to this role)."""
+
+    def __init__(self, record: str, record_id: int | str) -> None:
+        super().__init__(record, record_id)
+        self.record = record
+        self.record_id = record_id
+
+
+class InvalidState(KnownError):
+    """The operation does not fit the record's current state. ``code`` says which rule."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class UnsupportedLocation(KnownError):
+    """The vault folder is somewhere we refuse to keep it (e.g. a cloud-sync folder)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
