@@ -120,3 +120,15 @@ class UnsupportedLocation(KnownError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class LoginThrottled(KnownError):
+    """Too many failed logins for this name; try again after ``retry_after`` seconds."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(retry_after)
+        self.retry_after = retry_after
+
+
+class KeysChanged(KnownError):
+    """Another workstation changed the vault keys (user disabled, rekey); log in again."""

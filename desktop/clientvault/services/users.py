@@ -1,0 +1,104 @@
+"""Staff accounts: add, list, disable (with rekey), change password."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clientvault.core.errors import InvalidState, NotFound, ValidationError
+from clientvault.core.roles import Capability, Role
+from clientvault.services.context import Vault
+from clientvault.services.vault import VaultService, _valid_username
+from clientvault.storage.users import UserRepository, UserRow
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    """What the staff page shows about an account."""
+
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+    created_at: str
+    workstation_logins: int
+
+
+class UserService:
+    """Partner-only management of staff accounts."""
+
+    def __init__(self, vault: Vault, vaults: VaultService) -> None:
+        self.vault = vault
+        self.vaults = vaults
+
+    def list(self) -> list[UserInfo]:
+        """Return every account (partner only)."""
+        self.vault.require(Capability.MANAGE_USERS, "users")
+        ws: dict[int, int] = {}
+        for s in self.vault.keyfile.slots:
+            if s.kind == "workstation" and s.user_id is not None:
+                ws[s.user_id] = ws.get(s.user_id, 0) + 1
+        return [_info(u, ws.get(u.id, 0)) for u in UserRepository(self.vault.db).list()]
+
+    def add(self, username: str, display_name: str, role: Role, password: str) -> UserInfo:
+        """Create an account with its own key slot."""
+        self.vault.require(Capability.MANAGE_USERS, "users")
+        errors: dict[str, str] = {}
+        if not _valid_username(username):
+            errors["username"] = "format"
+        name = display_name.strip()
+        if not name:
+            errors["display_name"] = "required"
+        elif len(name) > 100 or any(ord(c) < 32 for c in name):
+            errors["display_name"] = "format"
+        if errors:
+            raise ValidationError(errors)
+        repo = UserRepository(self.vault.db)
+        if repo.by_username(username) is not None:
+            raise ValidationError({"username": "taken"})
+        with self.vault.db.transaction():
+            user = repo.add(username.strip(), name, role)
+            self.vault.record("user.add", f"user:{user.id}", reason=role.value)
+        try:
+            self.vaults.add_user_slot(self.vault, user, password)
+        except BaseException:
+            # No slot, no login: disable the row so that the name can be reused after a fix.
+            with self.vault.db.transaction():
+                repo.set_status(user.id, "disabled")
+                self.vault.record("user.add", f"user:{user.id}", outcome="failed")
+            raise
+        return _info(user, 0)
+
+    def disable(self, user_id: int) -> None:
+        """Disable an account: its slots are removed and the database is re-keyed."""
+        self.vault.require(Capability.MANAGE_USERS, f"user:{user_id}")
+        repo = UserRepository(self.vault.db)
+        user = repo.get(user_id)
+        if user is None:
+            raise NotFound("user", user_id)
+        if user_id == self.vault.session.user_id:
+            raise InvalidState("cannot_disable_self")
+        if user.role is Role.PARTNER and repo.count_active(Role.PARTNER) <= 1:
+            raise InvalidState("last_partner")
+        if not user.active:
+            return
+        with self.vault.db.transaction():
+            repo.set_status(user_id, "disabled")
+            self.vault.record("user.disable", f"user:{user_id}")
+        self.vaults.remove_user_and_rekey(self.vault, user_id)
+
+    def change_own_password(self, old_password: str, new_password: str) -> None:
+        """Change the acting user's password (any role)."""
+        self.vaults.change_password(self.vault, old_password, new_password)
+
+    def by_username(self, username: str) -> UserInfo:
+        """Look an account up by name (partner only)."""
+        self.vault.require(Capability.MANAGE_USERS, "users")
+        user = UserRepository(self.vault.db).by_username(username)
+        if user is None:
+            raise NotFound("user", username)
+        return _info(user, 0)
+
+
+def _info(u: UserRow, ws: int) -> UserInfo:
+    return UserInfo(u.id, u.username, u.display_name, u.role, u.active, u.created_at, ws)

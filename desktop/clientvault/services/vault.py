@@ -1,0 +1,575 @@
+"""Creating, unlocking, locking and re-keying vaults; the key-change protocol.
+
+Key changes (password change, user disabled, rekey, workstation slots) follow one protocol so a
+crash at any point leaves a vault that opens:
+
+1. ``vault.keys`` is written with ``generation + 1``, the new slots, and ``previous`` (the old
+   generation and slots);
+2. the database records the new generation (and, for a rekey, is re-encrypted under the new key);
+3. ``vault.keys`` is written again without ``previous``.
+
+On open, a ``previous`` block means a change was in flight: it is rolled forward. Without one,
+a generation that differs between the two files means an old copy of one of them was put back,
+and the vault is refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import secrets
+import time
+import uuid
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from clientvault.core.errors import (
+    DamagedFile,
+    GenerationMismatch,
+    InvalidState,
+    KeysFileError,
+    LoginThrottled,
+    UnsupportedLocation,
+    ValidationError,
+    WrongCredentials,
+)
+from clientvault.core.roles import Role
+from clientvault.security import keyfile as kf
+from clientvault.security.atomic import atomic_write_bytes
+from clientvault.security.keyfile import KdfParams, KeyFile, Slot, VaultKeys
+from clientvault.security.workstation import WorkstationKeyring
+from clientvault.storage.audit import AuditRepository, now_iso
+from clientvault.storage.db import Database, OpenOptions, is_cloud_sync_path, is_network_path
+from clientvault.storage.migrate import migrate
+from clientvault.storage.users import MetaRepository, UserRepository, UserRow
+from clientvault.services.context import Session, Vault, VaultPaths
+
+log = logging.getLogger(__name__)
+
+RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O/1/I: read aloud and typed from paper
+MIN_PASSWORD = 10
+MIN_PIN = 6
+THROTTLE_AFTER = 3
+THROTTLE_MAX_S = 300
+
+
+@dataclass(frozen=True)
+class CreatedVault:
+    """A new vault, unlocked for its first partner, and the recovery code to print once."""
+
+    vault: Vault
+    recovery_code: str
+
+
+def check_password(password: str, *, minimum: int = MIN_PASSWORD, field: str = "password") -> None:
+    """Refuse passwords that are too short or contain control characters."""
+    if len(password) < minimum:
+        raise ValidationError({field: "too_short"})
+    if any(ord(ch) < 32 for ch in password):
+        raise ValidationError({field: "control_chars"})
+
+
+def new_recovery_code() -> str:
+    """Return a 32-character recovery code in groups of four (160 bits of entropy)."""
+    raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(32))
+    return "-".join(raw[i : i + 4] for i in range(0, 32, 4))
+
+
+class VaultService:
+    """Opens vault folders. Holds configuration only; each unlocked vault is a :class:`Vault`."""
+
+    def __init__(
+        self,
+        *,
+        kdf: KdfParams = kf.PRODUCTION_KDF,
+        keyring: WorkstationKeyring | None = None,
+        cipher_log: Path | None = None,
+        clock: Any = time.time,
+    ) -> None:
+        self.kdf = kdf
+        self.keyring = keyring or WorkstationKeyring()
+        self.cipher_log = cipher_log
+        self.clock = clock
+
+    # -- creation ------------------------------------------------------------------------------
+
+    def create(
+        self,
+        folder: Path,
+        *,
+        firm_name: str,
+        partner_username: str,
+        partner_display_name: str,
+        partner_password: str,
+    ) -> CreatedVault:
+        """Create a vault in ``folder`` (new or empty) with its first partner and a recovery slot."""
+        firm_name = firm_name.strip()
+        errors: dict[str, str] = {}
+        if not firm_name:
+            errors["firm_name"] = "required"
+        elif len(firm_name) > 200:
+            errors["firm_name"] = "too_long"
+        if not _valid_username(partner_username):
+            errors["username"] = "format"
+        if errors:
+            raise ValidationError(errors)
+        check_password(partner_password)
+        if is_cloud_sync_path(folder):
+            raise UnsupportedLocation("cloud_sync")
+        paths = VaultPaths(folder)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if paths.db.exists() or paths.keys.exists():
+            raise InvalidState("vault_exists")
+        vault_id = str(uuid.uuid4())
+        keys = VaultKeys(dk=kf.new_key(), pk=kf.new_key())
+        recovery = new_recovery_code()
+        db = Database(paths.db, keys.dk, self._options(folder))
+        try:
+            migrate(db)
+            meta, users = MetaRepository(db), UserRepository(db)
+            with db.transaction():
+                meta.set("vault_id", vault_id)
+                meta.set("generation", "1")
+                meta.set("firm_name", firm_name)
+                meta.set("created_at", now_iso())
+                user = users.add(partner_username.strip(), partner_display_name.strip() or partner_username, Role.PARTNER)
+                audit = AuditRepository(db, vault_id)
+                audit.append(user_id=user.id, action="vault.create")
+                audit.append(user_id=user.id, action="user.add", obj=f"user:{user.id}", reason=Role.PARTNER.value)
+                audit.append(user_id=user.id, action="key.recovery_created")
+            slots = [
+                self._user_slot(vault_id, user, partner_password, keys),
+                self._recovery_slot(vault_id, recovery, keys),
+            ]
+            seq, head = AuditRepository(db, vault_id).head()
+            keyfile = KeyFile(vault_id, 1, tuple(slots), {"seq": seq, "hash": head})
+            kf.save(paths.keys, keyfile)
+        except BaseException:
+            db.close()
+            for p in (paths.db, paths.db.with_name("vault.db-wal"), paths.db.with_name("vault.db-shm"), paths.keys):
+                with contextlib.suppress(OSError):
+                    p.unlink()
+            raise
+        session = Session(user.id, user.username, user.display_name, user.role, keys)
+        return CreatedVault(Vault(paths, db, keyfile, session, vault_id), recovery)
+
+    # -- unlocking -----------------------------------------------------------------------------
+
+    def vault_exists(self, folder: Path) -> bool:
+        """Whether ``folder`` holds a vault (either file present)."""
+        paths = VaultPaths(folder)
+        return paths.db.exists() or paths.keys.exists()
+
+    def unlock(self, folder: Path, username: str, password: str) -> Vault:
+        """Log ``username`` in with ``password`` and open the vault.
+
+        Raises:
+            WrongCredentials: unknown user or wrong password (the same error for both).
+            LoginThrottled: too many recent failures for this name.
+            KeysFileError / DamagedFile / GenerationMismatch / NewerDatabase: the files are not right.
+        """
+        paths = VaultPaths(folder)
+        keyfile = kf.load(paths.keys)
+        tag = kf.login_tag(keyfile.vault_id, username)
+        self._check_throttle(paths, tag)
+        slot = next((s for s in keyfile.slots if s.kind == "user" and s.login_tag == tag), None)
+        try:
+            if slot is None:
+                # Spend the same KDF time as a real attempt so timing does not reveal user names.
+                kf.derive_password_key(password, kf.new_kdf(self.kdf))
+                raise WrongCredentials()
+            private = kf.unlock_private(keyfile.vault_id, slot, kf.derive_password_key(password, slot.kdf))
+        except WrongCredentials:
+            self._record_failure(paths, tag, slot.user_id if slot else None)
+            raise
+        vault = self._open(paths, keyfile, private, slot)
+        self._clear_failures(paths, tag, vault)
+        vault.record("session.login", f"user:{vault.session.user_id}", reason="password")
+        return vault
+
+    def unlock_with_pin(self, folder: Path, username: str, pin: str) -> Vault:
+        """Log in with the workstation secret from the OS keyring plus the user's PIN."""
+        paths = VaultPaths(folder)
+        keyfile = kf.load(paths.keys)
+        tag = kf.login_tag(keyfile.vault_id, username)
+        self._check_throttle(paths, tag)
+        today = date.fromtimestamp(self.clock()).isoformat()
+        for slot in keyfile.slots:
+            if slot.kind != "workstation" or slot.login_tag != tag:
+                continue
+            if slot.expires and slot.expires < today:
+                continue
+            secret = self.keyring.fetch(_keyring_account(keyfile.vault_id, slot.slot_id))
+            if secret is None:
+                continue
+            try:
+                private = kf.unlock_private(keyfile.vault_id, slot, kf.derive_workstation_key(secret, pin, slot.kdf))
+            except WrongCredentials:
+                self._record_failure(paths, tag, slot.user_id)
+                raise
+            vault = self._open(paths, keyfile, private, slot)
+            self._clear_failures(paths, tag, vault)
+            vault.record("session.login", f"user:{vault.session.user_id}", reason="workstation_pin")
+            return vault
+        raise WrongCredentials()
+
+    def has_workstation_login(self, folder: Path, username: str) -> bool:
+        """Whether a PIN login is set up for ``username`` on this workstation (and not expired)."""
+        try:
+            keyfile = kf.load(VaultPaths(folder).keys)
+        except KeysFileError:
+            return False
+        tag = kf.login_tag(keyfile.vault_id, username)
+        today = date.fromtimestamp(self.clock()).isoformat()
+        return any(
+            s.kind == "workstation"
+            and s.login_tag == tag
+            and not (s.expires and s.expires < today)
+            and self.keyring.fetch(_keyring_account(keyfile.vault_id, s.slot_id)) is not None
+            for s in keyfile.slots
+        )
+
+    def reset_partner_password(self, folder: Path, recovery_code: str, username: str, new_password: str) -> Vault:
+        """Use the printed recovery code to set a new password for a partner; returns the vault unlocked."""
+        check_password(new_password)
+        paths = VaultPaths(folder)
+        keyfile = kf.load(paths.keys)
+        tag = kf.login_tag(keyfile.vault_id, "\x00recovery")
+        self._check_throttle(paths, tag)
+        slot = next((s for s in keyfile.slots if s.kind == "recovery"), None)
+        if slot is None:
+            raise KeysFileError("no_recovery_slot")
+        try:
+            private = kf.unlock_private(
+                keyfile.vault_id, slot, kf.derive_password_key(_recovery_secret(recovery_code), slot.kdf)
+            )
+        except WrongCredentials:
+            self._record_failure(paths, tag, None)
+            raise
+        keys = kf.open_envelope(keyfile.vault_id, slot, private)
+        db = self._open_db(paths, keyfile, keys, slot, private)
+        user = UserRepository(db).by_username(username)
+        if user is None or user.role is not Role.PARTNER or not user.active:
+            db.close()
+            raise WrongCredentials()
+        session = Session(user.id, user.username, user.display_name, user.role, keys)
+        vault = Vault(paths, db, keyfile, session, keyfile.vault_id)
+        self._after_open(vault)
+        self._clear_failures(paths, tag, vault)
+        vault.record("key.recovery_used", f"user:{user.id}")
+        slots = [s for s in vault.keyfile.slots if not (s.kind == "user" and s.user_id == user.id)]
+        slots.append(self._user_slot(vault.vault_id, user, new_password, keys))
+        self.commit_key_change(vault, slots, action="key.password_reset", obj=f"user:{user.id}")
+        return vault
+
+    # -- key changes ---------------------------------------------------------------------------
+
+    def change_password(self, vault: Vault, old_password: str, new_password: str) -> None:
+        """Change the acting user's password: only that user's slot is re-wrapped."""
+        check_password(new_password, field="new_password")
+        me = vault.session
+        slot = next((s for s in vault.keyfile.slots if s.kind == "user" and s.user_id == me.user_id), None)
+        if slot is None:
+            raise KeysFileError("no_slot")
+        try:
+            kf.unlock_private(vault.vault_id, slot, kf.derive_password_key(old_password, slot.kdf))
+        except WrongCredentials:
+            vault.record("key.password_change", f"user:{me.user_id}", outcome="failed")
+            raise
+        user = UserRepository(vault.db).get(me.user_id)
+        assert user is not None and me.keys is not None
+        slots = [s for s in vault.keyfile.slots if s.slot_id != slot.slot_id]
+        slots.append(self._user_slot(vault.vault_id, user, new_password, me.keys))
+        self.commit_key_change(vault, slots, action="key.password_change", obj=f"user:{me.user_id}")
+
+    def add_user_slot(self, vault: Vault, user: UserRow, password: str) -> None:
+        """Give a new user a slot (the partner key only for partners)."""
+        check_password(password)
+        keys = vault.session.keys
+        assert keys is not None
+        slot_keys = keys if user.role is Role.PARTNER else VaultKeys(dk=keys.dk)
+        if user.role is Role.PARTNER and keys.pk is None:
+            raise InvalidState("partner_key_unavailable")
+        slots = [*vault.keyfile.slots, self._user_slot(vault.vault_id, user, password, slot_keys)]
+        self.commit_key_change(vault, slots, action="key.slot_added", obj=f"user:{user.id}")
+
+    def remove_user_and_rekey(self, vault: Vault, user_id: int) -> None:
+        """Remove every slot of ``user_id`` and re-encrypt the database under a fresh key."""
+        keep = [s for s in vault.keyfile.slots if s.user_id != user_id or s.kind == "recovery"]
+        self.rekey(vault, keep_slots=keep, action="key.user_revoked", obj=f"user:{user_id}")
+
+    def rekey(
+        self, vault: Vault, *, keep_slots: list[Slot] | None = None, action: str = "key.rekey", obj: str = ""
+    ) -> None:
+        """Re-encrypt the database under a fresh ``DK`` and seal it to every slot that stays.
+
+        Each slot has its own public key, so no password is needed to give it the new key, and a
+        removed slot's holder — even with the old ``DK`` in hand — can open nothing any more.
+        """
+        old = vault.session.keys
+        assert old is not None
+        new = VaultKeys(dk=kf.new_key(), pk=old.pk)
+        kept = keep_slots if keep_slots is not None else list(vault.keyfile.slots)
+        slots = [kf.reseal(vault.vault_id, s, new) for s in kept]
+        removed = [s for s in vault.keyfile.slots if s.slot_id not in {x.slot_id for x in slots}]
+        self.commit_key_change(vault, slots, action=action, obj=obj, new_keys=new)
+        for s in removed:
+            if s.kind == "workstation":
+                self.keyring.forget(_keyring_account(vault.vault_id, s.slot_id))
+
+    def remember_workstation(self, vault: Vault, pin: str, *, days: int = 30) -> bool:
+        """Set up PIN login for the acting user on this workstation; False if no keyring exists."""
+        check_password(pin, minimum=MIN_PIN, field="pin")
+        me = vault.session
+        assert me.keys is not None
+        slot_id = str(uuid.uuid4())
+        secret = self.keyring.store_new(_keyring_account(vault.vault_id, slot_id))
+        if secret is None:
+            vault.record("key.workstation_unavailable", f"user:{me.user_id}", outcome="failed")
+            return False
+        kdf = kf.new_kdf(self.kdf)
+        expires = (date.fromtimestamp(self.clock()) + timedelta(days=days)).isoformat()
+        slot_keys = me.keys
+        slot = kf.wrap_slot(
+            vault.vault_id,
+            kind="workstation",
+            user_id=me.user_id,
+            slot_key=kf.derive_workstation_key(secret, pin, kdf),
+            kdf=kdf,
+            keys=slot_keys,
+            login_tag=kf.login_tag(vault.vault_id, me.username),
+            expires=expires,
+            slot_id=slot_id,
+        )
+        self.commit_key_change(vault, [*vault.keyfile.slots, slot], action="key.workstation_added", obj=f"user:{me.user_id}")
+        return True
+
+    def workstation_slots(self, vault: Vault) -> list[Slot]:
+        """Return the workstation slots (for the partner's user list)."""
+        return [s for s in vault.keyfile.slots if s.kind == "workstation"]
+
+    def revoke_workstation(self, vault: Vault, slot_id: str) -> None:
+        """Remove one workstation slot and rekey, so that the remembered secret opens nothing."""
+        keep = [s for s in vault.keyfile.slots if s.slot_id != slot_id]
+        self.rekey(vault, keep_slots=keep, action="key.workstation_revoked", obj=f"slot:{slot_id[:8]}")
+
+    def commit_key_change(
+        self, vault: Vault, slots: list[Slot], *, action: str, obj: str = "", new_keys: VaultKeys | None = None
+    ) -> None:
+        """Run the three-step key-change protocol described in the module docstring."""
+        old = vault.keyfile
+        gen = old.generation + 1
+        previous = {"generation": old.generation, "slots": [s.to_json() for s in old.slots]}
+        pending = KeyFile(old.vault_id, gen, tuple(slots), old.audit_head, previous)
+        kf.save(vault.paths.keys, pending)
+        vault.keyfile = pending
+        with vault.db.transaction():
+            MetaRepository(vault.db).set("generation", str(gen))
+            vault.record(action, obj)
+        if new_keys is not None:
+            vault.db.rekey(new_keys.dk)
+            vault.session.keys = replace(new_keys, pk=vault.session.keys.pk if vault.session.keys else None)
+        seq, head = vault.audit.head()
+        final = KeyFile(old.vault_id, gen, tuple(slots), {"seq": seq, "hash": head}, None)
+        kf.save(vault.paths.keys, final)
+        vault.keyfile = final
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _options(self, folder: Path) -> OpenOptions:
+        return OpenOptions(shared=is_network_path(folder), cipher_log=self.cipher_log)
+
+    def _user_slot(self, vault_id: str, user: UserRow, password: str, keys: VaultKeys) -> Slot:
+        kdf = kf.new_kdf(self.kdf)
+        slot_keys = keys if user.role is Role.PARTNER else VaultKeys(dk=keys.dk)
+        return kf.wrap_slot(
+            vault_id,
+            kind="user",
+            user_id=user.id,
+            slot_key=kf.derive_password_key(password, kdf),
+            kdf=kdf,
+            keys=slot_keys,
+            login_tag=kf.login_tag(vault_id, user.username),
+        )
+
+    def _recovery_slot(self, vault_id: str, code: str, keys: VaultKeys) -> Slot:
+        kdf = kf.new_kdf(self.kdf)
+        return kf.wrap_slot(
+            vault_id, kind="recovery", user_id=None, slot_key=kf.derive_password_key(_recovery_secret(code), kdf), kdf=kdf, keys=keys
+        )
+
+    def _open_db(self, paths: VaultPaths, keyfile: KeyFile, keys: VaultKeys, slot: Slot, private: bytes) -> Database:
+        """Open the database with ``keys``; if a rekey was interrupted, open with the old key and finish it."""
+        if not paths.db.exists():
+            raise DamagedFile("vault.db", "missing")
+        options = self._options(paths.folder)
+        try:
+            return Database(paths.db, keys.dk, options)
+        except DamagedFile:
+            old_dk = _previous_dk(keyfile, slot, private)
+            if old_dk is None or old_dk == keys.dk:
+                raise DamagedFile("vault.db", classify_damage(paths.db, keys.dk)) from None
+        try:
+            db = Database(paths.db, old_dk, options)
+        except DamagedFile:
+            raise DamagedFile("vault.db", classify_damage(paths.db, keys.dk)) from None
+        log.warning("finishing a rekey that was interrupted")
+        db.rekey(keys.dk)
+        return db
+
+    def _open(self, paths: VaultPaths, keyfile: KeyFile, private: bytes, slot: Slot) -> Vault:
+        keys = kf.open_envelope(keyfile.vault_id, slot, private)
+        db = self._open_db(paths, keyfile, keys, slot, private)
+        try:
+            user = UserRepository(db).get(slot.user_id or 0)
+            if user is None or not user.active:
+                raise WrongCredentials()
+            session = Session(user.id, user.username, user.display_name, user.role, keys)
+            vault = Vault(paths, db, keyfile, session, keyfile.vault_id)
+            self._after_open(vault)
+        except BaseException:
+            db.close()
+            raise
+        return vault
+
+    def _after_open(self, vault: Vault) -> None:
+        """Vault id and generation checks, crash roll-forward, migrations."""
+        db = vault.db
+        meta = MetaRepository(db)
+        try:
+            db_vault_id = meta.get("vault_id")
+            db_gen = int(meta.get("generation") or "0")
+        except DamagedFile:
+            raise DamagedFile("vault.db", "unreadable") from None
+        keyfile = vault.keyfile
+        if db_vault_id != keyfile.vault_id:
+            raise KeysFileError("other_vault")
+        if keyfile.previous is not None:
+            if db_gen not in (keyfile.generation, int(keyfile.previous.get("generation", -1))):
+                raise GenerationMismatch(db_gen, keyfile.generation)
+            if db_gen != keyfile.generation:
+                with db.transaction():
+                    meta.set("generation", str(keyfile.generation))
+                    vault.record("key.change_completed")
+            seq, head = vault.audit.head()
+            final = KeyFile(keyfile.vault_id, keyfile.generation, keyfile.slots, {"seq": seq, "hash": head}, None)
+            kf.save(vault.paths.keys, final)
+            vault.keyfile = final
+        elif db_gen != keyfile.generation:
+            raise GenerationMismatch(db_gen, keyfile.generation)
+
+        def backup(version: int) -> None:
+            vault.paths.backups.mkdir(exist_ok=True, mode=0o700)
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            target = vault.paths.backups / f"pre-migration-v{version}-{stamp}.db"
+            assert vault.session.keys is not None
+            db.export_to(target, vault.session.keys.dk)
+
+        applied = migrate(db, backup=backup)
+        if applied:
+            vault.record("vault.migrated", reason=",".join(str(v) for v in applied))
+
+    # -- failed-login throttling (a small side file: the database is not open yet) --------------
+
+    def _read_lockout(self, paths: VaultPaths) -> dict[str, Any]:
+        try:
+            data = json.loads(paths.lockout.read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def _check_throttle(self, paths: VaultPaths, tag: str) -> None:
+        entry = self._read_lockout(paths).get(tag)
+        if entry:
+            wait = float(entry.get("until", 0)) - self.clock()
+            if wait > 0:
+                raise LoginThrottled(int(wait) + 1)
+
+    def _record_failure(self, paths: VaultPaths, tag: str, user_id: int | None) -> None:
+        data = self._read_lockout(paths)
+        entry = data.get(tag) or {"failures": 0, "pending": []}
+        entry["failures"] = int(entry.get("failures", 0)) + 1
+        n = entry["failures"]
+        entry["until"] = self.clock() + (min(2 ** (n - THROTTLE_AFTER), THROTTLE_MAX_S) if n >= THROTTLE_AFTER else 0)
+        pending = list(entry.get("pending", []))[-50:]
+        pending.append({"at": now_iso(), "user_id": user_id})
+        entry["pending"] = pending
+        data[tag] = entry
+        if len(data) > 200:  # bound the file: keep the most recent tags
+            data = dict(sorted(data.items(), key=lambda kv: float(kv[1].get("until", 0)))[-200:])
+        try:
+            atomic_write_bytes(paths.lockout, json.dumps(data).encode("utf-8"))
+        except OSError:
+            log.warning("could not record a failed login")
+
+    def _clear_failures(self, paths: VaultPaths, tag: str, vault: Vault) -> None:
+        """Move failures recorded before the database was open into the audit log (for everyone)."""
+        data = self._read_lockout(paths)
+        if not data:
+            return
+        with vault.db.transaction():
+            for entry in data.values():
+                for p in entry.get("pending", []):
+                    uid = p.get("user_id")
+                    vault.audit.append(
+                        user_id=uid, action="session.login", obj=f"user:{uid}" if uid else "user:unknown",
+                        outcome="failed", reason=f"recorded_at={p.get('at', '')}",
+                    )
+                entry["pending"] = []
+        data.pop(tag, None)
+        data = {k: v for k, v in data.items() if float(v.get("until", 0)) > self.clock()}
+        try:
+            if data:
+                atomic_write_bytes(paths.lockout, json.dumps(data).encode("utf-8"))
+            else:
+                paths.lockout.unlink(missing_ok=True)
+        except OSError:
+            log.warning("could not update the failed-login file")
+
+
+def classify_damage(db_path: Path, dk: bytes) -> str:
+    """Tell a damaged first page from a wholly unreadable file (the key is known to be right)."""
+    try:
+        from clientvault.security.residue import page_hmac_status
+    except ImportError:  # pragma: no cover - residue module ships with the app
+        return "unreadable"
+    try:
+        status = page_hmac_status(db_path, dk)
+    except OSError:
+        return "unreadable"
+    if not status:
+        return "empty"
+    bad = [p for p, ok in status.items() if not ok]
+    if bad == [1]:
+        return "page1"
+    if 1 not in bad and bad:
+        return "pages"
+    return "unreadable"
+
+
+def _valid_username(name: str) -> bool:
+    n = name.strip()
+    return 2 <= len(n) <= 64 and all(ch.isalnum() or ch in "._-" for ch in n)
+
+
+def _recovery_secret(code: str) -> str:
+    # Only the letters and digits matter: typed from paper with or without dashes or spaces.
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def _keyring_account(vault_id: str, slot_id: str) -> str:
+    return f"{vault_id}:{slot_id}"
+
+
+def _previous_dk(keyfile: KeyFile, slot: Slot, private: bytes) -> bytes | None:
+    """The ``DK`` of the state before an in-flight key change, opened with this slot's private key."""
+    for prev in keyfile.previous_slots():
+        if prev.slot_id == slot.slot_id:
+            try:
+                return kf.open_envelope(keyfile.vault_id, prev, private).dk
+            except KeysFileError:
+                return None
+    return None

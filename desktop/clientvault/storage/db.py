@@ -1,0 +1,298 @@
+"""The SQLCipher connection: keying, the on-open self-check, transactions and error mapping.
+
+Only this package (and its repositories) writes SQL. Every statement is parameterised.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from clientvault.core.errors import DamagedFile, DiskFull, VaultBusy
+
+log = logging.getLogger(__name__)
+
+_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "afs", "ncpfs", "9p", "fuse.sshfs", "davfs"}
+# Sync clients rewrite files behind SQLite's back; a vault there gets corrupted or forked.
+_CLOUD_MARKERS = ("dropbox", "onedrive", "google drive", "googledrive", "icloud", "坚果云", "baidunetdisk", "百度网盘")
+
+Row = tuple[Any, ...]
+
+
+def is_network_path(path: Path) -> bool:
+    """Return whether ``path`` lives on a network share (then journal mode DELETE is used)."""
+    resolved = str(path.resolve())
+    if os.name == "nt":
+        return resolved.startswith("\\\\")
+    best, fstype = "", ""
+    try:
+        with open("/proc/mounts", encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(parts[1].rstrip("/") + "/")):
+                    if len(parts[1]) > len(best):
+                        best, fstype = parts[1], parts[2]
+    except OSError:
+        return False
+    return fstype in _NETWORK_FS
+
+
+def is_cloud_sync_path(path: Path) -> bool:
+    """Return whether ``path`` looks like a cloud-sync folder (refused, SECURITY.md)."""
+    lowered = str(path.resolve()).casefold()
+    return any(marker in lowered for marker in _CLOUD_MARKERS)
+
+
+@dataclass(frozen=True)
+class OpenOptions:
+    """How a database is opened."""
+
+    shared: bool = False  # on a network share: DELETE journal, FULL sync
+    busy_timeout_ms: int = 5000
+    cipher_log: Path | None = None  # where SQLCipher's own log goes (never stderr)
+
+
+def _key_pragma(key: bytes) -> str:
+    # The raw-key form: 64 hex digits, so no PBKDF2 runs on open. Hex cannot inject SQL.
+    if len(key) != 32:
+        raise ValueError("key must be 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def map_error(exc: BaseException) -> BaseException:
+    """Translate a sqlite/sqlcipher error into a typed ``KnownError`` where one fits."""
+    text = str(exc).lower()
+    if "database or disk is full" in text or "disk i/o error" in text and "full" in text:
+        return DiskFull()
+    if "database is locked" in text or "database is busy" in text:
+        return VaultBusy()
+    if "file is not a database" in text or "malformed" in text or "not a database" in text:
+        return DamagedFile("vault.db", "not_a_database")
+    return exc
+
+
+class Database:
+    """One open, keyed connection. Thread-confined by the caller; a lock guards accidental sharing."""
+
+    def __init__(self, path: Path, key: bytes, options: OpenOptions | None = None) -> None:
+        self.path = path
+        self.options = options or OpenOptions()
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._conn: Any = None
+        try:
+            conn = sqlcipher3.connect(
+                str(path), isolation_level=None, check_same_thread=False, timeout=self.options.busy_timeout_ms / 1000
+            )
+        except sqlcipher3.Error as exc:
+            raise map_error(exc) from None
+        try:
+            if self.options.cipher_log is not None:
+                conn.execute(f"PRAGMA cipher_log = '{_quote(str(self.options.cipher_log))}'")
+                conn.execute("PRAGMA cipher_log_level = WARN")
+            conn.execute(_key_pragma(key))
+            conn.execute("PRAGMA cipher_memory_security = ON")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            self._conn = conn
+            self._self_check()
+        except BaseException as exc:
+            conn.close()
+            mapped = map_error(exc)
+            if mapped is exc:
+                raise
+            raise mapped from None
+
+    def _self_check(self) -> None:
+        """Set and verify the pragmas SECURITY.md requires on every open."""
+        c = self._conn
+        c.execute(f"PRAGMA busy_timeout = {int(self.options.busy_timeout_ms)}")
+        c.execute("PRAGMA secure_delete = 1")
+        c.execute("PRAGMA temp_store = MEMORY")
+        c.execute("PRAGMA foreign_keys = ON")
+        wanted = "delete" if self.options.shared else "wal"
+        mode = str(c.execute(f"PRAGMA journal_mode = {wanted.upper()}").fetchone()[0]).lower()
+        c.execute("PRAGMA synchronous = FULL" if self.options.shared else "PRAGMA synchronous = NORMAL")
+        problems = []
+        if c.execute("PRAGMA secure_delete").fetchone()[0] != 1:
+            problems.append("secure_delete")
+        if c.execute("PRAGMA temp_store").fetchone()[0] != 2:
+            problems.append("temp_store")
+        if mode != wanted:
+            problems.append("journal_mode")
+        if problems:
+            raise DamagedFile("vault.db", "self_check:" + ",".join(problems))
+
+    # -- queries -------------------------------------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        """Whether the connection has been closed (locked vault)."""
+        return self._conn is None
+
+    def _c(self) -> Any:
+        if self._conn is None:
+            raise VaultBusy()
+        return self._conn
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        """Run one parameterised statement and return the cursor."""
+        with self._lock:
+            try:
+                return self._c().execute(sql, params)
+            except sqlcipher3.Error as exc:
+                mapped = map_error(exc)
+                if mapped is exc:
+                    raise
+                raise mapped from None
+
+    def executemany(self, sql: str, rows: Any) -> None:
+        """Run one parameterised statement for many rows."""
+        with self._lock:
+            try:
+                self._c().executemany(sql, rows)
+            except sqlcipher3.Error as exc:
+                mapped = map_error(exc)
+                if mapped is exc:
+                    raise
+                raise mapped from None
+
+    def executescript(self, sql: str) -> None:
+        """Run a migration script (no parameters; only for files shipped with the app)."""
+        with self._lock:
+            try:
+                self._c().executescript(sql)
+            except sqlcipher3.Error as exc:
+                mapped = map_error(exc)
+                if mapped is exc:
+                    raise
+                raise mapped from None
+
+    def one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Row | None:
+        """Return the first row or ``None``."""
+        row = self.execute(sql, params).fetchone()
+        return tuple(row) if row is not None else None
+
+    def all(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Row]:
+        """Return all rows."""
+        return [tuple(r) for r in self.execute(sql, params).fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        """Return the first column of the first row (``None`` when there is no row)."""
+        row = self.one(sql, params)
+        return row[0] if row is not None else None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; nested calls join the outer transaction.
+
+        IMMEDIATE takes the write lock up front, so two workstations never both read-then-write
+        and deadlock; the loser waits ``busy_timeout`` and then gets :class:`VaultBusy`.
+        """
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self
+                finally:
+                    self._depth -= 1
+                return
+            self.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self
+            except BaseException:
+                self._depth = 0
+                with contextlib.suppress(sqlcipher3.Error):
+                    self._c().execute("ROLLBACK")
+                raise
+            self._depth = 0
+            try:
+                self.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlcipher3.Error):
+                    self._c().execute("ROLLBACK")
+                raise
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a transaction is open on this connection."""
+        return self._depth > 0
+
+    def pragma(self, name: str) -> Any:
+        """Read one pragma value (names are fixed strings from this codebase)."""
+        if not name.replace("_", "").isalnum():
+            raise ValueError("bad pragma name")
+        return self.scalar(f"PRAGMA {name}")
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the database and truncate it (after erasures)."""
+        if str(self.pragma("journal_mode")).lower() == "wal":
+            self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def integrity_problems(self) -> list[str]:
+        """Run SQLCipher's page HMAC check and SQLite's integrity check; return the problems found.
+
+        The strings name pages and tables only, never contents.
+        """
+        problems = [str(r[0]) for r in self.all("PRAGMA cipher_integrity_check")]
+        try:
+            rows = self.all("PRAGMA integrity_check")
+        except DamagedFile:
+            rows = [("integrity_check failed",)]
+        problems += [str(r[0]) for r in rows if str(r[0]).lower() != "ok"]
+        return problems
+
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt every page under ``new_key`` (WAL is checkpointed first)."""
+        self.checkpoint()
+        self.execute(_key_pragma(new_key).replace("PRAGMA key", "PRAGMA rekey", 1))
+
+    def export_to(self, target: Path, key: bytes) -> None:
+        """Write an encrypted copy of the whole database to ``target`` keyed with ``key``."""
+        with self._lock:
+            c = self._c()
+            try:
+                c.execute(f"ATTACH DATABASE '{_quote(str(target))}' AS backup KEY \"x'{key.hex()}'\"")
+                try:
+                    c.execute("SELECT sqlcipher_export('backup')")
+                    version = int(c.execute("PRAGMA main.user_version").fetchone()[0])
+                    c.execute(f"PRAGMA backup.user_version = {version}")
+                finally:
+                    c.execute("DETACH DATABASE backup")
+            except sqlcipher3.Error as exc:
+                mapped = map_error(exc)
+                if mapped is exc:
+                    raise
+                raise mapped from None
+
+    def close(self) -> None:
+        """Close the connection; the key lives only inside it, so this drops the key too."""
+        with self._lock:
+            if self._conn is not None:
+                with contextlib.suppress(sqlcipher3.Error):
+                    self._conn.close()
+                self._conn = None
+
+
+def _quote(text: str) -> str:
+    return text.replace("'", "''")
+
+
+def disable_core_dumps() -> None:
+    """Stop the OS from writing core dumps (they would contain keys and decrypted pages)."""
+    if sys.platform.startswith(("linux", "darwin")):
+        try:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        except (ImportError, ValueError, OSError):
+            log.info("core dumps could not be disabled on this platform")
