@@ -1,0 +1,42 @@
+# ClientVault developer commands. Everything runs inside .venv (created on demand).
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-test
+
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test lint bench package translations clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test,dev]'
+	touch $(STAMP)
+
+translations: $(STAMP)
+	$(BIN)/python resources/translations/build.py --release
+
+run: $(STAMP) translations
+	QT_QPA_PLATFORM= $(BIN)/python -m clientvault --demo --vault demo-vault
+
+test: $(STAMP) translations
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check desktop tests bench
+	$(BIN)/ruff format --check desktop tests bench
+	$(BIN)/mypy desktop/clientvault/core desktop/clientvault/storage desktop/clientvault/security desktop/clientvault/services desktop/clientvault/documents
+	$(BIN)/lint-imports
+
+bench: $(STAMP) translations
+	$(BIN)/python -m bench
+
+package: $(STAMP) translations
+	$(BIN)/python -m pip install -q pyinstaller
+	$(BIN)/pyinstaller --noconfirm packaging/clientvault.spec
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

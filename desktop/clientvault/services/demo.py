@@ -1,0 +1,87 @@
+"""A demo firm for trials, screenshots and benchmarks: one login per role, synthetic clients.
+
+The demo's passwords are written beside the vault in ``DEMO-LOGINS.txt`` so the login screen can
+show them. That is acceptable only because every record in a demo vault is synthetic; a real
+vault never has such a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from clientvault.core.roles import Role
+from clientvault.security.atomic import atomic_write_bytes
+from clientvault.services.context import Vault
+from clientvault.services.users import UserService
+from clientvault.services.vault import VaultService
+
+DEMO_FILE = "DEMO-LOGINS.txt"
+DEMO_FIRM = "示例代账有限公司"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    """One demo account."""
+
+    role: Role
+    username: str
+    password: str
+
+
+DEMO_LOGINS = (
+    DemoLogin(Role.PARTNER, "partner", "partner-demo-1"),
+    DemoLogin(Role.ACCOUNTANT, "accountant", "accountant-demo-1"),
+    DemoLogin(Role.ASSISTANT, "assistant", "assistant-demo-1"),
+    DemoLogin(Role.PRIVACY_OFFICER, "privacy", "privacy-demo-1"),
+)
+_NAMES = {
+    Role.PARTNER: "王建国",
+    Role.ACCOUNTANT: "李会计",
+    Role.ASSISTANT: "陈助理",
+    Role.PRIVACY_OFFICER: "赵保密",
+}
+
+#: Hook for later layers (clients, consents) to fill the demo firm: called with the partner's vault.
+Populate = Callable[[Vault, int, int], None]
+
+
+def create_demo_vault(
+    vaults: VaultService, folder: Path, *, clients: int = 300, seed: int = 0, populate: Populate | None = None
+) -> list[DemoLogin]:
+    """Create a demo firm in ``folder`` with one login per role and return the logins."""
+    partner = DEMO_LOGINS[0]
+    created = vaults.create(
+        folder,
+        firm_name=DEMO_FIRM,
+        partner_username=partner.username,
+        partner_display_name=_NAMES[Role.PARTNER],
+        partner_password=partner.password,
+    )
+    vault = created.vault
+    try:
+        users = UserService(vault, vaults)
+        for login in DEMO_LOGINS[1:]:
+            users.add(login.username, _NAMES[login.role], login.role, login.password)
+        if populate is not None:
+            populate(vault, clients, seed)
+    finally:
+        vault.lock()
+    text = "".join(f"{d.role.value}\t{d.username}\t{d.password}\n" for d in DEMO_LOGINS)
+    atomic_write_bytes(folder / DEMO_FILE, text.encode("utf-8"))
+    return list(DEMO_LOGINS)
+
+
+def demo_logins(folder: Path) -> list[DemoLogin]:
+    """Return the demo logins of a demo vault (empty for a real vault)."""
+    try:
+        lines = (folder / DEMO_FILE).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    out = []
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[0] in Role.__members__.values():
+            out.append(DemoLogin(Role(parts[0]), parts[1], parts[2]))
+    return out
