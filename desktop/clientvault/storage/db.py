@@ -38,9 +38,9 @@ def is_network_path(path: Path) -> bool:
         with open("/proc/mounts", encoding="utf-8") as fh:
             for line in fh:
                 parts = line.split()
-                if len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(parts[1].rstrip("/") + "/")):
-                    if len(parts[1]) > len(best):
-                        best, fstype = parts[1], parts[2]
+                under = len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(parts[1].rstrip("/") + "/"))
+                if under and len(parts[1]) > len(best):
+                    best, fstype = parts[1], parts[2]
     except OSError:
         return False
     return fstype in _NETWORK_FS
@@ -71,7 +71,7 @@ def _key_pragma(key: bytes) -> str:
 def map_error(exc: BaseException) -> BaseException:
     """Translate a sqlite/sqlcipher error into a typed ``KnownError`` where one fits."""
     text = str(exc).lower()
-    if "database or disk is full" in text or "disk i/o error" in text and "full" in text:
+    if "database or disk is full" in text or ("disk i/o error" in text and "full" in text):
         return DiskFull()
     if "database is locked" in text or "database is busy" in text:
         return VaultBusy()
@@ -89,10 +89,13 @@ class Database:
         self._lock = threading.RLock()
         self._depth = 0
         self._conn: Any = None
+        self._connect(key)
+
+    def _connect(self, key: bytes) -> None:
+        """Open, key and self-check a fresh connection."""
         try:
-            conn = sqlcipher3.connect(
-                str(path), isolation_level=None, check_same_thread=False, timeout=self.options.busy_timeout_ms / 1000
-            )
+            timeout = self.options.busy_timeout_ms / 1000
+            conn = sqlcipher3.connect(str(self.path), isolation_level=None, check_same_thread=False, timeout=timeout)
         except sqlcipher3.Error as exc:
             raise map_error(exc) from None
         try:
@@ -105,6 +108,7 @@ class Database:
             self._conn = conn
             self._self_check()
         except BaseException as exc:
+            self._conn = None
             conn.close()
             mapped = map_error(exc)
             if mapped is exc:
@@ -253,8 +257,13 @@ class Database:
 
     def rekey(self, new_key: bytes) -> None:
         """Re-encrypt every page under ``new_key`` (WAL is checkpointed first)."""
-        self.checkpoint()
-        self.execute(_key_pragma(new_key).replace("PRAGMA key", "PRAGMA rekey", 1))
+        with self._lock:
+            self.checkpoint()
+            self.execute(_key_pragma(new_key).replace("PRAGMA key", "PRAGMA rekey", 1))
+            # SQLCipher keeps the old HMAC key for cipher_integrity_check on this connection, so
+            # every page then "fails"; a fresh connection under the new key sees the file as it is.
+            self.close()
+            self._connect(new_key)
 
     def export_to(self, target: Path, key: bytes) -> None:
         """Write an encrypted copy of the whole database to ``target`` keyed with ``key``."""
