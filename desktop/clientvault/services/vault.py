@@ -41,11 +41,11 @@ from clientvault.security import keyfile as kf
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.security.keyfile import KdfParams, KeyFile, Slot, VaultKeys
 from clientvault.security.workstation import WorkstationKeyring
+from clientvault.services.context import Session, Vault, VaultPaths
 from clientvault.storage.audit import AuditRepository, now_iso
 from clientvault.storage.db import Database, OpenOptions, is_cloud_sync_path, is_network_path
 from clientvault.storage.migrate import migrate
 from clientvault.storage.users import MetaRepository, UserRepository, UserRow
-from clientvault.services.context import Session, Vault, VaultPaths
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,7 @@ MIN_PASSWORD = 10
 MIN_PIN = 6
 THROTTLE_AFTER = 3
 THROTTLE_MAX_S = 300
+_PAGE_SIZE = 4096  # SQLCipher 4 default; classify_damage reads the file page by page
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,9 @@ class VaultService:
                 meta.set("generation", "1")
                 meta.set("firm_name", firm_name)
                 meta.set("created_at", now_iso())
-                user = users.add(partner_username.strip(), partner_display_name.strip() or partner_username, Role.PARTNER)
+                user = users.add(
+                    partner_username.strip(), partner_display_name.strip() or partner_username, Role.PARTNER
+                )
                 audit = AuditRepository(db, vault_id)
                 audit.append(user_id=user.id, action="vault.create")
                 audit.append(user_id=user.id, action="user.add", obj=f"user:{user.id}", reason=Role.PARTNER.value)
@@ -344,7 +347,9 @@ class VaultService:
             expires=expires,
             slot_id=slot_id,
         )
-        self.commit_key_change(vault, [*vault.keyfile.slots, slot], action="key.workstation_added", obj=f"user:{me.user_id}")
+        self.commit_key_change(
+            vault, [*vault.keyfile.slots, slot], action="key.workstation_added", obj=f"user:{me.user_id}"
+        )
         return True
 
     def workstation_slots(self, vault: Vault) -> list[Slot]:
@@ -398,7 +403,12 @@ class VaultService:
     def _recovery_slot(self, vault_id: str, code: str, keys: VaultKeys) -> Slot:
         kdf = kf.new_kdf(self.kdf)
         return kf.wrap_slot(
-            vault_id, kind="recovery", user_id=None, slot_key=kf.derive_password_key(_recovery_secret(code), kdf), kdf=kdf, keys=keys
+            vault_id,
+            kind="recovery",
+            user_id=None,
+            slot_key=kf.derive_password_key(_recovery_secret(code), kdf),
+            kdf=kdf,
+            keys=keys,
         )
 
     def _open_db(self, paths: VaultPaths, keyfile: KeyFile, keys: VaultKeys, slot: Slot, private: bytes) -> Database:
@@ -430,6 +440,11 @@ class VaultService:
             session = Session(user.id, user.username, user.display_name, user.role, keys)
             vault = Vault(paths, db, keyfile, session, keyfile.vault_id)
             self._after_open(vault)
+        except DamagedFile as exc:
+            db.close()
+            if exc.detail != "not_a_database":
+                raise
+            raise DamagedFile("vault.db", classify_damage(paths.db, keys.dk)) from None
         except BaseException:
             db.close()
             raise
@@ -443,7 +458,8 @@ class VaultService:
             db_vault_id = meta.get("vault_id")
             db_gen = int(meta.get("generation") or "0")
         except DamagedFile:
-            raise DamagedFile("vault.db", "unreadable") from None
+            dk = vault.session.keys.dk if vault.session.keys else b""
+            raise DamagedFile("vault.db", classify_damage(vault.paths.db, dk)) from None
         keyfile = vault.keyfile
         if db_vault_id != keyfile.vault_id:
             raise KeysFileError("other_vault")
@@ -515,8 +531,11 @@ class VaultService:
                 for p in entry.get("pending", []):
                     uid = p.get("user_id")
                     vault.audit.append(
-                        user_id=uid, action="session.login", obj=f"user:{uid}" if uid else "user:unknown",
-                        outcome="failed", reason=f"recorded_at={p.get('at', '')}",
+                        user_id=uid,
+                        action="session.login",
+                        obj=f"user:{uid}" if uid else "user:unknown",
+                        outcome="failed",
+                        reason=f"recorded_at={p.get('at', '')}",
                     )
                 entry["pending"] = []
         data.pop(tag, None)
@@ -531,22 +550,36 @@ class VaultService:
 
 
 def classify_damage(db_path: Path, dk: bytes) -> str:
-    """Tell a damaged first page from a wholly unreadable file (the key is known to be right)."""
+    """Tell a damaged first page from other damage (the key is known to be right).
+
+    Returns:
+        ``"page1"`` (only the first page, or its salt, is bad: restore from a backup),
+        ``"pages"`` (later pages are bad), ``"truncated"`` (the file ends mid-page),
+        ``"empty"`` (no pages) or ``"unreadable"`` (nothing verifies: not this vault's file).
+    """
+    from clientvault.security.residue import decrypt_pages
+
     try:
-        from clientvault.security.residue import page_hmac_status
-    except ImportError:  # pragma: no cover - residue module ships with the app
+        size = db_path.stat().st_size
+        pages = [(p.page, p.hmac_ok, p.looks_like_btree) for p in decrypt_pages(db_path, dk, kind="db") if not p.blank]
+    except (OSError, ValueError, DamagedFile):
         return "unreadable"
-    try:
-        status = page_hmac_status(db_path, dk)
-    except OSError:
-        return "unreadable"
-    if not status:
+    if not pages:
         return "empty"
-    bad = [p for p, ok in status.items() if not ok]
-    if bad == [1]:
-        return "page1"
-    if 1 not in bad and bad:
+    if size % _PAGE_SIZE:
+        return "truncated"
+    bad = {page for page, ok, _ in pages if not ok}
+    if not bad:
+        return "unreadable"
+    if 1 not in bad:
         return "pages"
+    rest = [(page, ok, btree) for page, ok, btree in pages if page != 1]
+    if all(ok for _, ok, _ in rest):
+        return "page1"
+    # A damaged salt (page 1's first 16 bytes) breaks every HMAC; AES does not use the salt, so
+    # pages that still decrypt to b-tree pages show that only page 1 is damaged.
+    if rest and sum(btree for _, _, btree in rest) * 2 > len(rest):
+        return "page1"
     return "unreadable"
 
 

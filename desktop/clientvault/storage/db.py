@@ -27,6 +27,8 @@ _CLOUD_MARKERS = ("dropbox", "onedrive", "google drive", "googledrive", "icloud"
 
 Row = tuple[Any, ...]
 
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 5, 6, 11, 13, 26
+
 
 def is_network_path(path: Path) -> bool:
     """Return whether ``path`` lives on a network share (then journal mode DELETE is used)."""
@@ -70,6 +72,15 @@ def _key_pragma(key: bytes) -> str:
 
 def map_error(exc: BaseException) -> BaseException:
     """Translate a sqlite/sqlcipher error into a typed ``KnownError`` where one fits."""
+    # The primary result code is reliable where messages are not (e.g. a corrupt FTS5 shadow
+    # table surfaces as "vtable constructor failed", code SQLITE_CORRUPT).
+    code = int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    if code == _SQLITE_FULL:
+        return DiskFull()
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return VaultBusy()
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return DamagedFile("vault.db", "not_a_database")
     text = str(exc).lower()
     if "database or disk is full" in text or ("disk i/o error" in text and "full" in text):
         return DiskFull()
@@ -248,6 +259,10 @@ class Database:
         The strings name pages and tables only, never contents.
         """
         problems = [str(r[0]) for r in self.all("PRAGMA cipher_integrity_check")]
+        if problems:
+            # Reading a page that fails its HMAC puts SQLCipher's pager into an error state (later
+            # writes fail as "readonly"), so the structural check runs only on a file whose pages verify.
+            return problems
         try:
             rows = self.all("PRAGMA integrity_check")
         except DamagedFile:
