@@ -38,6 +38,7 @@ class AuditFilter:
     user_id: int | None = None
     action_prefix: str | None = None
     object: str | None = None
+    object_prefix: str | None = None  # "client:7" matches "client:7" and "client:7/…"
     since: str | None = None  # ISO timestamp, inclusive
     until: str | None = None  # ISO timestamp, exclusive
 
@@ -125,6 +126,9 @@ class AuditRepository:
         if flt.object is not None:
             clauses.append("object = ?")
             params.append(flt.object)
+        if flt.object_prefix is not None:
+            clauses.append("(object = ? OR (object >= ? AND object < ?))")
+            params += [flt.object_prefix, flt.object_prefix + "/", flt.object_prefix + "0"]
         if flt.since:
             clauses.append("at >= ?")
             params.append(flt.since)

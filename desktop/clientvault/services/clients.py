@@ -1,0 +1,496 @@
+"""Client records with role-based views (DOMAIN.md "Roles"): the only way UI and CLI reach them.
+
+Every method checks the acting role in ``core.roles`` before touching data; what a role may not
+see is never loaded into the returned objects (masked or left out), so a UI that forgets a
+check still cannot leak. Refusals are audited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any, TypeVar
+
+from clientvault.core import validation as v
+from clientvault.core.errors import AccessDenied, InvalidState, NotFound, ValidationError, VersionConflict
+from clientvault.core.masking import mask_bank_account, mask_credential, mask_email, mask_id_number, mask_phone
+from clientvault.core.records import (
+    ClientDetail,
+    ClientInput,
+    ClientKind,
+    ClientRow,
+    ClientStatus,
+    DataCategory,
+    PersonInput,
+    PersonRole,
+    PersonView,
+    SensitiveInput,
+    SensitiveKind,
+    SensitiveView,
+)
+from clientvault.core.roles import Capability, Role, Scope, can, scope
+from clientvault.core.search import build_match, fold
+from clientvault.services.context import Vault
+from clientvault.services.purposes import EngagementPurposePolicy, PurposeOption, PurposePolicy
+from clientvault.storage.audit import AuditEvent, AuditFilter
+from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository, ListQuery, Visibility
+from clientvault.storage.users import UserRepository
+
+T = TypeVar("T")
+
+MAX = {"name": 200, "address": 300, "industry": 100, "notes": 20000, "label": 100, "value": 200, "email": 254}
+_CODE = re.compile(r"^[0-9a-z]{15,20}$")
+_IDNUM = re.compile(r"^\d{17}[\dx]$")
+ITEM_CATEGORY = {
+    SensitiveKind.BANK_ACCOUNT: DataCategory.BANK,
+    SensitiveKind.TAX_LOGIN: DataCategory.CREDENTIALS,
+    SensitiveKind.SOCIAL_INSURANCE_LOGIN: DataCategory.CREDENTIALS,
+}
+# Fields an assistant fills at intake (a prospect needs no more until consent is signed).
+INTAKE_FIELDS = {"kind", "name", "uscc", "tax_no", "phone", "email", "industry", "notes"}
+_TRANSITIONS = {
+    ClientStatus.PROSPECT: {ClientStatus.ACTIVE},
+    ClientStatus.ACTIVE: {ClientStatus.ENDED},
+    ClientStatus.ENDED: {ClientStatus.ACTIVE},
+}
+
+
+@dataclass(frozen=True)
+class ClientFilter:
+    """What the client list shows."""
+
+    text: str = ""
+    status: ClientStatus | None = None
+    accountant_id: int | None = None
+    sort: str = "name"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class AccountantOption:
+    """An accountant that can be assigned to clients."""
+
+    id: int
+    display_name: str
+
+
+def _collect(errors: dict[str, str], fn: Callable[[], T]) -> T | None:
+    try:
+        return fn()
+    except ValidationError as exc:
+        errors.update(exc.errors)
+        return None
+
+
+class ClientService:
+    """Create, read, edit, search and reveal client records for the acting session."""
+
+    def __init__(self, vault: Vault, purposes: PurposePolicy | None = None) -> None:
+        self.vault = vault
+        self.purposes: PurposePolicy = purposes or EngagementPurposePolicy()
+        self.repo = ClientRepository(vault.db)
+
+    # -- visibility ----------------------------------------------------------------------------
+
+    @property
+    def role(self) -> Role:
+        """The acting role."""
+        return self.vault.session.role
+
+    def _visibility(self) -> Visibility:
+        granted = self.vault.require(Capability.VIEW_CLIENTS, "clients")
+        if granted is Scope.ASSIGNED:
+            return Visibility(VISIBLE_STATUSES, assigned_to=self.vault.session.user_id)
+        if granted is Scope.ACTIVE:
+            # Assistants handle intake, so they also see prospects (to print their consent forms).
+            return Visibility(("prospect", "active"))
+        return Visibility(VISIBLE_STATUSES)
+
+    def _load_visible(self, client_id: int, capability: Capability = Capability.VIEW_CLIENTS) -> dict[str, Any]:
+        """Load a client the role may see for ``capability``; refusals are audited."""
+        obj = f"client:{client_id}"
+        client = self.repo.get_client(client_id)
+        if client is None or client["status"] not in VISIBLE_STATUSES:
+            raise NotFound("client", client_id)
+        granted = self.vault.require(capability, obj)
+        view = scope(self.role, Capability.VIEW_CLIENTS)
+        visible = (
+            view is Scope.ALL
+            or (view is Scope.ASSIGNED and self.repo.is_assigned(client_id, self.vault.session.user_id))
+            or (view is Scope.ACTIVE and client["status"] in ("prospect", "active"))
+        )
+        if not visible or (granted is Scope.ASSIGNED and not self.repo.is_assigned(client_id, self.vault.session.user_id)):
+            self.vault.deny(capability, obj)
+        if granted is Scope.PROSPECTS and client["status"] != ClientStatus.PROSPECT.value:
+            self.vault.deny(capability, obj)
+        return client
+
+    # -- list and search -----------------------------------------------------------------------
+
+    def _query(self, flt: ClientFilter) -> ListQuery:
+        phones = scope(self.role, Capability.VIEW_CONTACTS) not in (Scope.MASKED, Scope.NONE)
+        match = build_match(flt.text, phones=phones) if flt.text.strip() else None
+        folded = fold(flt.text)
+        codes = (folded.upper(),) if _CODE.match(folded) else ()
+        ids = (folded.upper(),) if _IDNUM.match(folded) and can(self.role, Capability.REVEAL_IDS) else ()
+        if flt.text.strip() and match is None and not codes:
+            match = ""  # only punctuation typed: match nothing rather than everything
+        return ListQuery(
+            match=match, exact_codes=codes, exact_id_numbers=ids,
+            status=flt.status.value if flt.status else None,
+            accountant_id=flt.accountant_id, sort=flt.sort, descending=flt.descending,
+        )  # fmt: skip
+
+    def count(self, flt: ClientFilter | None = None) -> int:
+        """Count the clients the acting role sees under ``flt``."""
+        return self.repo.count(self._visibility(), self._query(flt or ClientFilter()))
+
+    def page(self, flt: ClientFilter | None = None, *, offset: int = 0, limit: int = 200) -> list[ClientRow]:
+        """Return one page of the client list, shaped for the acting role."""
+        rows = self.repo.page(self._visibility(), self._query(flt or ClientFilter()), offset=offset, limit=limit)
+        masked = scope(self.role, Capability.VIEW_CONTACTS) is Scope.MASKED
+        return [
+            ClientRow(
+                id=int(r["id"]), kind=ClientKind(r["kind"]), name=r["name"], uscc=r["uscc"] or "",
+                phone=mask_phone(r["phone"]) if masked and r["phone"] else (r["phone"] or ""),
+                status=ClientStatus(r["status"]), accountants=r["accountants"] or "", updated_at=r["updated_at"],
+            )  # fmt: skip
+            for r in rows
+        ]
+
+    def status_counts(self) -> dict[ClientStatus, int]:
+        """Count the visible clients per status (for home pages)."""
+        return {ClientStatus(k): n for k, n in self.repo.status_counts(self._visibility()).items()}
+
+    def accountants(self) -> list[AccountantOption]:
+        """Active accountants (for filters and assignment)."""
+        self.vault.require(Capability.VIEW_CLIENTS, "clients")
+        return [
+            AccountantOption(u.id, u.display_name)
+            for u in UserRepository(self.vault.db).list(include_disabled=False)
+            if u.role is Role.ACCOUNTANT
+        ]
+
+    # -- one client ----------------------------------------------------------------------------
+
+    def get(self, client_id: int) -> ClientDetail:
+        """Return the client page's data for the acting role (the opening is audited)."""
+        client = self._load_visible(client_id)
+        role = self.role
+        contacts = scope(role, Capability.VIEW_CONTACTS)
+        masked = contacts is Scope.MASKED
+        see_ids = can(role, Capability.REVEAL_IDS) or role is Role.PRIVACY_OFFICER
+        see_items = can(role, Capability.REVEAL_IDS) or can(role, Capability.REVEAL_CREDENTIALS)
+        persons = tuple(
+            PersonView(
+                id=int(p["id"]), role=PersonRole(p["role"]), name=p["name"], id_type=p["id_type"] if see_ids else None,
+                id_number_masked=mask_id_number(p["id_number"]) if see_ids and p["id_number"] else None,
+                phone=_m(p["phone"], masked, mask_phone), email=_m(p["email"], masked, mask_email),
+                address="" if masked else p["address"], version=int(p["version"]),
+            )  # fmt: skip
+            for p in self.repo.persons(client_id)
+        )
+        items = tuple(
+            SensitiveView(
+                id=int(i["id"]), kind=SensitiveKind(i["kind"]), label=i["label"],
+                masked=mask_bank_account(i["value"]) if i["kind"] == "bank_account" else mask_credential(i["value"]),
+                person_id=i["person_id"], version=int(i["version"]),
+            )  # fmt: skip
+            for i in self.repo.items(client_id)
+            if see_items
+        )
+        editable = self._can_edit(client)
+        raw = {k: str(client[k] or "") for k in ("address", "phone", "email")} if editable else {}
+        self.vault.record("client.open", f"client:{client_id}")
+        return ClientDetail(
+            id=client_id, kind=ClientKind(client["kind"]), name=client["name"], uscc=client["uscc"] or "",
+            tax_no=client["tax_no"] or "", address="" if masked else client["address"], industry=client["industry"],
+            phone=_m(client["phone"], masked, mask_phone), email=_m(client["email"], masked, mask_email),
+            engagement_start=client["engagement_start"] or "", engagement_end=client["engagement_end"] or "",
+            status=ClientStatus(client["status"]), notes=client["notes"] if not masked else "",
+            version=int(client["version"]), accountant_ids=tuple(self.repo.accountants(client_id)),
+            persons=persons, sensitive=items, contacts_masked=masked, can_edit=editable,
+            can_reveal_ids=self._may(client_id, Capability.REVEAL_IDS),
+            can_reveal_credentials=self._may(client_id, Capability.REVEAL_CREDENTIALS),
+            can_assign=role is Role.PARTNER, can_view_history=can(role, Capability.VIEW_AUDIT), raw_for_edit=raw,
+        )  # fmt: skip
+
+    def _may(self, client_id: int, capability: Capability) -> bool:
+        granted = scope(self.role, capability)
+        if granted is Scope.ALL:
+            return True
+        return granted is Scope.ASSIGNED and self.repo.is_assigned(client_id, self.vault.session.user_id)
+
+    def _can_edit(self, client: dict[str, Any]) -> bool:
+        granted = scope(self.role, Capability.EDIT_CLIENTS)
+        if granted is Scope.PROSPECTS:
+            return client["status"] == ClientStatus.PROSPECT.value
+        return self._may(int(client["id"]), Capability.EDIT_CLIENTS)
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def _clean_client(self, data: ClientInput, *, creating: bool) -> dict[str, Any]:
+        e: dict[str, str] = {}
+        out: dict[str, Any] = {}
+        raw = asdict(data)
+        if creating and not data.name:
+            e["name"] = "required"
+        if data.kind is not None:
+            out["kind"] = ClientKind(data.kind).value
+        if data.name is not None:
+            out["name"] = _collect(e, lambda: v.clean_text("name", data.name or "", MAX["name"], required=True))
+        for f in ("address", "industry", "notes"):
+            if raw[f] is not None:
+                out[f] = _collect(e, lambda f=f: v.clean_text(f, raw[f], MAX[f]))
+        if data.uscc is not None:
+            out["uscc"] = _collect(e, lambda: v.validate_uscc(data.uscc or "")) if data.uscc.strip() else None
+        if data.tax_no is not None:
+            out["tax_no"] = _collect(e, lambda: v.validate_tax_number(data.tax_no or "")) if data.tax_no.strip() else None
+        if data.phone is not None:
+            out["phone"] = _collect(e, lambda: v.validate_phone(data.phone or "")) if data.phone.strip() else ""
+        if data.email is not None:
+            out["email"] = _collect(e, lambda: v.validate_email(data.email or "")) if data.email.strip() else ""
+        for f in ("engagement_start", "engagement_end"):
+            if raw[f] is not None:
+                out[f] = _collect(e, lambda f=f: v.validate_date(raw[f], f).isoformat()) if raw[f].strip() else None
+        if out.get("engagement_start") and out.get("engagement_end") and out["engagement_end"] < out["engagement_start"]:
+            e["engagement_end"] = "before_start"
+        if e:
+            raise ValidationError(e)
+        return out
+
+    def create(self, data: ClientInput, *, persons: tuple[PersonInput, ...] = ()) -> int:
+        """Create a client (assistants: a prospect with intake fields only). Returns its id."""
+        granted = self.vault.require(Capability.EDIT_CLIENTS, "clients")
+        values = self._clean_client(data, creating=True)
+        values.setdefault("kind", ClientKind.ENTERPRISE.value)
+        if granted is Scope.PROSPECTS:
+            extra = {k for k, val in asdict(data).items() if val not in (None, "")} - INTAKE_FIELDS
+            if extra:
+                self.vault.deny(Capability.EDIT_CLIENTS, "clients")
+            values["status"] = ClientStatus.PROSPECT.value
+        else:
+            values["status"] = ClientStatus.ACTIVE.value if values.get("engagement_start") else ClientStatus.PROSPECT.value
+        cleaned_persons = [self._clean_person(p) for p in persons]
+        with self.vault.db.transaction():
+            cid = self.repo.insert_client(values, self.vault.session.user_id)
+            for p in cleaned_persons:
+                self.repo.insert_person(cid, p)
+            if self.role is Role.ACCOUNTANT:
+                self.repo.set_accountants(cid, [self.vault.session.user_id])
+            self.repo.reindex(cid)
+            self.vault.record("client.create", f"client:{cid}")
+        return cid
+
+    def update(self, client_id: int, expected_version: int, data: ClientInput) -> int:
+        """Save edits made on version ``expected_version``; return the new version.
+
+        Raises:
+            VersionConflict: someone saved since; nothing was written (the UI shows both versions).
+        """
+        client = self._load_visible(client_id, Capability.EDIT_CLIENTS)
+        values = self._clean_client(data, creating=False)
+        if scope(self.role, Capability.EDIT_CLIENTS) is Scope.PROSPECTS and set(values) - INTAKE_FIELDS:
+            self.vault.deny(Capability.EDIT_CLIENTS, f"client:{client_id}")
+        with self.vault.db.transaction():
+            if not self.repo.update_client(client_id, expected_version, values):
+                found = self.repo.get_client(client_id)
+                self.vault.record("client.update", f"client:{client_id}", outcome="conflict")
+                raise VersionConflict("client", client_id, expected_version, int(found["version"]) if found else -1)
+            self.repo.reindex(client_id)
+            self.vault.record("client.update", f"client:{client_id}", reason=",".join(sorted(values)))
+        del client
+        return expected_version + 1
+
+    def edit_values(self, client_id: int) -> dict[str, str]:
+        """Return the stored values of the editable fields (for an edit form or a conflict view)."""
+        client = self._load_visible(client_id, Capability.EDIT_CLIENTS)
+        keys = ("kind", "name", "uscc", "tax_no", "address", "industry", "phone", "email",
+                "engagement_start", "engagement_end", "notes", "version")  # fmt: skip
+        return {k: "" if client[k] is None else str(client[k]) for k in keys}
+
+    def set_status(self, client_id: int, expected_version: int, status: ClientStatus) -> None:
+        """Move a client along prospect → active → ended (locking and erasure have their own services)."""
+        client = self._load_visible(client_id, Capability.EDIT_CLIENTS)
+        if scope(self.role, Capability.EDIT_CLIENTS) is Scope.PROSPECTS:
+            self.vault.deny(Capability.EDIT_CLIENTS, f"client:{client_id}")
+        if status not in _TRANSITIONS.get(ClientStatus(client["status"]), set()):
+            raise InvalidState("status_transition")
+        with self.vault.db.transaction():
+            if not self.repo.update_client(client_id, expected_version, {"status": status.value}):
+                found = self.repo.get_client(client_id)
+                raise VersionConflict("client", client_id, expected_version, int(found["version"]) if found else -1)
+            self.vault.record("client.status", f"client:{client_id}", reason=status.value)
+
+    def assign(self, client_id: int, user_ids: list[int]) -> None:
+        """Set the accountants of a client (partner only)."""
+        self._load_visible(client_id)
+        if self.role is not Role.PARTNER:
+            self.vault.deny(Capability.MANAGE_USERS, f"client:{client_id}")
+        valid = {a.id for a in self.accountants()}
+        if not set(user_ids) <= valid:
+            raise ValidationError({"accountants": "unknown"})
+        with self.vault.db.transaction():
+            self.repo.set_accountants(client_id, user_ids)
+            self.vault.record("client.assign", f"client:{client_id}", reason=",".join(str(u) for u in sorted(user_ids)))
+
+    # -- persons -------------------------------------------------------------------------------
+
+    def _clean_person(self, p: PersonInput) -> dict[str, Any]:
+        e: dict[str, str] = {}
+        out: dict[str, Any] = {"role": PersonRole(p.role).value}
+        out["name"] = _collect(e, lambda: v.clean_text("person_name", p.name, 100, required=True))
+        if p.id_number not in (None, ""):
+            id_type = p.id_type or v.IdType.RESIDENT_ID.value
+            out["id_type"] = id_type
+            out["id_number"] = _collect(e, lambda: v.validate_id(id_type, p.id_number or "", "id_number"))
+        else:
+            out["id_type"], out["id_number"] = None, None
+        out["phone"] = _collect(e, lambda: v.validate_phone(p.phone, "person_phone")) if p.phone.strip() else ""
+        out["email"] = _collect(e, lambda: v.validate_email(p.email, "person_email")) if p.email.strip() else ""
+        out["address"] = _collect(e, lambda: v.clean_text("person_address", p.address, MAX["address"]))
+        if e:
+            raise ValidationError(e)
+        return out
+
+    def add_person(self, client_id: int, person: PersonInput) -> int:
+        """Link a person to a client."""
+        self._load_visible(client_id, Capability.EDIT_CLIENTS)
+        values = self._clean_person(person)
+        if values["id_number"] and not self._may(client_id, Capability.REVEAL_IDS):
+            self.vault.deny(Capability.REVEAL_IDS, f"client:{client_id}")
+        with self.vault.db.transaction():
+            pid = self.repo.insert_person(client_id, values)
+            self.repo.reindex(client_id)
+            self.vault.record("person.add", f"client:{client_id}/person:{pid}")
+        return pid
+
+    def update_person(self, person_id: int, expected_version: int, person: PersonInput) -> None:
+        """Edit a person (optimistic concurrency like clients)."""
+        row = self.repo.get_person(person_id)
+        if row is None:
+            raise NotFound("person", person_id)
+        client_id = int(row["client_id"])
+        self._load_visible(client_id, Capability.EDIT_CLIENTS)
+        values = self._clean_person(person)
+        if not self._may(client_id, Capability.REVEAL_IDS):
+            # Roles that cannot see ID numbers cannot change them either: keep what is stored.
+            values.pop("id_number", None)
+            values.pop("id_type", None)
+        with self.vault.db.transaction():
+            if not self.repo.update_person(person_id, expected_version, values):
+                found = self.repo.get_person(person_id)
+                raise VersionConflict("person", person_id, expected_version, int(found["version"]) if found else -1)
+            self.repo.reindex(client_id)
+            self.vault.record("person.update", f"client:{client_id}/person:{person_id}")
+
+    def remove_person(self, person_id: int) -> None:
+        """Unlink and delete a person."""
+        row = self.repo.get_person(person_id)
+        if row is None:
+            raise NotFound("person", person_id)
+        client_id = int(row["client_id"])
+        self._load_visible(client_id, Capability.EDIT_CLIENTS)
+        with self.vault.db.transaction():
+            self.repo.delete_person(person_id)
+            self.repo.reindex(client_id)
+            self.vault.record("person.remove", f"client:{client_id}/person:{person_id}")
+
+    # -- sensitive items -----------------------------------------------------------------------
+
+    def _item_capability(self, kind: SensitiveKind) -> Capability:
+        return Capability.REVEAL_IDS if kind is SensitiveKind.BANK_ACCOUNT else Capability.REVEAL_CREDENTIALS
+
+    def add_sensitive(self, client_id: int, item: SensitiveInput) -> int:
+        """Store a sensitive item (only roles that may reveal that kind may store it)."""
+        self._load_visible(client_id, Capability.EDIT_CLIENTS)
+        kind = SensitiveKind(item.kind)
+        if not self._may(client_id, self._item_capability(kind)):
+            self.vault.deny(self._item_capability(kind), f"client:{client_id}")
+        e: dict[str, str] = {}
+        label = _collect(e, lambda: v.clean_text("label", item.label, MAX["label"])) or ""
+        if kind is SensitiveKind.BANK_ACCOUNT:
+            value = _collect(e, lambda: v.validate_bank_account(item.value, "value"))
+        else:
+            value = _collect(e, lambda: v.clean_text("value", item.value, MAX["value"], required=True))
+        if e or value is None:
+            raise ValidationError(e or {"value": "required"})
+        if item.person_id is not None:
+            p = self.repo.get_person(item.person_id)
+            if p is None or int(p["client_id"]) != client_id:
+                raise ValidationError({"person": "unknown"})
+        with self.vault.db.transaction():
+            iid = self.repo.insert_item(client_id, item.person_id, kind.value, label, value)
+            self.vault.record("sensitive.add", f"client:{client_id}/item:{iid}.{kind.value}")
+        return iid
+
+    def remove_sensitive(self, item_id: int) -> None:
+        """Delete a sensitive item."""
+        item = self.repo.get_item(item_id)
+        if item is None:
+            raise NotFound("item", item_id)
+        client_id = int(item["client_id"])
+        self._load_visible(client_id, Capability.EDIT_CLIENTS)
+        if not self._may(client_id, self._item_capability(SensitiveKind(item["kind"]))):
+            self.vault.deny(self._item_capability(SensitiveKind(item["kind"])), f"client:{client_id}")
+        with self.vault.db.transaction():
+            self.repo.delete_item(item_id)
+            self.vault.record("sensitive.remove", f"client:{client_id}/item:{item_id}.{item['kind']}")
+
+    # -- reveal --------------------------------------------------------------------------------
+
+    def reveal_options(self, client_id: int, category: DataCategory) -> list[PurposeOption]:
+        """The purposes the user may name to reveal a value of ``category`` of this client."""
+        client = self._load_visible(client_id)
+        return self.purposes.options(self.vault, client, category)
+
+    def reveal_id_number(self, person_id: int, purpose: str) -> str:
+        """Return a person's ID number in clear for ``purpose`` (audited; never the value)."""
+        row = self.repo.get_person(person_id)
+        if row is None or not row["id_number"]:
+            raise NotFound("person", person_id)
+        client_id = int(row["client_id"])
+        obj = f"client:{client_id}/person:{person_id}.id_number"
+        return self._reveal(client_id, person_id, Capability.REVEAL_IDS, DataCategory.ID_DOCUMENT, purpose, obj,
+                            str(row["id_number"]))  # fmt: skip
+
+    def reveal_item(self, item_id: int, purpose: str) -> str:
+        """Return a sensitive item's value in clear for ``purpose`` (audited; never the value)."""
+        item = self.repo.get_item(item_id)
+        if item is None:
+            raise NotFound("item", item_id)
+        kind = SensitiveKind(item["kind"])
+        client_id = int(item["client_id"])
+        obj = f"client:{client_id}/item:{item_id}.{kind.value}"
+        return self._reveal(client_id, item["person_id"], self._item_capability(kind), ITEM_CATEGORY[kind], purpose,
+                            obj, str(item["value"]))  # fmt: skip
+
+    def _reveal(
+        self, client_id: int, person_id: int | None, cap: Capability, cat: DataCategory, purpose: str, obj: str, value: str
+    ) -> str:
+        try:
+            client = self._load_visible(client_id, cap)
+        except AccessDenied:
+            raise
+        try:
+            self.purposes.require(self.vault, client, person_id, purpose, cat)
+        except Exception:
+            self.vault.record("sensitive.reveal", obj, purpose=purpose, outcome="no_basis")
+            raise
+        self.vault.record("sensitive.reveal", obj, purpose=purpose)
+        return value
+
+    # -- history -------------------------------------------------------------------------------
+
+    def history(self, client_id: int, *, limit: int = 500) -> list[AuditEvent]:
+        """The audit events about this client (partner and privacy officer)."""
+        self._load_visible(client_id)
+        self.vault.require(Capability.VIEW_AUDIT, f"client:{client_id}")
+        return self.vault.audit.page(AuditFilter(object_prefix=f"client:{client_id}"), limit=limit)
+
+
+def _m(value: str | None, masked: bool, fn: Callable[[str], str]) -> str:
+    if not value:
+        return ""
+    return fn(value) if masked else value
