@@ -62,35 +62,35 @@ class Scope(StrEnum):
     COMPLAINTS = "complaints"  # may log complaints only
 
 
-P, A, S, O = Role.PARTNER, Role.ACCOUNTANT, Role.ASSISTANT, Role.PRIVACY_OFFICER
+P, A, S, PO = Role.PARTNER, Role.ACCOUNTANT, Role.ASSISTANT, Role.PRIVACY_OFFICER
 C = Capability
 
 #: DOMAIN.md's role table, one row per capability: partner, accountant, assistant, privacy officer.
 MATRIX: dict[Capability, dict[Role, Scope]] = {
-    C.VIEW_CLIENTS: {P: Scope.ALL, A: Scope.ASSIGNED, S: Scope.ACTIVE, O: Scope.ALL},
-    C.VIEW_CONTACTS: {P: Scope.ALL, A: Scope.ASSIGNED, S: Scope.MASKED, O: Scope.ALL},
-    C.REVEAL_IDS: {P: Scope.ALL, A: Scope.ASSIGNED, S: Scope.NONE, O: Scope.NONE},
-    C.REVEAL_CREDENTIALS: {P: Scope.ALL, A: Scope.ASSIGNED, S: Scope.NONE, O: Scope.NONE},
-    C.EDIT_CLIENTS: {P: Scope.ALL, A: Scope.ASSIGNED, S: Scope.PROSPECTS, O: Scope.NONE},
-    C.RECORD_CONSENT: {P: Scope.ALL, A: Scope.ALL, S: Scope.ALL, O: Scope.ALL},
-    C.MANAGE_PURPOSES: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, O: Scope.ALL},
-    C.LOCK_CLIENTS: {P: Scope.ALL, A: Scope.REQUEST, S: Scope.NONE, O: Scope.NONE},
-    C.OPEN_LOCKED: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, O: Scope.NONE},
-    C.REQUEST_ERASURE: {P: Scope.ALL, A: Scope.ALL, S: Scope.NONE, O: Scope.ALL},
-    C.APPROVE_ERASURE: {P: Scope.APPROVE, A: Scope.NONE, S: Scope.NONE, O: Scope.NONE},
+    C.VIEW_CLIENTS: {P: Scope.ALL, A: Scope.ASSIGNED, S: Scope.ACTIVE, PO: Scope.ALL},
+    C.VIEW_CONTACTS: {P: Scope.ALL, A: Scope.ASSIGNED, S: Scope.MASKED, PO: Scope.ALL},
+    C.REVEAL_IDS: {P: Scope.ALL, A: Scope.ASSIGNED, S: Scope.NONE, PO: Scope.NONE},
+    C.REVEAL_CREDENTIALS: {P: Scope.ALL, A: Scope.ASSIGNED, S: Scope.NONE, PO: Scope.NONE},
+    C.EDIT_CLIENTS: {P: Scope.ALL, A: Scope.ASSIGNED, S: Scope.PROSPECTS, PO: Scope.NONE},
+    C.RECORD_CONSENT: {P: Scope.ALL, A: Scope.ALL, S: Scope.ALL, PO: Scope.ALL},
+    C.MANAGE_PURPOSES: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, PO: Scope.ALL},
+    C.LOCK_CLIENTS: {P: Scope.ALL, A: Scope.REQUEST, S: Scope.NONE, PO: Scope.NONE},
+    C.OPEN_LOCKED: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, PO: Scope.NONE},
+    C.REQUEST_ERASURE: {P: Scope.ALL, A: Scope.ALL, S: Scope.NONE, PO: Scope.ALL},
+    C.APPROVE_ERASURE: {P: Scope.APPROVE, A: Scope.NONE, S: Scope.NONE, PO: Scope.NONE},
     # DOMAIN.md: the privacy officer executes after approval; the erasure issue lets the partner
     # execute as well (one-step `clientvault erase`), always after an approval exists.
-    C.EXECUTE_ERASURE: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, O: Scope.ALL},
-    C.IMPORT_EXCEL: {P: Scope.ALL, A: Scope.ASSIGNED, S: Scope.NONE, O: Scope.NONE},
-    C.EXPORT: {P: Scope.ALL, A: Scope.SMALL_MASKED, S: Scope.NONE, O: Scope.REGISTER_ONLY},
-    C.VIEW_AUDIT: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, O: Scope.ALL},
-    C.MANAGE_USERS: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, O: Scope.NONE},
-    C.MANAGE_SETTINGS: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, O: Scope.NONE},
-    C.BACKUP_RESTORE: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, O: Scope.NONE},
-    C.REGISTERS: {P: Scope.ALL, A: Scope.OWN, S: Scope.COMPLAINTS, O: Scope.ALL},
+    C.EXECUTE_ERASURE: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, PO: Scope.ALL},
+    C.IMPORT_EXCEL: {P: Scope.ALL, A: Scope.ASSIGNED, S: Scope.NONE, PO: Scope.NONE},
+    C.EXPORT: {P: Scope.ALL, A: Scope.SMALL_MASKED, S: Scope.NONE, PO: Scope.REGISTER_ONLY},
+    C.VIEW_AUDIT: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, PO: Scope.ALL},
+    C.MANAGE_USERS: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, PO: Scope.NONE},
+    C.MANAGE_SETTINGS: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, PO: Scope.NONE},
+    C.BACKUP_RESTORE: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, PO: Scope.NONE},
+    C.REGISTERS: {P: Scope.ALL, A: Scope.OWN, S: Scope.COMPLAINTS, PO: Scope.ALL},
 }
 
-del P, A, S, O, C
+del P, A, S, PO, C
 
 
 def scope(role: Role, capability: Capability) -> Scope:

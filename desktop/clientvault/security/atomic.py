@@ -23,10 +23,9 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
-        try:
+        # Windows has no fchmod; the folder's ACLs apply there.
+        with contextlib.suppress(AttributeError, OSError):
             os.fchmod(fd, mode)
-        except (AttributeError, OSError):  # Windows has no fchmod; ACLs of the folder apply there
-            pass
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -218,7 +218,9 @@ def _parse_payload(data: bytes) -> VaultKeys:
     return VaultKeys(dk=dk, pk=pk)
 
 
-def _seal(vault_id: str, slot_id: str, kind: str, user_id: int | None, public: bytes, keys: VaultKeys) -> dict[str, str]:
+def _seal(
+    vault_id: str, slot_id: str, kind: str, user_id: int | None, public: bytes, keys: VaultKeys
+) -> dict[str, str]:
     eph = X25519PrivateKey.generate()
     shared = eph.exchange(X25519PublicKey.from_public_bytes(public))
     epk = eph.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
@@ -254,7 +256,9 @@ def wrap_slot(
 def unlock_private(vault_id: str, slot: Slot, slot_key: bytes) -> bytes:
     """Return the slot's private key. A wrong secret fails the GCM tag: :class:`WrongCredentials`."""
     try:
-        return AESGCM(slot_key).decrypt(slot.nonce, slot.ciphertext, _aad(vault_id, slot.slot_id, slot.kind, slot.user_id))
+        return AESGCM(slot_key).decrypt(
+            slot.nonce, slot.ciphertext, _aad(vault_id, slot.slot_id, slot.kind, slot.user_id)
+        )
     except InvalidTag:
         raise WrongCredentials() from None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 from clientvault.core import validation as v
@@ -120,7 +121,9 @@ class ClientService:
             or (view is Scope.ASSIGNED and self.repo.is_assigned(client_id, self.vault.session.user_id))
             or (view is Scope.ACTIVE and client["status"] in ("prospect", "active"))
         )
-        if not visible or (granted is Scope.ASSIGNED and not self.repo.is_assigned(client_id, self.vault.session.user_id)):
+        if not visible or (
+            granted is Scope.ASSIGNED and not self.repo.is_assigned(client_id, self.vault.session.user_id)
+        ):
             self.vault.deny(capability, obj)
         if granted is Scope.PROSPECTS and client["status"] != ClientStatus.PROSPECT.value:
             self.vault.deny(capability, obj)
@@ -137,10 +140,14 @@ class ClientService:
         if flt.text.strip() and match is None and not codes:
             match = ""  # only punctuation typed: match nothing rather than everything
         return ListQuery(
-            match=match, exact_codes=codes, exact_id_numbers=ids,
+            match=match,
+            exact_codes=codes,
+            exact_id_numbers=ids,
             status=flt.status.value if flt.status else None,
-            accountant_id=flt.accountant_id, sort=flt.sort, descending=flt.descending,
-        )  # fmt: skip
+            accountant_id=flt.accountant_id,
+            sort=flt.sort,
+            descending=flt.descending,
+        )
 
     def count(self, flt: ClientFilter | None = None) -> int:
         """Count the clients the acting role sees under ``flt``."""
@@ -152,10 +159,15 @@ class ClientService:
         masked = scope(self.role, Capability.VIEW_CONTACTS) is Scope.MASKED
         return [
             ClientRow(
-                id=int(r["id"]), kind=ClientKind(r["kind"]), name=r["name"], uscc=r["uscc"] or "",
+                id=int(r["id"]),
+                kind=ClientKind(r["kind"]),
+                name=r["name"],
+                uscc=r["uscc"] or "",
                 phone=mask_phone(r["phone"]) if masked and r["phone"] else (r["phone"] or ""),
-                status=ClientStatus(r["status"]), accountants=r["accountants"] or "", updated_at=r["updated_at"],
-            )  # fmt: skip
+                status=ClientStatus(r["status"]),
+                accountants=r["accountants"] or "",
+                updated_at=r["updated_at"],
+            )
             for r in rows
         ]
 
@@ -184,19 +196,27 @@ class ClientService:
         see_items = can(role, Capability.REVEAL_IDS) or can(role, Capability.REVEAL_CREDENTIALS)
         persons = tuple(
             PersonView(
-                id=int(p["id"]), role=PersonRole(p["role"]), name=p["name"], id_type=p["id_type"] if see_ids else None,
+                id=int(p["id"]),
+                role=PersonRole(p["role"]),
+                name=p["name"],
+                id_type=p["id_type"] if see_ids else None,
                 id_number_masked=mask_id_number(p["id_number"]) if see_ids and p["id_number"] else None,
-                phone=_m(p["phone"], masked, mask_phone), email=_m(p["email"], masked, mask_email),
-                address="" if masked else p["address"], version=int(p["version"]),
-            )  # fmt: skip
+                phone=_m(p["phone"], masked, mask_phone),
+                email=_m(p["email"], masked, mask_email),
+                address="" if masked else p["address"],
+                version=int(p["version"]),
+            )
             for p in self.repo.persons(client_id)
         )
         items = tuple(
             SensitiveView(
-                id=int(i["id"]), kind=SensitiveKind(i["kind"]), label=i["label"],
+                id=int(i["id"]),
+                kind=SensitiveKind(i["kind"]),
+                label=i["label"],
                 masked=mask_bank_account(i["value"]) if i["kind"] == "bank_account" else mask_credential(i["value"]),
-                person_id=i["person_id"], version=int(i["version"]),
-            )  # fmt: skip
+                person_id=i["person_id"],
+                version=int(i["version"]),
+            )
             for i in self.repo.items(client_id)
             if see_items
         )
@@ -204,17 +224,31 @@ class ClientService:
         raw = {k: str(client[k] or "") for k in ("address", "phone", "email")} if editable else {}
         self.vault.record("client.open", f"client:{client_id}")
         return ClientDetail(
-            id=client_id, kind=ClientKind(client["kind"]), name=client["name"], uscc=client["uscc"] or "",
-            tax_no=client["tax_no"] or "", address="" if masked else client["address"], industry=client["industry"],
-            phone=_m(client["phone"], masked, mask_phone), email=_m(client["email"], masked, mask_email),
-            engagement_start=client["engagement_start"] or "", engagement_end=client["engagement_end"] or "",
-            status=ClientStatus(client["status"]), notes=client["notes"] if not masked else "",
-            version=int(client["version"]), accountant_ids=tuple(self.repo.accountants(client_id)),
-            persons=persons, sensitive=items, contacts_masked=masked, can_edit=editable,
+            id=client_id,
+            kind=ClientKind(client["kind"]),
+            name=client["name"],
+            uscc=client["uscc"] or "",
+            tax_no=client["tax_no"] or "",
+            address="" if masked else client["address"],
+            industry=client["industry"],
+            phone=_m(client["phone"], masked, mask_phone),
+            email=_m(client["email"], masked, mask_email),
+            engagement_start=client["engagement_start"] or "",
+            engagement_end=client["engagement_end"] or "",
+            status=ClientStatus(client["status"]),
+            notes=client["notes"] if not masked else "",
+            version=int(client["version"]),
+            accountant_ids=tuple(self.repo.accountants(client_id)),
+            persons=persons,
+            sensitive=items,
+            contacts_masked=masked,
+            can_edit=editable,
             can_reveal_ids=self._may(client_id, Capability.REVEAL_IDS),
             can_reveal_credentials=self._may(client_id, Capability.REVEAL_CREDENTIALS),
-            can_assign=role is Role.PARTNER, can_view_history=can(role, Capability.VIEW_AUDIT), raw_for_edit=raw,
-        )  # fmt: skip
+            can_assign=role is Role.PARTNER,
+            can_view_history=can(role, Capability.VIEW_AUDIT),
+            raw_for_edit=raw,
+        )
 
     def _may(self, client_id: int, capability: Capability) -> bool:
         granted = scope(self.role, capability)
@@ -225,7 +259,7 @@ class ClientService:
     def _can_edit(self, client: dict[str, Any]) -> bool:
         granted = scope(self.role, Capability.EDIT_CLIENTS)
         if granted is Scope.PROSPECTS:
-            return client["status"] == ClientStatus.PROSPECT.value
+            return bool(client["status"] == ClientStatus.PROSPECT.value)
         return self._may(int(client["id"]), Capability.EDIT_CLIENTS)
 
     # -- writing -------------------------------------------------------------------------------
@@ -242,19 +276,26 @@ class ClientService:
             out["name"] = _collect(e, lambda: v.clean_text("name", data.name or "", MAX["name"], required=True))
         for f in ("address", "industry", "notes"):
             if raw[f] is not None:
-                out[f] = _collect(e, lambda f=f: v.clean_text(f, raw[f], MAX[f]))
+                out[f] = _collect(e, partial(v.clean_text, f, str(raw[f]), MAX[f]))
         if data.uscc is not None:
             out["uscc"] = _collect(e, lambda: v.validate_uscc(data.uscc or "")) if data.uscc.strip() else None
         if data.tax_no is not None:
-            out["tax_no"] = _collect(e, lambda: v.validate_tax_number(data.tax_no or "")) if data.tax_no.strip() else None
+            out["tax_no"] = (
+                _collect(e, lambda: v.validate_tax_number(data.tax_no or "")) if data.tax_no.strip() else None
+            )
         if data.phone is not None:
             out["phone"] = _collect(e, lambda: v.validate_phone(data.phone or "")) if data.phone.strip() else ""
         if data.email is not None:
             out["email"] = _collect(e, lambda: v.validate_email(data.email or "")) if data.email.strip() else ""
         for f in ("engagement_start", "engagement_end"):
             if raw[f] is not None:
-                out[f] = _collect(e, lambda f=f: v.validate_date(raw[f], f).isoformat()) if raw[f].strip() else None
-        if out.get("engagement_start") and out.get("engagement_end") and out["engagement_end"] < out["engagement_start"]:
+                day = _collect(e, partial(v.validate_date, str(raw[f]), f)) if str(raw[f]).strip() else None
+                out[f] = day.isoformat() if day else None
+        if (
+            out.get("engagement_start")
+            and out.get("engagement_end")
+            and out["engagement_end"] < out["engagement_start"]
+        ):
             e["engagement_end"] = "before_start"
         if e:
             raise ValidationError(e)
@@ -271,7 +312,9 @@ class ClientService:
                 self.vault.deny(Capability.EDIT_CLIENTS, "clients")
             values["status"] = ClientStatus.PROSPECT.value
         else:
-            values["status"] = ClientStatus.ACTIVE.value if values.get("engagement_start") else ClientStatus.PROSPECT.value
+            values["status"] = (
+                ClientStatus.ACTIVE.value if values.get("engagement_start") else ClientStatus.PROSPECT.value
+            )
         cleaned_persons = [self._clean_person(p) for p in persons]
         with self.vault.db.transaction():
             cid = self.repo.insert_client(values, self.vault.session.user_id)
@@ -306,8 +349,20 @@ class ClientService:
     def edit_values(self, client_id: int) -> dict[str, str]:
         """Return the stored values of the editable fields (for an edit form or a conflict view)."""
         client = self._load_visible(client_id, Capability.EDIT_CLIENTS)
-        keys = ("kind", "name", "uscc", "tax_no", "address", "industry", "phone", "email",
-                "engagement_start", "engagement_end", "notes", "version")  # fmt: skip
+        keys = (
+            "kind",
+            "name",
+            "uscc",
+            "tax_no",
+            "address",
+            "industry",
+            "phone",
+            "email",
+            "engagement_start",
+            "engagement_end",
+            "notes",
+            "version",
+        )
         return {k: "" if client[k] is None else str(client[k]) for k in keys}
 
     def set_status(self, client_id: int, expected_version: int, status: ClientStatus) -> None:
@@ -452,8 +507,9 @@ class ClientService:
             raise NotFound("person", person_id)
         client_id = int(row["client_id"])
         obj = f"client:{client_id}/person:{person_id}.id_number"
-        return self._reveal(client_id, person_id, Capability.REVEAL_IDS, DataCategory.ID_DOCUMENT, purpose, obj,
-                            str(row["id_number"]))  # fmt: skip
+        return self._reveal(
+            client_id, person_id, Capability.REVEAL_IDS, DataCategory.ID_DOCUMENT, purpose, obj, str(row["id_number"])
+        )
 
     def reveal_item(self, item_id: int, purpose: str) -> str:
         """Return a sensitive item's value in clear for ``purpose`` (audited; never the value)."""
@@ -463,11 +519,25 @@ class ClientService:
         kind = SensitiveKind(item["kind"])
         client_id = int(item["client_id"])
         obj = f"client:{client_id}/item:{item_id}.{kind.value}"
-        return self._reveal(client_id, item["person_id"], self._item_capability(kind), ITEM_CATEGORY[kind], purpose,
-                            obj, str(item["value"]))  # fmt: skip
+        return self._reveal(
+            client_id,
+            item["person_id"],
+            self._item_capability(kind),
+            ITEM_CATEGORY[kind],
+            purpose,
+            obj,
+            str(item["value"]),
+        )
 
     def _reveal(
-        self, client_id: int, person_id: int | None, cap: Capability, cat: DataCategory, purpose: str, obj: str, value: str
+        self,
+        client_id: int,
+        person_id: int | None,
+        cap: Capability,
+        cat: DataCategory,
+        purpose: str,
+        obj: str,
+        value: str,
     ) -> str:
         try:
             client = self._load_visible(client_id, cap)

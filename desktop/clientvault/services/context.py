@@ -86,9 +86,7 @@ class Vault:
         """Whether the vault has been locked (connection closed, keys dropped)."""
         return self.db.closed
 
-    def record(
-        self, action: str, obj: str = "", *, purpose: str = "", reason: str = "", outcome: str = "ok"
-    ) -> None:
+    def record(self, action: str, obj: str = "", *, purpose: str = "", reason: str = "", outcome: str = "ok") -> None:
         """Append an audit event for the acting user (joins the caller's transaction)."""
         self.audit.append(
             user_id=self.session.user_id, action=action, obj=obj, purpose=purpose, reason=reason, outcome=outcome

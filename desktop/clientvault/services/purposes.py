@@ -40,7 +40,10 @@ class PurposePolicy(Protocol):
 #: Engagement purposes and the categories each needs (contract necessity / legal obligation).
 ENGAGEMENT_PURPOSES: dict[str, tuple[str, frozenset[DataCategory]]] = {
     "bookkeeping": ("contract", frozenset({DataCategory.ID_DOCUMENT, DataCategory.BANK})),
-    "tax_filing": ("legal_obligation", frozenset({DataCategory.ID_DOCUMENT, DataCategory.BANK, DataCategory.CREDENTIALS})),
+    "tax_filing": (
+        "legal_obligation",
+        frozenset({DataCategory.ID_DOCUMENT, DataCategory.BANK, DataCategory.CREDENTIALS}),
+    ),
     "annual_report": ("legal_obligation", frozenset({DataCategory.ID_DOCUMENT, DataCategory.CREDENTIALS})),
     "payroll_social_insurance": ("contract", frozenset({DataCategory.ID_DOCUMENT, DataCategory.CREDENTIALS})),
     "bank_services": ("contract", frozenset({DataCategory.ID_DOCUMENT, DataCategory.BANK})),

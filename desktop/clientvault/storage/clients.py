@@ -15,9 +15,19 @@ CLIENT_COLS = (
     " status, notes, created_at, updated_at, created_by, version"
 )
 CLIENT_FIELDS = (
-    "kind", "name", "uscc", "tax_no", "address", "industry", "phone", "email",
-    "engagement_start", "engagement_end", "status", "notes",
-)  # fmt: skip
+    "kind",
+    "name",
+    "uscc",
+    "tax_no",
+    "address",
+    "industry",
+    "phone",
+    "email",
+    "engagement_start",
+    "engagement_end",
+    "status",
+    "notes",
+)
 PERSON_COLS = "id, client_id, role, name, id_type, id_number, phone, email, address, version"
 PERSON_FIELDS = ("role", "name", "id_type", "id_number", "phone", "email", "address")
 ITEM_COLS = "id, client_id, person_id, kind, label, value, created_at, updated_at, version"
@@ -100,7 +110,9 @@ class ClientRepository:
 
     def accountants(self, client_id: int) -> list[int]:
         """Return the ids of the accountants assigned to the client."""
-        return [int(r[0]) for r in self.db.all("SELECT user_id FROM client_accountants WHERE client_id = ?", (client_id,))]
+        return [
+            int(r[0]) for r in self.db.all("SELECT user_id FROM client_accountants WHERE client_id = ?", (client_id,))
+        ]
 
     def set_accountants(self, client_id: int, user_ids: Iterable[int]) -> None:
         """Replace the client's accountant assignments."""

@@ -90,7 +90,10 @@ class MetaRepository:
 
     def set(self, key: str, value: str) -> None:
         """Insert or replace a value."""
-        self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
 
 
 class SettingsRepository:
