@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,45 @@ def new_vault(fast_vaults: VaultService, vault_dir: Path) -> Iterator[Vault]:
     )
     yield created.vault
     created.vault.lock()
+
+
+# --- desktop (ui/) tests -------------------------------------------------------------------------
+# Qt reads the platform when the QApplication is created; set it before any test creates one.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class FakeClock:
+    """A settable clock for VaultService (throttling, workstation expiry)."""
+
+    def __init__(self, start: float = 1_800_000_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        """Move time forward."""
+        self.now += seconds
+
+
+@pytest.fixture
+def clock(fast_vaults: VaultService) -> FakeClock:
+    """A fake clock installed in ``fast_vaults``."""
+    fake = FakeClock()
+    fast_vaults.clock = fake
+    return fake
+
+
+STAFF_PASSWORD = "staff-pass-12"
+
+
+@pytest.fixture
+def add_staff(new_vault: Vault, fast_vaults: VaultService) -> Callable[..., int]:
+    """Add a staff account as the partner of ``new_vault``; returns the new user's id."""
+    from clientvault.core.roles import Role
+    from clientvault.services.users import UserService
+
+    def add(username: str, role: Role = Role.ACCOUNTANT, password: str = STAFF_PASSWORD, name: str = "") -> int:
+        return UserService(new_vault, fast_vaults).add(username, name or username, role, password).id
+
+    return add

@@ -1,0 +1,235 @@
+"""The main window: role-based navigation over pages, and the lock screen.
+
+Thin on purpose: it picks the pages a role may see, stacks them, and swaps in the lock screen.
+Each page owns its model and talks to services itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientvault.core.errors import KnownError
+from clientvault.core.roles import Capability, Role, can
+from clientvault.services.context import Vault
+from clientvault.ui.context import UiContext
+from clientvault.ui.errors import error_message
+from clientvault.ui.i18n import fmt
+from clientvault.ui.labels import role_name
+from clientvault.ui.lock import IdleWatcher, LockScreen, SessionWatcher
+from clientvault.ui.operations import Operations
+from clientvault.ui.pages.account import AccountPage
+from clientvault.ui.pages.audit import AuditPage
+from clientvault.ui.pages.staff import StaffPage
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Hosts the pages of the logged-in role and locks on idle, Ctrl+L and OS signals."""
+
+    sig_logged_out = Signal()
+    """The user chose to log in as someone else (the vault is locked)."""
+
+    def __init__(self, ctx: UiContext, vault: Vault, app: QApplication, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.vault = vault
+        self._app = app
+        self.operations = Operations(self)
+        self.pages: dict[str, QWidget] = {}
+        self.setWindowTitle(self.tr("ClientVault"))
+        self.resize(QSize(1100, 700))
+
+        self.header = QLabel(self)
+        self.header.setObjectName("header")
+        self.header.setStyleSheet("padding: 6px 10px; background: #1f3b57; color: white;")
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(180)
+        self.stack = QStackedWidget(self)
+        body = QWidget(self)
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.content = QWidget(self)
+        col = QVBoxLayout(self.content)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        col.addWidget(self.header)
+        col.addWidget(body, 1)
+        self.lock_screen = LockScreen(self)
+        self.outer = QStackedWidget(self)
+        self.outer.addWidget(self.content)
+        self.outer.addWidget(self.lock_screen)
+        self.setCentralWidget(self.outer)
+
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setObjectName("lock_action")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        self.logout_action = QAction(self.tr("Log in as someone &else"), self)
+        self.logout_action.triggered.connect(self.logout)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        menu = self.menuBar().addMenu(self.tr("&Vault"))
+        menu.addAction(self.lock_action)
+        menu.addAction(self.logout_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        self.addAction(self.lock_action)
+
+        self.idle = IdleWatcher(app, ctx.idle_timeout_ms(), self)
+        self.idle.sig_idle.connect(self.lock)
+        self.idle.sig_slept.connect(self.lock)
+        self.session_watcher = SessionWatcher(app, self)
+        self.session_watcher.sig_os_lock.connect(self.lock)
+        self.lock_screen.sig_unlock.connect(self.unlock)
+        self.lock_screen.sig_switch_user.connect(self.logout)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._build_pages()
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def page_factories(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
+        """(key, title, factory) for the pages this role may see; the first is the role's home."""
+        role = self.vault.session.role
+        staff = ("staff", self.tr("Staff accounts"), lambda: StaffPage(self.ctx, self.vault, self.operations))
+        audit = ("audit", self.tr("Audit log"), lambda: AuditPage(self.vault, self.operations))
+        account = ("account", self.tr("My account"), self._account_page)
+        pages: list[tuple[str, str, Callable[[], QWidget]]] = []
+        if role is Role.PARTNER:
+            pages.append(staff)
+        if can(role, Capability.VIEW_AUDIT):
+            pages.append(audit)
+        pages.append(account)
+        return pages
+
+    def _account_page(self) -> QWidget:
+        page = AccountPage(self.ctx, self.vault)
+        page.sig_lock_requested.connect(self.lock)
+        return page
+
+    def _build_pages(self) -> None:
+        s = self.vault.session
+        self.header.setText(
+            fmt(self.tr("%1  ·  %2 (%3)  ·  Ctrl+L locks"), self.ctx.firm_name(self.vault), s.display_name,
+                role_name(s.role))
+        )
+        self.nav.blockSignals(True)
+        for key, title, factory in self.page_factories():
+            page = factory()
+            page.setObjectName(f"page_{key}")
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            QListWidgetItem(title, self.nav).setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.blockSignals(False)
+        self.nav.setCurrentRow(0)
+        self.stack.setCurrentIndex(0)
+        self.outer.setCurrentWidget(self.content)
+        self.vault.on_lock.append(self._vault_locked)
+        self.idle.start()
+
+    def _clear_pages(self) -> None:
+        self.nav.clear()
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+
+    @property
+    def current_page_key(self) -> str | None:
+        """The key of the page shown."""
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def show_page(self, key: str) -> None:
+        """Switch to the page ``key``."""
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+                return
+        raise KeyError(key)
+
+    # -- locking -------------------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        """Whether the lock screen is up."""
+        return self.outer.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Close the database, drop the keys, tear the pages down and show the lock screen."""
+        if self.is_locked:
+            return
+        self.idle.stop()
+        self.operations.cancel_all()
+        self.operations.wait()
+        self._clear_pages()
+        self.vault.lock()
+        self._show_lock_screen()
+
+    def _vault_locked(self) -> None:
+        # The vault was locked from elsewhere (e.g. a service found the keys changed).
+        if not self.is_locked:
+            self.idle.stop()
+            self._clear_pages()
+            self._show_lock_screen()
+
+    def _show_lock_screen(self) -> None:
+        s = self.vault.session
+        pin = self.ctx.vaults.has_workstation_login(self.ctx.folder, s.username)
+        self.lock_screen.prepare(s.display_name, s.username, pin)
+        self.outer.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+
+    def unlock(self, secret: str, use_pin: bool) -> None:
+        """Re-authenticate the same user and rebuild the pages."""
+        username = self.vault.session.username
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if use_pin:
+                vault = self.ctx.vaults.unlock_with_pin(self.ctx.folder, username, secret)
+            else:
+                vault = self.ctx.vaults.unlock(self.ctx.folder, username, secret)
+        except KnownError as exc:
+            self.lock_screen.show_error(error_message(exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.vault = vault
+        self.menuBar().setEnabled(True)
+        self._build_pages()
+
+    def logout(self) -> None:
+        """Lock and hand back to the login dialog."""
+        self.lock()
+        self.sig_logged_out.emit()
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.session_watcher.attach_window(int(self.winId()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.stop()
+        self.operations.cancel_all()
+        self.operations.wait()
+        self.vault.lock()
+        super().closeEvent(event)

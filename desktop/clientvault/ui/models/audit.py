@@ -1,0 +1,112 @@
+"""The audit log as a table model that pages lazily through ``AuditService.page``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from clientvault.services.audit import AuditEvent, AuditFilter, AuditService
+from clientvault.ui.i18n import format_timestamp
+from clientvault.ui.labels import action_name, outcome_name
+
+_Index = QModelIndex | QPersistentModelIndex
+PAGE = 200
+
+
+class AuditTableModel(QAbstractTableModel):
+    """Newest events first; the next page is read only when the view scrolls near the end."""
+
+    COLUMNS = ("at", "user", "action", "object", "outcome", "seq")
+
+    def __init__(self, audit: AuditService, parent: QObject | None = None, *, page_size: int = PAGE) -> None:
+        super().__init__(parent)
+        self._audit = audit
+        self.page_size = page_size
+        self._filter = AuditFilter()
+        self._rows: list[AuditEvent] = []
+        self._total = 0
+        self._names: dict[int, str] = {}
+        self.pages_fetched = 0
+        self.reload()
+
+    @property
+    def total(self) -> int:
+        """How many events match the filter (not all of them are loaded)."""
+        return self._total
+
+    def set_filter(self, flt: AuditFilter) -> None:
+        """Show only events matching ``flt``."""
+        self._filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        """Start again from the newest event."""
+        self.beginResetModel()
+        self._names = self._audit.user_names()
+        self._total = self._audit.count(self._filter)
+        self._rows = []
+        self.pages_fetched = 0
+        self.endResetModel()
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def event(self, row: int) -> AuditEvent:  # type: ignore[override]
+        """The event shown on ``row``."""
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index) -> None:
+        if parent.isValid():
+            return
+        page = self._audit.page(self._filter, offset=len(self._rows), limit=self.page_size)
+        if not page:
+            self._total = len(self._rows)  # events vanished (cannot happen in an append-only log)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+        self._rows.extend(page)
+        self.pages_fetched += 1
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Time"),
+            self.tr("User"),
+            self.tr("Action"),
+            self.tr("Object"),
+            self.tr("Outcome"),
+            self.tr("No."),
+        )[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        e = self._rows[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == "at":
+                return format_timestamp(e.at)
+            if col == "user":
+                return self._names.get(e.user_id, "—") if e.user_id is not None else "—"
+            if col == "action":
+                return action_name(e.action)
+            if col == "object":
+                return e.object
+            if col == "outcome":
+                return outcome_name(e.outcome)
+            return e.seq
+        if role == Qt.ItemDataRole.ToolTipRole and col == "action":
+            return e.action
+        if role == Qt.ItemDataRole.ForegroundRole and col == "outcome" and e.outcome != "ok":
+            return Qt.GlobalColor.darkRed
+        return None

@@ -1,0 +1,68 @@
+"""The desktop flow: first run or login, then the main window; back to login on log-out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QDialog
+
+from clientvault.services.context import Vault
+from clientvault.ui.context import UiContext
+from clientvault.ui.dialogs.first_run import FirstRunDialog
+from clientvault.ui.dialogs.login import LoginDialog
+from clientvault.ui.main_window import MainWindow
+
+
+class Shell(QObject):
+    """Owns the top-level windows of one app run."""
+
+    def __init__(self, ctx: UiContext, app: QApplication) -> None:
+        super().__init__(app)
+        self.ctx = ctx
+        self.app = app
+        self.window: MainWindow | None = None
+        self.dialog: QDialog | None = None
+
+    def start(self) -> None:
+        """Show the first-run wizard for a new folder, else the login dialog."""
+        if self.ctx.vaults.vault_exists(self.ctx.folder):
+            self.show_login()
+        else:
+            wizard = FirstRunDialog(self.ctx)
+            wizard.finished.connect(lambda result: self._after_wizard(wizard, result))
+            self.dialog = wizard
+            wizard.show()
+
+    def _after_wizard(self, wizard: FirstRunDialog, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted and wizard.created is not None:
+            self.show_main(wizard.created.vault)
+        else:
+            self.app.quit()
+
+    def show_login(self, username: str = "") -> None:
+        """Ask for credentials."""
+        login = LoginDialog(self.ctx, username=username)
+        login.finished.connect(lambda result: self._after_login(login, result))
+        self.dialog = login
+        login.show()
+
+    def _after_login(self, login: LoginDialog, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted and login.vault is not None:
+            self.show_main(login.vault)
+        elif self.window is None:
+            self.app.quit()
+
+    def show_main(self, vault: Vault) -> None:
+        """Open the main window for an unlocked vault."""
+        if self.window is not None:
+            self.window.deleteLater()
+        self.window = MainWindow(self.ctx, vault, self.app)
+        self.window.sig_logged_out.connect(self._logged_out)
+        self.window.show()
+        self.dialog = None
+
+    def _logged_out(self) -> None:
+        if self.window is not None:
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
+        self.show_login()

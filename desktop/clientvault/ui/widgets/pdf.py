@@ -1,0 +1,90 @@
+"""Previewing, printing and saving PDFs rendered in memory (nothing plaintext touches the disk
+unless the user picks a file)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSaveFile, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QVBoxLayout, QWidget
+
+
+def load_pdf(data: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, QBuffer]:
+    """Load PDF bytes into a QPdfDocument (keep the buffer alive as long as the document)."""
+    buf = QBuffer(parent)
+    buf.setData(QByteArray(data))
+    buf.open(QIODevice.OpenModeFlag.ReadOnly)
+    doc = QPdfDocument(parent)
+    doc.load(buf)
+    return doc, buf
+
+
+def paint_pdf(doc: QPdfDocument, printer: QPrinter) -> int:
+    """Render every page of ``doc`` onto ``printer``; return the number of pages printed."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    try:
+        dpi = printer.resolution()
+        for page in range(doc.pageCount()):
+            if page:
+                printer.newPage()
+            size_pt = doc.pagePointSize(page)
+            target = QSize(round(size_pt.width() * dpi / 72), round(size_pt.height() * dpi / 72))
+            image = doc.render(page, target)
+            rect = painter.viewport()
+            fitted = image.size().scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(rect.topLeft(), fitted), image)
+    finally:
+        painter.end()
+    return doc.pageCount()
+
+
+def print_pdf(parent: QWidget | None, data: bytes, title: str) -> bool:
+    """Ask for a printer and print ``data``; False when the user cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    doc, _buf = load_pdf(data, parent)
+    return paint_pdf(doc, printer) > 0
+
+
+def save_pdf(parent: QWidget | None, data: bytes, suggested: str, caption: str, file_filter: str) -> bool:
+    """Ask for a file name and write ``data`` there atomically; False when cancelled or failed."""
+    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, file_filter)
+    if not path:
+        return False
+    return write_file(path, data)
+
+
+def write_file(path: str, data: bytes) -> bool:
+    """Write ``data`` to ``path`` through a temp file that replaces the target on commit."""
+    out = QSaveFile(path)
+    if not out.open(QIODevice.OpenModeFlag.WriteOnly):
+        return False
+    out.write(QByteArray(data))
+    return out.commit()
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows a PDF rendered in memory."""
+
+    def __init__(self, data: bytes, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.document, self._buffer = load_pdf(data, self)
+        self.view = QPdfView(self)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(buttons)
+        self.resize(700, 900)

@@ -1,0 +1,58 @@
+"""Fixtures for driving the real widgets offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from clientvault.app import firm_name_adapter, register_font, render_recovery_sheet_adapter
+from clientvault.core.paths import resources_dir
+from clientvault.core.roles import Role
+from clientvault.services.context import Vault
+from clientvault.services.users import UserService
+from clientvault.services.vault import VaultService
+from clientvault.ui.context import UiContext
+from clientvault.ui.i18n import Translators
+
+USERS = {
+    Role.ACCOUNTANT: ("acc", "accountant-pass-1"),
+    Role.ASSISTANT: ("asst", "assistant-pass-1"),
+    Role.PRIVACY_OFFICER: ("priv", "privacy-pass-1"),
+}
+
+
+@pytest.fixture
+def ui_ctx(qapp: QApplication, fast_vaults: VaultService, vault_dir: Path, tmp_path: Path) -> UiContext:
+    """A UI context over a temporary folder, English UI, settings in tmp."""
+    register_font(qapp)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return UiContext(
+        vaults=fast_vaults,
+        folder=vault_dir,
+        settings=settings,
+        render_recovery_sheet=render_recovery_sheet_adapter,
+        firm_name=firm_name_adapter,  # type: ignore[arg-type]
+        language="en",
+    )
+
+
+@pytest.fixture
+def staffed_vault(new_vault: Vault, fast_vaults: VaultService) -> Vault:
+    """The new vault with one account per non-partner role."""
+    users = UserService(new_vault, fast_vaults)
+    for role, (name, password) in USERS.items():
+        users.add(name, f"{name} name", role, password)
+    return new_vault
+
+
+@pytest.fixture
+def zh_cn(qapp: QApplication, tmp_path: Path) -> Iterator[Translators]:
+    """Install the zh_CN translators for one test."""
+    translators = Translators()
+    translators.install(qapp, "zh_CN", resources_dir() / "translations", tmp_path / "qm")
+    yield translators
+    translators.install(qapp, "en", resources_dir() / "translations", tmp_path / "qm")

@@ -1,0 +1,318 @@
+"""The desktop shell driven through real widgets, offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from clientvault.core.roles import Role
+from clientvault.services.audit import AuditService
+from clientvault.services.context import Vault
+from clientvault.services.users import UserService
+from clientvault.ui.context import UiContext
+from clientvault.ui.dialogs.first_run import FirstRunDialog
+from clientvault.ui.dialogs.login import LoginDialog
+from clientvault.ui.main_window import MainWindow
+from clientvault.ui.pages.audit import AuditPage
+from clientvault.ui.pages.staff import StaffPage
+from clientvault.ui.widgets.clipboard import SecretClipboard
+from tests.conftest import PARTNER, PARTNER_PASSWORD
+from tests.ui.conftest import USERS
+
+
+def _window(qtbot: QtBot, ctx: UiContext, vault: Vault, qapp: QApplication) -> MainWindow:
+    win = MainWindow(ctx, vault, qapp)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _wait_verified(qtbot: QtBot, page: AuditPage) -> None:
+    qtbot.waitUntil(lambda: page.verify_operation is not None and page.verify_operation.done, timeout=10000)
+
+
+def test_wizard_creates_a_vault(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    wizard = FirstRunDialog(ui_ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.firm_page.firm.setText("测试代账公司")
+    wizard.next()
+    page = wizard.partner_page
+    page.username.setText("boss")
+    page.display_name.setText("老板")
+    page.passwords.password.setText("short")
+    assert not page.isComplete()
+    page.passwords.password.setText(PARTNER_PASSWORD)
+    page.passwords.confirm.setText(PARTNER_PASSWORD)
+    assert page.isComplete()
+    wizard.next()
+    assert wizard.currentPage() is wizard.recovery_page
+    assert wizard.created is not None
+    assert wizard.recovery_page.code.text() == wizard.created.recovery_code
+    assert wizard.recovery_sheet_pdf().startswith(b"%PDF")
+    assert not wizard.recovery_page.isComplete()
+    wizard.recovery_page.confirm.setChecked(True)
+    wizard.accept()
+    assert wizard.result() == QDialog.DialogCode.Accepted
+    assert wizard.recovery_page.code.text() == ""
+    assert wizard.clipboard_is_untouched()
+    assert ui_ctx.vaults.vault_exists(ui_ctx.folder)
+    wizard.created.vault.lock()
+
+
+def test_wrong_password_shows_message(qtbot: QtBot, ui_ctx: UiContext, new_vault: Vault) -> None:
+    dialog = LoginDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username.setText(PARTNER)
+    dialog.password.setText("wrong-password")
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    assert dialog.vault is None
+    assert "not correct" in dialog.error.text()
+    assert dialog.isVisible()
+    dialog.username.setText("nobody")
+    dialog.password.setText("wrong-password")
+    dialog.try_login()
+    assert "not correct" in dialog.error.text()
+
+
+def test_login_and_pin(qtbot: QtBot, ui_ctx: UiContext, new_vault: Vault, monkeypatch: pytest.MonkeyPatch) -> None:
+    from clientvault.ui.dialogs import login as login_mod
+
+    def fake_pin_exec(self: login_mod.PinSetupDialog) -> int:
+        self.pin.setText("123456")
+        self.pin_again.setText("123456")
+        self.save()
+        return 1
+
+    monkeypatch.setattr(login_mod.PinSetupDialog, "exec", fake_pin_exec)
+    dialog = LoginDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    dialog.username.setText(PARTNER)
+    dialog.password.setText(PARTNER_PASSWORD)
+    dialog.remember.setChecked(True)
+    dialog.try_login()
+    assert dialog.vault is not None and not dialog.vault.locked
+    dialog.vault.lock()
+    assert ui_ctx.vaults.has_workstation_login(ui_ctx.folder, PARTNER)
+    again = LoginDialog(ui_ctx, username=PARTNER)
+    qtbot.addWidget(again)
+    assert again.use_pin
+    again.password.setText("123456")
+    again.try_login()
+    assert again.vault is not None
+    again.vault.lock()
+
+
+@pytest.mark.parametrize(
+    ("role", "pages"),
+    [
+        (Role.PARTNER, ["staff", "audit", "account"]),
+        (Role.PRIVACY_OFFICER, ["audit", "account"]),
+        (Role.ACCOUNTANT, ["account"]),
+        (Role.ASSISTANT, ["account"]),
+    ],
+)
+def test_each_role_lands_on_its_home(
+    qtbot: QtBot, qapp: QApplication, ui_ctx: UiContext, staffed_vault: Vault, role: Role, pages: list[str]
+) -> None:
+    staffed_vault.lock()
+    if role is Role.PARTNER:
+        name, password = PARTNER, PARTNER_PASSWORD
+    else:
+        name, password = USERS[role]
+    dialog = LoginDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    dialog.username.setText(name)
+    dialog.password.setText(password)
+    dialog.try_login()
+    assert dialog.vault is not None
+    win = _window(qtbot, ui_ctx, dialog.vault, qapp)
+    assert list(win.pages) == pages
+    assert win.current_page_key == pages[0]
+    assert win.nav.count() == len(pages)
+    if "audit" in win.pages:
+        page = win.pages["audit"]
+        assert isinstance(page, AuditPage)
+        _wait_verified(qtbot, page)
+    win.close()
+
+
+def test_ctrl_l_locks_and_unlock_returns(qtbot: QtBot, qapp: QApplication, ui_ctx: UiContext, new_vault: Vault) -> None:
+    win = _window(qtbot, ui_ctx, new_vault, qapp)
+    _wait_verified(qtbot, win.pages["audit"])  # type: ignore[arg-type]
+    win.activateWindow()
+    qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert new_vault.locked
+    assert win.is_locked and not win.pages
+    win.lock_screen.secret.setText("not-the-password")
+    qtbot.mouseClick(win.lock_screen.unlock_button, Qt.MouseButton.LeftButton)
+    assert win.is_locked and "not correct" in win.lock_screen.error.text()
+    win.lock_screen.secret.setText(PARTNER_PASSWORD)
+    qtbot.mouseClick(win.lock_screen.unlock_button, Qt.MouseButton.LeftButton)
+    assert not win.is_locked
+    assert not win.vault.locked and win.vault is not new_vault
+    assert win.vault.session.username == PARTNER
+    assert list(win.pages) == ["staff", "audit", "account"]
+    _wait_verified(qtbot, win.pages["audit"])  # type: ignore[arg-type]
+    win.close()
+    assert win.vault.locked
+
+
+def test_idle_timer_locks(qtbot: QtBot, qapp: QApplication, ui_ctx: UiContext, new_vault: Vault) -> None:
+    ui_ctx.idle_lock_ms = 150
+    win = _window(qtbot, ui_ctx, new_vault, qapp)
+    qtbot.waitUntil(lambda: win.is_locked, timeout=5000)
+    assert new_vault.locked
+
+
+def test_os_lock_signal_locks(qtbot: QtBot, qapp: QApplication, ui_ctx: UiContext, new_vault: Vault) -> None:
+    win = _window(qtbot, ui_ctx, new_vault, qapp)
+    _wait_verified(qtbot, win.pages["audit"])  # type: ignore[arg-type]
+    win.session_watcher.sig_os_lock.emit()
+    assert win.is_locked and new_vault.locked
+
+
+def test_staff_page_adds_and_disables(
+    qtbot: QtBot, ui_ctx: UiContext, new_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clientvault.ui.operations import Operations
+    from clientvault.ui.pages import staff as staff_mod
+
+    ops = Operations()
+    page = StaffPage(ui_ctx, new_vault, ops)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 1
+
+    def fake_add_exec(self: staff_mod.AddUserDialog) -> int:
+        self.username.setText("xiaoli")
+        self.display_name.setText("小李")
+        self.role.setCurrentIndex(self.role.findData(Role.ASSISTANT))
+        self.passwords.password.setText("assistant-pass-9")
+        self.passwords.confirm.setText("assistant-pass-9")
+        self.add()
+        return int(self.result())
+
+    monkeypatch.setattr(staff_mod.AddUserDialog, "exec", fake_add_exec)
+    page.add_user()
+    assert page.model.rowCount() == 2
+    row = next(r for r in range(2) if page.model.user(r).username == "xiaoli")
+    assert page.model.user(row).role is Role.ASSISTANT
+    page.view.selectRow(row)
+    assert page.disable_button.isEnabled()
+    monkeypatch.setattr(StaffPage, "confirm_disable", lambda self, user: True)
+    generation = new_vault.keyfile.generation
+    page.disable_selected()
+    qtbot.waitUntil(lambda: page.operation.done, timeout=10000)
+    user = next(u for u in UserService(new_vault, ui_ctx.vaults).list() if u.username == "xiaoli")
+    assert not user.active
+    assert new_vault.keyfile.generation > generation
+    assert page.model.data(page.model.index(row, 3)) == "Disabled"
+    ops.wait()
+
+
+def test_audit_page_pages_lazily_and_filters(qtbot: QtBot, ui_ctx: UiContext, new_vault: Vault) -> None:
+    from clientvault.ui.operations import Operations
+
+    for i in range(450):
+        new_vault.record("session.login", f"user:{i % 3}")
+    ops = Operations()
+    page = AuditPage(new_vault, ops)
+    qtbot.addWidget(page)
+    _wait_verified(qtbot, page)
+    model = page.model
+    assert model.total > 450
+    assert model.rowCount() == 200 and model.pages_fetched == 1
+    while model.canFetchMore(model.index(-1, -1)):
+        model.fetchMore(model.index(-1, -1))
+    assert model.pages_fetched == 3 and model.rowCount() == model.total
+    # filter by action group
+    page.action_filter.setCurrentIndex(page.action_filter.findData("user."))
+    assert model.total == 1  # the partner's own creation
+    assert model.event(0).action == "user.add"
+    # filter by user
+    page.action_filter.setCurrentIndex(0)
+    page.user_filter.setCurrentIndex(page.user_filter.findData(new_vault.session.user_id))
+    assert model.total > 450
+    # a date range in the past matches nothing
+    page.until.setDate(page.until.date().addYears(-2))
+    page.since.setDate(page.until.date().addDays(-5))
+    page.date_filter.setChecked(True)
+    assert model.total == 0
+    page.date_filter.setChecked(False)
+    assert model.total > 450
+    ops.wait()
+
+
+def test_audit_banner_shows_broken_chain(qtbot: QtBot, ui_ctx: UiContext, new_vault: Vault) -> None:
+    from clientvault.ui.operations import Operations
+
+    ops = Operations()
+    page = AuditPage(new_vault, ops)
+    qtbot.addWidget(page)
+    _wait_verified(qtbot, page)
+    assert "intact" in page.banner.text()
+    new_vault.db.execute("DROP TRIGGER IF EXISTS audit_no_update")
+    new_vault.db.execute("UPDATE audit SET reason = 'tampered' WHERE seq = 2")
+    page.verify()
+    _wait_verified(qtbot, page)
+    assert "BROKEN" in page.banner.text() and "2" in page.banner.text()
+    assert AuditService(new_vault).verify().ok is False
+    ops.wait()
+
+
+def test_demo_logins_listed(qtbot: QtBot, ui_ctx: UiContext, new_vault: Vault) -> None:
+    from clientvault.services.demo import DEMO_LOGINS
+
+    ui_ctx.demo_logins = list(DEMO_LOGINS)
+    dialog = LoginDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    button = dialog.findChild(QPushButton, "demo_accountant")
+    assert button is not None
+    button.click()
+    assert dialog.username.text() == "accountant"
+    assert dialog.password.text() == "accountant-demo-1"
+
+
+def test_secret_clipboard_clears(qtbot: QtBot, qapp: QApplication) -> None:
+    clip = SecretClipboard(qapp.clipboard(), clear_after_ms=50)
+    clip.copy("s3cret")
+    mime = qapp.clipboard().mimeData()
+    assert mime is not None and bytes(mime.data("x-kde-passwordManagerHint").data()) == b"secret"
+    qtbot.waitUntil(lambda: not clip.pending, timeout=2000)
+    assert qapp.clipboard().text() != "s3cret"
+    clip.copy("s3cret")
+    qapp.clipboard().setText("something else")
+    clip.clear_if_unchanged()
+    assert qapp.clipboard().text() == "something else"
+
+
+def test_no_label_is_left_in_english(
+    qtbot: QtBot, qapp: QApplication, ui_ctx: UiContext, staffed_vault: Vault, zh_cn: object, tmp_path: Path
+) -> None:
+    ui_ctx.language = "zh_CN"
+    english: set[str] = set()
+    wizard = FirstRunDialog(ui_ctx)
+    login = LoginDialog(ui_ctx)
+    win = _window(qtbot, ui_ctx, staffed_vault, qapp)
+    for w in (wizard, login):
+        qtbot.addWidget(w)
+    _wait_verified(qtbot, win.pages["audit"])  # type: ignore[arg-type]
+    widgets = [wizard, login, win]
+    for top in widgets:
+        for child in [*top.findChildren(QLabel), *top.findChildren(QPushButton)]:
+            text = child.text()
+            if text and text.isascii() and any(c.isalpha() for c in text) and " " in text:
+                english.add(text)
+    for model in (win.pages["staff"].model, win.pages["audit"].model):  # type: ignore[attr-defined]
+        for col in range(model.columnCount()):
+            header = model.headerData(col, Qt.Orientation.Horizontal)
+            if header.isascii():
+                english.add(header)
+    assert not english
+    win.close()
