@@ -156,16 +156,18 @@ class ResidueHit:
 
 
 @dataclass(frozen=True, slots=True)
-class TrigramEvidence:
-    """How many of one needle's trigrams occur anywhere in the decrypted pages.
+class NgramEvidence:
+    """How many of one needle's distinct n-grams occur anywhere in the decrypted pages.
 
-    FTS5 stores trigram terms prefix-compressed, so a whole value left in an FTS index is not
-    found by the value search; its trigrams partly are. Trigrams also occur in unrelated
-    records, so this is evidence to compare (e.g. with and without FTS5 secure-delete), not a
-    zero-or-not verdict.
+    An FTS5 index holds a value as short terms (trigrams with the trigram tokenizer; unigrams and
+    bigrams when the text is pre-split), stored prefix-compressed, so a whole value left in an
+    index is not found by the value search; its n-grams partly are. N-grams also occur in
+    unrelated records, so this is evidence to compare (with a vault that never held the value,
+    or with and without FTS5 secure-delete), not a zero-or-not verdict.
     """
 
     needle: int
+    n: int
     found: int
     total: int
 
@@ -204,7 +206,7 @@ class ResidueReport:
         key_verified: At least one page verified, so the key (and salt) are right.
         needle_count: How many needles were searched.
         encodings: Encodings each needle was searched in.
-        trigram_evidence: Per needle, when trigram evidence was asked for.
+        ngram_evidence: Per needle, when n-gram evidence was asked for.
     """
 
     files: tuple[FileScan, ...]
@@ -213,7 +215,7 @@ class ResidueReport:
     key_verified: bool
     needle_count: int
     encodings: tuple[str, ...]
-    trigram_evidence: tuple[TrigramEvidence, ...] = ()
+    ngram_evidence: tuple[NgramEvidence, ...] = ()
 
     def file(self, kind: FileKind) -> FileScan:
         """Return the counts for one file kind."""
@@ -515,19 +517,20 @@ def _patterns(needles: Sequence[str], encodings: Sequence[str]) -> list[_Pattern
     return patterns
 
 
-def _trigrams(needle: str) -> list[bytes]:
-    # The trigram tokenizer folds case and indexes UTF-8 terms, whatever the database encoding.
+def _ngrams(needle: str, n: int) -> list[bytes]:
+    # FTS5 tokenizers fold case and index UTF-8 terms, whatever the database encoding.
     text = needle.lower()
-    return sorted({text[i : i + 3].encode("utf-8").lower() for i in range(len(text) - 2)})
+    return sorted({text[i : i + n].encode("utf-8").lower() for i in range(len(text) - n + 1)})
 
 
 class _Search:
     """Searches batches of decrypted pages for every pattern."""
 
-    def __init__(self, patterns: list[_Pattern], trigrams: list[list[bytes]]) -> None:
+    def __init__(self, patterns: list[_Pattern], ngrams: list[list[bytes]], n: int) -> None:
         self._patterns = patterns
-        self._trigrams = trigrams
-        self.trigrams_found: list[set[bytes]] = [set() for _ in trigrams]
+        self._ngrams = ngrams
+        self._n = n
+        self._ngrams_found: list[set[bytes]] = [set() for _ in ngrams]
         self.hits: list[ResidueHit] = []
 
     def run(self, batch: list[DecryptedPage]) -> None:
@@ -556,13 +559,13 @@ class _Search:
         for i, needle, encoding in sorted(set(found)):
             page = pages[i]
             self.hits.append(ResidueHit(page.file, page.slot, page.page, needle, encoding))
-        for wanted, got in zip(self._trigrams, self.trigrams_found, strict=True):
+        for wanted, got in zip(self._ngrams, self._ngrams_found, strict=True):
             got.update(t for t in wanted if t not in got and t in haystack)
 
-    def evidence(self) -> tuple[TrigramEvidence, ...]:
+    def evidence(self) -> tuple[NgramEvidence, ...]:
         return tuple(
-            TrigramEvidence(i, len(got), len(wanted))
-            for i, (wanted, got) in enumerate(zip(self._trigrams, self.trigrams_found, strict=True))
+            NgramEvidence(i, self._n, len(got), len(wanted))
+            for i, (wanted, got) in enumerate(zip(self._ngrams, self._ngrams_found, strict=True))
         )
 
 
@@ -585,7 +588,7 @@ def scan_residue(
     *,
     page_size: int = 4096,
     encodings: Sequence[str] | None = None,
-    trigrams: bool = False,
+    ngrams: int = 0,
 ) -> ResidueReport:
     """Decrypt every page of a vault database, its WAL and its journal, and search for needles.
 
@@ -601,8 +604,9 @@ def scan_residue(
             by chance. They never appear in the report.
         page_size: The database page size.
         encodings: Override the encodings searched (Python codec names).
-        trigrams: Also count, per needle, how many of its trigrams occur (FTS5 trigram indexes
-            store terms prefix-compressed, so a whole value left in one is invisible otherwise).
+        ngrams: If > 0, also count per needle how many of its n-grams occur: 3 for an FTS5
+            trigram index, 2 for a bigram-split one (FTS5 stores terms prefix-compressed, so a
+            whole value left in an index is invisible to the value search).
 
     Returns:
         The report. Check ``clean`` (or ``wrong_key``), never only ``hits``.
@@ -622,7 +626,8 @@ def scan_residue(
         encodings = _ALL_ENCODINGS if own is None else tuple(dict.fromkeys(("utf-8", own)))
     search = _Search(
         _patterns(needles, encodings),
-        [_trigrams(n) for n in needles] if trigrams else [],
+        [_ngrams(n, ngrams) for n in needles] if ngrams > 0 else [],
+        ngrams,
     )
     files: list[FileScan] = []
     bad: list[PageRef] = []
@@ -655,5 +660,5 @@ def scan_residue(
         key_verified=any(f.verified for f in files),
         needle_count=len(needles),
         encodings=tuple(encodings),
-        trigram_evidence=search.evidence(),
+        ngram_evidence=search.evidence(),
     )

@@ -38,6 +38,7 @@ def _connect(
 
 def _fill(conn: sqlcipher3.Connection, needles: tuple[str, ...] = NEEDLES) -> None:
     """Create a small client table holding the needles between unrelated rows."""
+    conn.execute("BEGIN")
     conn.execute("CREATE TABLE IF NOT EXISTS client(id INTEGER PRIMARY KEY, name TEXT, id_no TEXT, note TEXT)")
     conn.execute("CREATE TABLE IF NOT EXISTS other(id INTEGER PRIMARY KEY, body TEXT)")
     conn.executemany("INSERT INTO other(body) VALUES (?)", [(f"无关记录 filler row {i:04d}",) for i in range(200)])
@@ -47,6 +48,7 @@ def _fill(conn: sqlcipher3.Connection, needles: tuple[str, ...] = NEEDLES) -> No
     )
     # A value far larger than a page lives mostly on overflow pages; it must be found there too.
     conn.execute("INSERT INTO client(name, note) VALUES ('big', ?)", ("填" * 3000 + needles[3] + "x" * 5000,))
+    conn.execute("COMMIT")
 
 
 def _needles_hit(report: ResidueReport, file: str) -> set[int]:
@@ -194,7 +196,9 @@ def test_rollback_journal_records_are_scanned_mid_transaction(db: Path) -> None:
 def test_journal_with_several_segments_is_walked_by_headers(db: Path) -> None:
     conn = _connect(db, journal_mode="DELETE")
     conn.execute("CREATE TABLE t(x BLOB)")
+    conn.execute("BEGIN")
     conn.executemany("INSERT INTO t VALUES (randomblob(3000))", [()] * 400)
+    conn.execute("COMMIT")
     conn.execute("PRAGMA cache_size = 2")  # force cache spills, each starting a new journal segment
     conn.execute("BEGIN")
     conn.execute("UPDATE t SET x = randomblob(3000)")
@@ -250,14 +254,14 @@ def _fts_vault(db: Path, *, fts_secure_delete: bool, secure_delete: int, with_ne
 
 def test_fts5_trigram_index_with_secure_delete_leaves_nothing(db: Path, tmp_path: Path) -> None:
     _fts_vault(db, fts_secure_delete=True, secure_delete=1)
-    report = scan_residue(db, KEY, NEEDLES, trigrams=True)
+    report = scan_residue(db, KEY, NEEDLES, ngrams=3)
     assert report.clean
     # Trigrams also occur in text that never held a needle (the schema says "USING", which has
     # "ng "), so compare with a vault that never held them: the erased one has no more.
     control = tmp_path / "control.db"
     _fts_vault(control, fts_secure_delete=True, secure_delete=1, with_needles=False)
-    assert report.trigram_evidence == scan_residue(control, KEY, NEEDLES, trigrams=True).trigram_evidence
-    assert all(e.total > e.found for e in report.trigram_evidence)
+    assert report.ngram_evidence == scan_residue(control, KEY, NEEDLES, ngrams=3).ngram_evidence
+    assert all(e.total > e.found for e in report.ngram_evidence)
 
 
 def test_fts5_without_any_secure_delete_keeps_the_values(db: Path) -> None:
@@ -271,13 +275,57 @@ def test_fts5_index_residue_is_only_visible_as_trigrams(db: Path, tmp_path: Path
     # the index keeps the trigram terms. They are stored prefix-compressed, so the whole value
     # is not there to find (the value search says "no hits"); many of its trigrams are.
     _fts_vault(db, fts_secure_delete=False, secure_delete=1)
-    report = scan_residue(db, KEY, NEEDLES, trigrams=True)
+    report = scan_residue(db, KEY, NEEDLES, ngrams=3)
     assert report.hits == ()
     control = tmp_path / "control.db"
     _fts_vault(control, fts_secure_delete=False, secure_delete=1, with_needles=False)
-    baseline = scan_residue(control, KEY, NEEDLES, trigrams=True).trigram_evidence
-    for left, clean in zip(report.trigram_evidence, baseline, strict=True):
+    baseline = scan_residue(control, KEY, NEEDLES, ngrams=3).ngram_evidence
+    for left, clean in zip(report.ngram_evidence, baseline, strict=True):
         assert left.found > clean.found
+
+
+def _bigram_vault(db: Path, value: str, *, contentless_delete: bool, optimize: bool) -> None:
+    """A contentless FTS5 index over pre-split bigrams with secure-delete, holding ``value`` once, then erasing it."""
+
+    def bigrams(text: str) -> str:
+        return " ".join(text[i : i + 2] for i in range(len(text) - 1))
+
+    conn = _connect(db)
+    extra = ", contentless_delete=1" if contentless_delete else ""
+    conn.execute(f"CREATE VIRTUAL TABLE s USING fts5(b, content=''{extra}, tokenize='unicode61 remove_diacritics 0')")
+    conn.execute("INSERT INTO s(s, rank) VALUES ('secure-delete', 1)")
+    conn.executemany("INSERT INTO s(rowid, b) VALUES (?, ?)", [(i + 1, bigrams(f)) for i, f in enumerate(FTS_FILLER)])
+    conn.execute("INSERT INTO s(rowid, b) VALUES (999, ?)", (bigrams(value),))
+    if contentless_delete:
+        conn.execute("DELETE FROM s WHERE rowid = 999")
+    else:  # a plain contentless table is told the tokens to remove
+        conn.execute("INSERT INTO s(s, rowid, b) VALUES ('delete', 999, ?)", (bigrams(value),))
+    if optimize:
+        conn.execute("INSERT INTO s(s) VALUES ('optimize')")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("contentless_delete", "optimize", "residue"),
+    [
+        # contentless_delete=1 marks the row deleted (tombstone) but leaves its terms in the
+        # segment even with secure-delete on; only rewriting the index removes them.
+        (True, False, True),
+        (True, True, False),
+        (False, False, False),
+    ],
+)
+def test_contentless_bigram_index_residue_shows_only_in_ngram_evidence(
+    db: Path, contentless_delete: bool, optimize: bool, residue: bool
+) -> None:
+    value = "紫萱会计事务所"  # none of its bigrams occurs in the filler
+    _bigram_vault(db, value, contentless_delete=contentless_delete, optimize=optimize)
+    report = scan_residue(db, KEY, [value], ngrams=2)
+    assert report.hits == () and report.bad_hmac_pages == ()  # the value search alone sees nothing either way
+    (evidence,) = report.ngram_evidence
+    assert evidence.total == 6
+    assert (evidence.found > 0) is residue
 
 
 def test_wrong_key_is_flagged_and_never_clean(committed_db: Path) -> None:
@@ -333,7 +381,7 @@ def test_utf16_database_is_searched_in_its_own_encoding(db: Path) -> None:
 
 
 def test_reports_and_pages_never_show_a_needle(committed_db: Path) -> None:
-    report = scan_residue(committed_db, KEY, NEEDLES, trigrams=True)
+    report = scan_residue(committed_db, KEY, NEEDLES, ngrams=3)
     assert report.hits
     page = next(p for p in decrypt_pages(committed_db, KEY) if NEEDLES[0].encode() in p.plaintext)
     shown = [repr(report), str(report), *map(repr, report.hits), *map(repr, report.files), repr(page)]
