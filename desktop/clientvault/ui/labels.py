@@ -6,45 +6,43 @@ from PySide6.QtCore import QCoreApplication
 
 from clientvault.core.roles import Role
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+translate = QCoreApplication.translate
 
 
 def role_name(role: Role) -> str:
     """The translated name of a role."""
     return {
-        Role.PARTNER: _t("Partner"),
-        Role.ACCOUNTANT: _t("Accountant"),
-        Role.ASSISTANT: _t("Assistant"),
-        Role.PRIVACY_OFFICER: _t("Privacy officer"),
+        Role.PARTNER: translate("Labels", "Partner"),
+        Role.ACCOUNTANT: translate("Labels", "Accountant"),
+        Role.ASSISTANT: translate("Labels", "Assistant"),
+        Role.PRIVACY_OFFICER: translate("Labels", "Privacy officer"),
     }[role]
 
 
 def action_name(action: str) -> str:
     """The translated description of an audit action code (the code itself when unknown)."""
     names = {
-        "vault.create": _t("Vault created"),
-        "vault.integrity_check": _t("Integrity check"),
-        "vault.migrated": _t("Database upgraded"),
-        "key.change_completed": _t("Key change completed"),
-        "session.login": _t("Login"),
-        "session.lock": _t("Locked"),
-        "session.logout": _t("Logout"),
-        "user.add": _t("User added"),
-        "user.disable": _t("User disabled"),
-        "key.recovery_created": _t("Recovery code created"),
-        "key.recovery_used": _t("Recovery code used"),
-        "key.password_reset": _t("Password reset"),
-        "key.password_change": _t("Password changed"),
-        "key.slot_added": _t("Key slot added"),
-        "key.user_revoked": _t("User's keys revoked (rekey)"),
-        "key.rekey": _t("Database rekeyed"),
-        "key.workstation_added": _t("Workstation login set up"),
-        "key.workstation_revoked": _t("Workstation login revoked"),
-        "key.workstation_unavailable": _t("Workstation login unavailable"),
-        "audit.verify": _t("Audit chain verified"),
-        "access.denied": _t("Access denied"),
+        "vault.create": translate("Labels", "Vault created"),
+        "vault.integrity_check": translate("Labels", "Integrity check"),
+        "vault.migrated": translate("Labels", "Database upgraded"),
+        "key.change_completed": translate("Labels", "Key change completed"),
+        "session.login": translate("Labels", "Login"),
+        "session.lock": translate("Labels", "Locked"),
+        "session.logout": translate("Labels", "Logout"),
+        "user.add": translate("Labels", "User added"),
+        "user.disable": translate("Labels", "User disabled"),
+        "key.recovery_created": translate("Labels", "Recovery code created"),
+        "key.recovery_used": translate("Labels", "Recovery code used"),
+        "key.password_reset": translate("Labels", "Password reset"),
+        "key.password_change": translate("Labels", "Password changed"),
+        "key.slot_added": translate("Labels", "Key slot added"),
+        "key.user_revoked": translate("Labels", "User's keys revoked (rekey)"),
+        "key.rekey": translate("Labels", "Database rekeyed"),
+        "key.workstation_added": translate("Labels", "Workstation login set up"),
+        "key.workstation_revoked": translate("Labels", "Workstation login revoked"),
+        "key.workstation_unavailable": translate("Labels", "Workstation login unavailable"),
+        "audit.verify": translate("Labels", "Audit chain verified"),
+        "access.denied": translate("Labels", "Access denied"),
     }
     return names.get(action, action)
 
@@ -52,21 +50,21 @@ def action_name(action: str) -> str:
 def action_groups() -> list[tuple[str, str]]:
     """(prefix, label) pairs for the audit filter."""
     return [
-        ("session.", _t("Logins and locks")),
-        ("user.", _t("Staff accounts")),
-        ("key.", _t("Keys and passwords")),
-        ("vault.", _t("Vault")),
-        ("audit.", _t("Audit checks")),
-        ("access.", _t("Refused access")),
+        ("session.", translate("Labels", "Logins and locks")),
+        ("user.", translate("Labels", "Staff accounts")),
+        ("key.", translate("Labels", "Keys and passwords")),
+        ("vault.", translate("Labels", "Vault")),
+        ("audit.", translate("Labels", "Audit checks")),
+        ("access.", translate("Labels", "Refused access")),
     ]
 
 
 def outcome_name(outcome: str) -> str:
     """The translated outcome of an audit event."""
     return {
-        "ok": _t("OK"),
-        "failed": _t("Failed"),
-        "denied": _t("Denied"),
-        "broken": _t("Broken"),
-        "problems": _t("Problems found"),
+        "ok": translate("Labels", "OK"),
+        "failed": translate("Labels", "Failed"),
+        "denied": translate("Labels", "Denied"),
+        "broken": translate("Labels", "Broken"),
+        "problems": translate("Labels", "Problems found"),
     }.get(outcome, outcome)
