@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             QListWidgetItem(title, self.nav).setData(Qt.ItemDataRole.UserRole, key)
         self.nav.blockSignals(False)
+        self.nav.setVisible(self.nav.count() > 1)  # a one-page role needs no navigation
         self.nav.setCurrentRow(0)
         self.stack.setCurrentIndex(0)
         self.outer.setCurrentWidget(self.content)
