@@ -149,13 +149,29 @@ class ClientService:
             descending=flt.descending,
         )
 
-    def count(self, flt: ClientFilter | None = None) -> int:
-        """Count the clients the acting role sees under ``flt``."""
-        return self.repo.count(self._visibility(), self._query(flt or ClientFilter()))
+    def count(self, flt: ClientFilter | None = None, *, cap: int | None = None) -> int:
+        """Count the clients the acting role sees under ``flt`` (up to ``cap``, when given)."""
+        return self.repo.count(self._visibility(), self._query(flt or ClientFilter()), cap=cap)
 
-    def page(self, flt: ClientFilter | None = None, *, offset: int = 0, limit: int = 200) -> list[ClientRow]:
-        """Return one page of the client list, shaped for the acting role."""
-        rows = self.repo.page(self._visibility(), self._query(flt or ClientFilter()), offset=offset, limit=limit)
+    def page(
+        self, flt: ClientFilter | None = None, *, offset: int = 0, limit: int = 200, after: ClientRow | None = None
+    ) -> list[ClientRow]:
+        """Return one page of the client list, shaped for the acting role.
+
+        Pass the last row already shown as ``after`` to get the next page cheaply (keyset paging).
+        """
+        f = flt or ClientFilter()
+        cursor = None
+        if after is not None:
+            key = {
+                "name": after.name,
+                "uscc": after.uscc,
+                "status": after.status.value,
+                "updated_at": after.updated_at,
+                "kind": after.kind.value,
+            }.get(f.sort, after.name)
+            cursor = (key, after.id)
+        rows = self.repo.page(self._visibility(), self._query(f), offset=offset, limit=limit, after=cursor)
         masked = scope(self.role, Capability.VIEW_CONTACTS) is Scope.MASKED
         return [
             ClientRow(

@@ -14,6 +14,7 @@ from pathlib import Path
 from clientvault.core.roles import Role
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.services.context import Vault
+from clientvault.services.seed import populate_synthetic
 from clientvault.services.users import UserService
 from clientvault.services.vault import VaultService
 
@@ -43,12 +44,17 @@ _NAMES = {
     Role.PRIVACY_OFFICER: "赵保密",
 }
 
-#: Hook for later layers (clients, consents) to fill the demo firm: called with the partner's vault.
-Populate = Callable[[Vault, int, int], None]
+#: Fills the demo firm; called with the partner's vault, the client count and the seed.
+Populate = Callable[[Vault, int, int], object]
 
 
 def create_demo_vault(
-    vaults: VaultService, folder: Path, *, clients: int = 300, seed: int = 0, populate: Populate | None = None
+    vaults: VaultService,
+    folder: Path,
+    *,
+    clients: int = 300,
+    seed: int = 0,
+    populate: Populate | None = populate_synthetic,
 ) -> list[DemoLogin]:
     """Create a demo firm in ``folder`` with one login per role and return the logins."""
     partner = DEMO_LOGINS[0]

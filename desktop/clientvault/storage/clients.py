@@ -32,7 +32,13 @@ PERSON_COLS = "id, client_id, role, name, id_type, id_number, phone, email, addr
 PERSON_FIELDS = ("role", "name", "id_type", "id_number", "phone", "email", "address")
 ITEM_COLS = "id, client_id, person_id, kind, label, value, created_at, updated_at, version"
 VISIBLE_STATUSES = ("prospect", "active", "ended")
-SORTABLE = {"name": "c.name", "uscc": "c.uscc", "status": "c.status", "updated_at": "c.updated_at", "kind": "c.kind"}
+SORTABLE = {
+    "name": "c.name",
+    "uscc": "ifnull(c.uscc, '')",
+    "status": "c.status",
+    "updated_at": "c.updated_at",
+    "kind": "c.kind",
+}
 
 
 @dataclass(frozen=True)
@@ -147,16 +153,29 @@ class ClientRepository:
             sql += " AND 0"
         return sql, params
 
-    def count(self, vis: Visibility, q: ListQuery) -> int:
-        """Count the clients a list query returns."""
+    def count(self, vis: Visibility, q: ListQuery, *, cap: int | None = None) -> int:
+        """Count the clients a list query returns (stopping at ``cap`` when given)."""
         where, params = self._where(vis, q)
-        return int(self.db.scalar(f"SELECT count(*) FROM clients c WHERE {where}", params))
+        if cap is None:
+            return int(self.db.scalar(f"SELECT count(*) FROM clients c WHERE {where}", params))
+        return int(
+            self.db.scalar(f"SELECT count(*) FROM (SELECT 1 FROM clients c WHERE {where} LIMIT ?)", [*params, cap])
+        )
 
-    def page(self, vis: Visibility, q: ListQuery, *, offset: int, limit: int) -> list[dict[str, Any]]:
-        """Return one page of the list, with the assigned accountants' display names."""
+    def page(
+        self, vis: Visibility, q: ListQuery, *, offset: int = 0, limit: int, after: tuple[Any, int] | None = None
+    ) -> list[dict[str, Any]]:
+        """Return one page of the list, with the assigned accountants' display names.
+
+        ``after`` = (sort value, id) of the last row already shown: keyset paging, so page 500
+        costs what page 1 costs (OFFSET would walk every earlier row).
+        """
         where, params = self._where(vis, q)
         order = SORTABLE.get(q.sort, "c.name")
         direction = "DESC" if q.descending else "ASC"
+        if after is not None:
+            where += f" AND ({order}, c.id) {'<' if q.descending else '>'} (?, ?)"
+            params = [*params, after[0], after[1]]
         rows = self.db.all(
             "SELECT c.id, c.kind, c.name, c.uscc, c.phone, c.status, c.updated_at,"
             " (SELECT group_concat(u.display_name, '、') FROM client_accountants a JOIN users u ON u.id = a.user_id"

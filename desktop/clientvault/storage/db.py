@@ -114,7 +114,6 @@ class Database:
                 conn.execute(f"PRAGMA cipher_log = '{_quote(str(self.options.cipher_log))}'")
                 conn.execute("PRAGMA cipher_log_level = WARN")
             conn.execute(_key_pragma(key))
-            conn.execute("PRAGMA cipher_memory_security = ON")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             self._conn = conn
             self._self_check()
