@@ -415,17 +415,20 @@ class VaultService:
         """Open the database with ``keys``; if a rekey was interrupted, open with the old key and finish it."""
         if not paths.db.exists():
             raise DamagedFile("vault.db", "missing")
+        if paths.db.stat().st_size == 0:
+            # SQLite would treat an empty file as a new, empty database (and write to it).
+            raise DamagedFile("vault.db", "empty")
         options = self._options(paths.folder)
         try:
             return Database(paths.db, keys.dk, options)
         except DamagedFile:
             old_dk = _previous_dk(keyfile, slot, private)
             if old_dk is None or old_dk == keys.dk:
-                raise DamagedFile("vault.db", classify_damage(paths.db, keys.dk)) from None
+                raise damage_error(paths.db, keys.dk) from None
         try:
             db = Database(paths.db, old_dk, options)
         except DamagedFile:
-            raise DamagedFile("vault.db", classify_damage(paths.db, keys.dk)) from None
+            raise damage_error(paths.db, keys.dk) from None
         log.warning("finishing a rekey that was interrupted")
         db.rekey(keys.dk)
         return db
@@ -444,7 +447,7 @@ class VaultService:
             db.close()
             if exc.detail != "not_a_database":
                 raise
-            raise DamagedFile("vault.db", classify_damage(paths.db, keys.dk)) from None
+            raise damage_error(paths.db, keys.dk) from None
         except BaseException:
             db.close()
             raise
@@ -459,7 +462,7 @@ class VaultService:
             db_gen = int(meta.get("generation") or "0")
         except DamagedFile:
             dk = vault.session.keys.dk if vault.session.keys else b""
-            raise DamagedFile("vault.db", classify_damage(vault.paths.db, dk)) from None
+            raise damage_error(vault.paths.db, dk) from None
         keyfile = vault.keyfile
         if db_vault_id != keyfile.vault_id:
             raise KeysFileError("other_vault")
@@ -547,6 +550,19 @@ class VaultService:
                 paths.lockout.unlink(missing_ok=True)
         except OSError:
             log.warning("could not update the failed-login file")
+
+
+def damage_error(db_path: Path, dk: bytes) -> KeysFileError | DamagedFile:
+    """Return the error for a ``vault.db`` that the key from ``vault.keys`` does not open.
+
+    When not one page verifies under the key, the two files do not belong together (another
+    vault's file, or an old ``vault.db`` from before a rekey): ``KeysFileError("not_this_db")``.
+    Otherwise the file is damaged and the detail says where.
+    """
+    kind = classify_damage(db_path, dk)
+    if kind == "unreadable":
+        return KeysFileError("not_this_db")
+    return DamagedFile("vault.db", kind)
 
 
 def classify_damage(db_path: Path, dk: bytes) -> str:
