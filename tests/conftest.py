@@ -11,12 +11,23 @@ import pytest
 from clientvault.security.keyfile import FAST_KDF
 from clientvault.security.workstation import WorkstationKeyring
 from clientvault.services.context import Vault
-from clientvault.services.vault import VaultService
+from clientvault.services.vault import CreatedVault, VaultService
 from tests.fixtures.memkeyring import MemoryKeyring
 
 PARTNER = "boss"
 PARTNER_PASSWORD = "partner-pass-1"
 FIRM = "测试代账公司"
+
+
+def create_test_vault(vaults: VaultService, folder: Path) -> CreatedVault:
+    """Create the standard test vault (partner ``boss``) in ``folder``; it comes back unlocked."""
+    return vaults.create(
+        folder,
+        firm_name=FIRM,
+        partner_username=PARTNER,
+        partner_display_name="老板",
+        partner_password=PARTNER_PASSWORD,
+    )
 
 
 @pytest.fixture
@@ -38,13 +49,7 @@ def fast_vaults(tmp_path: Path) -> VaultService:
 @pytest.fixture
 def new_vault(fast_vaults: VaultService, vault_dir: Path) -> Iterator[Vault]:
     """A freshly created vault, unlocked for partner ``boss``; locked at teardown."""
-    created = fast_vaults.create(
-        vault_dir,
-        firm_name=FIRM,
-        partner_username=PARTNER,
-        partner_display_name="老板",
-        partner_password=PARTNER_PASSWORD,
-    )
+    created = create_test_vault(fast_vaults, vault_dir)
     yield created.vault
     created.vault.lock()
 

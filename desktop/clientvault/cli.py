@@ -95,6 +95,10 @@ _KEYS = {
     "newer_format": "vault.keys was written by a newer version of ClientVault",
     "unreadable": "vault.keys cannot be read (check the folder's permissions)",
     "no_recovery_slot": "this vault has no recovery slot",
+    "not_this_db": (
+        "the key in vault.keys does not open vault.db: the two files are from different vaults or from"
+        " different points in time; restore both from the same backup"
+    ),
 }
 _STATE = {
     "vault_exists": "a vault already exists in that folder",

@@ -1,0 +1,281 @@
+"""VaultService: create, log in, lock, throttling, password change, rekey, recovery, workstation logins."""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from clientvault.cli import error_message
+from clientvault.core.errors import DamagedFile, LoginThrottled, ValidationError, WrongCredentials
+from clientvault.core.roles import Role
+from clientvault.security import keyfile as kf
+from clientvault.security.workstation import WorkstationKeyring
+from clientvault.services.audit import AuditFilter
+from clientvault.services.context import Vault
+from clientvault.services.users import UserService
+from clientvault.services.vault import VaultService
+from clientvault.storage.db import Database
+from clientvault.storage.users import MetaRepository
+from tests.conftest import PARTNER, PARTNER_PASSWORD, STAFF_PASSWORD, FakeClock, create_test_vault
+from tests.fixtures.memkeyring import BrokenKeyring, NoKeyring
+
+PIN = "246810"
+
+
+def _slots_json(folder: Path) -> dict[str, dict[str, object]]:
+    doc = json.loads((folder / "vault.keys").read_text(encoding="utf-8"))
+    return {s["slot_id"]: s for s in doc["slots"]}
+
+
+def _db_generation(folder: Path, dk: bytes) -> int:
+    db = Database(folder / "vault.db", dk)
+    try:
+        return int(MetaRepository(db).get("generation") or 0)
+    finally:
+        db.close()
+
+
+def _failure(call: Callable[[], object]) -> Exception:
+    with pytest.raises(Exception) as info:
+        call()
+    return info.value  # type: ignore[return-value]
+
+
+def test_create_writes_both_files_and_lock_drops_the_keys(new_vault: Vault, vault_dir: Path) -> None:
+    assert (vault_dir / "vault.db").is_file() and (vault_dir / "vault.keys").is_file()
+    assert new_vault.session.role is Role.PARTNER and new_vault.session.keys is not None
+    assert new_vault.session.keys.pk is not None  # partners hold the partner key
+    keys = kf.load(vault_dir / "vault.keys")
+    assert keys.generation == 1 and {s.kind for s in keys.slots} == {"user", "recovery"}
+    dk = new_vault.session.keys.dk
+    new_vault.lock()
+    assert new_vault.locked and new_vault.session.keys is None
+    assert _db_generation(vault_dir, dk) == 1
+
+
+def test_unlock_after_lock(new_vault: Vault, fast_vaults: VaultService, vault_dir: Path) -> None:
+    new_vault.lock()
+    vault = fast_vaults.unlock(vault_dir, "  BOSS ", PARTNER_PASSWORD)  # names are case/space-insensitive
+    try:
+        assert vault.session.username == PARTNER
+        assert vault.audit.page(AuditFilter(action_prefix="session.login"), limit=1)[0].outcome == "ok"
+    finally:
+        vault.lock()
+
+
+def test_wrong_password_and_unknown_user_are_indistinguishable(
+    new_vault: Vault, fast_vaults: VaultService, vault_dir: Path
+) -> None:
+    new_vault.lock()
+    wrong = _failure(lambda: fast_vaults.unlock(vault_dir, PARTNER, "not-the-password"))
+    unknown = _failure(lambda: fast_vaults.unlock(vault_dir, "nobody", PARTNER_PASSWORD))
+    assert type(wrong) is type(unknown) is WrongCredentials
+    assert wrong.args == unknown.args and str(wrong) == str(unknown)
+    assert error_message(wrong) == error_message(unknown) == "wrong user name or password"  # type: ignore[arg-type]
+
+
+def test_throttling_after_three_failures(
+    new_vault: Vault, fast_vaults: VaultService, vault_dir: Path, clock: FakeClock
+) -> None:
+    new_vault.lock()
+    for _ in range(3):
+        with pytest.raises(WrongCredentials):
+            fast_vaults.unlock(vault_dir, PARTNER, "bad-password-x")
+    # Now even the right password waits: guessing gets slower, exponentially.
+    with pytest.raises(LoginThrottled) as info:
+        fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD)
+    assert info.value.retry_after >= 1
+    clock.advance(info.value.retry_after)
+    with pytest.raises(WrongCredentials):
+        fast_vaults.unlock(vault_dir, PARTNER, "bad-password-x")
+    with pytest.raises(LoginThrottled) as second:
+        fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD)
+    assert second.value.retry_after > info.value.retry_after
+    # Another name is not slowed by this one's failures.
+    with pytest.raises(WrongCredentials):
+        fast_vaults.unlock(vault_dir, "someone-else", PARTNER_PASSWORD)
+    clock.advance(second.value.retry_after)
+    fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD).lock()
+
+
+def test_failed_attempts_reach_the_audit_at_the_next_login(
+    new_vault: Vault, fast_vaults: VaultService, vault_dir: Path, clock: FakeClock
+) -> None:
+    user_id = new_vault.session.user_id
+    new_vault.lock()
+    for _ in range(2):
+        with pytest.raises(WrongCredentials):
+            fast_vaults.unlock(vault_dir, PARTNER, "bad-password-x")
+    with pytest.raises(WrongCredentials):
+        fast_vaults.unlock(vault_dir, "nobody", "bad-password-x")
+    assert (vault_dir / "vault.lockout").exists()
+    vault = fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD)
+    try:
+        failed = vault.audit.page(AuditFilter(action_prefix="session.login"), limit=50)
+        failed = [e for e in failed if e.outcome == "failed"]
+        assert sorted((e.object, e.user_id) for e in failed) == [
+            (f"user:{user_id}", user_id),
+            (f"user:{user_id}", user_id),
+            ("user:unknown", None),
+        ]
+        assert vault.audit.verify().ok
+    finally:
+        vault.lock()
+    lockout = (
+        (vault_dir / "vault.lockout").read_text(encoding="utf-8") if (vault_dir / "vault.lockout").exists() else ""
+    )
+    assert PARTNER not in lockout and "nobody" not in lockout  # login tags only
+
+
+def test_password_change_rewraps_only_that_slot(
+    new_vault: Vault, fast_vaults: VaultService, vault_dir: Path, add_staff: Callable[..., int]
+) -> None:
+    add_staff("acc")
+    before = _slots_json(vault_dir)
+    gen = new_vault.keyfile.generation
+    UserService(new_vault, fast_vaults).change_own_password(PARTNER_PASSWORD, "a-new-partner-pass")
+    after = _slots_json(vault_dir)
+    changed = {sid for sid in before if before[sid] != after.get(sid)}
+    mine = {sid for sid, s in before.items() if s["kind"] == "user" and s["user_id"] == new_vault.session.user_id}
+    assert changed == mine
+    assert len(after) == len(before)
+    assert kf.load(vault_dir / "vault.keys").generation == gen + 1
+    new_vault.lock()
+    with pytest.raises(WrongCredentials):
+        fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD)
+    fast_vaults.unlock(vault_dir, PARTNER, "a-new-partner-pass").lock()
+    fast_vaults.unlock(vault_dir, "acc", STAFF_PASSWORD).lock()
+
+
+def test_password_change_needs_the_old_password(new_vault: Vault, fast_vaults: VaultService, vault_dir: Path) -> None:
+    before = (vault_dir / "vault.keys").read_bytes()
+    with pytest.raises(WrongCredentials):
+        fast_vaults.change_password(new_vault, "not-the-old-one", "a-new-partner-pass")
+    with pytest.raises(ValidationError):
+        fast_vaults.change_password(new_vault, PARTNER_PASSWORD, "short")
+    assert (vault_dir / "vault.keys").read_bytes() == before
+    assert new_vault.audit.page(AuditFilter(action_prefix="key.password_change"), limit=1)[0].outcome == "failed"
+
+
+def test_disable_user_rekeys_so_the_old_slot_and_old_key_open_nothing(
+    new_vault: Vault, fast_vaults: VaultService, vault_dir: Path, add_staff: Callable[..., int]
+) -> None:
+    acc_id = add_staff("acc")
+    add_staff("helper", Role.ASSISTANT)
+    saved_keys = vault_dir.parent / "saved.keys"
+    shutil.copy(vault_dir / "vault.keys", saved_keys)
+    old = kf.load(saved_keys)
+    acc_slot = next(s for s in old.slots if s.user_id == acc_id)
+    old_dk = kf.unwrap_slot(old.vault_id, acc_slot, kf.derive_password_key(STAFF_PASSWORD, acc_slot.kdf)).dk
+    assert old_dk == new_vault.session.keys.dk  # type: ignore[union-attr]
+
+    UserService(new_vault, fast_vaults).disable(acc_id)
+
+    new = kf.load(vault_dir / "vault.keys")
+    assert new.generation == old.generation + 1 and new.previous is None
+    assert all(s.user_id != acc_id for s in new.slots)
+    new_dk = new_vault.session.keys.dk  # type: ignore[union-attr]
+    assert new_dk != old_dk
+    assert _db_generation(vault_dir, new_dk) == new.generation
+    new_vault.lock()
+    # What the revoked accountant kept (their old slot, their password, the old DK) opens nothing.
+    with pytest.raises(DamagedFile):
+        Database(vault_dir / "vault.db", old_dk)
+    with pytest.raises(WrongCredentials):
+        fast_vaults.unlock(vault_dir, "acc", STAFF_PASSWORD)
+    for name, password in ((PARTNER, PARTNER_PASSWORD), ("helper", STAFF_PASSWORD)):
+        vault = fast_vaults.unlock(vault_dir, name, password)
+        assert vault.audit.verify().ok
+        vault.lock()
+
+
+def test_recovery_code_resets_a_partner_password(fast_vaults: VaultService, vault_dir: Path) -> None:
+    created = create_test_vault(fast_vaults, vault_dir)
+    created.vault.lock()
+    code = created.recovery_code
+    typed = code.lower().replace("-", " ")  # read off the paper, typed lower-case with spaces
+    with pytest.raises(WrongCredentials):
+        fast_vaults.reset_partner_password(vault_dir, "AAAA-" + code[5:], PARTNER, "a-brand-new-pass")
+    vault = fast_vaults.reset_partner_password(vault_dir, typed, PARTNER, "a-brand-new-pass")
+    assert vault.session.role is Role.PARTNER and vault.session.keys is not None and vault.session.keys.pk
+    actions = [e.action for e in vault.audit.page(limit=5)]
+    assert "key.password_reset" in actions
+    vault.lock()
+    with pytest.raises(WrongCredentials):
+        fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD)
+    fast_vaults.unlock(vault_dir, PARTNER, "a-brand-new-pass").lock()
+
+
+def test_recovery_code_resets_partners_only(fast_vaults: VaultService, vault_dir: Path) -> None:
+    created = create_test_vault(fast_vaults, vault_dir)
+    UserService(created.vault, fast_vaults).add("acc", "会计", Role.ACCOUNTANT, STAFF_PASSWORD)
+    created.vault.lock()
+    # The code is right, but it resets partners only: the same error as a wrong code.
+    for name in ("acc", "nobody"):
+        with pytest.raises(WrongCredentials):
+            fast_vaults.reset_partner_password(vault_dir, created.recovery_code, name, "a-brand-new-pass")
+    fast_vaults.unlock(vault_dir, "acc", STAFF_PASSWORD).lock()
+
+
+def test_workstation_pin_login_expiry_and_revoke(
+    new_vault: Vault, fast_vaults: VaultService, vault_dir: Path, clock: FakeClock
+) -> None:
+    assert fast_vaults.remember_workstation(new_vault, PIN, days=30) is True
+    slot = fast_vaults.workstation_slots(new_vault)[0]
+    new_vault.lock()
+    assert fast_vaults.has_workstation_login(vault_dir, PARTNER)
+    with pytest.raises(WrongCredentials):
+        fast_vaults.unlock_with_pin(vault_dir, PARTNER, "999999")
+    vault = fast_vaults.unlock_with_pin(vault_dir, PARTNER, PIN)
+    assert vault.audit.page(AuditFilter(action_prefix="session.login"), limit=1)[0].reason == "workstation_pin"
+    vault.lock()
+
+    clock.advance(31 * 86400)
+    assert not fast_vaults.has_workstation_login(vault_dir, PARTNER)
+    with pytest.raises(WrongCredentials):
+        fast_vaults.unlock_with_pin(vault_dir, PARTNER, PIN)
+    clock.advance(-31 * 86400)
+
+    vault = fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD)
+    before = kf.load(vault_dir / "vault.keys")
+    secret = fast_vaults.keyring.fetch(f"{vault.vault_id}:{slot.slot_id}")
+    assert secret is not None
+    fast_vaults.revoke_workstation(vault, slot.slot_id)
+    assert fast_vaults.keyring.fetch(f"{vault.vault_id}:{slot.slot_id}") is None
+    vault.lock()
+    with pytest.raises(WrongCredentials):
+        fast_vaults.unlock_with_pin(vault_dir, PARTNER, PIN)
+    # A copy of the secret, the PIN and the old vault.keys give only the old key: the DB moved on.
+    old_slot = next(s for s in before.slots if s.slot_id == slot.slot_id)
+    old_dk = kf.unwrap_slot(before.vault_id, old_slot, kf.derive_workstation_key(secret, PIN, old_slot.kdf)).dk
+    with pytest.raises(DamagedFile):
+        Database(vault_dir / "vault.db", old_dk)
+
+
+MARKER = b"\xa5" * 32
+
+
+@pytest.mark.parametrize("backend", [NoKeyring, BrokenKeyring], ids=["no-backend", "keyring-refuses"])
+def test_no_usable_keyring_falls_back_and_writes_no_secret(
+    fast_vaults: VaultService, vault_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: type
+) -> None:
+    fast_vaults.keyring = WorkstationKeyring(backend=backend())
+    # Make every secret the keyring facade generates recognisable, then look for it on disk.
+    monkeypatch.setattr("clientvault.security.workstation.secrets.token_bytes", lambda n: MARKER[:n])
+    created = create_test_vault(fast_vaults, vault_dir)
+    vault = created.vault
+    assert fast_vaults.remember_workstation(vault, PIN) is False
+    assert fast_vaults.workstation_slots(vault) == []
+    assert vault.audit.page(limit=1)[0].action == "key.workstation_unavailable"
+    vault.lock()
+    assert not fast_vaults.has_workstation_login(vault_dir, PARTNER)
+    needles = [MARKER, base64.b64encode(MARKER), MARKER.hex().encode(), PIN.encode()]
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert not any(n in data for n in needles), path.name
