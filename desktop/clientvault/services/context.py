@@ -82,6 +82,13 @@ class Vault:
         return AuditRepository(self.db, self.vault_id)
 
     @property
+    def firm_name(self) -> str:
+        """The firm's name as entered at creation (shown in titles and printed on documents)."""
+        from clientvault.storage.users import MetaRepository
+
+        return MetaRepository(self.db).get("firm_name") or ""
+
+    @property
     def locked(self) -> bool:
         """Whether the vault has been locked (connection closed, keys dropped)."""
         return self.db.closed
