@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.roles import Capability, Role
 from clientvault.services.context import Vault
-from clientvault.services.vault import VaultService, _valid_username
+from clientvault.services.vault import VaultService, _valid_username, check_password
 from clientvault.storage.users import UserRepository, UserRow
 
 
@@ -53,6 +53,7 @@ class UserService:
             errors["display_name"] = "format"
         if errors:
             raise ValidationError(errors)
+        check_password(password)  # before the row exists, so a rejected password does not burn the name
         repo = UserRepository(self.vault.db)
         if repo.by_username(username) is not None:
             raise ValidationError({"username": "taken"})
@@ -78,10 +79,10 @@ class UserService:
             raise NotFound("user", user_id)
         if user_id == self.vault.session.user_id:
             raise InvalidState("cannot_disable_self")
-        if user.role is Role.PARTNER and repo.count_active(Role.PARTNER) <= 1:
-            raise InvalidState("last_partner")
         if not user.active:
             return
+        if user.role is Role.PARTNER and repo.count_active(Role.PARTNER) <= 1:
+            raise InvalidState("last_partner")
         with self.vault.db.transaction():
             repo.set_status(user_id, "disabled")
             self.vault.record("user.disable", f"user:{user_id}")

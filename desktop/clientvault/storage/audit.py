@@ -175,7 +175,8 @@ class AuditRepository:
         for ev in self.iter_all():
             body = canonical(ev.seq, ev.at, ev.user_id, ev.action, ev.object, ev.purpose, ev.reason, ev.outcome)
             if ev.seq != expected_seq or ev.prev_hash != prev or event_hash(prev, body) != ev.hash:
-                return ChainStatus(False, count, ev.seq if ev.seq >= expected_seq else expected_seq, prev)
+                # The chain holds up to expected_seq - 1; a missing or renumbered row breaks it right there.
+                return ChainStatus(False, count, expected_seq, prev)
             prev = ev.hash
             expected_seq += 1
             count += 1
