@@ -53,16 +53,11 @@ def render_recovery_sheet_adapter(
 
 
 def firm_name_adapter(vault: object) -> str:
-    """Read the firm's name from the vault metadata (until a service exposes it)."""
+    """Return the firm's name of an unlocked vault."""
     from clientvault.services.context import Vault
 
     assert isinstance(vault, Vault)
-    service_call = getattr(vault, "firm_name", None)
-    if isinstance(service_call, str):
-        return service_call
-    from clientvault.storage.users import MetaRepository
-
-    return MetaRepository(vault.db).get("firm_name") or ""
+    return vault.firm_name
 
 
 def register_font(app: object) -> str | None:

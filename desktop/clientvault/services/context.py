@@ -13,6 +13,7 @@ from clientvault.core.roles import Capability, Role, Scope, scope
 from clientvault.security.keyfile import KeyFile, VaultKeys
 from clientvault.storage.audit import AuditRepository
 from clientvault.storage.db import Database
+from clientvault.storage.users import MetaRepository
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +85,6 @@ class Vault:
     @property
     def firm_name(self) -> str:
         """The firm's name as entered at creation (shown in titles and printed on documents)."""
-        from clientvault.storage.users import MetaRepository
-
         return MetaRepository(self.db).get("firm_name") or ""
 
     @property
