@@ -50,9 +50,7 @@ from clientvault.core.errors import (
 from clientvault.core.roles import Role
 from clientvault.services.audit import AuditFilter, AuditService
 from clientvault.services.context import Vault
-from clientvault.services.demo import create_demo_vault
 from clientvault.services.profiles import KDF_PROFILES, kdf_profile
-from clientvault.services.recovery import check_sheet_target, recovery_sheet_pdf, save_recovery_sheet
 from clientvault.services.users import UserService
 from clientvault.services.vault import VaultService
 
@@ -289,6 +287,9 @@ def _locked(ctx: Context, work: Callable[[Vault, VaultService], int]) -> int:
 
 def cmd_init(ctx: Context) -> int:
     """Create a vault with its first partner; print (or save) the recovery code once."""
+    # Loaded here: reportlab is heavy, and only init needs it.
+    from clientvault.services.recovery import check_sheet_target, recovery_sheet_pdf, save_recovery_sheet
+
     folder, user = ctx.folder(), ctx.username()
     sheet = Path(ctx.args.recovery_sheet).expanduser() if ctx.args.recovery_sheet else None
     if sheet is not None:
@@ -462,6 +463,8 @@ def cmd_audit(ctx: Context) -> int:
 
 def cmd_demo(ctx: Context) -> int:
     """Create a demo firm with one login per role; print ``role, user name, password`` per line."""
+    from clientvault.services.demo import create_demo_vault
+
     folder = ctx.folder()
     if ctx.args.clients < 0:
         raise UsageError("--clients must not be negative")

@@ -1,0 +1,272 @@
+"""The ``clientvault`` command, run as a real process against real encrypted vaults."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from clientvault.cli import MESSAGES, error_message
+from clientvault.core.errors import KnownError
+from clientvault.security.keyfile import FAST_KDF
+from clientvault.services.vault import VaultService
+
+PASSWORD = "partner-pass-1"
+STAFF = "staff-pass-123"
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Run:
+    """Run ``python -m clientvault.cli`` with a test environment (fast KDF, logs in tmp, no keyring)."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("CLIENTVAULT_")}
+    base.update(
+        CLIENTVAULT_TESTING="1",
+        CLIENTVAULT_VAULT=str(tmp_path / "vault"),
+        CLIENTVAULT_USER="boss",
+        CLIENTVAULT_PASSWORD=PASSWORD,
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+
+    def run(
+        *args: str, env: dict[str, str | None] | None = None, fast: bool = True
+    ) -> subprocess.CompletedProcess[str]:
+        full = dict(base)
+        for key, value in (env or {}).items():
+            if value is None:
+                full.pop(key, None)
+            else:
+                full[key] = value
+        argv = [sys.executable, "-m", "clientvault.cli", *(["--kdf-profile", "fast"] if fast else []), *args]
+        return subprocess.run(argv, env=full, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+
+    return run
+
+
+def _ok(done: subprocess.CompletedProcess[str]) -> list[list[str]]:
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    return [line.split("\t") for line in done.stdout.splitlines()]
+
+
+def _fails(done: subprocess.CompletedProcess[str], code: int = 2) -> str:
+    assert done.returncode == code, (done.stdout, done.stderr)
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("clientvault: "), done.stderr
+    return lines[0]
+
+
+def _secret_file(tmp_path: Path, name: str, value: str) -> str:
+    path = tmp_path / name
+    path.write_text(value + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def vault(cli: Run, tmp_path: Path) -> Path:
+    """A vault made by ``clientvault init`` with an accountant ``acc``."""
+    _ok(cli("init", "--firm", "测试代账公司"))
+    _ok(cli("user", "add", "acc", "--role", "accountant", "--name", "会计", "--new-password-file",
+            _secret_file(tmp_path, "staff.txt", STAFF)))  # fmt: skip
+    return tmp_path / "vault"
+
+
+def test_init_prints_the_recovery_code_once(cli: Run, tmp_path: Path) -> None:
+    lines = _ok(cli("init", "--firm", "测试代账公司"))
+    assert lines[0][0] == "vault created" and re.fullmatch(r"[0-9a-f-]{36}", lines[0][1])
+    assert lines[1][0] == "recovery code" and re.fullmatch(r"([A-Z2-9]{4}-){7}[A-Z2-9]{4}", lines[1][1])
+    assert len(lines) == 2
+    assert {p.name for p in (tmp_path / "vault").iterdir()} == {"vault.db", "vault.keys"}
+
+
+def test_init_writes_the_recovery_sheet_instead(cli: Run, tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.pdf"
+    lines = _ok(cli("init", "--firm", "测试代账公司", "--recovery-sheet", str(sheet), "--lang", "en"))
+    assert [line[0] for line in lines] == ["vault created", "recovery sheet"]
+    assert sheet.read_bytes().startswith(b"%PDF") and sheet.stat().st_mode & 0o777 == 0o600
+
+
+def test_init_refuses_an_existing_sheet_before_creating_anything(cli: Run, tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.pdf"
+    sheet.write_bytes(b"another vault's sheet")
+    assert "already exists" in _fails(cli("init", "--firm", "F", "--recovery-sheet", str(sheet)))
+    assert sheet.read_bytes() == b"another vault's sheet" and not (tmp_path / "vault").exists()
+
+
+def test_init_refuses_a_short_password(cli: Run, tmp_path: Path) -> None:
+    line = _fails(cli("init", "--firm", "F", env={"CLIENTVAULT_PASSWORD": "short"}))
+    assert line == "clientvault: invalid input: password is too short (at least 10 characters)"
+    assert not (tmp_path / "vault" / "vault.db").exists()
+
+
+def test_user_list_add_disable_passwd(cli: Run, vault: Path, tmp_path: Path) -> None:
+    assert _ok(cli("user", "list")) == [
+        ["acc", "accountant", "active", "0", "会计"],
+        ["boss", "partner", "active", "0", "boss"],
+    ]
+    acc = {"CLIENTVAULT_USER": "acc", "CLIENTVAULT_PASSWORD": STAFF}
+    new = _secret_file(tmp_path, "new.txt", "acc-new-pass-1")
+    assert _ok(cli("user", "passwd", "--new-password-file", new, env=acc)) == [["password changed", "acc"]]
+    assert "wrong user name or password" in _fails(cli("user", "passwd", "--new-password-file", new, env=acc))
+    # Global options work after the verb too.
+    pw_file = _secret_file(tmp_path, "acc.txt", "acc-new-pass-1")
+    line = _fails(cli("user", "list", "--user", "acc", "--password-file", pw_file))
+    assert line == "clientvault: your role may not do this (manage_users); the attempt was recorded"
+    assert _ok(cli("user", "disable", "acc")) == [["disabled", "acc"]]
+    assert _ok(cli("user", "list"))[0][:3] == ["acc", "accountant", "disabled"]
+    assert _fails(cli("user", "list", "--user", "acc", "--password-file", pw_file)).endswith(
+        "wrong user name or password"
+    )
+    assert _fails(cli("user", "disable", "nobody")) == "clientvault: no such user"
+
+
+def test_wrong_password_and_unknown_user_give_one_identical_line(cli: Run, vault: Path) -> None:
+    wrong = _fails(cli("verify", env={"CLIENTVAULT_PASSWORD": "not-the-password"}))
+    unknown = _fails(cli("verify", env={"CLIENTVAULT_USER": "nobody"}))
+    assert wrong == unknown == "clientvault: wrong user name or password"
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        (("frobnicate",), {}, "invalid choice"),
+        (("init",), {}, "--firm"),
+        (("user",), {}, "ACTION"),
+        (("audit", "--limit", "many"), {}, "invalid int"),
+        (("audit", "--since", "yesterday"), {}, "--since must be a date"),
+        (("verify",), {"CLIENTVAULT_VAULT": None}, "no vault folder"),
+        (("verify",), {"CLIENTVAULT_PASSWORD": None}, "no password given"),
+        (("verify", "--vault", "/nonexistent/folder"), {}, "no vault in that folder"),
+        (("verify", "--password-file", "/nonexistent/file"), {}, "cannot read the password file"),
+    ],
+    ids=["unknown-verb", "missing-option", "missing-action", "bad-int", "bad-date", "no-vault", "no-password",
+         "no-such-vault", "no-password-file"],
+)  # fmt: skip
+def test_usage_errors(cli: Run, vault: Path, args: tuple[str, ...], env: dict[str, str | None], expected: str) -> None:
+    assert expected in _fails(cli(*args, env=env))
+
+
+def test_fast_kdf_only_inside_the_test_suite(cli: Run, tmp_path: Path) -> None:
+    assert "test suite only" in _fails(cli("init", "--firm", "F", env={"CLIENTVAULT_TESTING": None}))
+    assert not (tmp_path / "vault").exists()
+
+
+def _tamper_audit(folder: Path, seq: int) -> None:
+    vaults = VaultService(kdf=FAST_KDF, cipher_log=folder.parent / "sqlcipher.log")
+    vault = vaults.unlock(folder, "boss", PASSWORD)
+    try:
+        vault.db.execute("DROP TRIGGER audit_no_update")
+        vault.db.execute("UPDATE audit SET reason = 'edited' WHERE seq = ?", (seq,))
+    finally:
+        vault.db.close()
+
+
+def test_verify_ok_then_broken_chain(cli: Run, vault: Path) -> None:
+    lines = _ok(cli("verify"))
+    assert lines[0][:2] == ["audit chain", "ok"] and lines[1] == ["pages", "ok"]
+    _tamper_audit(vault, 2)
+    done = cli("verify")
+    assert done.returncode == 1 and done.stderr == ""
+    assert done.stdout.splitlines()[0] == "audit chain\tbroken\tfirst broken seq 2"
+
+
+def test_verify_names_damaged_pages(cli: Run, vault: Path) -> None:
+    db = vault / "vault.db"
+    data = bytearray(db.read_bytes())
+    last = len(data) // 4096
+    data[-300] ^= 0x5A
+    db.write_bytes(bytes(data))
+    done = cli("verify")
+    assert done.returncode == 1, done.stderr
+    assert f"pages\tdamaged\t{last}" in done.stdout.splitlines()
+
+
+def test_verify_reports_an_unusable_vault_as_a_problem(cli: Run, vault: Path) -> None:
+    db = vault / "vault.db"
+    data = bytearray(db.read_bytes())
+    data[200] ^= 0x5A
+    db.write_bytes(bytes(data))
+    done = cli("verify")
+    assert done.returncode == 1
+    assert done.stdout.startswith("vault\tunusable\tthe first page of vault.db is damaged")
+
+
+def test_audit_lists_events_with_filters(cli: Run, vault: Path) -> None:
+    _fails(cli("verify", env={"CLIENTVAULT_USER": "acc", "CLIENTVAULT_PASSWORD": "wrong-password"}))
+    rows = _ok(cli("audit", "--limit", "1000"))
+    assert all(len(r) == 8 for r in rows)
+    seqs = [int(r[0]) for r in rows]
+    assert seqs == sorted(seqs, reverse=True) and len(seqs) == seqs[0]
+    assert rows[0][2:] == ["boss", "session.login", "user:1", "", "password", "ok"]
+    failed = [r for r in rows if r[3] == "session.login" and r[7] == "failed"]
+    assert [r[2] for r in failed] == ["acc"]
+    assert {r[2] for r in _ok(cli("audit", "--by", "acc"))} == {"acc"}
+    assert {r[3] for r in _ok(cli("audit", "--action", "user."))} == {"user.add"}
+    assert len(_ok(cli("audit", "--limit", "3"))) == 3
+    assert _ok(cli("audit", "--since", "2999-01-01")) == []
+    assert _ok(cli("audit", "--until", "2000-01-01")) == []
+
+
+def test_demo_prints_one_login_per_role(cli: Run, tmp_path: Path) -> None:
+    rows = _ok(cli("demo", "--vault", str(tmp_path / "demo"), "--clients", "5", "--seed", "7"))
+    assert [r[0] for r in rows] == ["partner", "accountant", "assistant", "privacy_officer"]
+    assert all(len(r) == 3 and r[1] and len(r[2]) >= 10 for r in rows)
+    _role, user, password = rows[1]
+    listing = cli("audit", "--vault", str(tmp_path / "demo"), "--user", user, env={"CLIENTVAULT_PASSWORD": password})
+    assert "your role may not do this" in _fails(listing)
+
+
+def test_recover_resets_the_partner_password(cli: Run, tmp_path: Path) -> None:
+    code = dict((r[0], r[1]) for r in _ok(cli("init", "--firm", "F")))["recovery code"]
+    new = _secret_file(tmp_path, "new.txt", "recovered-pass-1")
+    typed = code.lower().replace("-", " ")
+    assert _ok(cli("recover", "--new-password-file", new, env={"CLIENTVAULT_RECOVERY_CODE": typed})) == [
+        ["password reset", "boss"]
+    ]
+    assert _ok(cli("verify", env={"CLIENTVAULT_PASSWORD": "recovered-pass-1"}))[0][1] == "ok"
+
+
+def _known_error_types(root: type[KnownError] = KnownError) -> set[type[KnownError]]:
+    found: set[type[KnownError]] = set()
+    for sub in root.__subclasses__():
+        found |= {sub, *_known_error_types(sub)}
+    return found
+
+
+def test_every_known_error_has_a_sentence() -> None:
+    import clientvault.core.errors  # noqa: F401  (all error types defined)
+
+    missing = {t.__name__ for t in _known_error_types() if not any(k in MESSAGES for k in t.__mro__[:-3])}
+    assert missing == set()
+    assert error_message(KnownError()) == "the operation was refused (KnownError)"
+
+
+def test_no_personal_data_outside_the_encrypted_database(cli: Run, tmp_path: Path) -> None:
+    name, password, firm = "标记员工-MARKER-7f3a", "MARKER-pass-9c1e", "标记公司-MARKER-b2d4"
+    sheet = tmp_path / "sheets" / "sheet.pdf"
+    sheet.parent.mkdir()
+    _ok(cli("init", "--firm", firm, "--name", name, "--recovery-sheet", str(sheet)))
+    secret = tmp_path / "secrets"
+    secret.mkdir()
+    _ok(cli("user", "add", "marked", "--role", "assistant", "--name", name,
+            "--new-password-file", _secret_file(secret, "pw.txt", password)))  # fmt: skip
+    _fails(cli("verify", env={"CLIENTVAULT_USER": "marked", "CLIENTVAULT_PASSWORD": password + "x"}))
+    assert "may not" in _fails(cli("verify", env={"CLIENTVAULT_USER": "marked", "CLIENTVAULT_PASSWORD": password}))
+    _ok(cli("verify"))
+    _ok(cli("user", "list"))
+    _ok(cli("audit"))
+    needles = [s.encode(enc) for s in (name, password, firm, "MARKER") for enc in ("utf-8", "utf-16-le")]
+    scanned = 0
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path.parent not in (secret, sheet.parent):
+            data = path.read_bytes()
+            scanned += 1
+            assert not [n for n in needles if n in data], path.relative_to(tmp_path)
+    assert scanned >= 3  # vault.db, vault.keys and the SQLCipher log at least
+    assert (tmp_path / "state").exists()
