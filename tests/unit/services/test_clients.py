@@ -350,3 +350,22 @@ def test_planted_markers_reach_no_file_log_or_audit_event(
             for m in markers:
                 assert m.encode() not in data, f"{m!r} found in {path.name}"
                 assert m.encode("utf-16-le") not in data
+
+
+def test_renamed_client_leaves_no_old_name_in_any_page(firm: Firm) -> None:
+    """The search index runs with secure-delete: an old name's bigrams leave the index on edit."""
+    from clientvault.security.residue import scan_residue
+
+    old = "翡翠鸵鸟饕餮贸易有限公司"
+    svc = ClientService(firm.partner)
+    cid = svc.create(ClientInput(name=old, engagement_start="2024-01-01"))
+    firm.partner.db.checkpoint()
+    keys = firm.partner.session.keys
+    assert keys is not None
+    before = scan_residue(firm.partner.paths.db, keys.dk, ["翡翠鸵鸟饕餮"], ngrams=2)
+    assert before.hits and before.ngram_evidence[0].found == before.ngram_evidence[0].total
+    svc.update(cid, svc.get(cid).version, ClientInput(name="普通贸易有限公司"))
+    firm.partner.db.checkpoint()
+    after = scan_residue(firm.partner.paths.db, keys.dk, ["翡翠鸵鸟饕餮"], ngrams=2)
+    assert after.key_verified and not after.hits
+    assert after.ngram_evidence[0].found == 0

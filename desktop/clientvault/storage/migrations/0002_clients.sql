@@ -58,13 +58,15 @@ CREATE TABLE sensitive_items (
 );
 CREATE INDEX sensitive_by_client ON sensitive_items (client_id);
 
--- Search index: contentless (it keeps no copy of the text) with secure-delete, so removed
--- tokens are overwritten. Text is pre-split into unigrams (column u) and bigrams (column b) so
--- that Chinese substrings of any length match: one character by u, two or more as a phrase of
--- bigrams in b. Phone digits go to separate columns so that roles who may not see contact
--- details cannot find clients by phone number.
+-- Search index with secure-delete, so removed tokens are overwritten in place. It keeps its own
+-- copy of the indexed text (in client_search_content, zeroed on delete by secure_delete): a
+-- contentless table with contentless_delete=1 only tombstones a deleted row and leaves its
+-- terms in the index until the next full merge, which is residue (tests/unit/security).
+-- Text is pre-split into unigrams (column u) and bigrams (column b) so that Chinese substrings of
+-- any length match: one character by u, two or more as a phrase of bigrams in b. Phone digits go
+-- to separate columns so that roles who may not see contact details cannot find clients by phone.
 CREATE VIRTUAL TABLE client_search USING fts5 (
     u, b, pu, pb,
-    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', detail = 'full'
+    tokenize = 'unicode61 remove_diacritics 0', detail = 'full'
 );
 INSERT INTO client_search (client_search, rank) VALUES ('secure-delete', 1);
