@@ -29,6 +29,12 @@ exception: needles are personal data. Results name files, slots, page numbers an
 
 The scan reads files as they are; run it on a closed vault (or one whose connection is idle),
 since a checkpoint running during the scan changes the files underneath it.
+
+Not searched: ``-shm`` (the WAL index holds page numbers and hashes, never page content); the
+unused rest of each journal header sector; a value split across two overflow pages (values are
+searched page by page, so a needle straddling the end of one overflow page and the start of the
+next is missed: keep needles short, as names and numbers are). FTS5 indexes keep terms, not
+values: use ``ngrams`` for evidence there.
 """
 
 from __future__ import annotations
