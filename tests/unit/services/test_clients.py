@@ -353,11 +353,14 @@ def test_planted_markers_reach_no_file_log_or_audit_event(
 
 
 def test_renamed_client_leaves_no_old_name_in_any_page(firm: Firm) -> None:
-    """The search index runs with secure-delete: an old name's bigrams leave the index on edit."""
+    """An edited name leaves no copy in any page (secure_delete, WAL checkpointed)."""
     from clientvault.security.residue import scan_residue
+
+    from clientvault.services.seed import populate_synthetic
 
     old = "翡翠鸵鸟饕餮贸易有限公司"
     svc = ClientService(firm.partner)
+    populate_synthetic(firm.partner, 300, seed=5)
     cid = svc.create(ClientInput(name=old, engagement_start="2024-01-01"))
     firm.partner.db.checkpoint()
     keys = firm.partner.session.keys
