@@ -1,0 +1,1 @@
+"""Reproducible benchmarks with their baselines: ``python -m bench`` (see docs/BENCHMARKS.md)."""
