@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import secrets
 import time
 import uuid
@@ -127,6 +128,9 @@ class VaultService:
         vault_id = str(uuid.uuid4())
         keys = VaultKeys(dk=kf.new_key(), pk=kf.new_key())
         recovery = new_recovery_code()
+        # Create the file ourselves with mode 0600 before SQLite touches it: SQLite gives its
+        # -wal/-shm/-journal files the database file's permissions, so they are private too.
+        os.close(os.open(paths.db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         db = Database(paths.db, keys.dk, self._options(folder))
         try:
             migrate(db)

@@ -372,3 +372,13 @@ def test_renamed_client_leaves_no_old_name_in_any_page(firm: Firm) -> None:
     after = scan_residue(firm.partner.paths.db, keys.dk, ["翡翠鸵鸟饕餮"], ngrams=2)
     assert after.key_verified and not after.hits
     assert after.ngram_evidence[0].found == 0
+
+
+def test_vault_files_are_private_to_the_user(firm: Firm) -> None:
+    import stat
+
+    ClientService(firm.partner).create(ClientInput(name="权限测试有限公司"))
+    for name in ("vault.db", "vault.db-wal", "vault.db-shm", "vault.keys"):
+        path = firm.folder / name
+        if path.exists():
+            assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, name
