@@ -1,0 +1,191 @@
+"""Add or edit a person linked to a client (legal representative, finance contact, …)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientvault.core.errors import KnownError, ValidationError, VersionConflict
+from clientvault.core.records import PersonInput, PersonRole, PersonView
+from clientvault.services.clients import ClientService
+from clientvault.ui.client_labels import ID_TYPES, field_error, field_label, id_type_name, person_role_name
+from clientvault.ui.errors import error_message, show_error
+from clientvault.ui.i18n import fmt
+
+# Service error keys → the editor they belong to.
+_ERROR_FIELDS = {
+    "person_name": "name",
+    "id_number": "id_number",
+    "id_type": "id_type",
+    "person_phone": "phone",
+    "person_email": "email",
+    "person_address": "address",
+}
+
+
+class PersonEditDialog(QDialog):
+    """One person's fields; ID fields only for roles that may see ID numbers."""
+
+    def __init__(
+        self,
+        service: ClientService,
+        client_id: int,
+        person: PersonView | None = None,
+        parent: QWidget | None = None,
+        *,
+        with_ids: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.client_id = client_id
+        self.person = person
+        self.with_ids = with_ids
+        self.person_id: int | None = person.id if person else None
+        self.setWindowTitle(self.tr("Add a person") if person is None else self.tr("Edit person"))
+        self.setMinimumWidth(480)
+        self.role = QComboBox(self)
+        for r in PersonRole:
+            self.role.addItem(person_role_name(r), r.value)
+        self.name = QLineEdit(self)
+        self.name.setMaxLength(100)
+        self.id_type = QComboBox(self)
+        for code in ID_TYPES:
+            self.id_type.addItem(id_type_name(code), code)
+        self.id_number = QLineEdit(self)
+        self.id_number.setMaxLength(40)
+        self.phone = QLineEdit(self)
+        self.phone.setMaxLength(40)
+        self.email = QLineEdit(self)
+        self.email.setMaxLength(254)
+        self.address = QLineEdit(self)
+        self.address.setMaxLength(300)
+        self.editors: dict[str, QWidget] = {
+            "role": self.role,
+            "name": self.name,
+            "id_type": self.id_type,
+            "id_number": self.id_number,
+            "phone": self.phone,
+            "email": self.email,
+            "address": self.address,
+        }
+        labels = {
+            "role": self.tr("&Relation:"),
+            "name": self.tr("&Name:"),
+            "id_type": self.tr("ID &type:"),
+            "id_number": self.tr("&ID number:"),
+            "phone": self.tr("&Phone:"),
+            "email": self.tr("&E-mail:"),
+            "address": self.tr("&Address:"),
+        }
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, editor in self.editors.items():
+            editor.setObjectName(key)
+            if key.startswith("id_") and not with_ids:
+                editor.setVisible(False)
+                continue
+            error = QLabel(self)
+            error.setObjectName(f"{key}_error")
+            error.setStyleSheet("color: #b00020;")
+            error.setVisible(False)
+            cell = QVBoxLayout()
+            cell.setSpacing(1)
+            cell.addWidget(editor)
+            cell.addWidget(error)
+            label = QLabel(labels[key], self)
+            label.setBuddy(editor)
+            form.addRow(label, cell)
+            self.errors[key] = error
+        self.general_error = QLabel(self)
+        self.general_error.setStyleSheet("color: #b00020;")
+        self.general_error.setWordWrap(True)
+        self.general_error.setVisible(False)
+        if person is not None:
+            self.role.setCurrentIndex(max(0, self.role.findData(person.role.value)))
+            self.name.setText(person.name)
+            self.phone.setText(person.phone)
+            self.email.setText(person.email)
+            self.address.setText(person.address)
+            if person.id_type:
+                self.id_type.setCurrentIndex(max(0, self.id_type.findData(person.id_type)))
+            if person.id_number_masked:
+                self.id_number.setPlaceholderText(fmt(self.tr("%1 (leave empty to keep)"), person.id_number_masked))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.name.setFocus()
+
+    def to_input(self) -> PersonInput:
+        """The person as typed (an empty ID number on edit means: keep the stored one)."""
+        id_number = self.id_number.text().strip() if self.with_ids else ""
+        return PersonInput(
+            role=PersonRole(self.role.currentData()),
+            name=self.name.text(),
+            id_type=self.id_type.currentData() if id_number else None,
+            id_number=id_number or None,
+            phone=self.phone.text(),
+            email=self.email.text(),
+            address=self.address.text(),
+        )
+
+    def save(self) -> bool:
+        """Validate and save; errors appear under their fields. Returns True when saved."""
+        for e in (*self.errors.values(), self.general_error):
+            e.setVisible(False)
+        data = self.to_input()
+        try:
+            if self.person is None:
+                self.person_id = self.service.add_person(self.client_id, data)
+            else:
+                self.service.update_person(self.person.id, self.person.version, data)
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return False
+        except VersionConflict:
+            self.general_error.setText(
+                self.tr("Someone else changed this person in the meantime. Close this window to see their version.")
+            )
+            self.general_error.setVisible(True)
+            return False
+        except KnownError as exc:
+            self.general_error.setText(error_message(exc))
+            self.general_error.setVisible(True)
+            return False
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.accept()
+        return True
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show each error under its field."""
+        other = []
+        first: QWidget | None = None
+        for key, code in errors.items():
+            target = _ERROR_FIELDS.get(key)
+            if target in self.errors:
+                self.errors[target].setText(field_error(key, code))
+                self.errors[target].setVisible(True)
+                first = first or self.editors[target]
+            else:
+                other.append(f"{field_label(key)}: {field_error(key, code)}")
+        if other:
+            self.general_error.setText("\n".join(other))
+            self.general_error.setVisible(True)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)

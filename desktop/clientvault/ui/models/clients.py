@@ -1,0 +1,251 @@
+"""Table models over the client service: the lazy client list, a client's people and its history."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from clientvault.core.records import ClientRow, PersonView
+from clientvault.services.audit import AuditEvent
+from clientvault.services.clients import ClientFilter, ClientService
+from clientvault.ui.client_labels import (
+    client_action_name,
+    id_type_name,
+    kind_name,
+    person_role_name,
+    purpose_name,
+    status_name,
+)
+from clientvault.ui.i18n import format_timestamp
+from clientvault.ui.labels import outcome_name
+
+_Index = QModelIndex | QPersistentModelIndex
+PAGE = 200
+#: Searches count only this far: "1000+ matches" is as useful as an exact figure and far cheaper.
+COUNT_CAP = 1000
+
+
+class ClientTableModel(QAbstractTableModel):
+    """The clients the acting role sees; the next page is read (keyset) only when the view needs it."""
+
+    COLUMNS = ("name", "kind", "uscc", "phone", "status", "accountants", "updated_at")
+    #: Column → service sort key; other columns are not sortable (the header ignores clicks on them).
+    SORT_KEYS: ClassVar[dict[int, str]] = {0: "name", 1: "kind", 2: "uscc", 4: "status", 6: "updated_at"}
+
+    def __init__(
+        self,
+        service: ClientService,
+        parent: QObject | None = None,
+        *,
+        flt: ClientFilter | None = None,
+        page_size: int = PAGE,
+        columns: tuple[str, ...] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._filter = flt or ClientFilter()
+        self.page_size = page_size
+        self.columns = columns or self.COLUMNS
+        self._rows: list[ClientRow] = []
+        self._more = False
+        self.total = 0
+        self.capped = False
+        self.pages_fetched = 0
+        self.reload()
+
+    @property
+    def filter(self) -> ClientFilter:
+        """The filter the list shows."""
+        return self._filter
+
+    def set_filter(self, flt: ClientFilter) -> None:
+        """Show the clients matching ``flt`` (from the first page again)."""
+        self._filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        """Start again from the first page and recount."""
+        self.beginResetModel()
+        self._rows = []
+        self._more = True
+        self.pages_fetched = 0
+        self.endResetModel()
+        searching = bool(self._filter.text.strip())
+        counted = self._service.count(self._filter, cap=COUNT_CAP + 1 if searching else None)
+        self.capped = searching and counted > COUNT_CAP
+        self.total = min(counted, COUNT_CAP) if self.capped else counted
+        self.fetchMore(QModelIndex())
+
+    def client(self, row: int) -> ClientRow:
+        """The client shown on ``row``."""
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index) -> None:
+        if parent.isValid() or not self._more:
+            return
+        after = self._rows[-1] if self._rows else None
+        page = self._service.page(self._filter, limit=self.page_size, after=after)
+        self._more = len(page) == self.page_size
+        if not page:
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+        self._rows.extend(page)
+        self.pages_fetched += 1
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.SORT_KEYS.get(self.COLUMNS.index(self.columns[column]) if column < len(self.columns) else -1)
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self._filter.sort and descending == self._filter.descending:
+            return
+        self.set_filter(replace(self._filter, sort=key, descending=descending))
+
+    def is_sortable(self, column: int) -> bool:
+        """Whether the service can order the list by ``column``."""
+        return self.COLUMNS.index(self.columns[column]) in self.SORT_KEYS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            "name": self.tr("Name"),
+            "kind": self.tr("Kind"),
+            "uscc": self.tr("Credit code"),
+            "phone": self.tr("Phone"),
+            "status": self.tr("Status"),
+            "accountants": self.tr("Accountants"),
+            "updated_at": self.tr("Last change"),
+        }[self.columns[section]]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == "kind":
+                return kind_name(r.kind)
+            if col == "status":
+                return status_name(r.status)
+            if col == "updated_at":
+                return format_timestamp(r.updated_at)
+            return getattr(r, col)
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        return None
+
+
+class PersonTableModel(QAbstractTableModel):
+    """A client's people (a handful per client, loaded with the client page)."""
+
+    COLUMNS = ("name", "role", "id_type", "id_number", "phone", "email")
+
+    def __init__(self, persons: tuple[PersonView, ...], *, show_ids: bool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = self.COLUMNS if show_ids else tuple(c for c in self.COLUMNS if not c.startswith("id_"))
+        self._persons = list(persons)
+
+    def set_persons(self, persons: tuple[PersonView, ...]) -> None:
+        """Show ``persons`` instead."""
+        self.beginResetModel()
+        self._persons = list(persons)
+        self.endResetModel()
+
+    def person(self, row: int) -> PersonView:
+        """The person on ``row``."""
+        return self._persons[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._persons)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            "name": self.tr("Name"),
+            "role": self.tr("Relation"),
+            "id_type": self.tr("ID type"),
+            "id_number": self.tr("ID number"),
+            "phone": self.tr("Phone"),
+            "email": self.tr("E-mail"),
+        }[self.columns[section]]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        p = self._persons[index.row()]
+        col = self.columns[index.column()]
+        if col == "role":
+            return person_role_name(p.role)
+        if col == "id_type":
+            return id_type_name(p.id_type)
+        if col == "id_number":
+            return p.id_number_masked or ""
+        return getattr(p, col)
+
+
+class ClientHistoryTableModel(QAbstractTableModel):
+    """The audit events about one client, newest first (values are never in the log)."""
+
+    COLUMNS = ("at", "user", "action", "purpose", "outcome")
+
+    def __init__(self, names: dict[int, str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._names = names
+        self._events: list[AuditEvent] = []
+
+    def set_events(self, events: list[AuditEvent]) -> None:
+        """Show ``events``."""
+        self.beginResetModel()
+        self._events = list(events)
+        self.endResetModel()
+
+    def event(self, row: int) -> AuditEvent:  # type: ignore[override]
+        """The event on ``row``."""
+        return self._events[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Time"), self.tr("User"), self.tr("Action"), self.tr("Purpose"), self.tr("Outcome"))[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        e = self._events[index.row()]
+        col = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == "at":
+                return format_timestamp(e.at)
+            if col == "user":
+                return self._names.get(e.user_id, "—") if e.user_id is not None else "—"
+            if col == "action":
+                return client_action_name(e.action)
+            if col == "purpose":
+                return purpose_name(e.purpose) if e.purpose else ""
+            return outcome_name(e.outcome)
+        if role == Qt.ItemDataRole.ToolTipRole and col == "action":
+            return f"{e.action} {e.object}"
+        return None

@@ -1,0 +1,544 @@
+"""One client: basic data, people, sensitive items (masked, reveal with a purpose), history.
+
+What the role may not do is not offered: every button is created only when the ``ClientDetail``
+flags (computed by the service) or ``core.roles`` allow it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientvault.core.errors import KnownError, NotFound
+from clientvault.core.records import FIELD_CATEGORY, ClientDetail, ClientStatus, PersonView, SensitiveKind
+from clientvault.core.roles import Capability, Scope, scope
+from clientvault.services.audit import AuditService
+from clientvault.services.clients import ClientService
+from clientvault.ui.client_labels import (
+    field_label,
+    kind_name,
+    person_role_name,
+    sensitive_kind_name,
+    status_name,
+)
+from clientvault.ui.dialogs.client_assign import AssignAccountantsDialog
+from clientvault.ui.dialogs.client_edit import CLIENT_FIELDS, ClientEditDialog
+from clientvault.ui.dialogs.intake import INTAKE_FORM_FIELDS
+from clientvault.ui.dialogs.person_edit import PersonEditDialog
+from clientvault.ui.dialogs.reveal import RevealDialog, RevealTarget
+from clientvault.ui.dialogs.sensitive_edit import SensitiveEditDialog
+from clientvault.ui.errors import error_message, show_error
+from clientvault.ui.i18n import fmt, format_date
+from clientvault.ui.models.clients import ClientHistoryTableModel, PersonTableModel
+from clientvault.ui.widgets.clipboard import SecretClipboard
+from clientvault.ui.widgets.masked_value import REVEAL_MS, MaskedValue
+
+STATUS_STYLE = {
+    ClientStatus.PROSPECT: "background: #e8f0fe; color: #174ea6;",
+    ClientStatus.ACTIVE: "background: #e6f4ea; color: #1b5e20;",
+    ClientStatus.ENDED: "background: #f1f3f4; color: #444;",
+}
+_BASIC_FIELDS = (
+    "kind",
+    "uscc",
+    "tax_no",
+    "industry",
+    "address",
+    "phone",
+    "email",
+    "engagement_start",
+    "engagement_end",
+    "accountants",
+    "notes",
+)
+
+
+class ClientDetailPage(QWidget):
+    """The client page; reloads from the service after every change."""
+
+    sig_changed = Signal(int)
+    """The client was edited, assigned or changed status (its id)."""
+    sig_close_requested = Signal(int)
+    """The user asked to close this client's page (its id)."""
+
+    def __init__(
+        self,
+        service: ClientService,
+        client_id: int,
+        clipboard: SecretClipboard | None,
+        parent: QWidget | None = None,
+        *,
+        reveal_ms: int = REVEAL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.client_id = client_id
+        self.clipboard = clipboard
+        self.reveal_ms = reveal_ms
+        self.detail: ClientDetail | None = None
+        self.reveal_dialog: RevealDialog | None = None
+        self.edit_dialog: ClientEditDialog | None = None
+        self.masked_values: dict[int, MaskedValue] = {}
+        self._accountant_names: dict[int, str] = {}
+
+        self.title = QLabel(self)
+        self.title.setObjectName("client_name")
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.actions = QHBoxLayout()
+        self.actions.setSpacing(6)
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addWidget(self.status)
+        head.addStretch(1)
+        head.addLayout(self.actions)
+        self.masked_note = QLabel(self.tr("Contact details are masked for your role."), self)
+        self.masked_note.setObjectName("masked_note")
+        self.masked_note.setStyleSheet("color: #8a5300;")
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("client_tabs")
+        self.basic = QWidget(self)
+        self.basic_form = QFormLayout(self.basic)
+        self.basic_values: dict[str, QLabel] = {}
+        for f in _BASIC_FIELDS:
+            value = QLabel(self.basic)
+            value.setObjectName(f"basic_{f}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.basic_form.addRow(field_label(f) + ":", value)
+            self.basic_values[f] = value
+        self.people = QWidget(self)
+        self.people_view = QTableView(self.people)
+        self.people_view.setObjectName("people")
+        self.people_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.people_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.people_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.people_view.verticalHeader().hide()
+        self.people_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.people_view.horizontalHeader().setStretchLastSection(True)
+        self.people_buttons = QHBoxLayout()
+        people_layout = QVBoxLayout(self.people)
+        people_layout.addWidget(self.people_view)
+        people_layout.addLayout(self.people_buttons)
+        self.person_model: PersonTableModel | None = None
+        self.sensitive = QWidget(self)
+        self.sensitive_grid = QGridLayout()
+        self.sensitive_buttons = QHBoxLayout()
+        sens_host = QWidget(self.sensitive)
+        sens_host.setLayout(self.sensitive_grid)
+        scroll = QScrollArea(self.sensitive)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(sens_host)
+        sens_layout = QVBoxLayout(self.sensitive)
+        why = QLabel(
+            self.tr(
+                "Sensitive personal information (PIPL Art. 28): shown masked; each reveal needs a purpose and "
+                "is recorded in the audit log."
+            ),
+            self.sensitive,
+        )
+        why.setWordWrap(True)
+        why.setStyleSheet("color: #555;")
+        sens_layout.addWidget(why)
+        sens_layout.addWidget(scroll, 1)
+        sens_layout.addLayout(self.sensitive_buttons)
+        self.history = QTableView(self)
+        self.history.setObjectName("history")
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.verticalHeader().hide()
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history_model: ClientHistoryTableModel | None = None
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.masked_note)
+        layout.addWidget(self.tabs, 1)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
+        self.reload()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the client again (as the acting role sees it) and rebuild what it offers."""
+        try:
+            d = self.service.get(self.client_id)
+        except NotFound:
+            self.title.setText(self.tr("This client no longer exists or is no longer visible to you."))
+            self.tabs.setVisible(False)
+            return
+        self.detail = d
+        if d.can_assign or d.accountant_ids:
+            self._accountant_names = {a.id: a.display_name for a in self.service.accountants()}
+        self.title.setText(d.name)
+        self.status.setText(status_name(d.status))
+        self.status.setStyleSheet(STATUS_STYLE.get(d.status, "") + " padding: 3px 8px; border-radius: 8px;")
+        self.masked_note.setVisible(d.contacts_masked)
+        self._fill_basic(d)
+        self._build_actions(d)
+        self._fill_people(d)
+        current = self.tabs.currentIndex()
+        self.tabs.clear()
+        self.tabs.addTab(self.basic, self.tr("&Basic data"))
+        self.tabs.addTab(self.people, fmt(self.tr("&People (%1)"), len(d.persons)))
+        if self.shows_sensitive:
+            self._fill_sensitive(d)
+            self.tabs.addTab(self.sensitive, fmt(self.tr("&Sensitive items (%1)"), len(d.sensitive)))
+        else:
+            self.sensitive.setParent(self)
+            self.sensitive.setVisible(False)
+        if d.can_view_history:
+            self._fill_history()
+            self.tabs.addTab(self.history, self.tr("&History"))
+        else:
+            self.history.setVisible(False)
+        self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
+
+    @property
+    def shows_sensitive(self) -> bool:
+        """Whether this role gets the sensitive-items section at all."""
+        d = self.detail
+        return d is not None and (d.can_reveal_ids or d.can_reveal_credentials)
+
+    def _fill_basic(self, d: ClientDetail) -> None:
+        values = {
+            "kind": kind_name(d.kind),
+            "uscc": d.uscc,
+            "tax_no": d.tax_no,
+            "industry": d.industry,
+            "address": d.address,
+            "phone": d.phone,
+            "email": d.email,
+            "engagement_start": format_date(d.engagement_start) if d.engagement_start else "",
+            "engagement_end": format_date(d.engagement_end) if d.engagement_end else "",
+            "accountants": "、".join(self._accountant_names.get(i, "?") for i in d.accountant_ids),
+            "notes": d.notes,
+        }
+        for f, label in self.basic_values.items():
+            label.setText(values[f] or "—")
+        # Address and notes are not shown at all to a role with masked contacts.
+        for f in ("address", "notes"):
+            self.basic_values[f].setVisible(not d.contacts_masked)
+            lbl = self.basic_form.labelForField(self.basic_values[f])
+            if lbl is not None:
+                lbl.setVisible(not d.contacts_masked)
+
+    def _clear(self, layout: QHBoxLayout | QGridLayout) -> None:
+        while layout.count():
+            item = layout.takeAt(0)
+            w = item.widget() if item is not None else None
+            if w is not None:
+                w.setParent(None)
+                w.deleteLater()
+
+    def _button(self, layout: QHBoxLayout | QGridLayout, name: str, text: str, slot: object) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setObjectName(name)
+        b.clicked.connect(slot)
+        if isinstance(layout, QHBoxLayout):
+            layout.addWidget(b)
+        return b
+
+    def _build_actions(self, d: ClientDetail) -> None:
+        self._clear(self.actions)
+        self.buttons: dict[str, QPushButton] = {}
+        role = self.service.role
+        if d.can_edit:
+            self.buttons["edit"] = self._button(self.actions, "edit", self.tr("&Edit…"), self.edit)
+        if d.can_edit and scope(role, Capability.EDIT_CLIENTS) is not Scope.PROSPECTS:
+            for status, text in self._status_actions(d.status):
+                self.buttons[f"status_{status.value}"] = self._button(
+                    self.actions, f"status_{status.value}", text, lambda _=False, s=status: self.set_status(s)
+                )
+        if d.can_assign:
+            self.buttons["assign"] = self._button(self.actions, "assign", self.tr("&Assign…"), self.assign)
+        close = self._button(
+            self.actions, "close", self.tr("Close"), lambda: self.sig_close_requested.emit(self.client_id)
+        )
+        close.setToolTip(self.tr("Close this client's page (Ctrl+W)"))
+
+    def _status_actions(self, status: ClientStatus) -> list[tuple[ClientStatus, str]]:
+        return {
+            ClientStatus.PROSPECT: [(ClientStatus.ACTIVE, self.tr("Start e&ngagement"))],
+            ClientStatus.ACTIVE: [(ClientStatus.ENDED, self.tr("E&nd engagement"))],
+            ClientStatus.ENDED: [(ClientStatus.ACTIVE, self.tr("Re&activate"))],
+        }.get(status, [])
+
+    def _fill_people(self, d: ClientDetail) -> None:
+        show_ids = any(p.id_number_masked is not None or p.id_type for p in d.persons) or d.can_reveal_ids
+        if self.person_model is None or (("id_number" in self.person_model.columns) != show_ids):
+            self.person_model = PersonTableModel(d.persons, show_ids=show_ids, parent=self)
+            self.people_view.setModel(self.person_model)
+            self.people_view.selectionModel().selectionChanged.connect(self._person_selected)
+        else:
+            self.person_model.set_persons(d.persons)
+        self._clear(self.people_buttons)
+        self.person_buttons: dict[str, QPushButton] = {}
+        if d.can_reveal_ids:
+            self.person_buttons["reveal"] = self._button(
+                self.people_buttons, "reveal_id", self.tr("&Reveal ID number…"), self._reveal_selected_person
+            )
+        if d.can_edit:
+            self.person_buttons["add"] = self._button(
+                self.people_buttons, "add_person", self.tr("A&dd…"), self.add_person
+            )
+            self.person_buttons["edit"] = self._button(
+                self.people_buttons, "edit_person", self.tr("Ed&it…"), self._edit_selected_person
+            )
+            self.person_buttons["remove"] = self._button(
+                self.people_buttons, "remove_person", self.tr("Re&move"), self._remove_selected_person
+            )
+        self.people_buttons.addStretch(1)
+        self._person_selected()
+
+    def _fill_sensitive(self, d: ClientDetail) -> None:
+        for mv in self.masked_values.values():
+            mv.conceal()
+        self._clear(self.sensitive_grid)
+        self.masked_values = {}
+        self._clear(self.sensitive_buttons)
+        names = {p.id: p.name for p in d.persons}
+        for col, text in enumerate((self.tr("Kind"), self.tr("Description"), self.tr("Value"))):
+            self.sensitive_grid.addWidget(QLabel(f"<b>{text}</b>", self), 0, col)
+        if not d.sensitive:
+            self.sensitive_grid.addWidget(
+                QLabel(self.tr("No sensitive items are stored for this client."), self), 1, 0, 1, 3
+            )
+        for row, item in enumerate(d.sensitive, start=1):
+            allowed = d.can_reveal_ids if item.kind is SensitiveKind.BANK_ACCOUNT else d.can_reveal_credentials
+            label = item.label + (fmt(self.tr(" — %1"), names[item.person_id]) if item.person_id in names else "")
+            self.sensitive_grid.addWidget(QLabel(sensitive_kind_name(item.kind), self), row, 0)
+            desc = QLabel(label, self)
+            desc.setWordWrap(True)
+            self.sensitive_grid.addWidget(desc, row, 1)
+            mv = MaskedValue(item.masked, can_reveal=allowed, clipboard=self.clipboard, parent=self)
+            mv.setObjectName(f"item_{item.id}")
+            mv.reveal_button.setAccessibleName(fmt(self.tr("Reveal %1"), sensitive_kind_name(item.kind)))
+            mv.sig_reveal_requested.connect(lambda i=item.id: self.reveal_item(i))
+            self.sensitive_grid.addWidget(mv, row, 2)
+            self.masked_values[item.id] = mv
+            if d.can_edit and allowed:
+                rm = QPushButton(self.tr("Remove"), self)
+                rm.setObjectName(f"remove_item_{item.id}")
+                rm.clicked.connect(lambda _=False, i=item.id: self.remove_item(i))
+                self.sensitive_grid.addWidget(rm, row, 3)
+        self.sensitive_grid.setColumnStretch(1, 1)
+        self.sensitive_grid.setRowStretch(len(d.sensitive) + 2, 1)
+        if d.can_edit and self._storable_kinds():
+            self.add_item_button = self._button(
+                self.sensitive_buttons, "add_item", self.tr("Add &item…"), self.add_item
+            )
+        self.sensitive_buttons.addStretch(1)
+
+    def _fill_history(self) -> None:
+        if self.history_model is None:
+            names = AuditService(self.service.vault).user_names()
+            self.history_model = ClientHistoryTableModel(names, self)
+            self.history.setModel(self.history_model)
+        self.history_model.set_events(self.service.history(self.client_id))
+        self.history.resizeColumnsToContents()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _run(self, fn: object) -> bool:
+        try:
+            fn()  # type: ignore[operator]
+        except KnownError as exc:
+            QMessageBox.warning(self, self.tr("Client"), error_message(exc))
+            self.reload()
+            return False
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        return True
+
+    def edit(self) -> ClientEditDialog:
+        """Open the edit dialog (only the fields the role may change)."""
+        fields = (
+            INTAKE_FORM_FIELDS
+            if scope(self.service.role, Capability.EDIT_CLIENTS) is Scope.PROSPECTS
+            else CLIENT_FIELDS
+        )
+        dialog = ClientEditDialog(self.service, self.client_id, self, fields=fields)
+        self.edit_dialog = dialog
+        dialog.sig_saved.connect(self.sig_changed)
+        dialog.finished.connect(lambda _r: self._edit_finished())
+        dialog.open()
+        return dialog
+
+    def _edit_finished(self) -> None:
+        self.edit_dialog = None
+        self.reload()
+
+    def set_status(self, status: ClientStatus) -> None:
+        """Move the client to ``status`` (prospect → active → ended → active)."""
+        d = self.detail
+        if d is None:
+            return
+        if status is ClientStatus.ENDED:
+            answer = QMessageBox.question(
+                self,
+                self.tr("End engagement"),
+                fmt(self.tr("End the engagement with %1? Revealing its sensitive data will stop."), d.name),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        if self._run(lambda: self.service.set_status(self.client_id, d.version, status)):
+            self.sig_changed.emit(self.client_id)
+            self.reload()
+
+    def assign(self) -> AssignAccountantsDialog:
+        """Open the accountant assignment (partner)."""
+        assert self.detail is not None
+        dialog = AssignAccountantsDialog(self.service, self.client_id, self.detail.accountant_ids, self)
+        dialog.accepted.connect(lambda: (self.sig_changed.emit(self.client_id), self.reload()))
+        dialog.open()
+        return dialog
+
+    def _selected_person(self) -> PersonView | None:
+        if self.person_model is None:
+            return None
+        rows = self.people_view.selectionModel().selectedRows()
+        return self.person_model.person(rows[0].row()) if rows else None
+
+    def _person_selected(self) -> None:
+        p = self._selected_person()
+        buttons = getattr(self, "person_buttons", {})
+        if "reveal" in buttons:
+            buttons["reveal"].setEnabled(p is not None and bool(p.id_number_masked))
+        for key in ("edit", "remove"):
+            if key in buttons:
+                buttons[key].setEnabled(p is not None)
+
+    def add_person(self) -> PersonEditDialog:
+        """Open the dialog for a new person."""
+        assert self.detail is not None
+        dialog = PersonEditDialog(self.service, self.client_id, None, self, with_ids=self.detail.can_reveal_ids)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
+
+    def _edit_selected_person(self) -> None:
+        p = self._selected_person()
+        if p is not None:
+            self.edit_person(p)
+
+    def edit_person(self, person: PersonView) -> PersonEditDialog:
+        """Open the dialog for an existing person."""
+        assert self.detail is not None
+        dialog = PersonEditDialog(self.service, self.client_id, person, self, with_ids=self.detail.can_reveal_ids)
+        dialog.finished.connect(lambda _r: self.reload())
+        dialog.open()
+        return dialog
+
+    def _remove_selected_person(self) -> None:
+        p = self._selected_person()
+        if p is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove person"),
+            fmt(self.tr("Remove %1 (%2) from this client?"), p.name, person_role_name(p.role)),
+        )
+        if answer == QMessageBox.StandardButton.Yes and self._run(lambda: self.service.remove_person(p.id)):
+            self.reload()
+
+    def _reveal_selected_person(self) -> None:
+        p = self._selected_person()
+        if p is not None:
+            self.reveal_person_id(p.id)
+
+    def reveal_person_id(self, person_id: int) -> RevealDialog:
+        """Ask for a purpose and reveal a person's ID number."""
+        assert self.detail is not None
+        p = next(x for x in self.detail.persons if x.id == person_id)
+        target = RevealTarget(
+            "person",
+            person_id,
+            self.client_id,
+            FIELD_CATEGORY["person.id_number"],
+            fmt(self.tr("ID number of %1 (%2), client %3"), p.name, person_role_name(p.role), self.detail.name),
+            p.id_number_masked or "",
+        )
+        return self._open_reveal(target)
+
+    def reveal_item(self, item_id: int) -> RevealDialog:
+        """Ask for a purpose and reveal a sensitive item."""
+        assert self.detail is not None
+        item = next(x for x in self.detail.sensitive if x.id == item_id)
+        target = RevealTarget(
+            "item",
+            item_id,
+            self.client_id,
+            FIELD_CATEGORY[f"sensitive.{item.kind.value}"],
+            fmt(self.tr("%1 — %2, client %3"), sensitive_kind_name(item.kind), item.label, self.detail.name),
+            item.masked,
+        )
+        return self._open_reveal(target)
+
+    def _open_reveal(self, target: RevealTarget) -> RevealDialog:
+        if self.reveal_dialog is not None:
+            self.reveal_dialog.close()
+        dialog = RevealDialog(self.service, target, self.clipboard, self, reveal_ms=self.reveal_ms)
+        self.reveal_dialog = dialog
+        dialog.finished.connect(lambda _r: self._reveal_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _reveal_closed(self, dialog: RevealDialog) -> None:
+        if self.reveal_dialog is dialog:
+            self.reveal_dialog = None
+        if self.detail is not None and self.detail.can_view_history:
+            self._fill_history()
+        dialog.deleteLater()
+
+    def _storable_kinds(self) -> list[SensitiveKind]:
+        d = self.detail
+        if d is None:
+            return []
+        kinds = [SensitiveKind.BANK_ACCOUNT] if d.can_reveal_ids else []
+        if d.can_reveal_credentials:
+            kinds += [SensitiveKind.TAX_LOGIN, SensitiveKind.SOCIAL_INSURANCE_LOGIN]
+        return kinds
+
+    def add_item(self) -> SensitiveEditDialog:
+        """Open the dialog for a new sensitive item."""
+        assert self.detail is not None
+        dialog = SensitiveEditDialog(self.service, self.client_id, self._storable_kinds(), self.detail.persons, self)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
+
+    def remove_item(self, item_id: int) -> None:
+        """Delete a sensitive item after confirmation."""
+        answer = QMessageBox.question(self, self.tr("Remove item"), self.tr("Delete this sensitive item for good?"))
+        if answer == QMessageBox.StandardButton.Yes and self._run(lambda: self.service.remove_sensitive(item_id)):
+            self.reload()
+
+    def conceal_all(self) -> None:
+        """Hide every revealed value now (before locking or closing)."""
+        for mv in self.masked_values.values():
+            mv.conceal()
+        if self.reveal_dialog is not None:
+            self.reveal_dialog.value.conceal()
