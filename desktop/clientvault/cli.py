@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import importlib
 import logging
 import os
 import re
@@ -563,9 +562,10 @@ def _configure_logging() -> None:
 
 
 def _start_gui(argv: Sequence[str]) -> int:
-    # The composition root is loaded only here, so the verbs never load Qt. app and cli are
-    # sibling entry points (independent in the layer contract); this hand-off is the one link.
-    app = importlib.import_module("clientvault.app")
+    # Imported here, not at the top, so the admin verbs never load Qt. cli sits above app in
+    # the layer contract: the command line may start the desktop app, never the reverse.
+    from clientvault import app
+
     return int(app.main(list(argv)) or 0)
 
 
