@@ -34,6 +34,8 @@ from clientvault.ui.lock import IdleWatcher, LockScreen, SessionWatcher
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.account import AccountPage
 from clientvault.ui.pages.audit import AuditPage
+from clientvault.ui.pages.clients import ClientsPage
+from clientvault.ui.pages.home import home_page
 from clientvault.ui.pages.staff import StaffPage
 
 log = logging.getLogger(__name__)
@@ -114,13 +116,28 @@ class MainWindow(QMainWindow):
         staff = ("staff", self.tr("Staff accounts"), lambda: StaffPage(self.ctx, self.vault, self.operations))
         audit = ("audit", self.tr("Audit log"), lambda: AuditPage(self.vault, self.operations))
         account = ("account", self.tr("My account"), self._account_page)
-        pages: list[tuple[str, str, Callable[[], QWidget]]] = []
+        home = ("home", self.tr("Home"), self._home_page)
+        clients = ("clients", self.tr("Clients"), lambda: ClientsPage(self.vault, self.operations))
+        pages: list[tuple[str, str, Callable[[], QWidget]]] = [home, clients]
         if role is Role.PARTNER:
             pages.append(staff)
         if can(role, Capability.VIEW_AUDIT):
             pages.append(audit)
         pages.append(account)
         return pages
+
+    def _home_page(self) -> QWidget:
+        page = home_page(self.vault, self.operations)
+        page.sig_open_client.connect(self.open_client)
+        page.sig_show_page.connect(self.show_page)
+        return page
+
+    def open_client(self, client_id: int) -> None:
+        """Show a client's page (from a home page's list)."""
+        self.show_page("clients")
+        clients = self.pages["clients"]
+        assert isinstance(clients, ClientsPage)
+        clients.open_client(client_id)
 
     def _account_page(self) -> QWidget:
         page = AccountPage(self.ctx, self.vault)
