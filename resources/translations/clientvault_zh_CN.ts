@@ -61,6 +61,25 @@
     </message>
 </context>
 <context>
+    <name>AccountantHomePage</name>
+    <message>
+        <source>My clients</source>
+        <translation>我的客户</translation>
+    </message>
+    <message>
+        <source>%1, these are the clients assigned to you.</source>
+        <translation>%1，以下是分配给您的客户。</translation>
+    </message>
+    <message>
+        <source>Search all my clients…</source>
+        <translation>搜索我的全部客户…</translation>
+    </message>
+    <message>
+        <source>Recently changed</source>
+        <translation>最近变更</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add a staff account</source>
@@ -89,6 +108,48 @@
     <message>
         <source>Enter the first password twice (at least 10 characters).</source>
         <translation>请输入两遍初始密码（至少 10 个字符）。</translation>
+    </message>
+</context>
+<context>
+    <name>AssignAccountantsDialog</name>
+    <message>
+        <source>Assign accountants</source>
+        <translation>分配会计</translation>
+    </message>
+    <message>
+        <source>&amp;Accountants responsible for this client:</source>
+        <translation>负责该客户的会计(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>AssistantHomePage</name>
+    <message>
+        <source>Intake</source>
+        <translation>客户接洽</translation>
+    </message>
+    <message>
+        <source>Record new enquiries as prospects. Their consent forms are printed before any ID numbers, bank accounts or logins are collected.</source>
+        <translation>将新的咨询登记为意向客户。在收集任何证件号码、银行账户或登录信息之前，先打印其同意书。</translation>
+    </message>
+    <message>
+        <source>&amp;New prospect…</source>
+        <translation>新建意向客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Search clients…</source>
+        <translation>搜索客户…</translation>
+    </message>
+    <message>
+        <source>Prospects, newest first</source>
+        <translation>意向客户（最新在前）</translation>
     </message>
 </context>
 <context>
@@ -198,6 +259,656 @@
     <message>
         <source>Your password has been changed.</source>
         <translation>密码已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ClientDetailPage</name>
+    <message>
+        <source>Contact details are masked for your role.</source>
+        <translation>按您的角色，联系方式已脱敏显示。</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Sensitive personal information (PIPL Art. 28): shown masked; each reveal needs a purpose and is recorded in the audit log.</source>
+        <translation>敏感个人信息（《个人信息保护法》第二十八条）：脱敏显示；每次查看明文都须选择处理目的，并记入审计日志。</translation>
+    </message>
+    <message>
+        <source>This client no longer exists or is no longer visible to you.</source>
+        <translation>该客户已不存在，或您已无权查看。</translation>
+    </message>
+    <message>
+        <source>&amp;Basic data</source>
+        <translation>基本信息(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;People (%1)</source>
+        <translation>相关人员(&amp;P)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Sensitive items (%1)</source>
+        <translation>敏感信息(&amp;S)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Assign…</source>
+        <translation>分配会计(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close this client&apos;s page (Ctrl+W)</source>
+        <translation>关闭该客户页面（Ctrl+W）</translation>
+    </message>
+    <message>
+        <source>Start e&amp;ngagement</source>
+        <translation>开始服务(&amp;N)</translation>
+    </message>
+    <message>
+        <source>E&amp;nd engagement</source>
+        <translation>终止服务(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>恢复服务(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal ID number…</source>
+        <translation>查看证件号码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>添加(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>编辑(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>No sensitive items are stored for this client.</source>
+        <translation>该客户没有存储敏感信息。</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
+    </message>
+    <message>
+        <source>Reveal %1</source>
+        <translation>查看%1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add &amp;item…</source>
+        <translation>添加敏感信息(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>End engagement</source>
+        <translation>终止服务</translation>
+    </message>
+    <message>
+        <source>End the engagement with %1? Revealing its sensitive data will stop.</source>
+        <translation>确定终止与%1的服务吗？此后将不能再查看其敏感信息。</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>移除人员</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2) from this client?</source>
+        <translation>确定从该客户中移除%1（%2）吗？</translation>
+    </message>
+    <message>
+        <source>ID number of %1 (%2), client %3</source>
+        <translation>%1（%2）的证件号码，客户：%3</translation>
+    </message>
+    <message>
+        <source>%1 — %2, client %3</source>
+        <translation>%1 — %2，客户：%3</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>删除敏感信息</translation>
+    </message>
+    <message>
+        <source>Delete this sensitive item for good?</source>
+        <translation>确定永久删除这条敏感信息吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ClientEditDialog</name>
+    <message>
+        <source>New client</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Edit client</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ClientForm</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <extracomment>Every editable client field, in form order.</extracomment>
+        <translation>年-月-日，如 2024-01-31</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+</context>
+<context>
+    <name>ClientHistoryTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>ClientLabels</name>
+    <message>
+        <source>Prospect</source>
+        <translation>意向</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>服务中</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已封存</translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Individual business</source>
+        <translation>个体工商户</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Finance contact</source>
+        <translation>财务联系人</translation>
+    </message>
+    <message>
+        <source>Shareholder</source>
+        <translation>股东</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>经营者</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账户</translation>
+    </message>
+    <message>
+        <source>Tax bureau login</source>
+        <translation>电子税务局登录</translation>
+    </message>
+    <message>
+        <source>Social insurance login</source>
+        <translation>社保登录</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Home-return permit (HK/Macau)</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <source>Mainland travel permit (Taiwan)</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <source>Residence permit (HK/Macau/Taiwan)</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <source>Bookkeeping</source>
+        <translation>代理记账</translation>
+    </message>
+    <message>
+        <source>Tax filing</source>
+        <translation>纳税申报</translation>
+    </message>
+    <message>
+        <source>Annual report</source>
+        <translation>年度报告</translation>
+    </message>
+    <message>
+        <source>Payroll and social insurance</source>
+        <translation>工资与社保</translation>
+    </message>
+    <message>
+        <source>Bank account services</source>
+        <translation>银行账户服务</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>necessary for the contract</source>
+        <translation>履行合同所必需</translation>
+    </message>
+    <message>
+        <source>legal obligation</source>
+        <translation>履行法定义务</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Tax number</source>
+        <translation>纳税人识别号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Engagement start</source>
+        <translation>服务开始日期</translation>
+    </message>
+    <message>
+        <source>Engagement end</source>
+        <translation>服务结束日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Accountants</source>
+        <translation>负责会计</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation>内容过长。</translation>
+    </message>
+    <message>
+        <source>Contains control characters.</source>
+        <translation>含有控制字符。</translation>
+    </message>
+    <message>
+        <source>The check digit is wrong: please check for a typing error.</source>
+        <translation>校验码不正确，请检查是否输错。</translation>
+    </message>
+    <message>
+        <source>Wrong number of characters.</source>
+        <translation>位数不正确。</translation>
+    </message>
+    <message>
+        <source>Unknown area code.</source>
+        <translation>区号不存在。</translation>
+    </message>
+    <message>
+        <source>The date of birth in the number is not valid.</source>
+        <translation>号码中的出生日期无效。</translation>
+    </message>
+    <message>
+        <source>Not a valid date (use YYYY-MM-DD).</source>
+        <translation>日期无效（请按 年-月-日 填写）。</translation>
+    </message>
+    <message>
+        <source>The date is out of range.</source>
+        <translation>日期超出范围。</translation>
+    </message>
+    <message>
+        <source>The number lost digits (it was stored as a number, e.g. in Excel): type it as text.</source>
+        <translation>号码丢失了位数（曾被当作数字保存，例如在 Excel 中），请按文本重新输入。</translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Unknown document type.</source>
+        <translation>未知的证件类型。</translation>
+    </message>
+    <message>
+        <source>Unknown value.</source>
+        <translation>未知的取值。</translation>
+    </message>
+    <message>
+        <source>18 characters: digits and capital letters (not I, O, S, V, Z).</source>
+        <translation>应为 18 位，由数字和大写字母组成（不含 I、O、S、V、Z）。</translation>
+    </message>
+    <message>
+        <source>A mobile (11 digits) or landline number with area code.</source>
+        <translation>请填写手机号（11 位）或带区号的固定电话。</translation>
+    </message>
+    <message>
+        <source>Not a valid e-mail address.</source>
+        <translation>电子邮箱地址无效。</translation>
+    </message>
+    <message>
+        <source>Not in the expected format.</source>
+        <translation>格式不正确。</translation>
+    </message>
+    <message>
+        <source>Not valid.</source>
+        <translation>无效。</translation>
+    </message>
+    <message>
+        <source>Client opened</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Client created</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Client edited</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>变更状态</translation>
+    </message>
+    <message>
+        <source>Accountants assigned</source>
+        <translation>分配会计</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Person edited</source>
+        <translation>编辑人员</translation>
+    </message>
+    <message>
+        <source>Person removed</source>
+        <translation>移除人员</translation>
+    </message>
+    <message>
+        <source>Sensitive item added</source>
+        <translation>添加敏感信息</translation>
+    </message>
+    <message>
+        <source>Sensitive item removed</source>
+        <translation>删除敏感信息</translation>
+    </message>
+    <message>
+        <source>Sensitive value revealed</source>
+        <translation>查看敏感信息明文</translation>
+    </message>
+    <message>
+        <source>%1+ matches</source>
+        <translation>超过 %1 条匹配</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 条匹配</translation>
+    </message>
+    <message>
+        <source>%1 clients</source>
+        <translation>共 %1 个客户</translation>
+    </message>
+</context>
+<context>
+    <name>ClientTableModel</name>
+    <message>
+        <source>Name</source>
+        <extracomment>Searches count only this far: &quot;1000+ matches&quot; is as useful as an exact figure and far cheaper. Column → service sort key; other columns are not sortable (the header ignores clicks on them).</extracomment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Accountants</source>
+        <translation>负责会计</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsPage</name>
+    <message>
+        <source>Name, credit code, tax number, phone or person…</source>
+        <translation>名称、信用代码、税号、电话或人员姓名…</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>All accountants</source>
+        <translation>全部会计</translation>
+    </message>
+    <message>
+        <source>Acco&amp;untant:</source>
+        <translation>会计(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>New &amp;prospect…</source>
+        <translation>新建意向客户(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;New client…</source>
+        <translation>新建客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Client list</source>
+        <translation>客户列表</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Saved on another workstation</source>
+        <translation>其他工作站已保存</translation>
+    </message>
+    <message>
+        <source>Someone saved this client on another workstation while you were editing it. Nothing has been overwritten. Compare both versions and choose what to keep for each field that differs.</source>
+        <translation>在您编辑期间，有人在另一台工作站上保存了该客户。目前没有任何内容被覆盖。请对比两个版本，并为每个不同的字段选择要保留的值。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <source>Saved version</source>
+        <translation>已保存的版本</translation>
+    </message>
+    <message>
+        <source>%1 (changed by both)</source>
+        <translation>%1（双方都有修改）</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Save your version over the stored one.</source>
+        <translation>用您的版本覆盖已保存的版本。</translation>
+    </message>
+    <message>
+        <source>Take &amp;theirs</source>
+        <translation>采用对方的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Discard your changes and show the stored version.</source>
+        <translation>放弃您的修改，显示已保存的版本。</translation>
+    </message>
+    <message>
+        <source>Save &amp;merged</source>
+        <translation>保存合并结果(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the values chosen above, field by field.</source>
+        <translation>按上面逐个字段的选择保存。</translation>
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation>返回编辑</translation>
     </message>
 </context>
 <context>
@@ -419,6 +1130,49 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Please print or save the recovery sheet before you continue.</source>
         <translation>请先打印或保存恢复密钥单，然后再继续。</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Clients in total</source>
+        <translation>客户总数</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>New prospect</source>
+        <extracomment>What a prospect needs before its consent form is signed (services.clients.INTAKE_FIELDS, in form order).</extracomment>
+        <translation>新建意向客户</translation>
+    </message>
+    <message>
+        <source>Record only what intake needs. ID numbers, bank accounts and logins are collected after the client has signed the consent form.</source>
+        <translation>只登记接洽所需的信息。证件号码、银行账户和登录信息须在客户签署同意书后再收集。</translation>
+    </message>
+    <message>
+        <source>Contact person (optional)</source>
+        <translation>联系人（选填）</translation>
+    </message>
+    <message>
+        <source>Re&amp;lation:</source>
+        <translation>关系(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact name:</source>
+        <translation>联系人姓名(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Contact p&amp;hone:</source>
+        <translation>联系人电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Create prospect</source>
+        <translation>创建意向客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -693,8 +1447,39 @@ Please give this reference to your administrator.</source>
         <translation>我的账户</translation>
     </message>
     <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户</translation>
+    </message>
+    <message>
         <source>%1  ·  %2 (%3)  ·  Ctrl+L locks</source>
         <translation>%1  ·  %2（%3）  ·  按 Ctrl+L 锁定</translation>
+    </message>
+</context>
+<context>
+    <name>MaskedValue</name>
+    <message>
+        <source>Reveal…</source>
+        <translation>查看明文…</translation>
+    </message>
+    <message>
+        <source>Reveal the value</source>
+        <translation>查看明文</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copies the value; the clipboard is cleared after 30 seconds.</source>
+        <translation>复制该内容；30 秒后自动清空剪贴板。</translation>
+    </message>
+    <message>
+        <source>hidden in %1 s</source>
+        <translation>%1 秒后隐藏</translation>
     </message>
 </context>
 <context>
@@ -745,6 +1530,49 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>OverviewHomePage</name>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Accountant</source>
+        <translation>会计</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Counting each accountant&apos;s clients…</source>
+        <translation>正在统计各会计的客户数…</translation>
+    </message>
+    <message>
+        <source>Open the client list…</source>
+        <translation>打开客户列表…</translation>
+    </message>
+    <message>
+        <source>Open the audit log…</source>
+        <translation>打开审计日志…</translation>
+    </message>
+    <message>
+        <source>Staff accounts…</source>
+        <translation>员工账户…</translation>
+    </message>
+    <message>
+        <source>Recently changed clients</source>
+        <translation>最近变更的客户</translation>
+    </message>
+    <message>
+        <source>No accountants yet: add them on the staff page.</source>
+        <translation>还没有会计：请在员工页面添加。</translation>
+    </message>
+</context>
+<context>
     <name>PartnerWizardPage</name>
     <message>
         <source>Partner account</source>
@@ -765,6 +1593,88 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Full name:</source>
         <translation>姓名：</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditDialog</name>
+    <message>
+        <source>Add a person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>编辑人员</translation>
+    </message>
+    <message>
+        <source>&amp;Relation:</source>
+        <translation>关系(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>ID &amp;type:</source>
+        <translation>证件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>证件号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>电子邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>%1 (leave empty to keep)</source>
+        <translation>%1（留空则保持不变）</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Someone else changed this person in the meantime. Close this window to see their version.</source>
+        <translation>在此期间有人修改了该人员。请关闭此窗口查看对方的版本。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
     </message>
 </context>
 <context>
@@ -870,6 +1780,92 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Saved. Print it, then delete the file: a copy on a computer can be stolen.</source>
         <translation>已保存。请打印后删除该文件：存在电脑上的副本可能被窃取。</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <source>Reveal a sensitive value</source>
+        <translation>查看敏感信息明文</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>处理目的(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The value is shown for 30 seconds. Revealing is recorded in the audit log with your name and the purpose (never the value).</source>
+        <translation>明文显示 30 秒。查看操作连同您的姓名和目的一起记入审计日志（不记录内容本身）。</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation>查看明文(&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>No purpose allows revealing this value now (the engagement is not active).</source>
+        <translation>当前没有可用于查看该内容的目的（该客户不在服务中）。</translation>
+    </message>
+    <message>
+        <source>This purpose does not allow revealing the value for this client.</source>
+        <translation>该目的不允许查看此客户的这项内容。</translation>
+    </message>
+</context>
+<context>
+    <name>SensitiveEditDialog</name>
+    <message>
+        <source>Add a sensitive item</source>
+        <translation>添加敏感信息</translation>
+    </message>
+    <message>
+        <source>e.g. bank and branch, account type</source>
+        <translation>例如：开户行及支行、账户类型</translation>
+    </message>
+    <message>
+        <source>The client itself</source>
+        <translation>客户本身</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>说明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>内容(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Belongs to:</source>
+        <translation>所属(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Stored encrypted; shown masked and revealed only with a purpose.</source>
+        <translation>加密存储；脱敏显示，须选择目的才能查看明文。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
