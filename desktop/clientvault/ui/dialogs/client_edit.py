@@ -21,6 +21,7 @@ from clientvault.services.clients import ClientService
 from clientvault.ui.client_labels import field_error, field_label, kind_name
 from clientvault.ui.dialogs.conflict import ConflictDialog
 from clientvault.ui.errors import error_message, show_error
+from clientvault.ui.i18n import fmt
 
 #: Every editable client field, in form order.
 CLIENT_FIELDS = (
@@ -86,7 +87,7 @@ class ClientForm(QWidget):
             col.setSpacing(1)
             col.addWidget(editor)
             col.addWidget(error)
-            label = QLabel(_mnemonic(field_label(f)) + ":", self)
+            label = QLabel(fmt(self.tr("%1:"), _mnemonic(field_label(f))), self)
             label.setBuddy(editor)
             form.addRow(label, cell)
             self.editors[f] = editor

@@ -126,7 +126,7 @@ class ClientDetailPage(QWidget):
             value.setObjectName(f"basic_{f}")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.basic_form.addRow(field_label(f) + ":", value)
+            self.basic_form.addRow(fmt(self.tr("%1:"), field_label(f)), value)
             self.basic_values[f] = value
         self.people = QWidget(self)
         self.people_view = QTableView(self.people)

@@ -6,12 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -197,8 +199,15 @@ class OverviewHomePage(HomePage):
         self.subtitle.setText(fmt(self.tr("%1 · %2"), vault.firm_name, role_name(role)))
         self.status_cards((ClientStatus.ACTIVE, ClientStatus.PROSPECT, ClientStatus.ENDED))
 
-        self.workload = QGridLayout()
-        self.workload.setHorizontalSpacing(16)
+        self.workload = QTableWidget(0, 2, self)
+        self.workload.setObjectName("workload")
+        self.workload.setHorizontalHeaderLabels([self.tr("Accountant"), self.tr("Clients")])
+        self.workload.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.workload.verticalHeader().hide()
+        self.workload.horizontalHeader().setStretchLastSection(True)
+        self.workload.setColumnWidth(0, 200)
+        self.workload.setMaximumHeight(130)
+        self.workload.setVisible(False)
         self.workload_status = QLabel(self.tr("Counting each accountant's clients…"), self)
         self.workload_status.setObjectName("workload_status")
         box = QFrame(self)
@@ -207,7 +216,7 @@ class OverviewHomePage(HomePage):
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(QLabel(f"<b>{self.tr('Clients per accountant')}</b>", box))
         box_layout.addWidget(self.workload_status)
-        box_layout.addLayout(self.workload)
+        box_layout.addWidget(self.workload)
         links = QVBoxLayout()
         links.addWidget(self._link(self.tr("Open the client list…"), "clients"))
         if can(role, Capability.VIEW_AUDIT):
@@ -249,14 +258,22 @@ class OverviewHomePage(HomePage):
             self.workload_status.setText(self.tr("No accountants yet: add them on the staff page."))
             return
         self.workload_status.setVisible(False)
+        self.workload.setVisible(True)
+        self.workload.setRowCount(len(rows))
         for r, (a, n) in enumerate(rows):
-            name = QLabel(a.display_name, self)
-            count = QLabel(format_number(n), self)
-            count.setObjectName(f"workload_{a.id}")
-            count.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self.workload.addWidget(name, r, 0)
-            self.workload.addWidget(count, r, 1)
-        self.workload.setColumnStretch(2, 1)
+            name = QTableWidgetItem(a.display_name)
+            name.setData(Qt.ItemDataRole.UserRole, a.id)
+            count = QTableWidgetItem(format_number(n))
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.workload.setItem(r, 0, name)
+            self.workload.setItem(r, 1, count)
+
+    def workload_counts(self) -> dict[int, str]:
+        """Accountant id → the count shown."""
+        return {
+            int(self.workload.item(r, 0).data(Qt.ItemDataRole.UserRole)): self.workload.item(r, 1).text()
+            for r in range(self.workload.rowCount())
+        }
 
     def _failed(self, exc: BaseException) -> None:
         self.workload_status.setText(error_message(exc))
