@@ -33,7 +33,7 @@ from clientvault.core.records import (
 from clientvault.core.roles import Capability, Role, Scope, can, scope
 from clientvault.core.search import build_match, fold
 from clientvault.services.context import Vault
-from clientvault.services.purposes import EngagementPurposePolicy, PurposeOption, PurposePolicy
+from clientvault.services.purposes import ConsentPurposePolicy, PurposeOption, PurposePolicy
 from clientvault.storage.audit import AuditEvent, AuditFilter
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository, ListQuery, Visibility
 from clientvault.storage.users import UserRepository
@@ -89,7 +89,7 @@ class ClientService:
 
     def __init__(self, vault: Vault, purposes: PurposePolicy | None = None) -> None:
         self.vault = vault
-        self.purposes: PurposePolicy = purposes or EngagementPurposePolicy()
+        self.purposes: PurposePolicy = purposes or ConsentPurposePolicy()
         self.repo = ClientRepository(vault.db)
 
     # -- visibility ----------------------------------------------------------------------------
