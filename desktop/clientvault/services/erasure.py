@@ -1,0 +1,281 @@
+"""Erasure workflow (DOMAIN.md workflow 4): request → partner approves → privacy officer or
+partner executes the recipe of SECURITY.md → ledger, destruction register, certificate.
+
+Execution runs the whole erasure — rows, search entry and index rewrite, consent scans,
+sealed blob, request state, ledger, register and audit event — in **one** transaction, so a
+process killed at any point leaves either nothing or everything erased. Afterwards the WAL is
+checkpointed with TRUNCATE (no erased page survives in ``-wal``), ``VACUUM`` runs when the
+firm's setting asks for it, and the integrity check's result goes into the register.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from clientvault.core.errors import InvalidState, NotFound, ValidationError
+from clientvault.core.roles import Capability, Role, Scope
+from clientvault.services.backup import mirror_ledger
+from clientvault.services.context import Vault
+from clientvault.services.locking import check_reason
+from clientvault.services.retention import RetentionService
+from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
+from clientvault.storage.erasure import (
+    ErasureRepository,
+    ErasureRequestRow,
+    RegisterEntry,
+    erase_client,
+    erase_targets,
+    parse_targets,
+    vacuum,
+)
+from clientvault.storage.retention import RetentionRepository
+from clientvault.storage.users import UserRepository
+
+__all__ = ["SOURCES", "ErasureRequestRow", "ErasureResult", "ErasureService", "RegisterEntry"]
+
+SOURCES = ("deletion_request", "consent_withdrawal", "retention_expiry", "partner_decision")
+METHOD = "secure_delete=1; fts5 secure-delete + index rewrite; one transaction; wal_checkpoint(TRUNCATE)"
+
+
+@dataclass(frozen=True)
+class ErasureResult:
+    """The outcome of an executed erasure."""
+
+    certificate_no: str
+    client_id: int
+    erased: dict[str, int]
+    integrity_problems: tuple[str, ...] | None  # None: not checked
+    vacuumed: bool
+
+
+class ErasureService:
+    """Erasure requests, approvals, execution and the destruction register for the acting session."""
+
+    def __init__(self, vault: Vault, *, today: date | None = None) -> None:
+        self.vault = vault
+        self.repo = ErasureRepository(vault.db)
+        self.clients = ClientRepository(vault.db)
+        self._today = today
+
+    @property
+    def today(self) -> date:
+        """The current date (fixed in tests)."""
+        return self._today or date.today()
+
+    # -- requests ------------------------------------------------------------------------------
+
+    def request(self, client_id: int, source: str, legal_basis: str, *, targets: list[str] | None = None) -> int:
+        """Ask for a client (or, with ``targets``, parts of it) to be erased.
+
+        Accountants may ask only for their assigned, visible clients; partners and the privacy
+        officer for any client that is not erased yet (locked ones included).
+        """
+        obj = f"client:{client_id}"
+        self.vault.require(Capability.REQUEST_ERASURE, obj)
+        if source not in SOURCES:
+            raise ValidationError({"source": "unknown"})
+        basis = check_reason(legal_basis, "legal_basis")
+        try:
+            parsed = parse_targets(",".join(targets or []))
+        except ValueError:
+            raise ValidationError({"targets": "format"}) from None
+        client = self.clients.get_client(client_id)
+        if client is None or client["status"] == "erased":
+            raise NotFound("client", client_id)
+        role = self.vault.session.role
+        if role is Role.ACCOUNTANT and (
+            client["status"] not in VISIBLE_STATUSES
+            or not self.clients.is_assigned(client_id, self.vault.session.user_id)
+        ):
+            self.vault.deny(Capability.REQUEST_ERASURE, obj)
+        if parsed and client["status"] == "locked":
+            raise InvalidState("locked_partial")  # a sealed record is erased whole or not at all
+        scope = "items" if parsed else "client"
+        with self.vault.db.transaction():
+            rid = self.repo.add_request(client_id, source, scope, ",".join(parsed), basis, self.vault.session.user_id)
+            self.vault.record("erasure.request", obj, reason=f"request:{rid},source={source},scope={scope}")
+        return rid
+
+    def requests(
+        self, states: tuple[str, ...] | None = None, *, limit: int = 500, offset: int = 0
+    ) -> list[ErasureRequestRow]:
+        """Erasure requests, newest first (partner and privacy officer: all; accountant: their own)."""
+        granted = self.vault.require(Capability.REQUEST_ERASURE, "erasure_requests")
+        rows = self.repo.requests(states, limit=limit, offset=offset)
+        if self.vault.session.role is Role.ACCOUNTANT or granted is not Scope.ALL:
+            rows = [r for r in rows if r.requested_by == self.vault.session.user_id]
+        return rows
+
+    def _get(self, request_id: int) -> ErasureRequestRow:
+        req = self.repo.get_request(request_id)
+        if req is None:
+            raise NotFound("erasure_request", request_id)
+        return req
+
+    def _on_hold(self, client_id: int) -> bool:
+        return bool(RetentionRepository(self.vault.db).active_holds(client_id))
+
+    def approve(self, request_id: int) -> None:
+        """Approve a request (partner). Refused while a legal hold stands."""
+        req = self._get(request_id)
+        obj = f"client:{req.client_id}"
+        self.vault.require(Capability.APPROVE_ERASURE, obj)
+        with self.vault.db.transaction():
+            if self._on_hold(req.client_id):
+                self.vault.record("erasure.approve", obj, reason=f"request:{request_id}", outcome="legal_hold")
+                raise InvalidState("legal_hold")
+            if not self.repo.set_state(request_id, "requested", "approved", self.vault.session.user_id):
+                raise InvalidState("erasure_not_requested")
+            self.vault.record("erasure.approve", obj, reason=f"request:{request_id}")
+
+    def refuse(self, request_id: int, reason: str) -> None:
+        """Refuse a request with a reason (partner; e.g. the law still requires keeping the data)."""
+        req = self._get(request_id)
+        obj = f"client:{req.client_id}"
+        self.vault.require(Capability.APPROVE_ERASURE, obj)
+        text = check_reason(reason)
+        with self.vault.db.transaction():
+            if not (
+                self.repo.set_state(request_id, "requested", "refused", self.vault.session.user_id, reason=text)
+                or self.repo.set_state(request_id, "approved", "refused", self.vault.session.user_id, reason=text)
+            ):
+                raise InvalidState("erasure_closed")
+            self.vault.record("erasure.refuse", obj, reason=f"request:{request_id}")
+
+    # -- execution -----------------------------------------------------------------------------
+
+    def execute(self, request_id: int, *, witness: str = "", verify: bool = True) -> ErasureResult:
+        """Carry out an approved request (privacy officer or partner).
+
+        Args:
+            request_id: An approved request.
+            witness: Name of the witness for the destruction register (may be empty).
+            verify: Run the integrity check afterwards and record its result (the certificate
+                prints it). It reads every page, so the benchmark times the erasure without it.
+
+        Raises:
+            InvalidState: ``legal_hold`` (audited, nothing erased) or ``erasure_not_approved``.
+        """
+        req = self._get(request_id)
+        obj = f"client:{req.client_id}"
+        self.vault.require(Capability.EXECUTE_ERASURE, obj)
+        db = self.vault.db
+        with db.transaction():
+            req = self._get(request_id)  # re-read under the write lock
+            if self._on_hold(req.client_id):
+                self.vault.record("erasure.execute", obj, reason=f"request:{request_id}", outcome="legal_hold")
+                raise InvalidState("legal_hold")
+            if req.state != "approved":
+                raise InvalidState("erasure_not_approved")
+            if req.scope == "client":
+                erased = erase_client(db, req.client_id)
+            else:
+                erased = erase_targets(db, req.client_id, parse_targets(req.targets))
+            cert = self.repo.next_certificate_no(datetime.now(UTC).year)
+            uid = self.vault.session.user_id
+            self.repo.append_ledger(req.client_id, req.scope, req.targets, uid, req.legal_basis, cert)
+            self.repo.set_state(request_id, "approved", "executed", uid, certificate_no=cert)
+            self.repo.add_register(req, certificate_no=cert, client_id=req.client_id, source=req.source,
+                                   scope=req.scope, erased=erased, legal_basis=req.legal_basis, executed_by=uid,
+                                   witness=" ".join(witness.split())[:100], method=METHOD)  # fmt: skip
+            self.vault.record("erasure.execute", obj, reason=f"request:{request_id},certificate:{cert}")
+        # Step 3 of the recipe: the erased pages' old versions must not stay in -wal.
+        db.checkpoint()
+        vacuumed = False
+        if RetentionService(self.vault).settings().vacuum_after_erasure:
+            vacuum(db)
+            db.checkpoint()
+            vacuumed = True
+        problems: tuple[str, ...] | None = None
+        if verify:
+            problems = tuple(db.integrity_problems())
+        with db.transaction():
+            integrity = "not_run" if problems is None else ("ok" if not problems else "problems")
+            self.repo.set_register_result(cert, integrity, vacuumed)
+            self.vault.record("erasure.verified", obj, reason=f"certificate:{cert}", outcome=integrity)
+        db.checkpoint()
+        mirror_ledger(self.vault)
+        return ErasureResult(cert, req.client_id, erased, problems, vacuumed)
+
+    def erase_now(self, client_id: int, legal_basis: str, *, witness: str = "") -> ErasureResult:
+        """Request, approve and execute in one step (partner; the CLI's ``erase``). Same audit trail."""
+        self.vault.require(Capability.APPROVE_ERASURE, f"client:{client_id}")
+        if self._on_hold(client_id):
+            self.vault.record("erasure.execute", f"client:{client_id}", outcome="legal_hold")
+            raise InvalidState("legal_hold")
+        rid = self.request(client_id, "partner_decision", legal_basis)
+        try:
+            self.approve(rid)
+        except InvalidState:
+            with contextlib.suppress(InvalidState):
+                self.refuse(rid, "legal hold")
+            raise
+        return self.execute(rid, witness=witness)
+
+    # -- retention expiry ----------------------------------------------------------------------
+
+    def daily_check(self) -> list[int]:
+        """Open a ``retention_expiry`` request for each locked client whose retention has run out.
+
+        Partner or privacy officer; run at login and from the Erasure page. Clients under a
+        legal hold or with an open request are skipped. Returns the new request ids.
+        """
+        if self.vault.session.role not in (Role.PARTNER, Role.PRIVACY_OFFICER):
+            self.vault.deny(Capability.EXECUTE_ERASURE, "retention")
+        expired = RetentionRepository(self.vault.db).expired(self.today.isoformat())
+        made = []
+        for cid in expired:
+            if self._on_hold(cid) or self.repo.open_request_for(cid, "retention_expiry") is not None:
+                continue
+            made.append(self.request(cid, "retention_expiry", f"retention period ended ({self.today.isoformat()})"))
+        return made
+
+    # -- register and certificates ---------------------------------------------------------------
+
+    def register(self, *, limit: int = 500, offset: int = 0) -> list[RegisterEntry]:
+        """The destruction register, newest first (partner and privacy officer)."""
+        self._registers()
+        return self.repo.register(limit=limit, offset=offset)
+
+    def _registers(self) -> None:
+        if self.vault.session.role not in (Role.PARTNER, Role.PRIVACY_OFFICER):
+            self.vault.deny(Capability.REGISTERS, "destruction_register")
+
+    def certificate_pdf(self, certificate_no: str, *, lang: str = "zh") -> bytes:
+        """Render the erasure certificate of a register entry (in memory; the print is audited)."""
+        from clientvault.documents.erasure_certificate import CertificateData, render_erasure_certificate
+
+        self._registers()
+        entry = self.repo.register_entry(certificate_no)
+        if entry is None:
+            raise NotFound("certificate", certificate_no)
+        names = {u.id: u.display_name for u in UserRepository(self.vault.db).list()}
+
+        def who(uid: int | None) -> str:
+            return names.get(uid, "") if uid is not None else ""
+
+        data = CertificateData(
+            certificate_no=entry.certificate_no,
+            firm_name=self.vault.firm_name,
+            vault_id=self.vault.vault_id,
+            client_id=entry.client_id,
+            source=entry.source,
+            scope=entry.scope,
+            erased=entry.erased,
+            legal_basis=entry.legal_basis,
+            requested_by=who(entry.requested_by),
+            requested_at=entry.requested_at or "",
+            approved_by=who(entry.approved_by),
+            approved_at=entry.approved_at or "",
+            executed_by=who(entry.executed_by),
+            executed_at=entry.executed_at,
+            witness=entry.witness,
+            method=entry.method,
+            integrity=entry.integrity,
+            vacuumed=entry.vacuumed,
+        )
+        pdf = render_erasure_certificate(data, lang=lang)
+        self.vault.record("erasure.certificate", f"client:{entry.client_id}", reason=f"certificate:{certificate_no}")
+        return pdf

@@ -1,0 +1,543 @@
+"""The erasure recipe's SQL: deleting a client's rows everywhere, purging the search index, and
+the erasure requests, ledger, destruction register and backup catalogue.
+
+The erase functions work on any schema version from 0002 on (a restored or purged backup can be
+older than the app), so each table is touched only if it exists.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from clientvault.storage.audit import now_iso
+from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
+from clientvault.storage.db import Database
+
+#: Client columns kept on the tombstone row of an erased client: id (never reused, so a replayed
+#: ledger can never hit a newer client), kind, status and the row's own timestamps.
+_CLIENT_ERASED = {
+    "name": "",
+    "uscc": None,
+    "tax_no": None,
+    "address": "",
+    "industry": "",
+    "phone": "",
+    "email": "",
+    "notes": "",
+    "engagement_start": None,
+    "engagement_end": None,
+    "status": "erased",
+}
+#: Per-client rows deleted by a whole-client erasure, child tables first: (table, condition with
+#: one ``?`` for the client id). Tables of every migration are listed; missing ones are skipped
+#: (a restored or purged backup can predate them). Free-text reasons of lock requests and legal
+#: holds go too: staff may have written names into them.
+CLIENT_TABLES: tuple[tuple[str, str], ...] = (
+    ("consents", "client_id = ?"),
+    ("consent_evidence", "client_id = ?"),
+    ("consent_form_purposes", "form_id IN (SELECT id FROM consent_forms WHERE client_id = ?)"),
+    ("consent_forms", "client_id = ?"),
+    ("erasure_flags", "client_id = ?"),
+    ("sensitive_items", "client_id = ?"),
+    ("persons", "client_id = ?"),
+    ("client_accountants", "client_id = ?"),
+    ("sealed_records", "client_id = ?"),
+    ("lock_requests", "client_id = ?"),
+    ("legal_holds", "client_id = ?"),
+)
+PERSON_FIELDS = {"id_number": None, "phone": "", "email": "", "address": ""}
+CLIENT_FIELDS = {"phone": "", "email": "", "address": "", "notes": ""}
+_TARGET = re.compile(
+    r"^(?:item:(?P<item>\d+)(?:\.[a-z_]+)?|person:(?P<person>\d+)(?:\.(?P<pfield>[a-z_]+))?"
+    r"|client\.(?P<cfield>[a-z_]+)|evidence:(?P<evidence>\d+))$"
+)
+
+
+def tables(db: Database) -> set[str]:
+    """Names of the tables in ``db``."""
+    return {str(r[0]) for r in db.all("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+
+
+def parse_targets(text: str) -> list[str]:
+    """Split and validate a comma-separated target list (ids and field names only).
+
+    Raises:
+        ValueError: A target is not one of ``item:N``, ``person:N[.field]``, ``client.field``, ``evidence:N``.
+    """
+    out = []
+    for raw in text.split(","):
+        target = raw.strip()
+        if not target:
+            continue
+        m = _TARGET.match(target)
+        if m is None:
+            raise ValueError("target")
+        if m.group("pfield") and m.group("pfield") not in PERSON_FIELDS:
+            raise ValueError("target")
+        if m.group("cfield") and m.group("cfield") not in CLIENT_FIELDS:
+            raise ValueError("target")
+        out.append(target)
+    return out
+
+
+def purge_search_index(db: Database) -> None:
+    """Rewrite the search index so deleted entries leave no terms behind.
+
+    ``client_search`` is contentless with ``contentless_delete=1``: a DELETE only records a
+    tombstone and the erased row's terms (and positions, from which the text can be rebuilt)
+    stay in the index segments even with FTS5 secure-delete, until the segments are rewritten.
+    'optimize' merges every segment into one, dropping tombstoned rows.
+    """
+    db.execute("INSERT INTO client_search (client_search) VALUES ('optimize')")
+
+
+def erase_client(db: Database, client_id: int) -> dict[str, int]:
+    """Delete every row about a client and blank its tombstone row; returns counts per kind.
+
+    Runs inside the caller's transaction. The search index is purged when the client had an
+    entry (only clients with a visible status are indexed).
+    """
+    have = tables(db)
+    client = db.one("SELECT status FROM clients WHERE id = ?", (client_id,))
+    if client is None:
+        return {}
+    counts: Counter[str] = Counter()
+    for table, where in CLIENT_TABLES:
+        if table not in have:
+            continue
+        cur = db.execute(f"DELETE FROM {table} WHERE {where}", (client_id,))
+        if cur.rowcount:
+            counts[table] += int(cur.rowcount)
+    if "client_search" in have and client[0] in VISIBLE_STATUSES:
+        db.execute("DELETE FROM client_search WHERE rowid = ?", (client_id,))
+        purge_search_index(db)
+        counts["client_search"] += 1
+    sets = ", ".join(f"{c} = ?" for c in _CLIENT_ERASED)
+    db.execute(
+        f"UPDATE clients SET {sets}, updated_at = ?, version = version + 1 WHERE id = ?",
+        [*_CLIENT_ERASED.values(), now_iso(), client_id],
+    )
+    counts["clients"] += 1
+    return dict(counts)
+
+
+def erase_targets(db: Database, client_id: int, targets: list[str]) -> dict[str, int]:
+    """Erase only the listed parts of a client (partial erasure); returns counts per kind.
+
+    Each target must belong to ``client_id``; targets of another client are ignored (and so
+    not counted). The client's search entry is rebuilt from what is left, and the index purged.
+    """
+    have = tables(db)
+    counts: Counter[str] = Counter()
+    for target in targets:
+        m = _TARGET.match(target)
+        if m is None:
+            raise ValueError("target")
+        if m.group("item"):
+            cur = db.execute(
+                "DELETE FROM sensitive_items WHERE id = ? AND client_id = ?", (int(m.group("item")), client_id)
+            )
+            counts["sensitive_items"] += int(cur.rowcount)
+        elif m.group("person"):
+            pid = int(m.group("person"))
+            field = m.group("pfield")
+            if field:
+                extra = ", id_type = NULL" if field == "id_number" else ""
+                cur = db.execute(
+                    f"UPDATE persons SET {field} = ?{extra}, version = version + 1 WHERE id = ? AND client_id = ?",
+                    (PERSON_FIELDS[field], pid, client_id),
+                )
+                counts[f"persons.{field}"] += int(cur.rowcount)
+            else:
+                n = int(db.execute("DELETE FROM sensitive_items WHERE person_id = ? AND client_id = ?",
+                                   (pid, client_id)).rowcount)  # fmt: skip
+                counts["sensitive_items"] += n
+                cur = db.execute("DELETE FROM persons WHERE id = ? AND client_id = ?", (pid, client_id))
+                counts["persons"] += int(cur.rowcount)
+        elif m.group("cfield"):
+            field = m.group("cfield")
+            cur = db.execute(
+                f"UPDATE clients SET {field} = ?, version = version + 1 WHERE id = ?", (CLIENT_FIELDS[field], client_id)
+            )
+            counts[f"clients.{field}"] += int(cur.rowcount)
+        elif m.group("evidence") and "consent_evidence" in have:
+            cur = db.execute(
+                "DELETE FROM consent_evidence WHERE id = ? AND client_id = ?", (int(m.group("evidence")), client_id)
+            )
+            counts["consent_evidence"] += int(cur.rowcount)
+    if "erasure_flags" in have and targets:
+        marks = ",".join("?" for _ in targets)
+        db.execute(
+            f"UPDATE erasure_flags SET resolved_at = ?, resolution = 'erased'"
+            f" WHERE client_id = ? AND resolved_at IS NULL AND item IN ({marks})",
+            [now_iso(), client_id, *targets],
+        )
+        # Flags name items with their kind ("item:9.bank_account"); match the bare form too.
+        bare = [t for t in targets if t.startswith("item:")]
+        for t in bare:
+            db.execute(
+                "UPDATE erasure_flags SET resolved_at = ?, resolution = 'erased'"
+                " WHERE client_id = ? AND resolved_at IS NULL AND item LIKE ?",
+                (now_iso(), client_id, t + ".%"),
+            )
+    if "client_search" in have:
+        status = db.scalar("SELECT status FROM clients WHERE id = ?", (client_id,))
+        if status in VISIBLE_STATUSES:
+            ClientRepository(db).reindex(client_id)
+            purge_search_index(db)
+            counts["client_search"] += 1
+    return {k: v for k, v in counts.items() if v}
+
+
+# ----------------------------------------------------------------------------------- workflow rows
+
+
+@dataclass(frozen=True)
+class ErasureRequestRow:
+    """One erasure request as stored."""
+
+    id: int
+    client_id: int
+    source: str
+    scope: str
+    targets: str
+    legal_basis: str
+    state: str
+    requested_by: int
+    requested_at: str
+    approved_by: int | None
+    approved_at: str | None
+    refused_by: int | None
+    refusal_reason: str
+    executed_by: int | None
+    executed_at: str | None
+    certificate_no: str | None
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One erasure ledger entry (no personal data)."""
+
+    seq: int
+    client_id: int
+    scope: str
+    targets: str
+    erased_at: str
+    erased_by: int | None
+    legal_basis: str
+    certificate_no: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The entry as a JSON object (mirrored beside the backups)."""
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LedgerEntry:
+        """Parse a mirrored entry."""
+        return cls(
+            int(data["seq"]), int(data["client_id"]), str(data["scope"]), str(data.get("targets", "")),
+            str(data["erased_at"]), data.get("erased_by"), str(data["legal_basis"]), str(data["certificate_no"]),
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """One destruction register entry: the data printed on its certificate."""
+
+    id: int
+    certificate_no: str
+    request_id: int | None
+    client_id: int
+    source: str
+    scope: str
+    erased: dict[str, int]
+    legal_basis: str
+    requested_by: int | None
+    requested_at: str | None
+    approved_by: int | None
+    approved_at: str | None
+    executed_by: int
+    executed_at: str
+    witness: str
+    method: str
+    integrity: str
+    vacuumed: bool
+
+
+_REQ_COLS = (
+    "id, client_id, source, scope, targets, legal_basis, state, requested_by, requested_at, approved_by,"
+    " approved_at, refused_by, refusal_reason, executed_by, executed_at, certificate_no"
+)
+_LEDGER_COLS = "seq, client_id, scope, targets, erased_at, erased_by, legal_basis, certificate_no"
+_REG_COLS = (
+    "id, certificate_no, request_id, client_id, source, scope, erased, legal_basis, requested_by, requested_at,"
+    " approved_by, approved_at, executed_by, executed_at, witness, method, integrity, vacuumed"
+)
+
+
+def _register(r: tuple[Any, ...]) -> RegisterEntry:
+    values = list(r)
+    values[6] = json.loads(values[6] or "{}")
+    values[17] = bool(values[17])
+    return RegisterEntry(*values)
+
+
+class ErasureRepository:
+    """Requests, ledger, destruction register."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- requests ------------------------------------------------------------------------------
+
+    def add_request(self, client_id: int, source: str, scope: str, targets: str, legal_basis: str, user_id: int) -> int:
+        """Record a new request."""
+        cur = self.db.execute(
+            "INSERT INTO erasure_requests (client_id, source, scope, targets, legal_basis, requested_by, requested_at)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (client_id, source, scope, targets, legal_basis, user_id, now_iso()),
+        )
+        return int(cur.lastrowid)
+
+    def get_request(self, request_id: int) -> ErasureRequestRow | None:
+        """Return one request."""
+        row = self.db.one(f"SELECT {_REQ_COLS} FROM erasure_requests WHERE id = ?", (request_id,))
+        return ErasureRequestRow(*row) if row else None
+
+    def requests(
+        self, states: tuple[str, ...] | None = None, *, limit: int = 500, offset: int = 0
+    ) -> list[ErasureRequestRow]:
+        """Requests (optionally only in ``states``), newest first."""
+        where, params = "", []
+        if states:
+            where = f" WHERE state IN ({','.join('?' for _ in states)})"
+            params = list(states)
+        rows = self.db.all(
+            f"SELECT {_REQ_COLS} FROM erasure_requests{where} ORDER BY id DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [ErasureRequestRow(*r) for r in rows]
+
+    def open_request_for(self, client_id: int, source: str) -> ErasureRequestRow | None:
+        """A not yet executed/refused whole-client request of ``source`` for the client."""
+        row = self.db.one(
+            f"SELECT {_REQ_COLS} FROM erasure_requests WHERE client_id = ? AND source = ? AND scope = 'client'"
+            " AND state IN ('requested', 'approved') ORDER BY id DESC LIMIT 1",
+            (client_id, source),
+        )
+        return ErasureRequestRow(*row) if row else None
+
+    def set_state(self, request_id: int, expected: str, state: str, user_id: int, *, reason: str = "",
+                  certificate_no: str | None = None) -> bool:  # fmt: skip
+        """Move a request from ``expected`` to ``state``; False if it was no longer in ``expected``."""
+        column = {"approved": "approved", "refused": "refused", "executed": "executed"}[state]
+        extra, params = "", list[Any]()
+        if state == "refused":
+            extra, params = ", refusal_reason = ?", [reason]
+        if state == "executed":
+            extra, params = ", certificate_no = ?", [certificate_no]
+        cur = self.db.execute(
+            f"UPDATE erasure_requests SET state = ?, {column}_by = ?, {column}_at = ?{extra}"
+            " WHERE id = ? AND state = ?",
+            [state, user_id, now_iso(), *params, request_id, expected],
+        )
+        return int(cur.rowcount) == 1
+
+    # -- ledger --------------------------------------------------------------------------------
+
+    def next_certificate_no(self, year: int) -> str:
+        """The next certificate number, ``ER-<year>-<seq:06d>`` (seq of the ledger entry to come)."""
+        seq = int(self.db.scalar("SELECT coalesce(max(seq), 0) FROM erasure_ledger")) + 1
+        return f"ER-{year}-{seq:06d}"
+
+    def append_ledger(self, client_id: int, scope: str, targets: str, user_id: int | None, legal_basis: str,
+                      certificate_no: str, erased_at: str | None = None, seq: int | None = None) -> int:  # fmt: skip
+        """Append an entry (``seq`` given: replaying an entry of another copy of the vault)."""
+        cur = self.db.execute(
+            f"INSERT INTO erasure_ledger ({_LEDGER_COLS}) VALUES (?,?,?,?,?,?,?,?)",
+            (seq, client_id, scope, targets, erased_at or now_iso(), user_id, legal_basis, certificate_no),
+        )
+        return int(cur.lastrowid)
+
+    def ledger(self, *, after_seq: int = 0) -> list[LedgerEntry]:
+        """Ledger entries after ``after_seq``, in order."""
+        rows = self.db.all(f"SELECT {_LEDGER_COLS} FROM erasure_ledger WHERE seq > ? ORDER BY seq", (after_seq,))
+        return [LedgerEntry(*r) for r in rows]
+
+    def has_certificate(self, certificate_no: str) -> bool:
+        """Whether the ledger already holds this certificate's entry."""
+        return self.db.scalar("SELECT 1 FROM erasure_ledger WHERE certificate_no = ?", (certificate_no,)) is not None
+
+    def ledger_head(self) -> int:
+        """The highest ledger seq (0 when empty)."""
+        return int(self.db.scalar("SELECT coalesce(max(seq), 0) FROM erasure_ledger"))
+
+    # -- destruction register ------------------------------------------------------------------
+
+    def add_register(self, req: ErasureRequestRow | None, *, certificate_no: str, client_id: int, source: str,
+                     scope: str, erased: dict[str, int], legal_basis: str, executed_by: int, witness: str,
+                     method: str) -> int:  # fmt: skip
+        """Write the destruction register entry of an executed erasure."""
+        cur = self.db.execute(
+            f"INSERT INTO destruction_register ({_REG_COLS.replace('id, ', '', 1)})"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                certificate_no, req.id if req else None, client_id, source, scope,
+                json.dumps(erased, sort_keys=True), legal_basis, req.requested_by if req else executed_by,
+                req.requested_at if req else now_iso(), req.approved_by if req else None,
+                req.approved_at if req else None, executed_by, now_iso(), witness, method, "not_run", 0,
+            ),
+        )  # fmt: skip
+        return int(cur.lastrowid)
+
+    def set_register_result(self, certificate_no: str, integrity: str, vacuumed: bool) -> None:
+        """Record the integrity check run after the erasure (and whether VACUUM ran)."""
+        self.db.execute(
+            "UPDATE destruction_register SET integrity = ?, vacuumed = ? WHERE certificate_no = ?",
+            (integrity, int(vacuumed), certificate_no),
+        )
+
+    def register(self, *, limit: int = 500, offset: int = 0) -> list[RegisterEntry]:
+        """The destruction register, newest first."""
+        rows = self.db.all(
+            f"SELECT {_REG_COLS} FROM destruction_register ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset)
+        )
+        return [_register(r) for r in rows]
+
+    def register_entry(self, certificate_no: str) -> RegisterEntry | None:
+        """One register entry by certificate number."""
+        row = self.db.one(f"SELECT {_REG_COLS} FROM destruction_register WHERE certificate_no = ?", (certificate_no,))
+        return _register(row) if row else None
+
+    def register_count(self) -> int:
+        """How many erasures were executed."""
+        return int(self.db.scalar("SELECT count(*) FROM destruction_register"))
+
+
+# ----------------------------------------------------------------------------------- backups
+
+
+@dataclass(frozen=True)
+class CatalogueRow:
+    """A backup as listed in the database's catalogue."""
+
+    file_name: str
+    kind: str
+    created_at: str
+    created_by: int | None
+    size: int
+    sha256: str
+    ledger_seq: int
+    row_counts: dict[str, int]
+    status: str
+
+
+class BackupCatalogueRepository:
+    """The ``backup_catalogue`` table (a mirror of ``backups/catalogue.json`` for listing and audit)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def upsert(self, row: CatalogueRow) -> None:
+        """Insert or replace a row."""
+        self.db.execute(
+            "INSERT INTO backup_catalogue (file_name, kind, created_at, created_by, size, sha256, ledger_seq,"
+            " row_counts, status) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (file_name) DO UPDATE SET"
+            " size = excluded.size, sha256 = excluded.sha256, ledger_seq = excluded.ledger_seq,"
+            " row_counts = excluded.row_counts, status = excluded.status",
+            (row.file_name, row.kind, row.created_at, row.created_by, row.size, row.sha256, row.ledger_seq,
+             json.dumps(row.row_counts, sort_keys=True), row.status),
+        )  # fmt: skip
+
+    def replace_all(self, rows: list[CatalogueRow]) -> None:
+        """Make the table match ``rows`` (after a restore)."""
+        self.db.execute("DELETE FROM backup_catalogue")
+        for row in rows:
+            self.upsert(row)
+
+    def set_status(self, file_name: str, status: str) -> None:
+        """Mark a backup pruned or missing."""
+        self.db.execute("UPDATE backup_catalogue SET status = ? WHERE file_name = ?", (status, file_name))
+
+
+def row_counts(db: Database) -> dict[str, int]:
+    """Row counts of the tables a backup check compares (those that exist in ``db``)."""
+    have = tables(db)
+    wanted = ("clients", "persons", "sensitive_items", "audit", "erasure_ledger", "sealed_records", "users")
+    return {t: int(db.scalar(f"SELECT count(*) FROM {t}")) for t in wanted if t in have}
+
+
+def meta_get(db: Database, key: str) -> str | None:
+    """Read one ``meta`` value (used on backup copies, which have no repositories of their own)."""
+    value = db.scalar("SELECT value FROM meta WHERE key = ?", (key,))
+    return None if value is None else str(value)
+
+
+def meta_set(db: Database, key: str, value: str) -> None:
+    """Write one ``meta`` value on a backup copy."""
+    db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+               (key, value))  # fmt: skip
+
+
+def audit_tail(db: Database, after_seq: int) -> list[tuple[Any, ...]]:
+    """Audit rows after ``after_seq`` verbatim (to carry them onto a restored copy)."""
+    return db.all(
+        "SELECT seq, at, user_id, action, object, purpose, reason, outcome, prev_hash, hash FROM audit"
+        " WHERE seq > ? ORDER BY seq",
+        (after_seq,),
+    )
+
+
+def append_audit_rows(db: Database, rows: list[tuple[Any, ...]]) -> None:
+    """Insert audit rows verbatim (they chain on from the copy's head, which the caller checked)."""
+    db.executemany(
+        "INSERT INTO audit (seq, at, user_id, action, object, purpose, reason, outcome, prev_hash, hash)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
+
+
+def audit_head(db: Database) -> tuple[int, str]:
+    """(seq, hash) of the last audit row, (0, '') when empty."""
+    row = db.one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+    return (int(row[0]), str(row[1])) if row else (0, "")
+
+
+# ----------------------------------------------------------------------------------- replay
+
+
+def replay_ledger(db: Database, entries: list[LedgerEntry]) -> int:
+    """Apply ledger entries that ``db`` (a restored or backed-up copy) has not applied yet.
+
+    An entry counts as applied when the copy's own ledger holds its certificate number. Entries
+    are recorded in the copy's ledger with their original seq, so the copy's ledger stays a
+    prefix of the live one. Runs inside the caller's transaction.
+
+    Returns:
+        How many entries were applied.
+    """
+    have = tables(db)
+    repo = ErasureRepository(db)
+    applied = 0
+    for entry in entries:
+        if "erasure_ledger" in have and repo.has_certificate(entry.certificate_no):
+            continue
+        if entry.scope == "client":
+            erase_client(db, entry.client_id)
+        else:
+            erase_targets(db, entry.client_id, parse_targets(entry.targets))
+        if "erasure_ledger" in have:
+            taken = db.scalar("SELECT 1 FROM erasure_ledger WHERE seq = ?", (entry.seq,)) is not None
+            repo.append_ledger(entry.client_id, entry.scope, entry.targets, entry.erased_by, entry.legal_basis,
+                               entry.certificate_no, entry.erased_at, None if taken else entry.seq)  # fmt: skip
+        applied += 1
+    return applied
+
+
+def vacuum(db: Database) -> None:
+    """Rebuild the database file (drops free pages; optional step 4 of the recipe)."""
+    db.execute("VACUUM")

@@ -1,0 +1,287 @@
+"""Repositories for locked records, lock requests, retention rules and legal holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from clientvault.storage.audit import now_iso
+from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
+from clientvault.storage.db import Database
+
+#: Personal columns of ``clients`` emptied when a record is sealed, with their "empty" value.
+CLIENT_SEALED_COLUMNS: dict[str, Any] = {
+    "name": "",
+    "uscc": None,
+    "tax_no": None,
+    "address": "",
+    "industry": "",
+    "phone": "",
+    "email": "",
+    "notes": "",
+    "engagement_start": None,
+}
+#: Personal columns of ``persons`` emptied when sealing.
+PERSON_SEALED_COLUMNS: dict[str, Any] = {
+    "name": "",
+    "id_type": None,
+    "id_number": None,
+    "phone": "",
+    "email": "",
+    "address": "",
+}
+#: Personal columns of ``sensitive_items`` emptied when sealing.
+ITEM_SEALED_COLUMNS: dict[str, Any] = {"label": "", "value": ""}
+
+
+@dataclass(frozen=True)
+class SealedRow:
+    """A sealed (locked) client as stored: ciphertext and retention dates."""
+
+    client_id: int
+    kind: str
+    nonce: bytes
+    ciphertext: bytes
+    previous_status: str
+    sealed_at: str
+    sealed_by: int | None
+    retention_from: str
+    retention_until: str
+    retention_rule: str
+    engagement_end: str | None
+    hold_count: int
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """How long one category of the firm's records must be kept, and why."""
+
+    category: str
+    years: int
+    legal_source: str
+    applies: bool
+
+
+@dataclass(frozen=True)
+class LockRequestRow:
+    """An accountant's request to lock a client."""
+
+    id: int
+    client_id: int
+    requested_by: int
+    requested_at: str
+    reason: str
+    state: str
+
+
+@dataclass(frozen=True)
+class HoldRow:
+    """A legal hold on a client."""
+
+    id: int
+    client_id: int
+    reason: str
+    placed_by: int
+    placed_at: str
+    released_at: str | None
+
+
+_SEALED_SELECT = (
+    "SELECT s.client_id, c.kind, s.nonce, s.ciphertext, s.previous_status, s.sealed_at, s.sealed_by,"
+    " s.retention_from, s.retention_until, s.retention_rule, c.engagement_end,"
+    " (SELECT count(*) FROM legal_holds h WHERE h.client_id = s.client_id AND h.released_at IS NULL)"
+    " FROM sealed_records s JOIN clients c ON c.id = s.client_id"
+)
+
+
+def _sealed(r: tuple[Any, ...]) -> SealedRow:
+    return SealedRow(
+        int(r[0]), str(r[1]), bytes(r[2]), bytes(r[3]), str(r[4]), str(r[5]), r[6], str(r[7]), str(r[8]),
+        str(r[9]), r[10], int(r[11]),
+    )  # fmt: skip
+
+
+class RetentionRepository:
+    """All SQL about sealing, lock requests, retention rules and legal holds."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- sealing -------------------------------------------------------------------------------
+
+    def seal(
+        self,
+        client_id: int,
+        *,
+        nonce: bytes,
+        ciphertext: bytes,
+        previous_status: str,
+        sealed_by: int,
+        retention_from: str,
+        retention_until: str,
+        retention_rule: str,
+    ) -> None:
+        """Store the blob, empty every personal column, set status ``locked``, drop the search entry.
+
+        The search entry is deleted here; the caller purges the index segments (see
+        :func:`clientvault.storage.erasure.purge_search_index`) in the same transaction.
+        """
+        self.db.execute(
+            "INSERT INTO sealed_records (client_id, nonce, ciphertext, previous_status, sealed_at, sealed_by,"
+            " retention_from, retention_until, retention_rule) VALUES (?,?,?,?,?,?,?,?,?)",
+            (client_id, nonce, ciphertext, previous_status, now_iso(), sealed_by, retention_from, retention_until,
+             retention_rule),
+        )  # fmt: skip
+        self._set(
+            "clients",
+            "id",
+            client_id,
+            {**CLIENT_SEALED_COLUMNS, "status": "locked"},
+            extra=", updated_at = ?, version = version + 1",
+            extra_params=[now_iso()],
+        )
+        self._set("persons", "client_id", client_id, PERSON_SEALED_COLUMNS, extra=", version = version + 1")
+        self._set("sensitive_items", "client_id", client_id, ITEM_SEALED_COLUMNS, extra=", version = version + 1")
+        self.db.execute("DELETE FROM client_search WHERE rowid = ?", (client_id,))
+
+    def _set(
+        self,
+        table: str,
+        key: str,
+        value: int,
+        columns: dict[str, Any],
+        *,
+        extra: str = "",
+        extra_params: list[Any] | None = None,
+    ) -> None:
+        sets = ", ".join(f"{c} = ?" for c in columns)
+        self.db.execute(
+            f"UPDATE {table} SET {sets}{extra} WHERE {key} = ?", [*columns.values(), *(extra_params or []), value]
+        )
+
+    def get_sealed(self, client_id: int) -> SealedRow | None:
+        """Return one sealed record."""
+        row = self.db.one(_SEALED_SELECT + " WHERE s.client_id = ?", (client_id,))
+        return _sealed(row) if row else None
+
+    def sealed_page(self, *, offset: int = 0, limit: int = 200) -> list[SealedRow]:
+        """Sealed records ordered by retention end (soonest first)."""
+        rows = self.db.all(
+            _SEALED_SELECT + " ORDER BY s.retention_until, s.client_id LIMIT ? OFFSET ?", (limit, offset)
+        )
+        return [_sealed(r) for r in rows]
+
+    def sealed_count(self) -> int:
+        """How many clients are locked."""
+        return int(self.db.scalar("SELECT count(*) FROM sealed_records"))
+
+    def expired(self, today: str) -> list[int]:
+        """Ids of locked clients whose retention ended before ``today`` (ISO date)."""
+        return [
+            int(r[0])
+            for r in self.db.all(
+                "SELECT client_id FROM sealed_records WHERE retention_until <= ? ORDER BY retention_until", (today,)
+            )
+        ]
+
+    def unseal(self, client_id: int, client: dict[str, Any], persons: list[dict[str, Any]],
+               items: list[dict[str, Any]], status: str) -> None:  # fmt: skip
+        """Put the opened blob's values back into the clear columns and delete the blob."""
+        self._set(
+            "clients",
+            "id",
+            client_id,
+            {**{k: client.get(k) for k in CLIENT_SEALED_COLUMNS}, "status": status},
+            extra=", updated_at = ?, version = version + 1",
+            extra_params=[now_iso()],
+        )
+        for p in persons:
+            self._set("persons", "id", int(p["id"]), {k: p.get(k) for k in PERSON_SEALED_COLUMNS})
+        for i in items:
+            self._set("sensitive_items", "id", int(i["id"]), {k: i.get(k) for k in ITEM_SEALED_COLUMNS})
+        self.db.execute("DELETE FROM sealed_records WHERE client_id = ?", (client_id,))
+        if status in VISIBLE_STATUSES:
+            ClientRepository(self.db).reindex(client_id)
+
+    # -- lock requests -------------------------------------------------------------------------
+
+    def add_lock_request(self, client_id: int, user_id: int, reason: str) -> int:
+        """Record an accountant's request to lock a client."""
+        cur = self.db.execute(
+            "INSERT INTO lock_requests (client_id, requested_by, requested_at, reason) VALUES (?,?,?,?)",
+            (client_id, user_id, now_iso(), reason),
+        )
+        return int(cur.lastrowid)
+
+    def open_lock_request(self, client_id: int) -> LockRequestRow | None:
+        """The client's pending lock request, if any."""
+        row = self.db.one(
+            "SELECT id, client_id, requested_by, requested_at, reason, state FROM lock_requests"
+            " WHERE client_id = ? AND state = 'requested' ORDER BY id DESC LIMIT 1",
+            (client_id,),
+        )
+        return LockRequestRow(*row) if row else None
+
+    def lock_requests(self, state: str = "requested") -> list[LockRequestRow]:
+        """Lock requests in ``state``, oldest first."""
+        rows = self.db.all(
+            "SELECT id, client_id, requested_by, requested_at, reason, state FROM lock_requests WHERE state = ?"
+            " ORDER BY id",
+            (state,),
+        )
+        return [LockRequestRow(*r) for r in rows]
+
+    def decide_lock_requests(self, client_id: int, state: str, user_id: int, reason: str) -> None:
+        """Close every pending request of the client as ``locked`` or ``refused``."""
+        self.db.execute(
+            "UPDATE lock_requests SET state = ?, decided_by = ?, decided_at = ?, decision_reason = ?"
+            " WHERE client_id = ? AND state = 'requested'",
+            (state, user_id, now_iso(), reason, client_id),
+        )
+
+    # -- retention rules -----------------------------------------------------------------------
+
+    def rules(self) -> list[RetentionRule]:
+        """Every retention rule, in display order."""
+        rows = self.db.all(
+            "SELECT category, years, legal_source, applies FROM retention_rules ORDER BY sort_order, category"
+        )
+        return [RetentionRule(str(r[0]), int(r[1]), str(r[2]), bool(r[3])) for r in rows]
+
+    def set_rule(self, category: str, years: int, legal_source: str, applies: bool, user_id: int) -> None:
+        """Change (or add) a rule."""
+        self.db.execute(
+            "INSERT INTO retention_rules (category, years, legal_source, applies, sort_order, updated_at, updated_by)"
+            " VALUES (?, ?, ?, ?, 100, ?, ?) ON CONFLICT (category) DO UPDATE SET years = excluded.years,"
+            " legal_source = excluded.legal_source, applies = excluded.applies, updated_at = excluded.updated_at,"
+            " updated_by = excluded.updated_by",
+            (category, years, legal_source, int(applies), now_iso(), user_id),
+        )
+
+    # -- legal holds ---------------------------------------------------------------------------
+
+    def add_hold(self, client_id: int, reason: str, user_id: int) -> int:
+        """Place a legal hold."""
+        cur = self.db.execute(
+            "INSERT INTO legal_holds (client_id, reason, placed_by, placed_at) VALUES (?,?,?,?)",
+            (client_id, reason, user_id, now_iso()),
+        )
+        return int(cur.lastrowid)
+
+    def release_hold(self, hold_id: int, reason: str, user_id: int) -> bool:
+        """Release an active hold; False when there was none with that id."""
+        cur = self.db.execute(
+            "UPDATE legal_holds SET released_by = ?, released_at = ?, release_reason = ?"
+            " WHERE id = ? AND released_at IS NULL",
+            (user_id, now_iso(), reason, hold_id),
+        )
+        return int(cur.rowcount) == 1
+
+    def active_holds(self, client_id: int) -> list[HoldRow]:
+        """The client's holds that are still in force."""
+        rows = self.db.all(
+            "SELECT id, client_id, reason, placed_by, placed_at, released_at FROM legal_holds"
+            " WHERE client_id = ? AND released_at IS NULL ORDER BY id",
+            (client_id,),
+        )
+        return [HoldRow(*r) for r in rows]
