@@ -33,7 +33,7 @@ from clientvault.core.records import (
 from clientvault.core.roles import Capability, Role, Scope, can, scope
 from clientvault.core.search import build_match, fold
 from clientvault.services.context import Vault
-from clientvault.services.purposes import ConsentPurposePolicy, PurposeOption, PurposePolicy
+from clientvault.services.purposes import ConsentPurposePolicy, PurposeOption, PurposePolicy, require_fields
 from clientvault.storage.audit import AuditEvent, AuditFilter
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository, ListQuery, Visibility
 from clientvault.storage.users import UserRepository
@@ -427,10 +427,12 @@ class ClientService:
 
     def add_person(self, client_id: int, person: PersonInput) -> int:
         """Link a person to a client."""
-        self._load_visible(client_id, Capability.EDIT_CLIENTS)
+        client = self._load_visible(client_id, Capability.EDIT_CLIENTS)
         values = self._clean_person(person)
         if values["id_number"] and not self._may(client_id, Capability.REVEAL_IDS):
             self.vault.deny(Capability.REVEAL_IDS, f"client:{client_id}")
+        if values["id_number"]:
+            require_fields(self.purposes, self.vault, client, ["person.id_number"])
         with self.vault.db.transaction():
             pid = self.repo.insert_person(client_id, values)
             self.repo.reindex(client_id)
@@ -443,12 +445,14 @@ class ClientService:
         if row is None:
             raise NotFound("person", person_id)
         client_id = int(row["client_id"])
-        self._load_visible(client_id, Capability.EDIT_CLIENTS)
+        client = self._load_visible(client_id, Capability.EDIT_CLIENTS)
         values = self._clean_person(person)
         if not self._may(client_id, Capability.REVEAL_IDS):
             # Roles that cannot see ID numbers cannot change them either: keep what is stored.
             values.pop("id_number", None)
             values.pop("id_type", None)
+        if values.get("id_number") and values["id_number"] != row["id_number"]:
+            require_fields(self.purposes, self.vault, client, ["person.id_number"])
         with self.vault.db.transaction():
             if not self.repo.update_person(person_id, expected_version, values):
                 found = self.repo.get_person(person_id)
@@ -475,10 +479,11 @@ class ClientService:
 
     def add_sensitive(self, client_id: int, item: SensitiveInput) -> int:
         """Store a sensitive item (only roles that may reveal that kind may store it)."""
-        self._load_visible(client_id, Capability.EDIT_CLIENTS)
+        client = self._load_visible(client_id, Capability.EDIT_CLIENTS)
         kind = SensitiveKind(item.kind)
         if not self._may(client_id, self._item_capability(kind)):
             self.vault.deny(self._item_capability(kind), f"client:{client_id}")
+        require_fields(self.purposes, self.vault, client, [f"sensitive.{kind.value}"])
         e: dict[str, str] = {}
         label = _collect(e, lambda: v.clean_text("label", item.label, MAX["label"])) or ""
         if kind is SensitiveKind.BANK_ACCOUNT:
