@@ -32,6 +32,7 @@ from clientvault.services.seed import populate_synthetic
 from clientvault.services.users import UserService
 from clientvault.services.vault import VaultService
 from clientvault.storage.clients import ClientRepository, ListQuery, Visibility
+from clientvault.storage.db import CACHE_KIB
 
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "100000"))
 PASSWORD = "bench-password-1"
@@ -51,6 +52,7 @@ class PlainDb:
     def __init__(self, path: Path) -> None:
         self.conn = sqlcipher3.connect(str(path), isolation_level=None)
         self.conn.execute("PRAGMA temp_store = MEMORY")
+        self.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # the vault's cache size, for a fair ratio
 
     def execute(self, sql: str, params: Any = ()) -> Any:
         return self.conn.execute(sql, params)
