@@ -413,7 +413,10 @@ class ConsentPurposePolicy:
         out: list[ActivePurpose] = []
         if status == ClientStatus.ACTIVE.value:
             out += [ActivePurpose(p, p.categories, p.lawful_basis) for p in current.values() if not p.requires_consent]
-        consents = ConsentRepository(vault.db).valid_consents(int(str(client["id"])), self.today().isoformat())
+        client_id = client.get("id")
+        if client_id is None:  # a client being created has no consents yet
+            return out
+        consents = ConsentRepository(vault.db).valid_consents(int(str(client_id)), self.today().isoformat())
         relevant = [c for c in consents if person_id is None or c["person_id"] in (None, person_id)]
         by_code: dict[str, list[dict[str, Any]]] = {}
         for c in relevant:
