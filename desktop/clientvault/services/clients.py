@@ -332,6 +332,8 @@ class ClientService:
                 ClientStatus.ACTIVE.value if values.get("engagement_start") else ClientStatus.PROSPECT.value
             )
         cleaned_persons = [self._clean_person(p) for p in persons]
+        if any(p["id_number"] for p in cleaned_persons):
+            require_fields(self.purposes, self.vault, {"id": None, **values}, ["person.id_number"])
         with self.vault.db.transaction():
             cid = self.repo.insert_client(values, self.vault.session.user_id)
             for p in cleaned_persons:
