@@ -25,6 +25,7 @@ import sqlcipher3
 
 from bench.common import RESULTS_DIR, Result
 from clientvault.core.roles import Role
+from clientvault.core.search import collate_pinyin
 from clientvault.security.keyfile import FAST_KDF
 from clientvault.services.clients import ClientFilter, ClientService
 from clientvault.services.context import Vault
@@ -51,6 +52,7 @@ class PlainDb:
 
     def __init__(self, path: Path) -> None:
         self.conn = sqlcipher3.connect(str(path), isolation_level=None)
+        self.conn.create_collation("PINYIN", collate_pinyin)
         self.conn.execute("PRAGMA temp_store = MEMORY")
         self.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # the vault's cache size, for a fair ratio
 

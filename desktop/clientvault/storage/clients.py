@@ -33,7 +33,7 @@ PERSON_FIELDS = ("role", "name", "id_type", "id_number", "phone", "email", "addr
 ITEM_COLS = "id, client_id, person_id, kind, label, value, created_at, updated_at, version"
 VISIBLE_STATUSES = ("prospect", "active", "ended")
 SORTABLE = {
-    "name": "c.name",
+    "name": "c.name COLLATE PINYIN",
     "uscc": "ifnull(c.uscc, '')",
     "status": "c.status",
     "updated_at": "c.updated_at",

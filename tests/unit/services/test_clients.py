@@ -382,3 +382,18 @@ def test_vault_files_are_private_to_the_user(firm: Firm) -> None:
         path = firm.folder / name
         if path.exists():
             assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, name
+
+
+def test_names_sort_in_pinyin_order_across_pages(new_vault: Vault) -> None:
+    svc = ClientService(new_vault)
+    names = ["张三商行", "阿里咨询", "北京某某", "陈记小吃", "Zeta Ltd", "alpha ltd", "王府酒家"]
+    for n in names:
+        svc.create(ClientInput(name=n))
+    seen: list[str] = []
+    last = None
+    while page := svc.page(limit=2, after=last):
+        seen += [r.name for r in page]
+        last = page[-1]
+    assert seen == ["alpha ltd", "Zeta Ltd", "阿里咨询", "北京某某", "陈记小吃", "王府酒家", "张三商行"]
+    desc = [r.name for r in svc.page(ClientFilter(descending=True))]
+    assert desc == list(reversed(seen))

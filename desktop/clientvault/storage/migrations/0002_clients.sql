@@ -18,8 +18,9 @@ CREATE TABLE clients (
     created_by        INTEGER,
     version           INTEGER NOT NULL DEFAULT 1
 );
-CREATE INDEX clients_by_status_name ON clients (status, name);
-CREATE INDEX clients_by_name ON clients (name);
+CREATE INDEX clients_by_status_name ON clients (status, name COLLATE PINYIN);
+-- Names sort in pinyin order (collation registered by storage.db; see core.search.pinyin_key).
+CREATE INDEX clients_by_name ON clients (name COLLATE PINYIN);
 CREATE INDEX clients_by_uscc ON clients (uscc) WHERE uscc IS NOT NULL;
 CREATE INDEX clients_by_tax_no ON clients (tax_no) WHERE tax_no IS NOT NULL;
 
