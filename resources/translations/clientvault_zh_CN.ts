@@ -569,6 +569,10 @@
         <translation>银行账户服务</translation>
     </message>
     <message>
+        <source>Newsletters and service news</source>
+        <translation>财税资讯推送</translation>
+    </message>
+    <message>
         <source>consent</source>
         <translation>同意</translation>
     </message>
@@ -707,6 +711,10 @@
     <message>
         <source>Unknown value.</source>
         <translation>未知的取值。</translation>
+    </message>
+    <message>
+        <source>No purpose in force for this client needs this data, so it may not be stored yet (record the engagement or the client&apos;s consent first).</source>
+        <translation>该客户目前没有需要此类信息的有效处理目的，暂不能存储（请先登记服务或取得客户同意）。</translation>
     </message>
     <message>
         <source>18 characters: digits and capital letters (not I, O, S, V, Z).</source>
@@ -1552,6 +1560,10 @@ Please give this reference to your administrator.</source>
         <translation>正在统计各会计的客户数…</translation>
     </message>
     <message>
+        <source>Clients per accountant</source>
+        <translation>各会计负责的客户数</translation>
+    </message>
+    <message>
         <source>Open the client list…</source>
         <translation>打开客户列表…</translation>
     </message>
@@ -1813,8 +1825,8 @@ Please give this reference to your administrator.</source>
         <translation>关闭(&amp;L)</translation>
     </message>
     <message>
-        <source>No purpose allows revealing this value now (the engagement is not active).</source>
-        <translation>当前没有可用于查看该内容的目的（该客户不在服务中）。</translation>
+        <source>No purpose in force allows revealing this value now (no active engagement or consent).</source>
+        <translation>当前没有可用于查看该内容的有效目的（没有进行中的服务或同意）。</translation>
     </message>
     <message>
         <source>This purpose does not allow revealing the value for this client.</source>
