@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QRadioButton
 from pytestqt.qtbot import QtBot
 
-from clientvault.core.records import ClientInput, ClientStatus, DataCategory, SensitiveInput, SensitiveKind
+from clientvault.core.records import ClientInput, ClientStatus, DataCategory, SensitiveKind
 from clientvault.core.roles import Role
 from clientvault.services.clients import ClientFilter, ClientService
 from clientvault.services.context import Vault
@@ -152,7 +152,7 @@ def test_partner_reveals_bank_account_hides_it_and_copies_as_secret(
     codes = [dialog.purpose.itemData(i) for i in range(dialog.purpose.count())]
     assert codes == [o.code for o in service.reveal_options(cid, DataCategory.BANK)] and "bookkeeping" in codes
     assert not dialog.revealed and dialog.value.text.text() == item.masked
-    dialog.purpose.setCurrentIndex(codes.index("bank_services"))
+    dialog.purpose.setCurrentIndex(codes.index("bookkeeping"))
     qtbot.mouseClick(dialog.reveal_button, Qt.MouseButton.LeftButton)
     assert dialog.revealed
     shown = dialog.value.text.text()
@@ -178,23 +178,41 @@ def test_partner_reveals_bank_account_hides_it_and_copies_as_secret(
     dialog.reject()
     events = service.history(cid)
     reveal = next(e for e in events if e.action == "sensitive.reveal")
-    assert reveal.purpose == "bank_services" and shown not in reveal.object + reveal.reason
+    assert reveal.purpose == "bookkeeping" and shown not in reveal.object + reveal.reason
     assert detail.history_model is not None
     actions = [detail.history_model.event(r).action for r in range(detail.history_model.rowCount())]
     assert "sensitive.reveal" in actions
 
 
-def test_reveal_for_a_prospect_offers_no_purpose(qtbot: QtBot, firm: Vault) -> None:
+def test_reveal_for_an_ended_engagement_offers_no_purpose(qtbot: QtBot, firm: Vault) -> None:
     service = ClientService(firm)
-    cid = service.create(ClientInput(name="某某咨询有限公司"))
-    item = service.add_sensitive(cid, SensitiveInput(SensitiveKind.BANK_ACCOUNT, "6222020200112233445", "基本户"))
+    cid = _client_with(service, kind=SensitiveKind.BANK_ACCOUNT, status=ClientStatus.ENDED)
+    page = _page(qtbot, firm)
+    detail = page.open_client(cid)
+    assert detail is not None and detail.detail is not None
+    item = next(i for i in detail.detail.sensitive if i.kind is SensitiveKind.BANK_ACCOUNT)
+    dialog = detail.reveal_item(item.id)
+    assert dialog.purpose.count() == 0 and not dialog.reveal_button.isEnabled()
+    assert dialog.error.isVisibleTo(dialog) and "No purpose in force" in dialog.error.text()
+    dialog.reject()
+
+
+def test_minimisation_refusal_is_shown_inline(qtbot: QtBot, firm: Vault) -> None:
+    service = ClientService(firm)
+    cid = service.create(ClientInput(name="某某咨询有限公司"))  # a prospect: no purpose needs bank data yet
     page = _page(qtbot, firm)
     detail = page.open_client(cid)
     assert detail is not None
-    dialog = detail.reveal_item(item)
-    assert dialog.purpose.count() == 0 and not dialog.reveal_button.isEnabled()
-    assert dialog.error.isVisibleTo(dialog) and "not active" in dialog.error.text()
-    dialog.reject()
+    dialog = detail.add_item()
+    dialog.value.setText("6222020200112233445")
+    assert not dialog.save()
+    assert dialog.errors["value"].isVisibleTo(dialog) and "No purpose in force" in dialog.errors["value"].text()
+    person = detail.add_person()
+    person.name.setText("张三")
+    person.id_number.setText("11010519491231002X")
+    assert not person.save()
+    assert "No purpose in force" in person.errors["id_number"].text()
+    assert service.get(cid).sensitive == () and service.get(cid).persons == ()
 
 
 def test_accountant_reveals_id_number_of_a_person(qtbot: QtBot, firm: Vault, login: object) -> None:
@@ -338,7 +356,7 @@ def test_partner_assigns_an_accountant_and_starts_an_engagement(qtbot: QtBot, fi
 
 def test_person_added_with_inline_id_error(qtbot: QtBot, firm: Vault) -> None:
     service = ClientService(firm)
-    cid = service.create(ClientInput(name="人员测试有限公司"))
+    cid = service.create(ClientInput(name="人员测试有限公司", engagement_start="2024-01-01"))  # active
     page = _page(qtbot, firm, service=service)
     detail = page.open_client(cid)
     assert detail is not None

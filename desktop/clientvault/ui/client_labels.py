@@ -75,6 +75,7 @@ def purpose_name(code: str) -> str:
         "annual_report": translate("ClientLabels", "Annual report"),
         "payroll_social_insurance": translate("ClientLabels", "Payroll and social insurance"),
         "bank_services": translate("ClientLabels", "Bank account services"),
+        "marketing": translate("ClientLabels", "Newsletters and service news"),
     }.get(code, code)
 
 
@@ -134,6 +135,11 @@ def field_error(field: str, code: str) -> str:
         "before_start": translate("ClientLabels", "The end is before the start."),
         "unknown_type": translate("ClientLabels", "Unknown document type."),
         "unknown": translate("ClientLabels", "Unknown value."),
+        "no_purpose": translate(
+            "ClientLabels",
+            "No purpose in force for this client needs this data, so it may not be stored yet "
+            "(record the engagement or the client's consent first).",
+        ),
     }
     if code == "format":
         return {

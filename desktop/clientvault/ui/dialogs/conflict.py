@@ -102,6 +102,7 @@ class ConflictDialog(QDialog):
                 grid.addWidget(theirs_b, row, 2)
                 self.groups[f] = group
             row += 1
+        grid.setRowStretch(row, 1)  # rows keep their natural height; spare space goes below
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         scroll = QScrollArea(self)

@@ -101,8 +101,8 @@ class IntakeDialog(QDialog):
         try:
             self.client_id = self.service.create(self.form.to_input(), persons=persons)
         except ValidationError as exc:
-            client_errors = {k: c for k, c in exc.errors.items() if not k.startswith("person_")}
-            person_errors = [field_error(k, c) for k, c in exc.errors.items() if k.startswith("person_")]
+            client_errors = {k: c for k, c in exc.errors.items() if not k.startswith("person")}
+            person_errors = [field_error(k, c) for k, c in exc.errors.items() if k.startswith("person")]
             self.form.show_errors(client_errors)
             if person_errors:
                 self.contact_error.setText("\n".join(person_errors))

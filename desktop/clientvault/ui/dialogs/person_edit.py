@@ -25,6 +25,7 @@ from clientvault.ui.i18n import fmt
 _ERROR_FIELDS = {
     "person_name": "name",
     "id_number": "id_number",
+    "person.id_number": "id_number",
     "id_type": "id_type",
     "person_phone": "phone",
     "person_email": "email",

@@ -112,7 +112,9 @@ class RevealDialog(QDialog):
         if not self.options:
             self.purpose.setEnabled(False)
             self.reveal_button.setEnabled(False)
-            self._show_error(self.tr("No purpose allows revealing this value now (the engagement is not active)."))
+            self._show_error(
+                self.tr("No purpose in force allows revealing this value now (no active engagement or consent).")
+            )
         self.setTabOrder(self.purpose, self.reveal_button)
 
     def reveal(self) -> None:

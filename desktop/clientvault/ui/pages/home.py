@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -204,8 +205,8 @@ class OverviewHomePage(HomePage):
         self.workload.setHorizontalHeaderLabels([self.tr("Accountant"), self.tr("Clients")])
         self.workload.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.workload.verticalHeader().hide()
-        self.workload.horizontalHeader().setStretchLastSection(True)
-        self.workload.setColumnWidth(0, 200)
+        self.workload.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.workload.setColumnWidth(1, 120)
         self.workload.setMaximumHeight(130)
         self.workload.setVisible(False)
         self.workload_status = QLabel(self.tr("Counting each accountant's clients…"), self)
@@ -214,7 +215,8 @@ class OverviewHomePage(HomePage):
         box.setObjectName("card")
         box.setStyleSheet(_CARD_STYLE)
         box_layout = QVBoxLayout(box)
-        box_layout.addWidget(QLabel(f"<b>{self.tr('Clients per accountant')}</b>", box))
+        title = self.tr("Clients per accountant")
+        box_layout.addWidget(QLabel(f"<b>{title}</b>", box))
         box_layout.addWidget(self.workload_status)
         box_layout.addWidget(self.workload)
         links = QVBoxLayout()

@@ -116,5 +116,6 @@ class MaskedValue(QWidget):
         self.sig_copied.emit()
 
     def _update_countdown(self) -> None:
-        seconds = max(0, (self.hide_timer.remainingTime() + 999) // 1000)
+        # Coarse timers may report a little more than the interval: never show more than 30 s.
+        seconds = min(self.hide_timer.interval() // 1000, max(0, (self.hide_timer.remainingTime() + 999) // 1000))
         self.countdown.setText(fmt(self.tr("hidden in %1 s"), seconds))
