@@ -1,0 +1,166 @@
+"""Render the client pages and role home pages in zh_CN into docs/screenshots/ (runs offscreen).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_clients_screenshots.py
+
+Every record shown is synthetic (the demo firm).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from clientvault.app import firm_name_adapter, register_font, render_recovery_sheet_adapter
+from clientvault.core.paths import resources_dir
+from clientvault.core.records import ClientInput, ClientStatus, SensitiveKind
+from clientvault.security.keyfile import FAST_KDF
+from clientvault.security.workstation import WorkstationKeyring
+from clientvault.services.clients import ClientFilter, ClientService
+from clientvault.services.demo import create_demo_vault, demo_logins
+from clientvault.services.vault import VaultService
+from clientvault.ui.context import UiContext
+from clientvault.ui.i18n import Translators
+from clientvault.ui.main_window import MainWindow
+from clientvault.ui.pages.clients import ClientsPage
+from clientvault.ui.pages.home import AssistantHomePage
+
+OUT = Path(__file__).resolve().parent
+
+
+class _MemKeyring:
+    priority = 1
+
+    def __init__(self) -> None:
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, user: str) -> str | None:
+        return self.store.get((service, user))
+
+    def set_password(self, service: str, user: str, password: str) -> None:
+        self.store[(service, user)] = password
+
+    def delete_password(self, service: str, user: str) -> None:
+        self.store.pop((service, user), None)
+
+
+def shot(widget: QWidget, name: str, ms: int = 400) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    widget.repaint()
+    widget.grab().save(str(OUT / f"{name}.png"))
+    print("wrote", name)
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    register_font(app)
+    tmp = Path(tempfile.mkdtemp(prefix="cv-client-shots-"))
+    translators = Translators()
+    translators.install(app, "zh_CN", resources_dir() / "translations", tmp / "qm")
+    vaults = VaultService(kdf=FAST_KDF, keyring=WorkstationKeyring(backend=_MemKeyring()), cipher_log=tmp / "c.log")
+    settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
+    folder = tmp / "demo"
+    create_demo_vault(vaults, folder, clients=300, seed=5)
+    ctx = UiContext(
+        vaults,
+        folder,
+        settings,
+        render_recovery_sheet_adapter,  # type: ignore[arg-type]
+        firm_name_adapter,  # type: ignore[arg-type]
+        demo_logins(folder),
+        "zh_CN",
+    )
+    names = {"partner": "partner", "accountant": "accountant", "assistant": "assistant", "privacy": "privacy_officer"}
+    for demo in ctx.demo_logins:
+        vault = vaults.unlock(folder, demo.username, demo.password)
+        win = MainWindow(ctx, vault, app)
+        win.resize(1180, 720)
+        win.show()
+        shot(win, f"home_{names[demo.username]}")
+        clients = win.pages["clients"]
+        assert isinstance(clients, ClientsPage)
+        service = clients.service
+        if demo.username == "partner":
+            win.show_page("clients")
+            shot(win, "clients_list")
+            clients.search.setText("科技")
+            clients.apply_filter()
+            shot(win, "clients_search")
+            clients.search.clear()
+            clients.apply_filter()
+            cid = _active_with_bank(service)
+            detail = clients.open_client(cid)
+            assert detail is not None
+            detail.tabs.setCurrentIndex(2)
+            shot(win, "clients_page_sensitive")
+            detail.tabs.setCurrentIndex(1)
+            shot(win, "clients_page_people")
+            detail.tabs.setCurrentIndex(0)
+            shot(win, "clients_page")
+            assert detail.detail is not None
+            item = next(i for i in detail.detail.sensitive if i.kind is SensitiveKind.BANK_ACCOUNT)
+            dialog = detail.reveal_item(item.id)
+            shot(dialog, "clients_reveal_purpose")
+            dialog.purpose.setCurrentIndex(max(0, dialog.purpose.findData("bank_services")))
+            dialog.reveal()
+            shot(dialog, "clients_reveal")
+            dialog.reject()
+            # A second workstation saves the same client while this one edits it.
+            edit = detail.edit()
+            other = vaults.unlock(folder, demo.username, demo.password)
+            ClientService(other).update(
+                cid, edit.version, ClientInput(industry="软件和信息技术服务业", address="北京市海淀区中关村大街27号")
+            )
+            other.lock()
+            edit.form.editor("industry").setText("信息技术咨询服务")  # type: ignore[attr-defined]
+            edit.form.editor("phone").setText("010-62345678")  # type: ignore[attr-defined]
+            edit.save()
+            assert edit.conflict_dialog is not None
+            edit.conflict_dialog.resize(860, 560)
+            shot(edit.conflict_dialog, "clients_conflict")
+            edit.conflict_dialog.reject()
+            edit.reject()
+        if demo.username == "assistant":
+            home = win.pages["home"]
+            assert isinstance(home, AssistantHomePage)
+            intake = home.new_prospect()
+            intake.form.editor("name").setText("杭州云帆企业管理咨询有限公司")  # type: ignore[attr-defined]
+            intake.form.editor("phone").setText("0571-8888")  # type: ignore[attr-defined]
+            intake.contact_name.setText("王小姐")
+            intake.save()  # shows the inline error under the phone number
+            shot(intake, "home_assistant_intake")
+            intake.reject()
+            win.show_page("clients")
+            cid = service.page(ClientFilter(status=ClientStatus.ACTIVE), limit=1)[0].id
+            clients.open_client(cid)
+            shot(win, "clients_page_assistant")
+        if demo.username == "privacy":
+            win.show_page("clients")
+            cid = _active_with_bank(service)
+            detail = clients.open_client(cid)
+            assert detail is not None
+            detail.tabs.setCurrentIndex(detail.tabs.count() - 1)
+            shot(win, "clients_page_privacy_officer_history")
+        win.close()
+    return 0
+
+
+def _active_with_bank(service: ClientService) -> int:
+    for row in service.page(ClientFilter(status=ClientStatus.ACTIVE, text="有限公司"), limit=100):
+        d = service.get(row.id)
+        has_bank = any(i.kind is SensitiveKind.BANK_ACCOUNT for i in d.sensitive) or not d.can_reveal_ids
+        if d.persons and row.uscc and has_bank:
+            return row.id
+    return service.page(ClientFilter(status=ClientStatus.ACTIVE), limit=1)[0].id
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
