@@ -66,14 +66,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "source": "销毁依据来源",
         "basis": "法律依据",
         "erased_heading": "已销毁的记录",
-        "approvals_heading": "审批与执行",
+        "approvals_heading": "审批、执行与核验",
         "requested": "申请",
         "approved": "批准（合伙人）",
         "executed": "执行",
         "witness": "见证人",
         "method_heading": "销毁方法与核验",
         "method": "方法",
-        "vacuum": "数据库重建（VACUUM）",
+        "vacuum": "重建数据库文件",
         "integrity": "完整性检查",
         "yes": "已执行",
         "no": "未执行",
@@ -91,48 +91,47 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sign_executor": "执行人",
         "sign_witness": "见证人",
         "none": "—",
+        "colon": "：",
     },
     "en": {
-        "title": "Certificate of erasure of personal information",
+        "title": "Certificate of erasure",
         "subtitle": "ClientVault · Destruction register",
         "number": "Certificate no.",
         "firm": "Firm",
         "vault": "Vault ID",
         "client": "Client no.",
-        "client_name": "Client name (handwritten)",
+        "client_name": "Name (handwritten)",
         "scope": "Scope",
         "scope_client": "All personal information of this client",
         "scope_items": "Part of the record (items needed only by withdrawn purposes)",
         "source": "Source",
         "basis": "Legal basis",
         "erased_heading": "Records erased",
-        "approvals_heading": "Approval and execution",
+        "approvals_heading": "Approval, execution and verification",
         "requested": "Requested",
         "approved": "Approved (partner)",
         "executed": "Executed",
         "witness": "Witness",
         "method_heading": "Method and verification",
         "method": "Method",
-        "vacuum": "Database rebuilt (VACUUM)",
+        "vacuum": "VACUUM",
         "integrity": "Integrity check",
         "yes": "yes",
         "no": "no",
-        "ok": "passed (page authentication and structure checks found no problem)",
+        "ok": "passed (page HMACs, structure)",
         "problems": "problems found: contact the administrator",
         "not_run": "not run",
         "statement": (
-            "This certifies that the personal information of the client above was erased from the firm's "
-            "ClientVault at the time stated: database rows, full-text index entries, consent-form scans and the "
-            "partner-sealed record were deleted in one transaction, the freed space overwritten and the "
-            "write-ahead log truncated. The erasure ledger keeps only the client number, time, executor, legal "
-            "basis and this certificate number — no personal information. When a backup is restored the ledger "
-            "is replayed, so an erased client is never brought back."
+            "The client's personal information was erased at the time stated: rows, index entries, consent "
+            "scans and the sealed record in one transaction, freed space overwritten, the write-ahead log "
+            "truncated. The erasure ledger holds no personal information and is replayed on every restore."
         ),
         "sign_heading": "Signatures",
         "sign_approver": "Approved by (partner)",
         "sign_executor": "Executed by",
         "sign_witness": "Witness",
         "none": "—",
+        "colon": ": ",
     },
 }
 
@@ -168,11 +167,11 @@ _KINDS = {
         "legal_holds": "诉讼保留记录（已解除）",
     },
     "en": {
-        "clients": "Client record (emptied, number kept)",
+        "clients": "Client record (emptied)",
         "persons": "Linked persons",
-        "sensitive_items": "Sensitive items (bank accounts, logins)",
-        "client_search": "Full-text index entries",
-        "client_accountants": "Accountant assignments",
+        "sensitive_items": "Sensitive items",
+        "client_search": "Index entries",
+        "client_accountants": "Assignments",
         "sealed_records": "Partner-sealed record",
         "consents": "Consent records",
         "consent_evidence": "Consent-form scans",
@@ -219,10 +218,12 @@ def render_erasure_certificate(data: CertificateData, *, lang: str = "zh") -> by
     def who(name: str, at: str) -> str:
         return f"{name or none}  ·  {_when(at, lang)}"
 
-    erased_rows = [(_kind(k, lang), str(v)) for k, v in sorted(data.erased.items())] or [(none, "0")]
+    sep = "；" if lang == "zh" else "; "
+    erased = sep.join(f"{_kind(k, lang)} × {v}" for k, v in sorted(data.erased.items())) or none
+    vacuum = s["yes"] if data.vacuumed else s["no"]
+    key_width = (40 if lang == "zh" else 44) * mm
     story: list[Flowable] = [
         para(s["title"], styles.title),
-        para(s["subtitle"], styles.subtitle),
         key_value_table(
             [
                 (s["number"], data.certificate_no),
@@ -233,11 +234,11 @@ def render_erasure_certificate(data: CertificateData, *, lang: str = "zh") -> by
                 (s["scope"], s["scope_client"] if data.scope == "client" else s["scope_items"]),
                 (s["source"], _SOURCES[lang].get(data.source, data.source)),
                 (s["basis"], data.legal_basis),
+                (s["erased_heading"], erased),
             ],
             styles,
+            key_width=key_width,
         ),
-        para(s["erased_heading"], styles.heading),
-        key_value_table(erased_rows, styles, key_width=110 * mm),
         para(s["approvals_heading"], styles.heading),
         key_value_table(
             [
@@ -245,19 +246,12 @@ def render_erasure_certificate(data: CertificateData, *, lang: str = "zh") -> by
                 (s["approved"], who(data.approved_by, data.approved_at)),
                 (s["executed"], who(data.executed_by, data.executed_at)),
                 (s["witness"], data.witness or none),
+                (s["integrity"], f"{s.get(data.integrity, data.integrity)}{sep}{s['vacuum']}{s['colon']}{vacuum}"),
             ],
             styles,
+            key_width=key_width,
         ),
-        para(s["method_heading"], styles.heading),
-        key_value_table(
-            [
-                (s["method"], data.method or none),
-                (s["vacuum"], s["yes"] if data.vacuumed else s["no"]),
-                (s["integrity"], s.get(data.integrity, data.integrity)),
-            ],
-            styles,
-        ),
-        para(s["statement"], styles.body),
+        para(s["statement"] + " " + s["method"] + s["colon"] + (data.method or none), styles.small),
         *(para(n, styles.small) for n in data.notes),
         KeepTogether(
             [

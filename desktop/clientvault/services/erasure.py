@@ -123,12 +123,15 @@ class ErasureService:
         obj = f"client:{req.client_id}"
         self.vault.require(Capability.APPROVE_ERASURE, obj)
         with self.vault.db.transaction():
-            if self._on_hold(req.client_id):
+            held = self._on_hold(req.client_id)
+            if held:  # the refusal is audited and committed; nothing else changes
                 self.vault.record("erasure.approve", obj, reason=f"request:{request_id}", outcome="legal_hold")
-                raise InvalidState("legal_hold")
-            if not self.repo.set_state(request_id, "requested", "approved", self.vault.session.user_id):
+            elif self.repo.set_state(request_id, "requested", "approved", self.vault.session.user_id):
+                self.vault.record("erasure.approve", obj, reason=f"request:{request_id}")
+            else:
                 raise InvalidState("erasure_not_requested")
-            self.vault.record("erasure.approve", obj, reason=f"request:{request_id}")
+        if held:
+            raise InvalidState("legal_hold")
 
     def refuse(self, request_id: int, reason: str) -> None:
         """Refuse a request with a reason (partner; e.g. the law still requires keeping the data)."""
@@ -164,23 +167,40 @@ class ErasureService:
         db = self.vault.db
         with db.transaction():
             req = self._get(request_id)  # re-read under the write lock
-            if self._on_hold(req.client_id):
+            held = self._on_hold(req.client_id)
+            if held:  # the refusal is audited and committed; nothing is erased
                 self.vault.record("erasure.execute", obj, reason=f"request:{request_id}", outcome="legal_hold")
-                raise InvalidState("legal_hold")
-            if req.state != "approved":
-                raise InvalidState("erasure_not_approved")
-            if req.scope == "client":
-                erased = erase_client(db, req.client_id)
             else:
-                erased = erase_targets(db, req.client_id, parse_targets(req.targets))
-            cert = self.repo.next_certificate_no(datetime.now(UTC).year)
-            uid = self.vault.session.user_id
-            self.repo.append_ledger(req.client_id, req.scope, req.targets, uid, req.legal_basis, cert)
-            self.repo.set_state(request_id, "approved", "executed", uid, certificate_no=cert)
-            self.repo.add_register(req, certificate_no=cert, client_id=req.client_id, source=req.source,
-                                   scope=req.scope, erased=erased, legal_basis=req.legal_basis, executed_by=uid,
-                                   witness=" ".join(witness.split())[:100], method=METHOD)  # fmt: skip
-            self.vault.record("erasure.execute", obj, reason=f"request:{request_id},certificate:{cert}")
+                cert, erased = self._erase(req, " ".join(witness.split())[:100])
+        if held:
+            raise InvalidState("legal_hold")
+        return self._finish(req, cert, erased, verify)
+
+    def _erase(self, req: ErasureRequestRow, witness: str) -> tuple[str, dict[str, int]]:
+        """The erasure itself; the caller holds the transaction."""
+        db = self.vault.db
+        obj = f"client:{req.client_id}"
+        request_id = req.id
+        if req.state != "approved":
+            raise InvalidState("erasure_not_approved")
+        if req.scope == "client":
+            erased = erase_client(db, req.client_id)
+        else:
+            erased = erase_targets(db, req.client_id, parse_targets(req.targets))
+        cert = self.repo.next_certificate_no(datetime.now(UTC).year)
+        uid = self.vault.session.user_id
+        self.repo.append_ledger(req.client_id, req.scope, req.targets, uid, req.legal_basis, cert)
+        self.repo.set_state(request_id, "approved", "executed", uid, certificate_no=cert)
+        self.repo.add_register(req, certificate_no=cert, client_id=req.client_id, source=req.source,
+                               scope=req.scope, erased=erased, legal_basis=req.legal_basis, executed_by=uid,
+                               witness=witness, method=METHOD)  # fmt: skip
+        self.vault.record("erasure.execute", obj, reason=f"request:{request_id},certificate:{cert}")
+        return cert, erased
+
+    def _finish(self, req: ErasureRequestRow, cert: str, erased: dict[str, int], verify: bool) -> ErasureResult:
+        """Checkpoint, optional VACUUM, integrity check and its record, ledger mirror."""
+        db = self.vault.db
+        obj = f"client:{req.client_id}"
         # Step 3 of the recipe: the erased pages' old versions must not stay in -wal.
         db.checkpoint()
         vacuumed = False
