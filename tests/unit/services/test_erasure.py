@@ -18,7 +18,7 @@ from clientvault.services.locking import LockService
 from clientvault.services.retention import RetentionService, Settings
 from clientvault.services.vault import VaultService
 from tests.conftest import STAFF_PASSWORD
-from tests.fixtures.planted import BANK, ID_NUMBER, PHONE, TAX_LOGIN, Planted, other_client, plant
+from tests.fixtures.planted import BANK, ID_NUMBER, TAX_LOGIN, Planted, other_client, plant
 from tests.unit.documents.pdfcheck import assert_fonts_embedded, page_count, pdf_text, render_png, squash
 
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
