@@ -120,10 +120,10 @@ class ConflictDialog(QDialog):
         self.merge_button.setObjectName("save_merged")
         self.merge_button.setToolTip(self.tr("Save the values chosen above, field by field."))
         self.merge_button.setDefault(True)
-        for b in (self.merge_button, self.keep_button, self.take_button):
-            buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
-        back = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        back.setText(self.tr("Back to editing"))
+        for action in (self.merge_button, self.keep_button, self.take_button):
+            buttons.addButton(action, QDialogButtonBox.ButtonRole.ActionRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Back to editing"))
         buttons.rejected.connect(self.reject)
         self.keep_button.clicked.connect(lambda: self._choose(self.KEEP_MINE))
         self.take_button.clicked.connect(lambda: self._choose(self.TAKE_THEIRS))

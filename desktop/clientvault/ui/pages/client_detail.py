@@ -105,13 +105,13 @@ class ClientDetailPage(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel(self)
         self.status.setObjectName("status")
-        self.actions = QHBoxLayout()
-        self.actions.setSpacing(6)
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(6)
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addWidget(self.status)
         head.addStretch(1)
-        head.addLayout(self.actions)
+        head.addLayout(self.action_row)
         self.masked_note = QLabel(self.tr("Contact details are masked for your role."), self)
         self.masked_note.setObjectName("masked_note")
         self.masked_note.setStyleSheet("color: #8a5300;")
@@ -261,20 +261,20 @@ class ClientDetailPage(QWidget):
         return b
 
     def _build_actions(self, d: ClientDetail) -> None:
-        self._clear(self.actions)
+        self._clear(self.action_row)
         self.buttons: dict[str, QPushButton] = {}
         role = self.service.role
         if d.can_edit:
-            self.buttons["edit"] = self._button(self.actions, "edit", self.tr("&Edit…"), self.edit)
+            self.buttons["edit"] = self._button(self.action_row, "edit", self.tr("&Edit…"), self.edit)
         if d.can_edit and scope(role, Capability.EDIT_CLIENTS) is not Scope.PROSPECTS:
             for status, text in self._status_actions(d.status):
                 self.buttons[f"status_{status.value}"] = self._button(
-                    self.actions, f"status_{status.value}", text, lambda _=False, s=status: self.set_status(s)
+                    self.action_row, f"status_{status.value}", text, lambda _=False, s=status: self.set_status(s)
                 )
         if d.can_assign:
-            self.buttons["assign"] = self._button(self.actions, "assign", self.tr("&Assign…"), self.assign)
+            self.buttons["assign"] = self._button(self.action_row, "assign", self.tr("&Assign…"), self.assign)
         close = self._button(
-            self.actions, "close", self.tr("Close"), lambda: self.sig_close_requested.emit(self.client_id)
+            self.action_row, "close", self.tr("Close"), lambda: self.sig_close_requested.emit(self.client_id)
         )
         close.setToolTip(self.tr("Close this client's page (Ctrl+W)"))
 
@@ -412,9 +412,13 @@ class ClientDetailPage(QWidget):
         """Open the accountant assignment (partner)."""
         assert self.detail is not None
         dialog = AssignAccountantsDialog(self.service, self.client_id, self.detail.accountant_ids, self)
-        dialog.accepted.connect(lambda: (self.sig_changed.emit(self.client_id), self.reload()))
+        dialog.accepted.connect(self._assigned)
         dialog.open()
         return dialog
+
+    def _assigned(self) -> None:
+        self.sig_changed.emit(self.client_id)
+        self.reload()
 
     def _selected_person(self) -> PersonView | None:
         if self.person_model is None:

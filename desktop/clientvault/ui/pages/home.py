@@ -272,10 +272,12 @@ class OverviewHomePage(HomePage):
 
     def workload_counts(self) -> dict[int, str]:
         """Accountant id → the count shown."""
-        return {
-            int(self.workload.item(r, 0).data(Qt.ItemDataRole.UserRole)): self.workload.item(r, 1).text()
-            for r in range(self.workload.rowCount())
-        }
+        out: dict[int, str] = {}
+        for r in range(self.workload.rowCount()):
+            name, count = self.workload.item(r, 0), self.workload.item(r, 1)
+            if name is not None and count is not None:
+                out[int(name.data(Qt.ItemDataRole.UserRole))] = count.text()
+        return out
 
     def _failed(self, exc: BaseException) -> None:
         self.workload_status.setText(error_message(exc))
