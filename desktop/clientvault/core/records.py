@@ -96,7 +96,7 @@ class PersonInput:
     role: PersonRole
     name: str
     id_type: str | None = None
-    id_number: str | int | None = None
+    id_number: str | int | float | None = None  # None: keep the stored number (edit); "": clear it
     phone: str = ""
     email: str = ""
     address: str = ""

@@ -418,8 +418,8 @@ class ClientService:
             id_type = p.id_type or v.IdType.RESIDENT_ID.value
             out["id_type"] = id_type
             out["id_number"] = _collect(e, lambda: v.validate_id(id_type, p.id_number or "", "id_number"))
-        else:
-            out["id_type"], out["id_number"] = None, None
+        elif p.id_number == "":
+            out["id_type"], out["id_number"] = None, None  # "" clears; None leaves the stored number
         out["phone"] = _collect(e, lambda: v.validate_phone(p.phone, "person_phone")) if p.phone.strip() else ""
         out["email"] = _collect(e, lambda: v.validate_email(p.email, "person_email")) if p.email.strip() else ""
         out["address"] = _collect(e, lambda: v.clean_text("person_address", p.address, MAX["address"]))
@@ -431,7 +431,7 @@ class ClientService:
         """Link a person to a client."""
         client = self._load_visible(client_id, Capability.EDIT_CLIENTS)
         values = self._clean_person(person)
-        if values["id_number"] and not self._may(client_id, Capability.REVEAL_IDS):
+        if values.get("id_number") and not self._may(client_id, Capability.REVEAL_IDS):
             self.vault.deny(Capability.REVEAL_IDS, f"client:{client_id}")
         if values["id_number"]:
             require_fields(self.purposes, self.vault, client, ["person.id_number"])

@@ -397,3 +397,13 @@ def test_names_sort_in_pinyin_order_across_pages(new_vault: Vault) -> None:
     assert seen == ["alpha ltd", "Zeta Ltd", "阿里咨询", "北京某某", "陈记小吃", "王府酒家", "张三商行"]
     desc = [r.name for r in svc.page(ClientFilter(descending=True))]
     assert desc == list(reversed(seen))
+
+
+def test_editing_a_person_without_its_id_number_keeps_it(firm: Firm) -> None:
+    svc = ClientService(firm.partner)
+    person = svc.get(firm.client_a).persons[0]
+    svc.update_person(person.id, person.version, PersonInput(PersonRole.LEGAL_REP, "张三丰", phone="13900001111"))
+    assert svc.reveal_id_number(person.id, "bookkeeping") == ID_A
+    person = svc.get(firm.client_a).persons[0]
+    svc.update_person(person.id, person.version, PersonInput(PersonRole.LEGAL_REP, "张三丰", id_number=""))
+    assert svc.get(firm.client_a).persons[0].id_number_masked is None
