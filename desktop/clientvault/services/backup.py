@@ -311,10 +311,7 @@ class BackupService:
         _remove(tmp)
         bk = new_key()
         try:
-            live_counts = row_counts(self.vault.db)
-            ledger_seq = ErasureRepository(self.vault.db).ledger_head()
-            self.vault.db.export_to(tmp, bk)
-            counts = self._check_copy(tmp, bk, expected=live_counts)
+            ledger_seq, counts = self._export(tmp, bk)
             _fsync(tmp)
             os.replace(tmp, final)
             entry = {
@@ -347,6 +344,29 @@ class BackupService:
         if kind in SCHEDULED:
             self._prune(cat)
         return info
+
+    def _export(self, tmp: Path, bk: bytes) -> tuple[int, dict[str, int]]:
+        """Export on a connection of its own, then check the copy; returns (ledger head, row counts).
+
+        A write that fails (disk full) leaves the attached target's pager in an error state that
+        not even DETACH clears; on a private connection that is simply closed, and the vault's
+        own connection never sees it.
+        """
+        keys = self.vault.session.keys
+        assert keys is not None
+        for attempt in (1, 2):
+            source = Database(self.vault.paths.db, keys.dk, self.vault.db.options)
+            try:
+                ledger_seq = ErasureRepository(source).ledger_head() if "erasure_ledger" in tables(source) else 0
+                live = row_counts(source)
+                source.export_to(tmp, bk)
+                after = row_counts(source)
+            finally:
+                source.close()
+            if live == after or attempt == 2:  # a write from elsewhere during the export: try once more
+                return ledger_seq, self._check_copy(tmp, bk, expected=after)
+            _remove(tmp)
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _audit_failure(self, kind: str, outcome: str) -> None:
         try:
