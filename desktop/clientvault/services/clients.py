@@ -332,7 +332,7 @@ class ClientService:
                 ClientStatus.ACTIVE.value if values.get("engagement_start") else ClientStatus.PROSPECT.value
             )
         cleaned_persons = [self._clean_person(p) for p in persons]
-        if any(p["id_number"] for p in cleaned_persons):
+        if any(p.get("id_number") for p in cleaned_persons):
             require_fields(self.purposes, self.vault, {"id": None, **values}, ["person.id_number"])
         with self.vault.db.transaction():
             cid = self.repo.insert_client(values, self.vault.session.user_id)
@@ -433,7 +433,7 @@ class ClientService:
         values = self._clean_person(person)
         if values.get("id_number") and not self._may(client_id, Capability.REVEAL_IDS):
             self.vault.deny(Capability.REVEAL_IDS, f"client:{client_id}")
-        if values["id_number"]:
+        if values.get("id_number"):
             require_fields(self.purposes, self.vault, client, ["person.id_number"])
         with self.vault.db.transaction():
             pid = self.repo.insert_person(client_id, values)
