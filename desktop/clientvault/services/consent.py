@@ -843,5 +843,6 @@ class ConsentService:
             raise ValidationError({"bucket": "unknown"})
         today, soon = self._overview_scope()
         rows = self.repo.overview(today, soon, bucket, limit=limit, offset=offset)
-        self.vault.record("consent.overview", "clients", reason=bucket or "all")
+        if offset == 0:  # one event per listing, not per page scrolled
+            self.vault.record("consent.overview", "clients", reason=bucket or "all")
         return [OverviewRow(**r) for r in rows]

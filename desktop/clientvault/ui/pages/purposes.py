@@ -1,0 +1,145 @@
+"""The purpose catalogue (partner, privacy officer): versions, lawful basis, categories, notice details."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientvault.core.roles import Capability, can
+from clientvault.services.consent import ConsentService
+from clientvault.services.context import Vault
+from clientvault.services.purposes import Purpose, PurposeService
+from clientvault.ui.dialogs.purpose_edit import NoticeDetailsDialog, PurposeEditDialog, basis_label, category_label
+from clientvault.ui.operations import Operations
+
+
+class PurposesPage(QWidget):
+    """Lists the current version of every purpose; editing saves a new version."""
+
+    def __init__(
+        self, vault: Vault, operations: Operations, *, lang: str = "zh", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.operations = operations
+        self.lang = lang
+        self.service = PurposeService(vault)
+        self.purposes: list[Purpose] = []
+        heading = QLabel(self.tr("Purposes and notices"), self)
+        font = heading.font()
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        heading.setFont(font)
+        self.table = QTableWidget(0, 8, self)
+        self.table.setObjectName("purposes")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Purpose"),
+                self.tr("Version"),
+                self.tr("Lawful basis"),
+                self.tr("Data categories"),
+                self.tr("Retention"),
+                self.tr("Necessary"),
+                self.tr("Separate consent"),
+                self.tr("In use"),
+            ]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.new_button = QPushButton(self.tr("New purpose…"), self)
+        self.new_button.setObjectName("new")
+        self.edit_button = QPushButton(self.tr("Edit (new version)…"), self)
+        self.edit_button.setObjectName("edit")
+        self.notice_button = QPushButton(self.tr("Notice contact details…"), self)
+        self.notice_button.setObjectName("notice")
+        self.history = QLabel(self)
+        self.history.setObjectName("history")
+        self.history.setWordWrap(True)
+        editable = can(vault.session.role, Capability.MANAGE_PURPOSES)
+        for b in (self.new_button, self.edit_button, self.notice_button):
+            b.setVisible(editable)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.notice_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.history)
+        self.new_button.clicked.connect(lambda: self.edit(None))
+        self.edit_button.clicked.connect(lambda: self.edit(self.selected()))
+        self.notice_button.clicked.connect(self.edit_notice)
+        self.table.itemSelectionChanged.connect(self._show_history)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the catalogue again."""
+        self.purposes = self.service.catalogue(include_inactive=True)
+        self.table.setRowCount(len(self.purposes))
+        sep = "、" if self.lang == "zh" else ", "
+        for row, p in enumerate(self.purposes):
+            separate = []
+            if p.separate_sensitive:
+                separate.append(self.tr("sensitive"))
+            if p.third_party:
+                separate.append(self.tr("third parties"))
+            cells = [
+                p.name(self.lang),
+                str(p.version),
+                basis_label(p.lawful_basis.value),
+                sep.join(category_label(c.value) for c in sorted(p.categories)),
+                self.tr("%1 years").replace("%1", str(p.retention_years))
+                if p.retention_years
+                else self.tr("until consent ends"),
+                self.tr("yes") if p.necessary else self.tr("optional"),
+                sep.join(separate),
+                self.tr("yes") if p.active else self.tr("no"),
+            ]
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.edit_button.setEnabled(False)
+
+    def selected(self) -> Purpose | None:
+        """The selected purpose."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.purposes[rows[0].row()] if rows else None
+
+    def _show_history(self) -> None:
+        p = self.selected()
+        self.edit_button.setEnabled(p is not None)
+        if p is None:
+            self.history.clear()
+            return
+        versions = self.service.history(p.code)
+        self.history.setText(
+            self.tr("Versions: %1").replace("%1", ", ".join(f"v{v.version} ({v.created_at[:10]})" for v in versions))
+        )
+
+    def edit(self, purpose: Purpose | None) -> PurposeEditDialog:
+        """Open the editor (non-modal, so tests can drive it)."""
+        dialog = PurposeEditDialog(self.service, purpose, self)
+        dialog.setObjectName("purpose_edit")
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
+
+    def edit_notice(self) -> NoticeDetailsDialog:
+        """Edit the firm contact details printed in notices."""
+        dialog = NoticeDetailsDialog(ConsentService(self.vault), self)
+        dialog.setObjectName("notice_details")
+        dialog.open()
+        return dialog

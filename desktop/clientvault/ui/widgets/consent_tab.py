@@ -1,0 +1,331 @@
+"""The consent tab the client page embeds: consents, forms, why each field is collected.
+
+``ConsentTab(vault, operations, client_id, lang=...)`` — ``lang`` is the document language
+(``"zh"`` or ``"en"``) used for printed forms and purpose names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientvault.services.consent import ConsentService, ConsentView, IssuedForm
+from clientvault.services.context import Vault
+from clientvault.ui.dialogs.return_form import ReturnFormDialog, consent_error, scope_label, status_label
+from clientvault.ui.i18n import fmt
+from clientvault.ui.operations import Operations
+from clientvault.ui.widgets.pdf import PdfPreviewDialog, print_pdf
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ConsentTableModel(QAbstractTableModel):
+    """A client's consents (a handful per client, so loaded at once)."""
+
+    def __init__(self, service: ConsentService, client_id: int, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.client_id = client_id
+        self.lang = lang
+        self.rows: list[ConsentView] = []
+        self.names: dict[str, str] = {}
+        self.headers = [
+            self.tr("Purpose"),
+            self.tr("Consent"),
+            self.tr("Status"),
+            self.tr("Form"),
+            self.tr("Granted"),
+            self.tr("Valid until"),
+            self.tr("Withdrawn"),
+        ]
+
+    def reload(self) -> None:
+        """Read the consents again."""
+        self.beginResetModel()
+        self.rows = self.service.consents(self.client_id)
+        self.names = {p.code: p.name(self.lang) for p in self.service.purposes.catalogue(include_inactive=True)}
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        c = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            status = status_label(c.status)
+            if c.needs_reconsent:
+                status = fmt(self.tr("%1 (notice changed: ask again)"), status)
+            return [
+                self.names.get(c.purpose_code, c.purpose_code),
+                scope_label(c.scope),
+                status,
+                c.form_no,
+                c.granted_on,
+                c.expires_on,
+                c.withdrawn_on,
+            ][index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return c
+        return None
+
+
+class FormPreviewDialog(PdfPreviewDialog):
+    """Preview of an issued form, with Print and Save (saving records the file in the export register)."""
+
+    def __init__(self, service: ConsentService, form: IssuedForm, parent: QWidget | None = None) -> None:
+        super().__init__(form.pdf, self.tr("Consent form %1").replace("%1", form.form_no.split(",")[0]), parent)
+        self.service = service
+        self.form = form
+        self.print_button = QPushButton(self.tr("&Print…"), self)
+        self.print_button.setObjectName("print")
+        self.save_button = QPushButton(self.tr("&Save as PDF…"), self)
+        self.save_button.setObjectName("save")
+        buttons = self.findChild(QDialogButtonBox)
+        if buttons is not None:
+            buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+            buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.print_form)
+        self.save_button.clicked.connect(self.save_form)
+
+    def print_form(self) -> None:
+        """Send the form to a printer chosen by the user (nothing is written to disk)."""
+        if print_pdf(self, self.form.pdf, self.windowTitle()):
+            self.service.print_recorded(self.form)
+
+    def save_form(self, path: str | None = None) -> None:
+        """Save to a file the user picks, and register it."""
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save consent form"), "consent-form.pdf", self.tr("PDF files (*.pdf)")
+            )
+        if not path:
+            return
+        from pathlib import Path
+
+        try:
+            self.service.save_form(self.form, Path(path))
+        except Exception as exc:
+            QMessageBox.warning(self, self.windowTitle(), consent_error(exc))
+
+
+class ConsentTab(QWidget):
+    """Consents of one client: print a form, return a signed one, withdraw, view the scan."""
+
+    sig_changed = Signal()
+    """Consents changed (granted or withdrawn): the client page may refresh what opens."""
+
+    def __init__(
+        self,
+        vault: Vault,
+        operations: Operations,
+        client_id: int,
+        *,
+        lang: str = "zh",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = ConsentService(vault)
+        self.operations = operations
+        self.client_id = client_id
+        self.lang = lang
+        self.model = ConsentTableModel(self.service, client_id, lang, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("consents")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+        self.print_button = QPushButton(self.tr("Print consent form…"), self)
+        self.print_button.setObjectName("print_form")
+        self.return_button = QPushButton(self.tr("Return signed form…"), self)
+        self.return_button.setObjectName("return_form")
+        self.withdraw_button = QPushButton(self.tr("Withdraw consent"), self)
+        self.withdraw_button.setObjectName("withdraw")
+        self.scan_button = QPushButton(self.tr("View scan"), self)
+        self.scan_button.setObjectName("view_scan")
+        buttons = QHBoxLayout()
+        for b in (self.print_button, self.return_button, self.withdraw_button, self.scan_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        self.reasons = QTableWidget(0, 2, self)
+        self.reasons.setObjectName("field_reasons")
+        self.reasons.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Collected for")])
+        self.reasons.verticalHeader().hide()
+        self.reasons.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.reasons.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 2)
+        layout.addWidget(QLabel(self.tr("Why each field is collected"), self))
+        layout.addWidget(self.reasons, 1)
+        layout.addWidget(self.status)
+
+        self.print_button.clicked.connect(self.print_form)
+        self.return_button.clicked.connect(self.return_form)
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
+        self.scan_button.clicked.connect(self.view_scan)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.reload()
+
+    def _field_names(self) -> dict[str, str]:
+        return {
+            "client.name": self.tr("Name"),
+            "client.uscc": self.tr("Unified social credit code"),
+            "client.tax_no": self.tr("Tax number"),
+            "client.industry": self.tr("Industry"),
+            "client.address": self.tr("Address"),
+            "client.phone": self.tr("Phone"),
+            "client.email": self.tr("E-mail"),
+            "person.name": self.tr("Person: name"),
+            "person.id_number": self.tr("Person: ID number"),
+            "person.phone": self.tr("Person: phone"),
+            "person.email": self.tr("Person: e-mail"),
+            "person.address": self.tr("Person: address"),
+            "sensitive.bank_account": self.tr("Bank account"),
+            "sensitive.tax_login": self.tr("Tax-bureau login"),
+            "sensitive.social_insurance_login": self.tr("Social-insurance login"),
+        }
+
+    def reload(self) -> None:
+        """Refresh consents and field reasons."""
+        self.model.reload()
+        reasons = self.service.field_reasons(self.client_id, self.lang)
+        baseline = {c.value for c in self.service.baseline_categories()}
+        from clientvault.core.records import FIELD_CATEGORY
+
+        names = self._field_names()
+        self.reasons.setRowCount(len(reasons))
+        for row, (field, purposes) in enumerate(reasons.items()):
+            if purposes:
+                why = "、".join(purposes) if self.lang == "zh" else ", ".join(purposes)
+            elif FIELD_CATEGORY[field].value in baseline:
+                why = self.tr("Needed to identify and contact the client")
+            else:
+                why = self.tr("Not collected: no active purpose needs it")
+            self.reasons.setItem(row, 0, QTableWidgetItem(names.get(field, field)))
+            self.reasons.setItem(row, 1, QTableWidgetItem(why))
+        self._selection_changed()
+
+    def selected(self) -> ConsentView | None:
+        """The selected consent."""
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def _selection_changed(self, *_: object) -> None:
+        c = self.selected()
+        self.withdraw_button.setEnabled(c is not None and c.status in ("granted", "pending"))
+        self.scan_button.setEnabled(c is not None and c.evidence_id is not None)
+
+    def print_form(self) -> FormPreviewDialog | None:
+        """Issue a form for this client and show it for printing or saving."""
+        try:
+            form = self.service.issue_form(self.client_id, lang=self.lang)
+        except Exception as exc:
+            self.status.setText(consent_error(exc))
+            return None
+        self.reload()
+        dialog = FormPreviewDialog(self.service, form, self)
+        dialog.setObjectName("form_preview")
+        dialog.open()
+        return dialog
+
+    def return_form(self) -> ReturnFormDialog:
+        """Open the return dialog for a signed form of this client."""
+        dialog = ReturnFormDialog(self.service, self.client_id, self.lang, self)
+        dialog.accepted.connect(self._returned)
+        dialog.open()
+        return dialog
+
+    def _returned(self) -> None:
+        self.reload()
+        self.status.setText(self.tr("Consents recorded."))
+        self.sig_changed.emit()
+
+    def withdraw_selected(self, *, confirm: bool = True) -> None:
+        """Withdraw the selected consent's purpose for its person (one action, effective at once)."""
+        c = self.selected()
+        if c is None:
+            return
+        name = self.model.names.get(c.purpose_code, c.purpose_code)
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Withdraw consent"),
+                fmt(self.tr("Withdraw the consent to “%1”? Processing for it stops at once."), name),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            result = self.service.withdraw(self.client_id, c.purpose_code, person_id=c.person_id)
+        except Exception as exc:
+            self.status.setText(consent_error(exc))
+            return
+        self.reload()
+        self.status.setText(
+            fmt(self.tr("Consent to “%1” withdrawn. %2 stored item(s) flagged for erasure."), name, len(result.flagged))
+        )
+        self.sig_changed.emit()
+
+    def view_scan(self) -> QWidget | None:
+        """Show the scan of the signed form (PDF in the preview; images in a label)."""
+        c = self.selected()
+        if c is None or c.evidence_id is None:
+            return None
+        try:
+            mime, data = self.service.evidence(c.evidence_id)
+        except Exception as exc:
+            self.status.setText(consent_error(exc))
+            return None
+        if mime == "application/pdf":
+            dialog: QWidget = PdfPreviewDialog(data, self.tr("Scan of the signed form"), self)
+        else:
+            from PySide6.QtGui import QPixmap
+            from PySide6.QtWidgets import QDialog, QScrollArea
+
+            dialog = QDialog(self)
+            dialog.setWindowTitle(self.tr("Scan of the signed form"))
+            pixmap = QPixmap()
+            pixmap.loadFromData(data)
+            label = QLabel(dialog)
+            label.setPixmap(pixmap)
+            area = QScrollArea(dialog)
+            area.setWidget(label)
+            QVBoxLayout(dialog).addWidget(area)
+            dialog.resize(700, 900)
+        dialog.setObjectName("scan_view")
+        dialog.show()
+        return dialog
