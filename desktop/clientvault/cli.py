@@ -473,6 +473,26 @@ def cmd_demo(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_form(ctx: Context) -> int:
+    """Issue a consent form (for --client, else blank), save it to --out, register it; print its number."""
+    from clientvault.services.consent import ConsentService  # reportlab is heavy: loaded here
+
+    out = Path(ctx.args.out).expanduser()
+    if out.exists():
+        raise UsageError("the output file exists; choose a new file name")
+    if not out.parent.is_dir():
+        raise UsageError("the output folder does not exist")
+
+    def work(vault: Vault, vaults: VaultService) -> int:
+        service = ConsentService(vault)
+        form = service.issue_form(ctx.args.client, lang=ctx.args.lang)
+        entry = service.save_form(form, out, purpose=ctx.args.purpose)
+        ctx.print(form.form_no, entry.id, entry.destroy_by)
+        return EXIT_OK
+
+    return _locked(ctx, work)
+
+
 # -- parser ------------------------------------------------------------------------------------
 
 
@@ -547,6 +567,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--clients", type=int, default=300, help="synthetic clients (default 300)")
     p.add_argument("--seed", type=int, default=0, help="random seed of the synthetic data")
     p.set_defaults(handler=cmd_demo)
+
+    p = verbs.add_parser("form", parents=[common], help="save a consent form PDF (blank without --client)")
+    p.add_argument("--out", metavar="FILE", required=True, help="the PDF to write (new file; registered)")
+    p.add_argument("--client", metavar="ID", type=int, help="the client the form is for (default: a blank form)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the form")
+    p.add_argument("--purpose", default="consent form", help="why the file is saved (export register)")
+    p.set_defaults(handler=cmd_form)
     return parser
 
 
