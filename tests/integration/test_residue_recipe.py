@@ -1,0 +1,133 @@
+"""The test of the recipe (SECURITY.md): plant distinctive values, seal or erase, decrypt every
+page of vault.db, -wal and -journal, and search — in WAL and in rollback-journal mode, FTS on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import clientvault.services.vault as vault_module
+from clientvault.security.residue import scan_residue
+from clientvault.services.clients import ClientFilter, ClientService
+from clientvault.services.context import Vault
+from clientvault.services.erasure import ErasureService
+from clientvault.services.locking import LockService
+from clientvault.services.vault import VaultService
+from tests.conftest import PARTNER, PARTNER_PASSWORD, create_test_vault
+from tests.fixtures.planted import PERSON, Planted, other_client, plant
+
+
+@pytest.fixture(params=["wal", "delete"])
+def mode_vault(request: pytest.FixtureRequest, fast_vaults: VaultService, vault_dir: Path,
+               monkeypatch: pytest.MonkeyPatch) -> Iterator[Vault]:  # fmt: skip
+    """A vault in WAL mode (local disk) or rollback-journal DELETE mode (as on a network share)."""
+    if request.param == "delete":
+        monkeypatch.setattr(vault_module, "is_network_path", lambda _path: True)
+    vault = create_test_vault(fast_vaults, vault_dir).vault
+    assert str(vault.db.pragma("journal_mode")).lower() == request.param
+    yield vault
+    vault.lock()
+
+
+def _bystanders(vault: Vault) -> list[int]:
+    return [other_client(vault, f"邻居客户{i}号有限公司") for i in range(30)]
+
+
+def _dk(vault: Vault) -> bytes:
+    keys = vault.session.keys
+    assert keys is not None
+    return keys.dk
+
+
+def _scan_closed(vault: Vault, fast_vaults: VaultService, needles: list[str]) -> tuple[object, Vault]:
+    """Close the vault (files as they rest on disk), scan, reopen."""
+    dk, folder = _dk(vault), vault.paths.folder
+    vault.lock()
+    report = scan_residue(folder / "vault.db", dk, needles, ngrams=2)
+    return report, fast_vaults.unlock(folder, PARTNER, PARTNER_PASSWORD)
+
+
+def test_planted_values_are_found_before_erasure(mode_vault: Vault) -> None:
+    planted = plant(mode_vault)
+    mode_vault.db.checkpoint()
+    report = scan_residue(mode_vault.paths.db, _dk(mode_vault), planted.needles)
+    assert {h.needle for h in report.hits} == set(range(len(planted.needles)))  # the scan can see them
+
+
+def test_erasure_leaves_zero_hits_in_db_wal_and_journal(mode_vault: Vault, fast_vaults: VaultService) -> None:
+    _bystanders(mode_vault)
+    planted = plant(mode_vault)
+    needles = planted.needles
+    result = ErasureService(mode_vault).erase_now(planted.client_id, "PIPL Art 47")
+    assert result.integrity_problems == ()
+    # Scanned while the connection is open and idle: what a copy of the folder would hold right now.
+    live = scan_residue(mode_vault.paths.db, _dk(mode_vault), needles)
+    assert live.hits == () and live.key_verified, live
+    report, reopened = _scan_closed(mode_vault, fast_vaults, needles)
+    try:
+        assert report.hits == () and report.clean, report  # type: ignore[attr-defined]
+        assert ClientService(reopened).count(ClientFilter()) == 30
+        assert ClientService(reopened).count(ClientFilter(text=PERSON)) == 0
+    finally:
+        reopened.lock()
+
+
+def test_the_search_index_is_rewritten_inside_the_erasure_transaction(
+    mode_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """client_search is contentless with contentless_delete=1: a DELETE leaves a tombstone and the
+    erased row's terms and positions stay in the index segments (tests/unit/security/test_residue.py
+    shows it with n-gram evidence) until the segments are rewritten. Erasure and locking rewrite
+    them ('optimize') inside their transaction, so a crash cannot leave the terms behind."""
+    import clientvault.services.locking as locking_module
+    import clientvault.storage.erasure as erasure_module
+
+    calls: list[bool] = []
+    real = erasure_module.purge_search_index
+
+    def spy(db: object) -> None:
+        calls.append(mode_vault.db.in_transaction)
+        real(db)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(erasure_module, "purge_search_index", spy)
+    monkeypatch.setattr(locking_module, "purge_search_index", spy)
+    first, second = plant(mode_vault), plant(mode_vault)
+    ErasureService(mode_vault).erase_now(first.client_id, "PIPL Art 47")
+    LockService(mode_vault).lock(second.client_id, "ended")
+    assert calls == [True, True]
+
+
+def test_a_locked_record_is_absent_from_every_page_and_opens_only_with_pk(
+    mode_vault: Vault, fast_vaults: VaultService
+) -> None:
+    _bystanders(mode_vault)
+    planted = plant(mode_vault)
+    needles = planted.needles
+    LockService(mode_vault).lock(planted.client_id, "engagement ended")
+    report, reopened = _scan_closed(mode_vault, fast_vaults, needles)
+    try:
+        assert report.hits == () and report.clean, report  # type: ignore[attr-defined]
+        record = LockService(reopened).open(planted.client_id, "inspection")
+        assert record.client["notes"].startswith("紫萱备忘录Q7-") and record.persons[0]["name"] == PERSON
+        keys = reopened.session.keys
+        assert keys is not None
+        blob = reopened.db.one("SELECT nonce, ciphertext FROM sealed_records WHERE client_id = ?", (planted.client_id,))
+        assert blob is not None
+        from clientvault.core.errors import DamagedFile
+        from clientvault.security.sealing import aad, open_sealed
+
+        with pytest.raises(DamagedFile):  # DK (what every staff member's slot holds) does not open it
+            open_sealed(keys.dk, blob[0], blob[1], aad("sealed-record", reopened.vault_id, planted.client_id))
+        assert keys.pk is not None
+        plain = open_sealed(keys.pk, blob[0], blob[1], aad("sealed-record", reopened.vault_id, planted.client_id))
+        assert PERSON.encode() in plain
+    finally:
+        reopened.lock()
+
+
+def test_planted_client_was_really_indexed(mode_vault: Vault) -> None:
+    planted: Planted = plant(mode_vault)
+    assert ClientService(mode_vault).count(ClientFilter(text=PERSON)) == 1
+    del planted
