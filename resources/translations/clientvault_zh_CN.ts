@@ -920,6 +920,330 @@
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <source>Consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Contract necessity</source>
+        <translation>订立、履行合同所必需</translation>
+    </message>
+    <message>
+        <source>Legal obligation</source>
+        <translation>履行法定义务所必需</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>身份信息</translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>ID numbers</source>
+        <translation>身份证件号码</translation>
+    </message>
+    <message>
+        <source>Bank accounts</source>
+        <translation>银行账户</translation>
+    </message>
+    <message>
+        <source>Tax and social-insurance logins</source>
+        <translation>税务及社保登录信息</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待签回</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>未同意</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>处理目的</translation>
+    </message>
+    <message>
+        <source>Separate: sensitive data</source>
+        <translation>单独同意：敏感信息</translation>
+    </message>
+    <message>
+        <source>Separate: third parties</source>
+        <translation>单独同意：向第三方提供</translation>
+    </message>
+    <message>
+        <source>This form number has already been returned; a form is used once.</source>
+        <translation>该表格编号已签回登记，每张表格只能使用一次。</translation>
+    </message>
+    <message>
+        <source>This form was voided and cannot be returned.</source>
+        <translation>该表格已作废，不能签回登记。</translation>
+    </message>
+    <message>
+        <source>This form was printed for another client.</source>
+        <translation>该表格是为其他客户打印的。</translation>
+    </message>
+    <message>
+        <source>This purpose is required by law (e.g. tax filing): it cannot be withdrawn, it ends when the statutory period ends.</source>
+        <translation>该处理目的为法律所要求（如纳税申报），不能撤回，法定期限届满时结束。</translation>
+    </message>
+    <message>
+        <source>This purpose rests on the engagement contract: end the engagement instead.</source>
+        <translation>该处理目的基于委托合同，请改为终止委托关系。</translation>
+    </message>
+    <message>
+        <source>There is no consent to withdraw for this purpose.</source>
+        <translation>该处理目的没有可撤回的同意。</translation>
+    </message>
+    <message>
+        <source>This purpose does not rest on consent.</source>
+        <translation>该处理目的不以同意为依据。</translation>
+    </message>
+    <message>
+        <source>No form with this number was ever issued.</source>
+        <translation>从未出具过该编号的表格。</translation>
+    </message>
+    <message>
+        <source>A form number looks like CF-XXXX-XXXX.</source>
+        <translation>表格编号的格式为 CF-XXXX-XXXX。</translation>
+    </message>
+    <message>
+        <source>The form number has a typo (its check character is wrong).</source>
+        <translation>表格编号有误（校验位不符）。</translation>
+    </message>
+    <message>
+        <source>The scan file is empty.</source>
+        <translation>扫描件为空文件。</translation>
+    </message>
+    <message>
+        <source>The scan is larger than 10 MB.</source>
+        <translation>扫描件超过 10 MB。</translation>
+    </message>
+    <message>
+        <source>The scan must be a PDF, PNG, JPEG or TIFF file.</source>
+        <translation>扫描件必须是 PDF、PNG、JPEG 或 TIFF 文件。</translation>
+    </message>
+    <message>
+        <source>The end date must be after the signing date.</source>
+        <translation>有效期截止日必须晚于签署日期。</translation>
+    </message>
+    <message>
+        <source>A ticked box is not on this form.</source>
+        <translation>所勾选的项目不在该表格上。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentOverviewPage</name>
+    <message>
+        <source>Consent overview</source>
+        <translation>同意情况总览</translation>
+    </message>
+    <message>
+        <source>Print forms for the selected clients…</source>
+        <translation>为所选客户打印告知同意书…</translation>
+    </message>
+    <message>
+        <source>No consent yet: %1</source>
+        <translation>尚无同意：%1</translation>
+    </message>
+    <message>
+        <source>Forms out: %1</source>
+        <translation>待签回：%1</translation>
+    </message>
+    <message>
+        <source>Expiring in 30 days: %1</source>
+        <translation>30 天内到期：%1</translation>
+    </message>
+    <message>
+        <source>Expired: %1</source>
+        <translation>已过期：%1</translation>
+    </message>
+    <message>
+        <source>Withdrawn: %1</source>
+        <translation>已撤回：%1</translation>
+    </message>
+    <message>
+        <source>Notice changed: %1</source>
+        <translation>告知内容已变更：%1</translation>
+    </message>
+    <message>
+        <source>Items flagged for erasure: %1</source>
+        <translation>待删除项目：%1</translation>
+    </message>
+    <message>
+        <source>%1 forms issued.</source>
+        <translation>已出具 %1 份表格。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTab</name>
+    <message>
+        <source>Print consent form…</source>
+        <translation>打印告知同意书…</translation>
+    </message>
+    <message>
+        <source>Return signed form…</source>
+        <translation>登记签回的表格…</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>View scan</source>
+        <translation>查看扫描件</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Collected for</source>
+        <translation>收集目的</translation>
+    </message>
+    <message>
+        <source>Why each field is collected</source>
+        <translation>各字段的收集目的</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Tax number</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Person: name</source>
+        <translation>人员：姓名</translation>
+    </message>
+    <message>
+        <source>Person: ID number</source>
+        <translation>人员：证件号码</translation>
+    </message>
+    <message>
+        <source>Person: phone</source>
+        <translation>人员：电话</translation>
+    </message>
+    <message>
+        <source>Person: e-mail</source>
+        <translation>人员：电子邮箱</translation>
+    </message>
+    <message>
+        <source>Person: address</source>
+        <translation>人员：地址</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账户</translation>
+    </message>
+    <message>
+        <source>Tax-bureau login</source>
+        <translation>电子税务局登录</translation>
+    </message>
+    <message>
+        <source>Social-insurance login</source>
+        <translation>社保系统登录</translation>
+    </message>
+    <message>
+        <source>Needed to identify and contact the client</source>
+        <translation>识别和联系客户所必需</translation>
+    </message>
+    <message>
+        <source>Not collected: no active purpose needs it</source>
+        <translation>不收集：没有生效的处理目的需要</translation>
+    </message>
+    <message>
+        <source>Consents recorded.</source>
+        <translation>同意已登记。</translation>
+    </message>
+    <message>
+        <source>Withdraw the consent to “%1”? Processing for it stops at once.</source>
+        <translation>撤回对“%1”的同意？相关处理将立即停止。</translation>
+    </message>
+    <message>
+        <source>Consent to “%1” withdrawn. %2 stored item(s) flagged for erasure.</source>
+        <translation>已撤回对“%1”的同意，%2 项已存储信息标记为待删除。</translation>
+    </message>
+    <message>
+        <source>Scan of the signed form</source>
+        <translation>签署表格扫描件</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTableModel</name>
+    <message>
+        <source>Purpose</source>
+        <translation>处理目的</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意事项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表格编号</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>同意日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>撤回日期</translation>
+    </message>
+    <message>
+        <source>%1 (notice changed: ask again)</source>
+        <translation>%1（告知内容已变更，需重新征得同意）</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Firm name</source>
@@ -1138,6 +1462,29 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Please print or save the recovery sheet before you continue.</source>
         <translation>请先打印或保存恢复密钥单，然后再继续。</translation>
+    </message>
+</context>
+<context>
+    <name>FormPreviewDialog</name>
+    <message>
+        <source>Consent form %1</source>
+        <translation>告知同意书 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save consent form</source>
+        <translation>保存告知同意书</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1810,14 @@ Please give this reference to your administrator.</source>
         <translation>客户</translation>
     </message>
     <message>
+        <source>Consent overview</source>
+        <translation>同意情况总览</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>处理目的</translation>
+    </message>
+    <message>
         <source>%1  ·  %2 (%3)  ·  Ctrl+L locks</source>
         <translation>%1  ·  %2（%3）  ·  按 Ctrl+L 锁定</translation>
     </message>
@@ -1538,6 +1893,33 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>NoticeDetailsDialog</name>
+    <message>
+        <source>Notice contact details</source>
+        <translation>告知书联系方式</translation>
+    </message>
+    <message>
+        <source>Firm address:</source>
+        <translation>本所地址：</translation>
+    </message>
+    <message>
+        <source>Telephone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>电子邮箱：</translation>
+    </message>
+    <message>
+        <source>Privacy officer contact:</source>
+        <translation>个人信息保护负责人联系方式：</translation>
+    </message>
+    <message>
+        <source>Complaint channel:</source>
+        <translation>投诉渠道：</translation>
+    </message>
+</context>
+<context>
     <name>OverviewHomePage</name>
     <message>
         <source>Overview</source>
@@ -1582,6 +1964,41 @@ Please give this reference to your administrator.</source>
     <message>
         <source>No accountants yet: add them on the staff page.</source>
         <translation>还没有会计：请在员工页面添加。</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTableModel</name>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待签回</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>未同意</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Ask again</source>
+        <translation>需重新征得同意</translation>
     </message>
 </context>
 <context>
@@ -1717,6 +2134,164 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>PurposeEditDialog</name>
+    <message>
+        <source>New purpose</source>
+        <translation>新增处理目的</translation>
+    </message>
+    <message>
+        <source>Edit purpose (new version)</source>
+        <translation>编辑处理目的（生成新版本）</translation>
+    </message>
+    <message>
+        <source>until consent ends</source>
+        <translation>至同意终止</translation>
+    </message>
+    <message>
+        <source>Necessary for the service</source>
+        <translation>提供服务所必需</translation>
+    </message>
+    <message>
+        <source>Separate consent for sensitive data</source>
+        <translation>敏感信息需单独同意</translation>
+    </message>
+    <message>
+        <source>Provided to third parties (separate consent)</source>
+        <translation>向第三方提供（需单独同意）</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <source>Name (Chinese):</source>
+        <translation>名称（中文）：</translation>
+    </message>
+    <message>
+        <source>Name (English):</source>
+        <translation>名称（英文）：</translation>
+    </message>
+    <message>
+        <source>What is done (Chinese):</source>
+        <translation>处理内容（中文）：</translation>
+    </message>
+    <message>
+        <source>What is done (English):</source>
+        <translation>处理内容（英文）：</translation>
+    </message>
+    <message>
+        <source>Lawful basis:</source>
+        <translation>法律依据：</translation>
+    </message>
+    <message>
+        <source>Data categories:</source>
+        <translation>信息种类：</translation>
+    </message>
+    <message>
+        <source>Retention (years):</source>
+        <translation>保存期限（年）：</translation>
+    </message>
+    <message>
+        <source>Recipients (Chinese):</source>
+        <translation>接收方（中文）：</translation>
+    </message>
+    <message>
+        <source>Recipients (English):</source>
+        <translation>接收方（英文）：</translation>
+    </message>
+    <message>
+        <source>Saving creates version %1. Forms already printed keep their version and are still accepted.</source>
+        <translation>保存后将生成第 %1 版。已打印的表格保留其原版本，签回时仍然有效。</translation>
+    </message>
+</context>
+<context>
+    <name>PurposesPage</name>
+    <message>
+        <source>Purposes and notices</source>
+        <translation>处理目的与告知</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>处理目的</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Lawful basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Data categories</source>
+        <translation>信息种类</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <source>Necessary</source>
+        <translation>是否必需</translation>
+    </message>
+    <message>
+        <source>Separate consent</source>
+        <translation>单独同意</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>New purpose…</source>
+        <translation>新增处理目的…</translation>
+    </message>
+    <message>
+        <source>Edit (new version)…</source>
+        <translation>编辑（生成新版本）…</translation>
+    </message>
+    <message>
+        <source>Notice contact details…</source>
+        <translation>告知书联系方式…</translation>
+    </message>
+    <message>
+        <source>sensitive</source>
+        <translation>敏感信息</translation>
+    </message>
+    <message>
+        <source>third parties</source>
+        <translation>第三方</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 年</translation>
+    </message>
+    <message>
+        <source>until consent ends</source>
+        <translation>至同意终止</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Versions: %1</source>
+        <translation>版本：%1</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryResetDialog</name>
     <message>
         <source>Reset the partner password</source>
@@ -1792,6 +2367,85 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Saved. Print it, then delete the file: a copy on a computer can be stolen.</source>
         <translation>已保存。请打印后删除该文件：存在电脑上的副本可能被窃取。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnFormDialog</name>
+    <message>
+        <source>Return a signed consent form</source>
+        <translation>登记签回的告知同意书</translation>
+    </message>
+    <message>
+        <source>Scan the QR code or type CF-XXXX-XXXX</source>
+        <translation>扫描二维码或输入 CF-XXXX-XXXX</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>What the client ticked</source>
+        <translation>客户勾选的项目</translation>
+    </message>
+    <message>
+        <source>The client (no named person)</source>
+        <translation>客户本身（未指定人员）</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Attach scan…</source>
+        <translation>附加扫描件…</translation>
+    </message>
+    <message>
+        <source>No scan attached</source>
+        <translation>未附扫描件</translation>
+    </message>
+    <message>
+        <source>Record consents</source>
+        <translation>登记同意</translation>
+    </message>
+    <message>
+        <source>Form number:</source>
+        <translation>表格编号：</translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>签署人：</translation>
+    </message>
+    <message>
+        <source>Signed on:</source>
+        <translation>签署日期：</translation>
+    </message>
+    <message>
+        <source>Scan:</source>
+        <translation>扫描件：</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>This form has no boxes to tick.</source>
+        <translation>该表格没有需要勾选的项目。</translation>
+    </message>
+    <message>
+        <source>Scan of the signed form</source>
+        <translation>签署表格扫描件</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>The scan could not be read.</source>
+        <translation>无法读取扫描件。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 KB)</source>
+        <translation>%1（%2 KB）</translation>
     </message>
 </context>
 <context>
