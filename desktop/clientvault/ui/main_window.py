@@ -35,7 +35,9 @@ from clientvault.ui.operations import Operations
 from clientvault.ui.pages.account import AccountPage
 from clientvault.ui.pages.audit import AuditPage
 from clientvault.ui.pages.clients import ClientsPage
+from clientvault.ui.pages.consent_overview import ConsentOverviewPage
 from clientvault.ui.pages.home import home_page
+from clientvault.ui.pages.purposes import PurposesPage
 from clientvault.ui.pages.staff import StaffPage
 
 log = logging.getLogger(__name__)
@@ -119,6 +121,13 @@ class MainWindow(QMainWindow):
         home = ("home", self.tr("Home"), self._home_page)
         clients = ("clients", self.tr("Clients"), lambda: ClientsPage(self.vault, self.operations))
         pages: list[tuple[str, str, Callable[[], QWidget]]] = [home, clients]
+        lang = self.ctx.pdf_lang
+        if role is Role.PRIVACY_OFFICER:
+            overview = lambda: ConsentOverviewPage(self.vault, self.operations, lang=lang)  # noqa: E731
+            pages.append(("consent_overview", self.tr("Consent overview"), overview))
+        if can(role, Capability.MANAGE_PURPOSES):
+            purposes = lambda: PurposesPage(self.vault, self.operations, lang=lang)  # noqa: E731
+            pages.append(("purposes", self.tr("Purposes"), purposes))
         if role is Role.PARTNER:
             pages.append(staff)
         if can(role, Capability.VIEW_AUDIT):
