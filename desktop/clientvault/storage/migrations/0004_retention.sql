@@ -3,6 +3,10 @@
 -- clear: sealed_records holds ciphertext under the partner key; everything else holds ids,
 -- codes, dates and the free text staff type as reasons and legal bases.
 
+-- Deleting a person makes SQLite look for sensitive items pointing at it (ON DELETE CASCADE);
+-- without an index that is a scan of every item of every client, on each erasure.
+CREATE INDEX sensitive_by_person ON sensitive_items (person_id);
+
 -- One AES-256-GCM blob per locked client (AAD = vault id + client id), under the partner key.
 CREATE TABLE sealed_records (
     client_id        INTEGER PRIMARY KEY REFERENCES clients (id),

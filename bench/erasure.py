@@ -1,0 +1,215 @@
+"""Erasing one client at 100 000 clients: SQLCipher vault vs the same statements on plain SQLite.
+
+The vault is built once with ``services.seed.populate_synthetic`` and cached under
+``bench/results/`` (gitignored); every run works on a fresh copy. Rows:
+
+* ``vault: erase locked client`` — the retention-expiry path (DOMAIN.md workflow 4): a locked
+  client has no search entry (locking already purged it), so the erasure is rows, sealed blob,
+  ledger, register, audit, commit and ``wal_checkpoint(TRUNCATE)``. Target ≤ 300 ms.
+* ``vault: erase active client`` — a deletion request on a client still in the search index:
+  the same plus the full-text index rewrite ('optimize'), which scales with the index size.
+* ``plain: …`` — the same delete statements (``storage.erasure.erase_client``) on a plaintext
+  copy of the same database, same SQLite build: the cost of encryption is the ratio.
+
+``execute(verify=False)``: the integrity check that follows a real erasure reads every page (it
+is timed separately, ``vault: integrity check``) and VACUUM is off (the firm's default).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from bench.common import RESULTS_DIR, Result
+from clientvault.core import search
+from clientvault.core.records import ClientInput
+from clientvault.security.keyfile import FAST_KDF
+from clientvault.services.clients import ClientService
+from clientvault.services.context import Vault
+from clientvault.services.erasure import ErasureService
+from clientvault.services.locking import LockService
+from clientvault.services.seed import populate_synthetic
+from clientvault.services.users import UserService
+from clientvault.services.vault import VaultService
+from clientvault.storage.erasure import erase_client, purge_search_index
+
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "100000"))
+SAMPLES = int(os.environ.get("BENCH_ERASURE_SAMPLES", "7"))
+PASSWORD = "bench-password-1"
+TARGET = 0.300
+
+
+class PlainDb:
+    """The ``Database`` methods ``storage.erasure`` uses, over a plaintext file (same SQLite build)."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = sqlcipher3.connect(str(path), isolation_level=None)
+        collate = getattr(search, "collate_pinyin", None)  # the vault's name indexes use it when present
+        if collate is not None:
+            self.conn.create_collation("PINYIN", collate)
+        self.conn.execute("PRAGMA secure_delete = 1")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA temp_store = MEMORY")
+
+    def execute(self, sql: str, params: Any = ()) -> Any:
+        return self.conn.execute(sql, params)
+
+    def one(self, sql: str, params: Any = ()) -> Any:
+        return self.conn.execute(sql, params).fetchone()
+
+    def all(self, sql: str, params: Any = ()) -> list[Any]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        row = self.one(sql, params)
+        return row[0] if row else None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[PlainDb]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def checkpoint(self) -> None:
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def cached_vault(vaults: VaultService) -> Path:
+    """Build (once) the 100 000-client vault under bench/results/."""
+    folder = RESULTS_DIR / f"erasure-vault-{CLIENTS}"
+    if (folder / "vault.db").exists():
+        return folder
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    created = vaults.create(
+        folder, firm_name="基准测试公司", partner_username="bench", partner_display_name="Bench",
+        partner_password=PASSWORD,
+    )  # fmt: skip
+    vault = created.vault
+    for i in range(4):
+        UserService(vault, vaults).add(f"acc{i}", f"会计{i}", _accountant(), PASSWORD)
+    populate_synthetic(vault, CLIENTS, seed=1)
+    vault.db.checkpoint()
+    vault.lock()
+    return folder
+
+
+def _accountant() -> Any:
+    from clientvault.core.roles import Role
+
+    return Role.ACCOUNTANT
+
+
+def _work_copy(folder: Path) -> Path:
+    work = RESULTS_DIR / f"erasure-work-{CLIENTS}"
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(folder, work)
+    return work
+
+
+def _plain_copy(vault: Vault) -> Path:
+    """Decrypt the working copy into a plaintext SQLite file (the baseline; synthetic data only)."""
+    target = RESULTS_DIR / f"erasure-plain-{CLIENTS}.db"
+    for p in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
+        p.unlink(missing_ok=True)
+    vault.db.execute(f"ATTACH DATABASE '{target}' AS plain KEY ''")
+    vault.db.execute("SELECT sqlcipher_export('plain')")
+    vault.db.execute("DETACH DATABASE plain")
+    return target
+
+
+def _clients(vault: Vault, status: str, n: int, offset: int) -> list[int]:
+    rows = vault.db.all("SELECT id FROM clients WHERE status = ? ORDER BY id LIMIT ? OFFSET ?", (status, n, offset))
+    return [int(r[0]) for r in rows]
+
+
+def run() -> list[Result]:
+    """Time erasures in the vault and the same statements on plain SQLite."""
+    vaults = VaultService(kdf=FAST_KDF, cipher_log=RESULTS_DIR / "sqlcipher.log")
+    work = _work_copy(cached_vault(vaults))
+    vault = vaults.unlock(work, "bench", PASSWORD)
+    try:
+        total = int(vault.db.scalar("SELECT count(*) FROM clients"))
+        active = _clients(vault, "active", 2 * SAMPLES + 2, total // 3)
+        plain_path = _plain_copy(vault)
+        locks, erasure = LockService(vault), ErasureService(vault)
+        locked = active[: SAMPLES + 1]
+        for cid in locked:
+            locks.lock(cid, "bench: engagement ended")
+
+        def erase(cid: int) -> float:
+            rid = erasure.request(cid, "retention_expiry", "bench")
+            erasure.approve(rid)
+            start = time.perf_counter()
+            erasure.execute(rid, verify=False)
+            return time.perf_counter() - start
+
+        locked_times = [erase(cid) for cid in locked][1:]  # the first one warms the caches
+        active_times = [erase(cid) for cid in active[SAMPLES + 1 :]][1:]
+        # The realistic case: clients were added since the last erasure, so the index has new
+        # small segments and the rewrite merges them into the big one.
+        clients = ClientService(vault)
+        fresh_times = []
+        for cid in _clients(vault, "active", SAMPLES, total // 2):
+            for i in range(20):
+                clients.create(ClientInput(name=f"新增客户{cid}-{i}有限公司", engagement_start="2026-01-01"))
+            fresh_times.append(erase(cid))
+        start = time.perf_counter()
+        problems = vault.db.integrity_problems()
+        integrity = time.perf_counter() - start
+        assert problems == []
+        size_mb = vault.paths.db.stat().st_size / 1e6
+    finally:
+        vault.lock()
+
+    plain = PlainDb(plain_path)
+    try:
+        plain_locked, plain_active = [], []
+        for cid in active[: SAMPLES + 1]:  # same ids, still present and indexed in the plaintext copy
+            with plain.transaction():
+                plain.execute("DELETE FROM client_search WHERE rowid = ?", (cid,))
+                plain.execute("UPDATE clients SET status = 'locked' WHERE id = ?", (cid,))
+            start = time.perf_counter()
+            with plain.transaction():
+                erase_client(plain, cid)  # type: ignore[arg-type]
+            plain.checkpoint()
+            plain_locked.append(time.perf_counter() - start)
+        for cid in active[SAMPLES + 1 :]:
+            start = time.perf_counter()
+            with plain.transaction():
+                erase_client(plain, cid)  # type: ignore[arg-type]
+            plain.checkpoint()
+            plain_active.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        with plain.transaction():
+            purge_search_index(plain)  # type: ignore[arg-type]
+        plain_optimize = time.perf_counter() - start
+    finally:
+        plain.close()
+    note = f"{total} clients, vault.db {size_mb:.0f} MB, no VACUUM, WAL checkpoint(TRUNCATE) included"
+    return [
+        Result("erasure", "plain: erase locked client (same statements)", tuple(plain_locked[1:]), baseline=True),
+        Result("erasure", "vault: erase locked client (retention path)", tuple(locked_times), target=TARGET,
+               note=note),
+        Result("erasure", "plain: erase active client + index rewrite", tuple(plain_active[1:])),
+        Result("erasure", "vault: erase active client + index rewrite", tuple(active_times),
+               note=f"index rewrite ('optimize') alone on plain SQLite: {plain_optimize * 1000:.0f} ms"),
+        Result("erasure", "vault: erase active client, 20 clients added since", tuple(fresh_times),
+               note="the rewrite merges the new segments into the whole index: it scales with the index"),
+        Result("erasure", "vault: integrity check after erasure (every page)", (integrity,)),
+    ]  # fmt: skip
