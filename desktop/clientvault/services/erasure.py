@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 
 from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.roles import Capability, Role, Scope
+from clientvault.security.residue import ResidueReport, scan_residue
 from clientvault.services.backup import mirror_ledger
 from clientvault.services.context import Vault
 from clientvault.services.locking import check_reason
@@ -33,7 +34,7 @@ from clientvault.storage.erasure import (
 from clientvault.storage.retention import RetentionRepository
 from clientvault.storage.users import UserRepository
 
-__all__ = ["SOURCES", "ErasureRequestRow", "ErasureResult", "ErasureService", "RegisterEntry"]
+__all__ = ["SOURCES", "ErasureRequestRow", "ErasureResult", "ErasureService", "RegisterEntry", "ResidueReport"]
 
 SOURCES = ("deletion_request", "consent_withdrawal", "retention_expiry", "partner_decision")
 METHOD = "secure_delete=1; fts5 secure-delete + index rewrite; one transaction; wal_checkpoint(TRUNCATE)"
@@ -251,6 +252,25 @@ class ErasureService:
                 continue
             made.append(self.request(cid, "retention_expiry", f"retention period ended ({self.today.isoformat()})"))
         return made
+
+    # -- residue scan --------------------------------------------------------------------------
+
+    def scan_residue(self, needles: list[str]) -> ResidueReport:
+        """Decrypt every page of vault.db, -wal and -journal and search for ``needles`` (partner, privacy officer).
+
+        The WAL is checkpointed first so the scan sees the files at rest. The report names files,
+        pages and needle indexes only; the audit event records the counts, never a value.
+        """
+        self._registers()
+        keys = self.vault.session.keys
+        if keys is None:
+            raise InvalidState("vault_locked")
+        self.vault.db.checkpoint()
+        report = scan_residue(self.vault.paths.db, keys.dk, needles)
+        outcome = "clean" if report.clean else ("hits" if report.hits else "unverified")
+        self.vault.record("residue.scan", "vault.db", reason=f"needles={len(needles)},hits={len(report.hits)}",
+                          outcome=outcome)  # fmt: skip
+        return report
 
     # -- register and certificates ---------------------------------------------------------------
 
