@@ -104,6 +104,8 @@ _STATE = {
     "partner_key_unavailable": "only a partner can add another partner",
     "file_exists": "the recovery sheet file already exists; choose a new file name",
     "folder_missing": "the folder for the recovery sheet does not exist",
+    "legal_hold": "a legal hold stands on this client: erasure refused (a partner must release the hold first)",
+    "backups_not_set_up": "backups are not set up yet: a partner must take the first backup",
 }
 _FIELD_CODES = {
     "required": "is required",
@@ -493,6 +495,84 @@ def cmd_form(ctx: Context) -> int:
     return _locked(ctx, work)
 
 
+def cmd_erase(ctx: Context) -> int:
+    """Request, approve and execute the erasure of one client (partner); print the certificate number."""
+    from clientvault.services.erasure import ErasureService
+
+    def work(vault: Vault, vaults: VaultService) -> int:
+        result = ErasureService(vault).erase_now(ctx.args.client, ctx.args.basis, witness=ctx.args.witness or "")
+        integrity = (
+            "not_run" if result.integrity_problems is None else ("ok" if not result.integrity_problems else "problems")
+        )
+        ctx.print(result.certificate_no, f"integrity={integrity}")
+        return EXIT_OK if integrity != "problems" else EXIT_PROBLEM
+
+    return _locked(ctx, work)
+
+
+def cmd_scan_residue(ctx: Context) -> int:
+    """Search every decrypted page for the values in --values-file (one a line); exit 1 unless clean."""
+    from clientvault.services.erasure import ErasureService
+
+    source = ctx.args.values_file
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise UsageError("cannot read the values file") from None
+    needles = [line.strip() for line in text.splitlines() if line.strip()]
+    if not needles:
+        raise UsageError("the values file holds no values")
+
+    def work(vault: Vault, vaults: VaultService) -> int:
+        report = ErasureService(vault).scan_residue(needles)
+        for f in report.files:
+            ctx.print(f.kind, "present" if f.present else "absent", f"pages={f.pages}", f"verified={f.verified}")
+        for hit in report.hits:  # value indexes only: the values never reach the output
+            ctx.print("hit", hit.file, f"page={hit.page}", f"value#{hit.needle + 1}", hit.encoding)
+        ctx.print("clean" if report.clean else "NOT CLEAN", f"hits={len(report.hits)}")
+        return EXIT_OK if report.clean else EXIT_PROBLEM
+
+    return _locked(ctx, work)
+
+
+def cmd_backup(ctx: Context) -> int:
+    """Take a checked, encrypted backup (partner); print its file name, size and SHA-256."""
+    from clientvault.services.backup import BackupService
+
+    def work(vault: Vault, vaults: VaultService) -> int:
+        info = BackupService(vault).backup("manual")
+        ctx.print(info.file_name, info.size, info.sha256)
+        return EXIT_OK
+
+    return _locked(ctx, work)
+
+
+def cmd_restore(ctx: Context) -> int:
+    """Restore a backup (partner): checked, erasure ledger replayed, current vault kept aside until done."""
+    from clientvault.services.backup import BackupService
+
+    def work(vault: Vault, vaults: VaultService) -> int:
+        result = BackupService(vault).restore(ctx.args.backup)
+        ctx.print(result.file_name, f"erasures_replayed={result.replayed}", f"audit_events_kept={result.audit_carried}")
+        return EXIT_OK
+
+    return _locked(ctx, work)
+
+
+def cmd_purge_backups(ctx: Context) -> int:
+    """Apply the erasure ledger to every backup file (partner); exit 1 if a backup could not be purged."""
+    from clientvault.services.backup import BackupService
+
+    def work(vault: Vault, vaults: VaultService) -> int:
+        result = BackupService(vault).purge()
+        ctx.print(f"backups={result.backups}", f"erasures_applied={result.applied}", f"failed={len(result.failed)}")
+        for name in result.failed:
+            ctx.print("failed", name)
+        return EXIT_OK if not result.failed else EXIT_PROBLEM
+
+    return _locked(ctx, work)
+
+
 # -- parser ------------------------------------------------------------------------------------
 
 
@@ -574,6 +654,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the form")
     p.add_argument("--purpose", default="consent form", help="why the file is saved (export register)")
     p.set_defaults(handler=cmd_form)
+
+    p = verbs.add_parser("erase", parents=[common], help="erase a client now (partner; refused under legal hold)")
+    p.add_argument("--client", metavar="ID", type=int, required=True, help="the client's number")
+    p.add_argument("--basis", metavar="TEXT", required=True, help="the legal basis (printed on the certificate)")
+    p.add_argument("--witness", metavar="NAME", help="witness for the destruction register")
+    p.set_defaults(handler=cmd_erase)
+    p = verbs.add_parser("scan-residue", parents=[common], help="search every decrypted page for erased values")
+    p.add_argument("--values-file", metavar="FILE", required=True, help="values to look for, one a line ('-': stdin)")
+    p.set_defaults(handler=cmd_scan_residue)
+    p = verbs.add_parser("backup", parents=[common], help="take a checked, encrypted backup (partner)")
+    p.set_defaults(handler=cmd_backup)
+    p = verbs.add_parser("restore", parents=[common], help="restore a backup by file name (partner)")
+    p.add_argument("backup", help="the backup's file name (as 'backup' printed it)")
+    p.set_defaults(handler=cmd_restore)
+    p = verbs.add_parser("purge-backups", parents=[common], help="apply the erasure ledger to every backup (partner)")
+    p.set_defaults(handler=cmd_purge_backups)
     return parser
 
 
