@@ -6,9 +6,9 @@ retention, rights and how to use them, complaint channel), one tick box per opti
 (Art 23), signature and date lines, and a unique form number printed as text and as a QR code.
 The QR carries the form number only — never personal data.
 
-Pages: page 1 holds the letterhead and the notice; the choices and signatures start on a fresh
-page headed by the form number again, so a form printed double-sided is one sheet and every
-page of a batch names its form in its body.
+Pages: the letterhead and the notice come first; the choices are kept together on one page,
+headed by the form number again (so the page with the ticks always names its form), followed by
+the signatures. The Chinese form is two pages (one sheet printed double-sided).
 """
 
 from __future__ import annotations
@@ -311,12 +311,6 @@ def _story(content: ConsentFormContent, lang: str) -> list[Flowable]:
         para(s["rights"], st.body),
         para(s["complaint_h"], st.heading),
         para(s["complaint"].format(channel=firm.complaint_channel or firm.privacy_contact or dash), st.body),
-        # The choices start a page of their own unless most of one is left (then the form stays
-        # two pages); either way they are headed by the form number.
-        CondPageBreak(150 * mm),
-        Spacer(1, 4 * mm),
-        para(f"{s['form_no']}: {content.form_no}", st.label),
-        para(s["choices_h"], st.heading),
     ]
     by_code = {p.code: p for p in content.purposes}
     labels = []
@@ -329,10 +323,18 @@ def _story(content: ConsentFormContent, lang: str) -> list[Flowable]:
             labels.append(s["tick_sensitive"].format(name=p.name, cats=cats))
         else:
             labels.append(s["tick_third"].format(name=p.name, recipients=p.recipients or dash))
+    # The choices are never split over two pages, and they are headed by the form number again,
+    # so the page that carries the ticks always names its form.
+    choices: list[Flowable] = [
+        Spacer(1, 4 * mm),
+        para(f"{s['form_no']}: {content.form_no}", st.label),
+        para(s["choices_h"], st.heading),
+    ]
     if labels:
-        story += [para(s["choices_intro"], st.body), tick_box_list(labels, st)]
+        choices += [para(s["choices_intro"], st.body), tick_box_list(labels, st)]
     else:
-        story.append(para(s["no_choices"], st.body))
+        choices.append(para(s["no_choices"], st.body))
+    story.append(KeepTogether(choices))
     story += [
         CondPageBreak(70 * mm),
         para(s["sign_h"], st.heading),

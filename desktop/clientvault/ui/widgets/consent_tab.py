@@ -223,6 +223,7 @@ class ConsentTab(QWidget):
     def reload(self) -> None:
         """Refresh consents and field reasons."""
         self.model.reload()
+        self.view.resizeColumnsToContents()
         reasons = self.service.field_reasons(self.client_id, self.lang)
         baseline = {c.value for c in self.service.baseline_categories()}
         from clientvault.core.records import FIELD_CATEGORY
