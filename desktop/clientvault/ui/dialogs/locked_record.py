@@ -1,0 +1,63 @@
+"""A locked record opened by a partner: read-only, with its retention date and holds."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from clientvault.services.locking import LockedRecord
+from clientvault.ui.i18n import fmt
+
+
+class LockedRecordDialog(QDialog):
+    """Shows the sealed values. There is no edit control and no save: PIPL Art 47, storage only."""
+
+    def __init__(self, record: LockedRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(fmt(self.tr("Locked record %1 (read-only)"), record.client_id))
+        self.resize(640, 560)
+        banner = QLabel(
+            fmt(
+                self.tr("Storage only: kept until %1 (%2). This opening has been recorded in the audit log."),
+                record.retention_until.isoformat(),
+                record.retention_rule,
+            ),
+            self,
+        )
+        banner.setWordWrap(True)
+        banner.setStyleSheet("background: #fff4e5; color: #6b3e00; padding: 8px; border-radius: 4px;")
+        self.view = QTextBrowser(self)
+        self.view.setObjectName("record")
+        self.view.setPlainText(self.render_text(record))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(banner)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+
+    def render_text(self, record: LockedRecord) -> str:
+        """The record as plain text (kept in memory only)."""
+        c = record.client
+        lines = [
+            fmt(self.tr("Name: %1"), c.get("name") or ""),
+            fmt(self.tr("Unified social credit code: %1"), c.get("uscc") or ""),
+            fmt(self.tr("Tax number: %1"), c.get("tax_no") or ""),
+            fmt(self.tr("Address: %1"), c.get("address") or ""),
+            fmt(self.tr("Phone: %1"), c.get("phone") or ""),
+            fmt(self.tr("E-mail: %1"), c.get("email") or ""),
+            fmt(self.tr("Engagement: %1 – %2"), c.get("engagement_start") or "", c.get("engagement_end") or ""),
+            "",
+            self.tr("Persons:"),
+        ]
+        for p in record.persons:
+            lines.append(f"  · {p.get('name', '')}  {p.get('id_number') or ''}  {p.get('phone') or ''}")
+        lines += ["", self.tr("Sensitive items:")]
+        for i in record.items:
+            lines.append(f"  · {i.get('kind', '')}  {i.get('label') or ''}  {i.get('value') or ''}")
+        if record.holds:
+            lines += ["", self.tr("Legal holds:")]
+            lines += [f"  · {h.placed_at[:10]}  {h.reason}" for h in record.holds]
+        notes = c.get("notes") or ""
+        if notes:
+            lines += ["", self.tr("Notes:"), notes]
+        return "\n".join(lines)

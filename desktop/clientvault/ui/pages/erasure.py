@@ -1,0 +1,326 @@
+"""Erasure requests, approvals and execution, and the destruction register (partner, privacy officer)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientvault.core.roles import Role
+from clientvault.services.context import Vault
+from clientvault.services.erasure import SOURCES, ErasureRequestRow, ErasureResult, ErasureService, RegisterEntry
+from clientvault.ui.dialogs.reason import ReasonDialog, ask_reason
+from clientvault.ui.errors import show_error
+from clientvault.ui.i18n import fmt
+from clientvault.ui.models.retention import PagedTableModel
+from clientvault.ui.operations import Operation, Operations
+from clientvault.ui.widgets.pdf import PdfPreviewDialog
+
+
+class NewRequestDialog(QDialog):
+    """Client number, source and legal basis of a new erasure request."""
+
+    def __init__(self, labels: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New erasure request"))
+        self.client = QSpinBox(self)
+        self.client.setObjectName("client")
+        self.client.setRange(1, 2_000_000_000)
+        self.source = QComboBox(self)
+        self.source.setObjectName("source")
+        for code in SOURCES:
+            self.source.addItem(labels[code], code)
+        self.basis = QLineEdit(self)
+        self.basis.setObjectName("basis")
+        self.basis.setPlaceholderText(self.tr("e.g. PIPL Art 47(1)(5): retention period ended"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Client no."), self.client)
+        form.addRow(self.tr("Source"), self.source)
+        form.addRow(self.tr("Legal basis"), self.basis)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class ErasurePage(QWidget):
+    """Requests (newest first) with approve/refuse/execute, and the destruction register with certificates."""
+
+    sig_executed = Signal(object)
+    """An erasure finished (ErasureResult) or failed (the exception)."""
+
+    def __init__(
+        self, vault: Vault, operations: Operations, parent: QWidget | None = None, *, pdf_lang: str = "zh"
+    ) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.operations = operations
+        self.pdf_lang = pdf_lang
+        self.erasure = ErasureService(vault)
+        self.operation: Operation | None = None
+        role = vault.session.role
+        heading = QLabel(self.tr("Erasure"), self)
+        font = heading.font()
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        heading.setFont(font)
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+
+        self.requests: PagedTableModel[ErasureRequestRow] = PagedTableModel(
+            [self.tr("No."), self.tr("Client no."), self.tr("Source"), self.tr("Scope"), self.tr("State"),
+             self.tr("Requested on"), self.tr("Legal basis")],
+            lambda offset, limit: self.erasure.requests(limit=limit, offset=offset),
+            self._request_cell,
+            self,
+        )  # fmt: skip
+        self.requests_view = QTableView(self)
+        self.requests_view.setObjectName("requests")
+        _setup(self.requests_view, self.requests)
+        self.new_button = QPushButton(self.tr("New request…"), self)
+        self.new_button.setObjectName("new")
+        self.check_button = QPushButton(self.tr("Check retention periods"), self)
+        self.check_button.setObjectName("check")
+        self.approve_button = QPushButton(self.tr("Approve"), self)
+        self.approve_button.setObjectName("approve")
+        self.refuse_button = QPushButton(self.tr("Refuse…"), self)
+        self.refuse_button.setObjectName("refuse")
+        self.execute_button = QPushButton(self.tr("Execute erasure…"), self)
+        self.execute_button.setObjectName("execute")
+        self.approve_button.setVisible(role is Role.PARTNER)
+        self.refuse_button.setVisible(role is Role.PARTNER)
+        actions = QHBoxLayout()
+        for b in (self.new_button, self.check_button, self.approve_button, self.refuse_button, self.execute_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+
+        self.register: PagedTableModel[RegisterEntry] = PagedTableModel(
+            [self.tr("Certificate"), self.tr("Client no."), self.tr("Executed on"), self.tr("Scope"),
+             self.tr("Legal basis"), self.tr("Integrity"), self.tr("Witness")],
+            lambda offset, limit: self.erasure.register(limit=limit, offset=offset),
+            self._register_cell,
+            self,
+        )  # fmt: skip
+        self.register_view = QTableView(self)
+        self.register_view.setObjectName("register")
+        _setup(self.register_view, self.register)
+        self.certificate_button = QPushButton(self.tr("Certificate…"), self)
+        self.certificate_button.setObjectName("certificate")
+        cert_row = QHBoxLayout()
+        cert_row.addWidget(self.certificate_button)
+        cert_row.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.status)
+        layout.addLayout(actions)
+        layout.addWidget(self.requests_view, 2)
+        layout.addWidget(QLabel(self.tr("Destruction register"), self))
+        layout.addWidget(self.register_view, 2)
+        layout.addLayout(cert_row)
+
+        self.new_button.clicked.connect(self.new_request)
+        self.check_button.clicked.connect(self.check_retention)
+        self.approve_button.clicked.connect(self.approve_selected)
+        self.refuse_button.clicked.connect(self.refuse_selected)
+        self.execute_button.clicked.connect(self.execute_selected)
+        self.certificate_button.clicked.connect(self.show_certificate)
+        self.requests_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.register_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    # -- labels --------------------------------------------------------------------------------
+
+    def source_labels(self) -> dict[str, str]:
+        """Translated names of the request sources."""
+        return {
+            "deletion_request": self.tr("Deletion request"),
+            "consent_withdrawal": self.tr("Consent withdrawn"),
+            "retention_expiry": self.tr("Retention period ended"),
+            "partner_decision": self.tr("Partner's decision"),
+        }
+
+    def state_labels(self) -> dict[str, str]:
+        """Translated names of the request states."""
+        return {
+            "requested": self.tr("Requested"),
+            "approved": self.tr("Approved"),
+            "executed": self.tr("Executed"),
+            "refused": self.tr("Refused"),
+        }
+
+    def _scope(self, scope: str) -> str:
+        return self.tr("Whole record") if scope == "client" else self.tr("Some items")
+
+    def _request_cell(self, r: ErasureRequestRow, column: int) -> str:
+        values = (
+            str(r.id), str(r.client_id), self.source_labels().get(r.source, r.source), self._scope(r.scope),
+            self.state_labels().get(r.state, r.state), r.requested_at[:10], r.legal_basis,
+        )  # fmt: skip
+        return values[column]
+
+    def _register_cell(self, e: RegisterEntry, column: int) -> str:
+        integrity = {"ok": self.tr("passed"), "problems": self.tr("PROBLEMS"), "not_run": self.tr("not run")}
+        values = (
+            e.certificate_no, str(e.client_id), e.executed_at[:16].replace("T", " "), self._scope(e.scope),
+            e.legal_basis, integrity.get(e.integrity, e.integrity), e.witness,
+        )  # fmt: skip
+        return values[column]
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload both tables."""
+        self.requests.reload()
+        self.register.reload()
+        self._update_buttons()
+
+    def selected_request(self) -> ErasureRequestRow | None:
+        """The selected request."""
+        rows = self.requests_view.selectionModel().selectedRows()
+        return self.requests.item(rows[0].row()) if rows else None
+
+    def selected_entry(self) -> RegisterEntry | None:
+        """The selected register entry."""
+        rows = self.register_view.selectionModel().selectedRows()
+        return self.register.item(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        req = self.selected_request()
+        busy = self.operation is not None and not self.operation.done
+        self.approve_button.setEnabled(req is not None and req.state == "requested")
+        self.refuse_button.setEnabled(req is not None and req.state in ("requested", "approved"))
+        self.execute_button.setEnabled(req is not None and req.state == "approved" and not busy)
+        self.certificate_button.setEnabled(self.selected_entry() is not None)
+
+    def _run(self, action: object) -> bool:
+        try:
+            action()  # type: ignore[operator]
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.refresh()
+        return True
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def new_request(self) -> int | None:
+        """Ask for the request's client, source and basis; return the new request's number."""
+        dialog = NewRequestDialog(self.source_labels(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        made: list[int] = []
+        self._run(
+            lambda: made.append(
+                self.erasure.request(dialog.client.value(), dialog.source.currentData(), dialog.basis.text())
+            )
+        )
+        return made[0] if made else None
+
+    def check_retention(self) -> list[int]:
+        """Open requests for every locked record whose retention ended."""
+        made: list[int] = []
+        if self._run(lambda: made.extend(self.erasure.daily_check())):
+            self.status.setText(fmt(self.tr("%1 new request(s) for records whose retention ended."), len(made)))
+        return made
+
+    def approve_selected(self) -> bool:
+        """Approve the selected request (partner)."""
+        req = self.selected_request()
+        return req is not None and self._run(lambda: self.erasure.approve(req.id))
+
+    def refuse_selected(self, reason: str | None = None) -> bool:
+        """Refuse the selected request with a reason (partner)."""
+        req = self.selected_request()
+        if req is None:
+            return False
+        text = reason or ask_reason(self, self.tr("Refuse erasure"), self.tr("Why is the request refused?"))
+        return bool(text) and self._run(lambda: self.erasure.refuse(req.id, text or ""))
+
+    def execute_selected(self, *, confirmed: bool = False, witness: str = "") -> Operation | None:
+        """Carry out the selected approved request off the GUI thread."""
+        req = self.selected_request()
+        if req is None:
+            return None
+        if not confirmed:
+            dialog = ReasonDialog(
+                self.tr("Execute erasure"),
+                fmt(self.tr("Erase client %1 permanently? This cannot be undone. Type ERASE to confirm."),
+                    req.client_id),
+                self,
+                extra_label=self.tr("Witness (optional)"),
+            )  # fmt: skip
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.reason.strip().upper() != "ERASE":
+                return None
+            witness = dialog.extra
+        self.status.setText(self.tr("Erasing… the vault is checked afterwards, which can take a while."))
+        self.operation = self.operations.run(
+            lambda _progress: self.erasure.execute(req.id, witness=witness),
+            on_success=self._executed,
+            on_failure=self._failed,
+        )
+        self._update_buttons()
+        return self.operation
+
+    def _executed(self, result: object) -> None:
+        assert isinstance(result, ErasureResult)
+        self.status.setText(
+            fmt(self.tr("Erased. Certificate %1; integrity check: %2."), result.certificate_no,
+                self.tr("passed") if not result.integrity_problems else self.tr("PROBLEMS"))
+        )  # fmt: skip
+        if not self.vault.locked:
+            self.refresh()
+        self.sig_executed.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText("")
+        self._update_buttons()
+        if not self.vault.locked:
+            self.refresh()
+        show_error(self, exc)
+        self.sig_executed.emit(exc)
+
+    def certificate_pdf(self) -> bytes | None:
+        """The selected entry's certificate (audited)."""
+        entry = self.selected_entry()
+        if entry is None:
+            return None
+        try:
+            return self.erasure.certificate_pdf(entry.certificate_no, lang=self.pdf_lang)
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+
+    def show_certificate(self) -> PdfPreviewDialog | None:
+        """Preview (and print from) the selected entry's certificate."""
+        pdf = self.certificate_pdf()
+        if pdf is None:
+            return None
+        dialog = PdfPreviewDialog(pdf, self.tr("Erasure certificate"), self)
+        dialog.show()
+        return dialog
+
+
+def _setup(view: QTableView, model: object) -> None:
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)

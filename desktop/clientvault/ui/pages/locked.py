@@ -1,0 +1,282 @@
+"""The partner's "Locked records" page: retention countdowns, lock requests, open/unlock/hold."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientvault.services.context import Vault
+from clientvault.services.locking import LockedRow, LockRequestRow, LockService
+from clientvault.ui.dialogs.locked_record import LockedRecordDialog
+from clientvault.ui.dialogs.reason import ask_reason
+from clientvault.ui.errors import show_error
+from clientvault.ui.i18n import fmt, format_number
+from clientvault.ui.models.retention import PagedTableModel
+
+
+class LockedPage(QWidget):
+    """Locked clients soonest-expiring first; nothing personal is shown until a record is opened."""
+
+    sig_changed = Signal()
+    """A record was locked, unlocked or its hold changed."""
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.locks = LockService(vault)
+        heading = QLabel(self.tr("Locked records"), self)
+        font = heading.font()
+        font.setPointSize(font.pointSize() + 4)
+        font.setBold(True)
+        heading.setFont(font)
+        intro = QLabel(
+            self.tr(
+                "These clients' engagements are over. Their records are sealed with the partner key and kept "
+                "only because the law requires it (PIPL Art 47: storage only). Opening one needs a reason and "
+                "is recorded."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count")
+
+        headers = [
+            self.tr("Client no."),
+            self.tr("Kind"),
+            self.tr("Locked on"),
+            self.tr("Keep until"),
+            self.tr("Countdown"),
+            self.tr("Rule"),
+            self.tr("Legal hold"),
+        ]
+        self.model: PagedTableModel[LockedRow] = PagedTableModel(
+            headers, lambda offset, limit: self.locks.locked(offset=offset, limit=limit), self._cell, self
+        )
+        self.view = QTableView(self)
+        self.view.setObjectName("locked")
+        self._setup(self.view, self.model)
+
+        self.open_button = QPushButton(self.tr("Open…"), self)
+        self.open_button.setObjectName("open")
+        self.unlock_button = QPushButton(self.tr("Unlock (client returns)…"), self)
+        self.unlock_button.setObjectName("unlock")
+        self.hold_button = QPushButton(self.tr("Legal hold…"), self)
+        self.hold_button.setObjectName("hold")
+        self.release_button = QPushButton(self.tr("Release hold…"), self)
+        self.release_button.setObjectName("release")
+        row = QHBoxLayout()
+        for b in (self.open_button, self.unlock_button, self.hold_button, self.release_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.count_label)
+
+        self.requests_label = QLabel(self.tr("Lock requests from accountants"), self)
+        self.requests: PagedTableModel[LockRequestRow] = PagedTableModel(
+            [self.tr("Client no."), self.tr("Requested on"), self.tr("Reason")],
+            lambda offset, limit: self.locks.pending_requests()[offset : offset + limit],
+            self._request_cell,
+            self,
+        )
+        self.requests_view = QTableView(self)
+        self.requests_view.setObjectName("requests")
+        self._setup(self.requests_view, self.requests)
+        self.lock_button = QPushButton(self.tr("Lock client…"), self)
+        self.lock_button.setObjectName("lock")
+        self.refuse_button = QPushButton(self.tr("Refuse request…"), self)
+        self.refuse_button.setObjectName("refuse")
+        req_row = QHBoxLayout()
+        req_row.addWidget(self.lock_button)
+        req_row.addWidget(self.refuse_button)
+        req_row.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(self.view, 3)
+        layout.addWidget(self.requests_label)
+        layout.addWidget(self.requests_view, 1)
+        layout.addLayout(req_row)
+
+        self.open_button.clicked.connect(self.open_selected)
+        self.unlock_button.clicked.connect(self.unlock_selected)
+        self.hold_button.clicked.connect(self.hold_selected)
+        self.release_button.clicked.connect(self.release_selected)
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.refuse_button.clicked.connect(self.refuse_requested)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.requests_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.refresh()
+
+    def _setup(self, view: QTableView, model: PagedTableModel[object] | PagedTableModel[LockedRow]) -> None:
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+
+    # -- cells ---------------------------------------------------------------------------------
+
+    def countdown(self, row: LockedRow) -> str:
+        """The retention countdown shown for a row."""
+        if row.days_left < 0:
+            return self.tr("Retention ended: may be erased")
+        years, days = divmod(row.days_left, 365)
+        if years:
+            return fmt(self.tr("%1 years %2 days left"), years, days)
+        return fmt(self.tr("%1 days left"), row.days_left)
+
+    def _cell(self, row: LockedRow, column: int) -> str:
+        values = (
+            str(row.client_id),
+            row.kind,
+            row.sealed_at[:10],
+            row.retention_until.isoformat(),
+            self.countdown(row),
+            row.retention_rule,
+            self.tr("On hold") if row.on_hold else "",
+        )
+        return values[column]
+
+    def _request_cell(self, row: LockRequestRow, column: int) -> str:
+        return (str(row.client_id), row.requested_at[:10], row.reason)[column]
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload both lists."""
+        self.model.reload()
+        self.requests.reload()
+        self.count_label.setText(fmt(self.tr("%1 locked"), format_number(self.locks.locked_count())))
+        pending = self.requests.rowCount() > 0
+        for w in (self.requests_label, self.requests_view, self.lock_button, self.refuse_button):
+            w.setVisible(pending)
+        self._update_buttons()
+
+    def selected(self) -> LockedRow | None:
+        """The selected locked record."""
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.item(rows[0].row()) if rows else None
+
+    def selected_request(self) -> LockRequestRow | None:
+        """The selected lock request."""
+        rows = self.requests_view.selectionModel().selectedRows()
+        return self.requests.item(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        for b in (self.open_button, self.unlock_button, self.hold_button):
+            b.setEnabled(row is not None)
+        self.release_button.setEnabled(row is not None and row.on_hold)
+        has_request = self.selected_request() is not None
+        self.lock_button.setEnabled(has_request)
+        self.refuse_button.setEnabled(has_request)
+
+    def open_selected(self, reason: str | None = None) -> LockedRecordDialog | None:
+        """Ask for a reason and show the record read-only (``reason`` given: tests)."""
+        row = self.selected()
+        if row is None:
+            return None
+        if not reason:
+            reason = ask_reason(self, self.tr("Open locked record"), self.tr("Why do you need to open this record?"))
+        if not reason:
+            return None
+        try:
+            record = self.locks.open(row.client_id, reason)
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        dialog = LockedRecordDialog(record, self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def _with_reason(self, title: str, prompt: str, action: object, reason: str | None) -> bool:
+        text = reason or ask_reason(self, title, prompt)
+        if not text:
+            return False
+        try:
+            action(text)  # type: ignore[operator]
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.refresh()
+        self.sig_changed.emit()
+        return True
+
+    def unlock_selected(self, reason: str | None = None) -> bool:
+        """Unseal the selected record (client returns)."""
+        row = self.selected()
+        if row is None:
+            return False
+        return self._with_reason(
+            self.tr("Unlock record"),
+            self.tr("The client returns and the record becomes active again. Reason:"),
+            lambda text: self.locks.unlock(row.client_id, text),
+            reason,
+        )
+
+    def hold_selected(self, reason: str | None = None) -> bool:
+        """Put a legal hold on the selected record."""
+        row = self.selected()
+        if row is None:
+            return False
+        return self._with_reason(
+            self.tr("Legal hold"),
+            self.tr("A legal hold blocks erasure (litigation, unsettled fees, an authority's request). Reason:"),
+            lambda text: self.locks.place_hold(row.client_id, text),
+            reason,
+        )
+
+    def release_selected(self, reason: str | None = None) -> bool:
+        """Release the holds on the selected record."""
+        row = self.selected()
+        if row is None:
+            return False
+
+        def release(text: str) -> None:
+            for hold in self.locks.holds(row.client_id):
+                self.locks.release_hold(row.client_id, hold.id, text)
+
+        return self._with_reason(self.tr("Release legal hold"), self.tr("Why is the hold released?"), release, reason)
+
+    def lock_requested(self, reason: str | None = None) -> bool:
+        """Lock the client of the selected request."""
+        req = self.selected_request()
+        if req is None:
+            return False
+        if reason is None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Lock client"),
+                fmt(self.tr("Seal client %1 with the partner key? Staff will no longer see it."), req.client_id),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            reason = req.reason
+        return self._with_reason("", "", lambda text: self.locks.lock(req.client_id, text), reason)
+
+    def refuse_requested(self, reason: str | None = None) -> bool:
+        """Refuse the selected lock request."""
+        req = self.selected_request()
+        if req is None:
+            return False
+        return self._with_reason(
+            self.tr("Refuse lock request"),
+            self.tr("Why is the request refused?"),
+            lambda text: self.locks.refuse_request(req.client_id, text),
+            reason,
+        )

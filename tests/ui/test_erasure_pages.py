@@ -1,0 +1,108 @@
+"""Erasure and Backups pages: the workflow through the widgets, certificates, restore and settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel
+from pytestqt.qtbot import QtBot
+
+from clientvault.core.roles import Role
+from clientvault.services.context import Vault
+from clientvault.services.erasure import ErasureResult, ErasureService
+from clientvault.services.locking import LockService
+from clientvault.services.vault import VaultService
+from clientvault.ui.operations import Operations
+from clientvault.ui.pages.backups import BackupsPage
+from clientvault.ui.pages.erasure import ErasurePage
+from tests.fixtures.planted import plant
+from tests.ui.conftest import USERS
+
+
+def _select(view: object, row: int) -> None:
+    index = view.model().index(row, 0)  # type: ignore[attr-defined]
+    view.selectionModel().select(  # type: ignore[attr-defined]
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+
+
+def test_partner_approves_privacy_officer_executes(
+    qtbot: QtBot, staffed_vault: Vault, fast_vaults: VaultService
+) -> None:
+    planted = plant(staffed_vault)
+    ErasureService(staffed_vault).request(planted.client_id, "deletion_request", "PIPL Art 47")
+    ops = Operations()
+    page = ErasurePage(staffed_vault, ops, pdf_lang="en")
+    qtbot.addWidget(page)
+    assert page.requests.rowCount() == 1 and page.approve_button.isVisibleTo(page)
+    _select(page.requests_view, 0)
+    assert page.approve_selected()
+    name, password = USERS[Role.PRIVACY_OFFICER]
+    priv = fast_vaults.unlock(staffed_vault.paths.folder, name, password)
+    try:
+        po_page = ErasurePage(priv, ops)
+        qtbot.addWidget(po_page)
+        assert not po_page.approve_button.isVisibleTo(po_page)
+        _select(po_page.requests_view, 0)
+        assert po_page.execute_button.isEnabled()
+        with qtbot.waitSignal(po_page.sig_executed, timeout=30000) as done:
+            po_page.execute_selected(confirmed=True, witness="王见证")
+        result = done.args[0]
+        assert isinstance(result, ErasureResult) and result.integrity_problems == ()
+        assert "Certificate" in po_page.status.text() or "证明" in po_page.status.text()
+        assert po_page.register.rowCount() == 1
+        _select(po_page.register_view, 0)
+        pdf = po_page.certificate_pdf()
+        assert pdf is not None and pdf.startswith(b"%PDF")
+    finally:
+        priv.lock()
+
+
+def test_legal_hold_refusal_is_shown(qtbot: QtBot, staffed_vault: Vault, monkeypatch: object) -> None:
+    planted = plant(staffed_vault)
+    locks = LockService(staffed_vault)
+    locks.lock(planted.client_id, "ended")
+    erasure = ErasureService(staffed_vault)
+    erasure.approve(erasure.request(planted.client_id, "retention_expiry", "retention ended"))
+    locks.place_hold(planted.client_id, "litigation")
+    shown: list[BaseException] = []
+    import clientvault.ui.pages.erasure as module
+
+    monkeypatch.setattr(module, "show_error", lambda _parent, exc: shown.append(exc))  # type: ignore[attr-defined]
+    page = ErasurePage(staffed_vault, Operations())
+    qtbot.addWidget(page)
+    _select(page.requests_view, 0)
+    with qtbot.waitSignal(page.sig_executed, timeout=30000):
+        page.execute_selected(confirmed=True)
+    assert [getattr(e, "code", None) for e in shown] == ["legal_hold"]
+    assert staffed_vault.db.scalar("SELECT status FROM clients WHERE id = ?", (planted.client_id,)) == "locked"
+
+
+def test_retention_check_button(qtbot: QtBot, staffed_vault: Vault) -> None:
+    page = ErasurePage(staffed_vault, Operations())
+    qtbot.addWidget(page)
+    assert page.check_retention() == []
+    assert "0" in page.status.text()
+
+
+def test_backups_page_backup_purge_restore_settings(qtbot: QtBot, staffed_vault: Vault) -> None:
+    planted = plant(staffed_vault)
+    page = BackupsPage(staffed_vault, Operations())
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.sig_done, timeout=30000):
+        page.backup_now()
+    assert page.model.rowCount() == 1
+    ErasureService(staffed_vault).erase_now(planted.client_id, "PIPL Art 47")
+    with qtbot.waitSignal(page.sig_done, timeout=30000) as purged:
+        page.purge()
+    assert purged.args[0].applied == 1
+    _select(page.view, 0)
+    assert page.verify_selected()
+    with qtbot.waitSignal(page.sig_restored, timeout=30000):
+        page.restore_selected(confirmed=True)
+    assert staffed_vault.db.scalar("SELECT status FROM clients WHERE id = ?", (planted.client_id,)) == "erased"
+    page.keep.setValue(3)
+    page.vacuum.setChecked(True)
+    assert page.save_settings()
+    from clientvault.services.retention import RetentionService
+
+    settings = RetentionService(staffed_vault).settings()
+    assert settings.backup_keep == 3 and settings.vacuum_after_erasure

@@ -1,0 +1,123 @@
+"""The partner's Locked records page: countdowns, open with a reason (read-only), unlock, holds, requests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from clientvault.core.roles import Role
+from clientvault.services.audit import AuditFilter
+from clientvault.services.context import Vault
+from clientvault.services.locking import LockService
+from clientvault.services.vault import VaultService
+from clientvault.ui.dialogs.reason import ReasonDialog
+from clientvault.ui.pages.locked import LockedPage
+from tests.fixtures.planted import ID_NUMBER, NAME, plant
+from tests.ui.conftest import USERS
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def _select(page_view: object, row: int) -> None:
+    view = page_view
+    index = view.model().index(row, 0)  # type: ignore[attr-defined]
+    view.selectionModel().select(  # type: ignore[attr-defined]
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+
+
+def test_locked_page_lists_countdowns_and_opens_read_only(
+    qtbot: QtBot, qapp: QApplication, staffed_vault: Vault, ui_ctx: object
+) -> None:
+    planted = plant(staffed_vault)
+    LockService(staffed_vault).lock(planted.client_id, "engagement ended")
+    page = LockedPage(staffed_vault)
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    assert page.model.rowCount() == 1
+    row = page.model.item(0)
+    assert page.model.data(page.model.index(0, 0)) == str(planted.client_id)
+    assert "years" in page.countdown(row)
+    # Nothing personal in the list: the record is sealed.
+    texts = [page.model.data(page.model.index(0, c)) for c in range(page.model.columnCount())]
+    assert all(NAME not in (t or "") for t in texts)
+    assert not page.open_button.isEnabled()
+    _select(page.view, 0)
+    assert page.open_button.isEnabled() and not page.release_button.isEnabled()
+    dialog = page.open_selected("tax inspection")
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    text = dialog.view.toPlainText()
+    assert NAME in text and ID_NUMBER in text
+    assert dialog.view.isReadOnly()
+    event = staffed_vault.audit.page(AuditFilter(action_prefix="locked.open"))[0]
+    assert event.reason == "tax inspection"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.grab().save(str(SCREENSHOTS / "locked_page.png"))
+    dialog.close()
+
+
+def test_hold_release_and_unlock_from_the_page(qtbot: QtBot, staffed_vault: Vault) -> None:
+    planted = plant(staffed_vault)
+    LockService(staffed_vault).lock(planted.client_id, "engagement ended")
+    page = LockedPage(staffed_vault)
+    qtbot.addWidget(page)
+    _select(page.view, 0)
+    assert page.hold_selected("litigation")
+    _select(page.view, 0)
+    assert page.model.item(0).on_hold and page.release_button.isEnabled()
+    assert page.release_selected("settled")
+    _select(page.view, 0)
+    assert page.unlock_selected("client returns")
+    assert page.model.rowCount() == 0
+
+
+def test_lock_requests_are_locked_or_refused(qtbot: QtBot, staffed_vault: Vault, fast_vaults: VaultService) -> None:
+    first, second = plant(staffed_vault), plant(staffed_vault)
+    acc_name, acc_password = USERS[Role.ACCOUNTANT]
+    acc_id = staffed_vault.db.scalar("SELECT id FROM users WHERE username = ?", (acc_name,))
+    from clientvault.services.clients import ClientService
+
+    ClientService(staffed_vault).assign(first.client_id, [acc_id])
+    ClientService(staffed_vault).assign(second.client_id, [acc_id])
+    acc = fast_vaults.unlock(staffed_vault.paths.folder, acc_name, acc_password)
+    try:
+        LockService(acc).request_lock(first.client_id, "engagement ended in June")
+        LockService(acc).request_lock(second.client_id, "moved to another agency")
+    finally:
+        acc.lock()
+    page = LockedPage(staffed_vault)
+    qtbot.addWidget(page)
+    assert page.requests.rowCount() == 2 and page.requests_label.isVisibleTo(page)
+    _select(page.requests_view, 0)
+    assert page.lock_requested("approved")
+    _select(page.requests_view, 0)
+    assert page.refuse_requested("still has unpaid invoices")
+    assert page.requests.rowCount() == 0 and page.model.rowCount() == 1
+
+
+def test_reason_dialog_needs_a_reason(qtbot: QtBot) -> None:
+    dialog = ReasonDialog("t", "why?")
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.reason_edit.setText("  x ")
+    assert not ok.isEnabled()
+    dialog.reason_edit.setText("audit")
+    assert ok.isEnabled()
+
+
+def test_countdown_wording(qtbot: QtBot, staffed_vault: Vault) -> None:
+    page = LockedPage(staffed_vault)
+    qtbot.addWidget(page)
+    from clientvault.services.locking import LockedRow
+
+    row = LockedRow(1, "enterprise", "2026-01-01", None, date(2027, 1, 1), "tax_records", 40, False)
+    assert page.countdown(row) == "40 days left"
+    assert page.countdown(LockedRow(1, "enterprise", "", None, date(2020, 1, 1), "x", -3, False)).startswith(
+        "Retention ended"
+    )
