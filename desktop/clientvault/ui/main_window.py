@@ -34,9 +34,12 @@ from clientvault.ui.lock import IdleWatcher, LockScreen, SessionWatcher
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.account import AccountPage
 from clientvault.ui.pages.audit import AuditPage
+from clientvault.ui.pages.backups import BackupsPage
 from clientvault.ui.pages.clients import ClientsPage
 from clientvault.ui.pages.consent_overview import ConsentOverviewPage
+from clientvault.ui.pages.erasure import ErasurePage
 from clientvault.ui.pages.home import home_page
+from clientvault.ui.pages.locked import LockedPage
 from clientvault.ui.pages.purposes import PurposesPage
 from clientvault.ui.pages.staff import StaffPage
 
@@ -129,6 +132,12 @@ class MainWindow(QMainWindow):
             purposes = lambda: PurposesPage(self.vault, self.operations, lang=lang)  # noqa: E731
             pages.append(("purposes", self.tr("Purposes"), purposes))
         if role is Role.PARTNER:
+            pages.append(("locked", self.tr("Locked records"), lambda: LockedPage(self.vault)))
+        if role in (Role.PARTNER, Role.PRIVACY_OFFICER):
+            erasure = lambda: ErasurePage(self.vault, self.operations, pdf_lang=lang)  # noqa: E731
+            pages.append(("erasure", self.tr("Erasure"), erasure))
+        if role is Role.PARTNER:
+            pages.append(("backups", self.tr("Backups"), self._backups_page))
             pages.append(staff)
         if can(role, Capability.VIEW_AUDIT):
             pages.append(audit)
@@ -147,6 +156,11 @@ class MainWindow(QMainWindow):
         clients = self.pages["clients"]
         assert isinstance(clients, ClientsPage)
         clients.open_client(client_id)
+
+    def _backups_page(self) -> QWidget:
+        page = BackupsPage(self.vault, self.operations)
+        page.sig_restored.connect(self.lock)  # every page holds the replaced database: log in again
+        return page
 
     def _account_page(self) -> QWidget:
         page = AccountPage(self.ctx, self.vault)
