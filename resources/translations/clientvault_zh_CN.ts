@@ -235,6 +235,137 @@
     </message>
 </context>
 <context>
+    <name>BackupsPage</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Each backup is an encrypted copy with its own key, checked after it is written. Restoring replays the erasure ledger, so erased clients never come back.</source>
+        <translation>每份备份都是使用独立密钥加密的副本，写入后即校验。恢复备份时会重放销毁台账，已销毁的客户不会被恢复。</translation>
+    </message>
+    <message>
+        <source>On demand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>On close</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Before restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Erasures applied</source>
+        <translation>已应用销毁</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Purge erased clients from all backups</source>
+        <translation>从所有备份中清除已销毁客户</translation>
+    </message>
+    <message>
+        <source>Back up when the app closes</source>
+        <translation>关闭程序时备份</translation>
+    </message>
+    <message>
+        <source>Back up daily</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <source>Rebuild the database file after each erasure (VACUUM)</source>
+        <translation>每次销毁后重建数据库文件（VACUUM）</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Keep scheduled backups:</source>
+        <translation>保留定期备份份数：</translation>
+    </message>
+    <message>
+        <source>Backup %1 written and checked.</source>
+        <translation>备份 %1 已写入并校验通过。</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup %1 is intact.</source>
+        <translation>备份 %1 完好。</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the vault with the backup of %1? Changes made since are lost (erasures are applied again). Everyone must log in again afterwards.</source>
+        <translation>用 %1 的备份替换当前保密柜？此后的更改将丢失（销毁操作会重新执行）。恢复后所有人需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Restored. %1 erasure(s) applied again to the restored copy.</source>
+        <translation>已恢复。已对恢复的副本重新执行 %1 项销毁。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>%1 backup(s) checked, %2 erasure(s) applied, %3 could not be opened.</source>
+        <translation>已检查 %1 份备份，执行 %2 项销毁，%3 份无法打开。</translation>
+    </message>
+    <message>
+        <source>Purging backups…</source>
+        <translation>正在清除备份中的已销毁数据…</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -1244,6 +1375,173 @@
     </message>
 </context>
 <context>
+    <name>ErasurePage</name>
+    <message>
+        <source>Erasure</source>
+        <translation>数据销毁</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Client no.</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Requested on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>New request…</source>
+        <translation>新建申请…</translation>
+    </message>
+    <message>
+        <source>Check retention periods</source>
+        <translation>检查保存期限</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Refuse…</source>
+        <translation>拒绝…</translation>
+    </message>
+    <message>
+        <source>Execute erasure…</source>
+        <translation>执行销毁…</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证明编号</translation>
+    </message>
+    <message>
+        <source>Executed on</source>
+        <translation>执行时间</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>完整性</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <source>Certificate…</source>
+        <translation>销毁证明…</translation>
+    </message>
+    <message>
+        <source>Destruction register</source>
+        <translation>销毁登记簿</translation>
+    </message>
+    <message>
+        <source>Deletion request</source>
+        <translation>删除请求</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>Retention period ended</source>
+        <translation>保存期限届满</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s decision</source>
+        <translation>合伙人决定</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>已执行</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Whole record</source>
+        <translation>全部信息</translation>
+    </message>
+    <message>
+        <source>Some items</source>
+        <translation>部分项目</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>PROBLEMS</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>%1 new request(s) for records whose retention ended.</source>
+        <translation>已为保存期限届满的记录新建 %1 项申请。</translation>
+    </message>
+    <message>
+        <source>Refuse erasure</source>
+        <translation>拒绝销毁</translation>
+    </message>
+    <message>
+        <source>Why is the request refused?</source>
+        <translation>拒绝申请的理由？</translation>
+    </message>
+    <message>
+        <source>Execute erasure</source>
+        <translation>执行销毁</translation>
+    </message>
+    <message>
+        <source>Erase client %1 permanently? This cannot be undone. Type ERASE to confirm.</source>
+        <translation>永久销毁客户 %1？此操作无法撤销。请输入 ERASE 确认。</translation>
+    </message>
+    <message>
+        <source>Witness (optional)</source>
+        <translation>见证人（可选）</translation>
+    </message>
+    <message>
+        <source>Erasing… the vault is checked afterwards, which can take a while.</source>
+        <translation>正在销毁…之后会校验整个保密柜，可能需要一些时间。</translation>
+    </message>
+    <message>
+        <source>Erased. Certificate %1; integrity check: %2.</source>
+        <translation>已销毁。证明编号 %1；完整性检查：%2。</translation>
+    </message>
+    <message>
+        <source>Erasure certificate</source>
+        <translation>销毁证明</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Firm name</source>
@@ -1717,6 +2015,200 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>LockedPage</name>
+    <message>
+        <source>Locked records</source>
+        <translation>封存记录</translation>
+    </message>
+    <message>
+        <source>These clients&apos; engagements are over. Their records are sealed with the partner key and kept only because the law requires it (PIPL Art 47: storage only). Opening one needs a reason and is recorded.</source>
+        <translation>这些客户的委托已结束。其记录已用合伙人密钥密封，仅因法律要求而保存（个人信息保护法第四十七条：仅存储）。查看需填写理由，并会被记录。</translation>
+    </message>
+    <message>
+        <source>Client no.</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Locked on</source>
+        <translation>封存日期</translation>
+    </message>
+    <message>
+        <source>Keep until</source>
+        <translation>保存至</translation>
+    </message>
+    <message>
+        <source>Countdown</source>
+        <translation>剩余期限</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation>诉讼保留</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <source>Unlock (client returns)…</source>
+        <translation>解封（客户回归）…</translation>
+    </message>
+    <message>
+        <source>Legal hold…</source>
+        <translation>诉讼保留…</translation>
+    </message>
+    <message>
+        <source>Release hold…</source>
+        <translation>解除保留…</translation>
+    </message>
+    <message>
+        <source>Lock requests from accountants</source>
+        <translation>会计提交的封存申请</translation>
+    </message>
+    <message>
+        <source>Requested on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Lock client…</source>
+        <translation>封存客户…</translation>
+    </message>
+    <message>
+        <source>Refuse request…</source>
+        <translation>拒绝申请…</translation>
+    </message>
+    <message>
+        <source>Retention ended: may be erased</source>
+        <translation>保存期限已满：可以销毁</translation>
+    </message>
+    <message>
+        <source>%1 years %2 days left</source>
+        <translation>剩余 %1 年 %2 天</translation>
+    </message>
+    <message>
+        <source>%1 days left</source>
+        <translation>剩余 %1 天</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <source>%1 locked</source>
+        <translation>已封存 %1 条</translation>
+    </message>
+    <message>
+        <source>Open locked record</source>
+        <translation>查看封存记录</translation>
+    </message>
+    <message>
+        <source>Why do you need to open this record?</source>
+        <translation>为什么需要查看此记录？</translation>
+    </message>
+    <message>
+        <source>Unlock record</source>
+        <translation>解封记录</translation>
+    </message>
+    <message>
+        <source>The client returns and the record becomes active again. Reason:</source>
+        <translation>客户回归，记录将恢复为服务中。理由：</translation>
+    </message>
+    <message>
+        <source>A legal hold blocks erasure (litigation, unsettled fees, an authority&apos;s request). Reason:</source>
+        <translation>诉讼保留将阻止销毁（诉讼、未结清费用、主管机关要求）。理由：</translation>
+    </message>
+    <message>
+        <source>Release legal hold</source>
+        <translation>解除诉讼保留</translation>
+    </message>
+    <message>
+        <source>Why is the hold released?</source>
+        <translation>解除保留的理由？</translation>
+    </message>
+    <message>
+        <source>Lock client</source>
+        <translation>封存客户</translation>
+    </message>
+    <message>
+        <source>Seal client %1 with the partner key? Staff will no longer see it.</source>
+        <translation>用合伙人密钥密封客户 %1？员工将无法再看到该客户。</translation>
+    </message>
+    <message>
+        <source>Refuse lock request</source>
+        <translation>拒绝封存申请</translation>
+    </message>
+    <message>
+        <source>Why is the request refused?</source>
+        <translation>拒绝申请的理由？</translation>
+    </message>
+</context>
+<context>
+    <name>LockedRecordDialog</name>
+    <message>
+        <source>Locked record %1 (read-only)</source>
+        <translation>封存记录 %1（只读）</translation>
+    </message>
+    <message>
+        <source>Storage only: kept until %1 (%2). This opening has been recorded in the audit log.</source>
+        <translation>仅存储：保存至 %1（%2）。本次查看已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>名称：%1</translation>
+    </message>
+    <message>
+        <source>Unified social credit code: %1</source>
+        <translation>统一社会信用代码：%1</translation>
+    </message>
+    <message>
+        <source>Tax number: %1</source>
+        <translation>税号：%1</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>电子邮箱：%1</translation>
+    </message>
+    <message>
+        <source>Engagement: %1 – %2</source>
+        <translation>委托期间：%1 – %2</translation>
+    </message>
+    <message>
+        <source>Persons:</source>
+        <translation>关联人员：</translation>
+    </message>
+    <message>
+        <source>Sensitive items:</source>
+        <translation>敏感信息：</translation>
+    </message>
+    <message>
+        <source>Legal holds:</source>
+        <translation>诉讼保留：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>ClientVault — log in</source>
@@ -1818,6 +2310,18 @@ Please give this reference to your administrator.</source>
         <translation>处理目的</translation>
     </message>
     <message>
+        <source>Locked records</source>
+        <translation>封存记录</translation>
+    </message>
+    <message>
+        <source>Erasure</source>
+        <translation>数据销毁</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
         <source>%1  ·  %2 (%3)  ·  Ctrl+L locks</source>
         <translation>%1  ·  %2（%3）  ·  按 Ctrl+L 锁定</translation>
     </message>
@@ -1890,6 +2394,29 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Now repeat it below.</source>
         <translation>请在下方再输入一遍。</translation>
+    </message>
+</context>
+<context>
+    <name>NewRequestDialog</name>
+    <message>
+        <source>New erasure request</source>
+        <translation>新建销毁申请</translation>
+    </message>
+    <message>
+        <source>e.g. PIPL Art 47(1)(5): retention period ended</source>
+        <translation>例如：个人信息保护法第四十七条第一款第（五）项：保存期限届满</translation>
+    </message>
+    <message>
+        <source>Client no.</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
     </message>
 </context>
 <context>
