@@ -99,6 +99,23 @@ class ErasureService:
             self.vault.record("erasure.request", obj, reason=f"request:{rid},source={source},scope={scope}")
         return rid
 
+    def request_withdrawn(self, client_id: int) -> int | None:
+        """Open one partial-erasure request for the items only withdrawn purposes needed.
+
+        The items come from ``ConsentService.erasure_candidates`` (the consent workflow flags them
+        when a consent is withdrawn); executing the request resolves those flags as ``erased``.
+        Returns the request id, or None when nothing is flagged.
+        """
+        from clientvault.services.consent import ConsentService
+
+        candidates = ConsentService(self.vault).erasure_candidates(client_id)
+        if not candidates:
+            return None
+        purposes = sorted({p for c in candidates for p in c.purposes})
+        basis = "PIPL Arts 15, 47(1)(3): consent withdrawn (" + ", ".join(purposes) + ")"
+        targets = list(dict.fromkeys(c.item for c in candidates))
+        return self.request(client_id, "consent_withdrawal", basis, targets=targets)
+
     def requests(
         self, states: tuple[str, ...] | None = None, *, limit: int = 500, offset: int = 0
     ) -> list[ErasureRequestRow]:

@@ -201,3 +201,28 @@ def test_certificate_pdf(new_vault: Vault, planted: Planted, lang: str, tmp_path
     assert new_vault.audit.page(AuditFilter(action_prefix="erasure.certificate"))[0].reason.endswith(
         result.certificate_no
     )
+
+
+def test_withdrawn_purpose_items_are_erased_on_the_same_path(new_vault: Vault, planted: Planted) -> None:
+    erasure = ErasureService(new_vault)
+    assert erasure.request_withdrawn(planted.client_id) is None
+    db = new_vault.db
+    with db.transaction():  # what ConsentService.withdraw flags when bank_services is withdrawn
+        db.execute(
+            "INSERT INTO erasure_flags (client_id, person_id, item, category, purposes, flagged_at)"
+            " VALUES (?, ?, ?, 'bank', 'bank_services', '2026-11-30T00:00:00+00:00')",
+            (planted.client_id, planted.person_id, f"item:{planted.bank_item_id}.bank_account"),
+        )
+    rid = erasure.request_withdrawn(planted.client_id)
+    assert rid is not None
+    req = erasure.requests()[0]
+    assert (req.source, req.scope, req.targets) == (
+        "consent_withdrawal", "items", f"item:{planted.bank_item_id}.bank_account"
+    )  # fmt: skip
+    assert "bank_services" in req.legal_basis
+    erasure.approve(rid)
+    result = erasure.execute(rid)
+    assert result.erased["sensitive_items"] == 1
+    assert db.scalar("SELECT resolution FROM erasure_flags WHERE client_id = ?", (planted.client_id,)) == "erased"
+    assert db.scalar("SELECT count(*) FROM sensitive_items WHERE client_id = ?", (planted.client_id,)) == 1
+    assert erasure.request_withdrawn(planted.client_id) is None
