@@ -29,6 +29,7 @@ from clientvault.core.records import FIELD_CATEGORY, ClientDetail, ClientStatus,
 from clientvault.core.roles import Capability, Scope, scope
 from clientvault.services.audit import AuditService
 from clientvault.services.clients import ClientService
+from clientvault.services.locking import LockService
 from clientvault.ui.client_labels import (
     field_label,
     kind_name,
@@ -40,6 +41,7 @@ from clientvault.ui.dialogs.client_assign import AssignAccountantsDialog
 from clientvault.ui.dialogs.client_edit import CLIENT_FIELDS, ClientEditDialog
 from clientvault.ui.dialogs.intake import INTAKE_FORM_FIELDS
 from clientvault.ui.dialogs.person_edit import PersonEditDialog
+from clientvault.ui.dialogs.reason import ask_reason
 from clientvault.ui.dialogs.reveal import RevealDialog, RevealTarget
 from clientvault.ui.dialogs.sensitive_edit import SensitiveEditDialog
 from clientvault.ui.errors import error_message, show_error
@@ -273,6 +275,13 @@ class ClientDetailPage(QWidget):
                 )
         if d.can_assign:
             self.buttons["assign"] = self._button(self.action_row, "assign", self.tr("&Assign…"), self.assign)
+        lock = LockService(self.service.vault).actions(self.client_id)
+        if lock.can_request and not lock.can_lock:
+            self.buttons["request_lock"] = self._button(
+                self.action_row, "request_lock", self.tr("Request &lock…"), lambda: self.request_lock()
+            )
+        if lock.can_lock:
+            self.buttons["lock"] = self._button(self.action_row, "lock", self.tr("&Lock (seal)…"), lambda: self.lock())
         close = self._button(
             self.action_row, "close", self.tr("Close"), lambda: self.sig_close_requested.emit(self.client_id)
         )
@@ -407,6 +416,29 @@ class ClientDetailPage(QWidget):
         if self._run(lambda: self.service.set_status(self.client_id, d.version, status)):
             self.sig_changed.emit(self.client_id)
             self.reload()
+
+    def request_lock(self, reason: str | None = None) -> bool:
+        """Ask the partner to lock this client (accountant; the engagement is over)."""
+        text = reason or ask_reason(
+            self, self.tr("Request lock"), self.tr("Why should the partner lock this client's record?")
+        )
+        if not text or not self._run(lambda: LockService(self.service.vault).request_lock(self.client_id, text)):
+            return False
+        self.reload()
+        return True
+
+    def lock(self, reason: str | None = None) -> bool:
+        """Seal this client under the partner key (partner); the page closes: only Locked records shows it."""
+        text = reason or ask_reason(
+            self,
+            self.tr("Lock client"),
+            self.tr("Sealed records are kept for the legal retention period and hidden from staff. Reason:"),
+        )
+        if not text or not self._run(lambda: LockService(self.service.vault).lock(self.client_id, text)):
+            return False
+        self.sig_changed.emit(self.client_id)
+        self.sig_close_requested.emit(self.client_id)
+        return True
 
     def assign(self) -> AssignAccountantsDialog:
         """Open the accountant assignment (partner)."""
