@@ -435,6 +435,14 @@
         <translation>分配会计(&amp;A)…</translation>
     </message>
     <message>
+        <source>Request &amp;lock…</source>
+        <translation>申请封存(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock (seal)…</source>
+        <translation>封存(&amp;L)…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -513,6 +521,22 @@
     <message>
         <source>End the engagement with %1? Revealing its sensitive data will stop.</source>
         <translation>确定终止与%1的服务吗？此后将不能再查看其敏感信息。</translation>
+    </message>
+    <message>
+        <source>Request lock</source>
+        <translation>申请封存</translation>
+    </message>
+    <message>
+        <source>Why should the partner lock this client&apos;s record?</source>
+        <translation>为什么需要合伙人封存该客户的记录？</translation>
+    </message>
+    <message>
+        <source>Lock client</source>
+        <translation>封存客户</translation>
+    </message>
+    <message>
+        <source>Sealed records are kept for the legal retention period and hidden from staff. Reason:</source>
+        <translation>封存的记录将在法定保存期内保存，员工不可见。理由：</translation>
     </message>
     <message>
         <source>Remove person</source>
