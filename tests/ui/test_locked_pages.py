@@ -121,3 +121,30 @@ def test_countdown_wording(qtbot: QtBot, staffed_vault: Vault) -> None:
     assert page.countdown(LockedRow(1, "enterprise", "", None, date(2020, 1, 1), "x", -3, False)).startswith(
         "Retention ended"
     )
+
+
+def test_client_page_offers_request_lock_to_the_accountant_and_lock_to_the_partner(
+    qtbot: QtBot, staffed_vault: Vault, fast_vaults: VaultService
+) -> None:
+    from clientvault.services.clients import ClientService
+    from clientvault.ui.pages.client_detail import ClientDetailPage
+
+    planted = plant(staffed_vault)
+    acc_name, acc_password = USERS[Role.ACCOUNTANT]
+    acc_id = staffed_vault.db.scalar("SELECT id FROM users WHERE username = ?", (acc_name,))
+    ClientService(staffed_vault).assign(planted.client_id, [acc_id])
+    acc = fast_vaults.unlock(staffed_vault.paths.folder, acc_name, acc_password)
+    try:
+        page = ClientDetailPage(ClientService(acc), planted.client_id, None)
+        qtbot.addWidget(page)
+        assert "request_lock" in page.buttons and "lock" not in page.buttons
+        assert page.request_lock("engagement ended")
+        assert "request_lock" not in page.buttons  # one pending request at a time
+    finally:
+        acc.lock()
+    page = ClientDetailPage(ClientService(staffed_vault), planted.client_id, None)
+    qtbot.addWidget(page)
+    assert "lock" in page.buttons and "request_lock" not in page.buttons
+    with qtbot.waitSignal(page.sig_close_requested):
+        assert page.lock("request approved")
+    assert LockService(staffed_vault).locked()[0].client_id == planted.client_id
