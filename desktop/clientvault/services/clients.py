@@ -108,8 +108,23 @@ class ClientService:
             return Visibility(("prospect", "active"))
         return Visibility(VISIBLE_STATUSES)
 
-    def _load_visible(self, client_id: int, capability: Capability = Capability.VIEW_CLIENTS) -> dict[str, Any]:
-        """Load a client the role may see for ``capability``; refusals are audited."""
+    def load_visible(self, client_id: int, capability: Capability = Capability.VIEW_CLIENTS) -> dict[str, Any]:
+        """Load a client row the role may see for ``capability``; refusals are audited.
+
+        The one visibility gate: other services (consent) call it so that every
+        service agrees on who sees which client.
+
+        Args:
+            client_id: The client.
+            capability: What the caller is about to do with it (its scope is checked too).
+
+        Returns:
+            The client's stored row.
+
+        Raises:
+            NotFound: No such client, or it is not in a visible status.
+            AccessDenied: The role may not see this client or may not use ``capability`` on it.
+        """
         obj = f"client:{client_id}"
         client = self.repo.get_client(client_id)
         if client is None or client["status"] not in VISIBLE_STATUSES:
@@ -128,6 +143,9 @@ class ClientService:
         if granted is Scope.PROSPECTS and client["status"] != ClientStatus.PROSPECT.value:
             self.vault.deny(capability, obj)
         return client
+
+    def _load_visible(self, client_id: int, capability: Capability = Capability.VIEW_CLIENTS) -> dict[str, Any]:
+        return self.load_visible(client_id, capability)
 
     # -- list and search -----------------------------------------------------------------------
 

@@ -288,7 +288,7 @@ class ConsentService:
     def _client(self, client_id: int) -> dict[str, Any]:
         """Load a client the role may see, and check the role may record consent."""
         # The client service's visibility gate, so both services agree on who sees which client.
-        return self.clients._load_visible(client_id, Capability.RECORD_CONSENT)
+        return self.clients.load_visible(client_id, Capability.RECORD_CONSENT)
 
     def _person_of(self, client_id: int, person_id: int | None) -> None:
         if person_id is None:
