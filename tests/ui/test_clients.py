@@ -110,7 +110,7 @@ def test_assistant_sees_masked_contacts_and_no_sensitive_items(qtbot: QtBot, fir
     assert detail.detail.contacts_masked and detail.masked_note.isVisibleTo(detail)
     assert "****" in detail.basic_values["phone"].text()
     tabs = [detail.tabs.tabText(i) for i in range(detail.tabs.count())]
-    assert tabs == ["&Basic data", f"&People ({len(detail.detail.persons)})"]
+    assert tabs == ["&Basic data", f"&People ({len(detail.detail.persons)})", "&Consent"]
     assert not detail.shows_sensitive
     assert "id_number" not in detail.person_model.columns  # type: ignore[union-attr]
     # Not offered at all (not merely disabled): edit of an active client, reveal, status, assignment.
@@ -203,11 +203,23 @@ def test_minimisation_refusal_is_shown_inline(qtbot: QtBot, firm: Vault) -> None
     page = _page(qtbot, firm)
     detail = page.open_client(cid)
     assert detail is not None
+    # Not offered while no purpose needs it: no Add item, no ID number in the person dialog.
+    assert detail.fillable_kinds() == [] and detail.add_item() is None
+    assert _visible_buttons(detail, "add_item") == [] and detail.minimised_note.text()
+    person = detail.add_person()
+    assert not person.id_number.isVisibleTo(person)
+    person.reject()
+    # Offered once a purpose needs bank data; refused inline when the purpose ends while the dialog is open.
+    service.set_status(cid, service.get(cid).version, ClientStatus.ACTIVE)
+    detail.reload()
     dialog = detail.add_item()
+    assert dialog is not None and dialog.kind.findData(SensitiveKind.BANK_ACCOUNT.value) >= 0
+    person = detail.add_person()
+    assert person.id_number.isVisibleTo(person)
+    service.set_status(cid, service.get(cid).version, ClientStatus.ENDED)  # e.g. on another workstation
     dialog.value.setText("6222020200112233445")
     assert not dialog.save()
     assert dialog.errors["value"].isVisibleTo(dialog) and "No purpose in force" in dialog.errors["value"].text()
-    person = detail.add_person()
     person.name.setText("张三")
     person.id_number.setText("11010519491231002X")
     assert not person.save()

@@ -122,9 +122,9 @@ class MainWindow(QMainWindow):
         audit = ("audit", self.tr("Audit log"), lambda: AuditPage(self.vault, self.operations))
         account = ("account", self.tr("My account"), self._account_page)
         home = ("home", self.tr("Home"), self._home_page)
-        clients = ("clients", self.tr("Clients"), lambda: ClientsPage(self.vault, self.operations))
-        pages: list[tuple[str, str, Callable[[], QWidget]]] = [home, clients]
         lang = self.ctx.pdf_lang
+        clients = ("clients", self.tr("Clients"), lambda: ClientsPage(self.vault, self.operations, lang=lang))
+        pages: list[tuple[str, str, Callable[[], QWidget]]] = [home, clients]
         if role is Role.PRIVACY_OFFICER:
             overview = lambda: ConsentOverviewPage(self.vault, self.operations, lang=lang)  # noqa: E731
             pages.append(("consent_overview", self.tr("Consent overview"), overview))

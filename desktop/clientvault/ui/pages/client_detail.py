@@ -1,10 +1,14 @@
-"""One client: basic data, people, sensitive items (masked, reveal with a purpose), history.
+"""One client: basic data, people, sensitive items (masked, reveal with a purpose), consent, history.
 
 What the role may not do is not offered: every button is created only when the ``ClientDetail``
-flags (computed by the service) or ``core.roles`` allow it.
+flags (computed by the service) or ``core.roles`` allow it. Each personal-data field shows the
+purposes that need it (PIPL Art 17 "why is this collected"), and fields no purpose in force needs
+are not offered for filling in (minimisation; the service refuses them anyway).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,10 +30,18 @@ from PySide6.QtWidgets import (
 )
 
 from clientvault.core.errors import KnownError, NotFound
-from clientvault.core.records import FIELD_CATEGORY, ClientDetail, ClientStatus, PersonView, SensitiveKind
-from clientvault.core.roles import Capability, Scope, scope
+from clientvault.core.records import (
+    FIELD_CATEGORY,
+    ClientDetail,
+    ClientStatus,
+    DataCategory,
+    PersonView,
+    SensitiveKind,
+)
+from clientvault.core.roles import Capability, Scope, can, scope
 from clientvault.services.audit import AuditService
 from clientvault.services.clients import ClientService
+from clientvault.services.consent import ConsentService
 from clientvault.services.locking import LockService
 from clientvault.ui.client_labels import (
     field_label,
@@ -42,12 +55,15 @@ from clientvault.ui.dialogs.client_edit import CLIENT_FIELDS, ClientEditDialog
 from clientvault.ui.dialogs.intake import INTAKE_FORM_FIELDS
 from clientvault.ui.dialogs.person_edit import PersonEditDialog
 from clientvault.ui.dialogs.reason import ask_reason
+from clientvault.ui.dialogs.return_form import ReturnFormDialog
 from clientvault.ui.dialogs.reveal import RevealDialog, RevealTarget
 from clientvault.ui.dialogs.sensitive_edit import SensitiveEditDialog
 from clientvault.ui.errors import error_message, show_error
 from clientvault.ui.i18n import fmt, format_date
 from clientvault.ui.models.clients import ClientHistoryTableModel, PersonTableModel
+from clientvault.ui.operations import Operations
 from clientvault.ui.widgets.clipboard import SecretClipboard
+from clientvault.ui.widgets.consent_tab import ConsentTab, FormPreviewDialog
 from clientvault.ui.widgets.masked_value import REVEAL_MS, MaskedValue
 
 STATUS_STYLE = {
@@ -68,6 +84,9 @@ _BASIC_FIELDS = (
     "accountants",
     "notes",
 )
+#: Person fields whose purposes the people tab explains (``person.<name>`` in FIELD_CATEGORY).
+_PERSON_FIELDS = ("name", "id_number", "phone", "email", "address")
+_REASON_STYLE = "color: #6b6b6b;"
 
 
 class ClientDetailPage(QWidget):
@@ -86,12 +105,18 @@ class ClientDetailPage(QWidget):
         parent: QWidget | None = None,
         *,
         reveal_ms: int = REVEAL_MS,
+        operations: Operations | None = None,
+        lang: str = "zh",
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.client_id = client_id
         self.clipboard = clipboard
         self.reveal_ms = reveal_ms
+        self.lang = lang
+        self.consent = ConsentService(service.vault)
+        self.reasons: dict[str, list[str]] = {}
+        self.allowed: frozenset[DataCategory] = frozenset(DataCategory)
         self.detail: ClientDetail | None = None
         self.reveal_dialog: RevealDialog | None = None
         self.edit_dialog: ClientEditDialog | None = None
@@ -123,13 +148,24 @@ class ClientDetailPage(QWidget):
         self.basic = QWidget(self)
         self.basic_form = QFormLayout(self.basic)
         self.basic_values: dict[str, QLabel] = {}
+        self.basic_cells: dict[str, QWidget] = {}
+        self.basic_reasons: dict[str, QLabel] = {}
         for f in _BASIC_FIELDS:
             value = QLabel(self.basic)
             value.setObjectName(f"basic_{f}")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.basic_form.addRow(fmt(self.tr("%1:"), field_label(f)), value)
+            cell = QWidget(self.basic)
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.setSpacing(0)
+            cell_layout.addWidget(value)
+            if f"client.{f}" in FIELD_CATEGORY:
+                self.basic_reasons[f] = self._reason_label(f"reason_client_{f}", self.basic)
+                cell_layout.addWidget(self.basic_reasons[f])
+            self.basic_form.addRow(fmt(self.tr("%1:"), field_label(f)), cell)
             self.basic_values[f] = value
+            self.basic_cells[f] = cell
         self.people = QWidget(self)
         self.people_view = QTableView(self.people)
         self.people_view.setObjectName("people")
@@ -140,9 +176,16 @@ class ClientDetailPage(QWidget):
         self.people_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.people_view.horizontalHeader().setStretchLastSection(True)
         self.people_buttons = QHBoxLayout()
+        self.people_reasons_box = QGroupBox(self.tr("Why these details are collected"), self.people)
+        self.people_reasons_form = QFormLayout(self.people_reasons_box)
+        self.person_reasons: dict[str, QLabel] = {}
+        for f in _PERSON_FIELDS:
+            self.person_reasons[f] = self._reason_label(f"reason_person_{f}", self.people_reasons_box)
+            self.people_reasons_form.addRow(fmt(self.tr("%1:"), self._person_field_name(f)), self.person_reasons[f])
         people_layout = QVBoxLayout(self.people)
-        people_layout.addWidget(self.people_view)
+        people_layout.addWidget(self.people_view, 1)
         people_layout.addLayout(self.people_buttons)
+        people_layout.addWidget(self.people_reasons_box)
         self.person_model: PersonTableModel | None = None
         self.sensitive = QWidget(self)
         self.sensitive_grid = QGridLayout()
@@ -162,9 +205,30 @@ class ClientDetailPage(QWidget):
         )
         why.setWordWrap(True)
         why.setStyleSheet("color: #555;")
+        self.sensitive_reasons_box = QGroupBox(self.tr("Why these items are collected"), self.sensitive)
+        self.sensitive_reasons_form = QFormLayout(self.sensitive_reasons_box)
+        self.sensitive_reasons: dict[SensitiveKind, QLabel] = {}
+        for kind in SensitiveKind:
+            self.sensitive_reasons[kind] = self._reason_label(f"reason_sensitive_{kind.value}", self.sensitive)
+            self.sensitive_reasons_form.addRow(
+                fmt(self.tr("%1:"), sensitive_kind_name(kind)), self.sensitive_reasons[kind]
+            )
+        self.minimised_note = QLabel(self.sensitive)
+        self.minimised_note.setObjectName("minimised_note")
+        self.minimised_note.setWordWrap(True)
+        self.minimised_note.setStyleSheet(_REASON_STYLE)
         sens_layout.addWidget(why)
         sens_layout.addWidget(scroll, 1)
         sens_layout.addLayout(self.sensitive_buttons)
+        sens_layout.addWidget(self.minimised_note)
+        sens_layout.addWidget(self.sensitive_reasons_box)
+        self.consent_tab: ConsentTab | None = None
+        if can(service.role, Capability.RECORD_CONSENT):
+            self.consent_tab = ConsentTab(
+                service.vault, operations or Operations(self), client_id, lang=lang, parent=self
+            )
+            self.consent_tab.setObjectName("consent_tab")
+            self.consent_tab.sig_changed.connect(self._consents_changed)
         self.history = QTableView(self)
         self.history.setObjectName("history")
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -197,6 +261,7 @@ class ClientDetailPage(QWidget):
         self.status.setText(status_name(d.status))
         self.status.setStyleSheet(STATUS_STYLE.get(d.status, "") + " padding: 3px 8px; border-radius: 8px;")
         self.masked_note.setVisible(d.contacts_masked)
+        self._load_reasons()
         self._fill_basic(d)
         self._build_actions(d)
         self._fill_people(d)
@@ -210,12 +275,77 @@ class ClientDetailPage(QWidget):
         else:
             self.sensitive.setParent(self)
             self.sensitive.setVisible(False)
+        if self.consent_tab is not None:
+            self.consent_tab.reload()
+            self.tabs.addTab(self.consent_tab, self.tr("&Consent"))
         if d.can_view_history:
             self._fill_history()
             self.tabs.addTab(self.history, self.tr("&History"))
         else:
             self.history.setVisible(False)
         self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
+
+    # -- why each field is collected ----------------------------------------------------------
+
+    def _reason_label(self, name: str, parent: QWidget) -> QLabel:
+        label = QLabel(parent)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        label.setFont(font)
+        label.setStyleSheet(_REASON_STYLE)
+        return label
+
+    def _person_field_name(self, field: str) -> str:
+        return {
+            "name": self.tr("Name"),
+            "id_number": self.tr("ID number"),
+            "phone": self.tr("Phone"),
+            "email": self.tr("E-mail"),
+            "address": self.tr("Address"),
+        }[field]
+
+    def _load_reasons(self) -> None:
+        """Ask the consent service which purposes need each field and which categories may be filled now."""
+        self.reasons, self.allowed = {}, frozenset(DataCategory)
+        if not can(self.service.role, Capability.RECORD_CONSENT):
+            return  # no answers for this role: show no captions, offer what the role may do (the service decides)
+        try:
+            self.reasons = self.consent.field_reasons(self.client_id, self.lang)
+            self.allowed = self.consent.allowed_categories(self.client_id)
+        except KnownError:
+            self.reasons, self.allowed = {}, frozenset(DataCategory)
+
+    def reason_text(self, field: str) -> str:
+        """Why ``field`` (a FIELD_CATEGORY name) is collected for this client, as shown beside it."""
+        purposes = self.reasons.get(field)
+        if purposes is None:
+            return ""
+        if purposes:
+            return fmt(self.tr("Collected for: %1"), self._join(purposes))
+        if FIELD_CATEGORY[field] in self.consent.baseline_categories():
+            return self.tr("Needed to identify and contact the client")
+        return self.tr("No current purpose needs this")
+
+    def _join(self, names: Iterable[str]) -> str:
+        # Purpose names come in the document language, so they are listed the way that language lists.
+        return ("、" if self.lang == "zh" else ", ").join(names)
+
+    def _show_reason(self, label: QLabel, field: str) -> None:
+        text = self.reason_text(field)
+        label.setText(text)
+        label.setVisible(bool(text))
+        needed = bool(self.reasons.get(field)) or FIELD_CATEGORY[field] in self.consent.baseline_categories()
+        label.setStyleSheet(_REASON_STYLE if needed else "color: #8a5300;")
+
+    def may_fill(self, field: str) -> bool:
+        """Whether a purpose in force (or the baseline) lets ``field`` be filled in for this client."""
+        return FIELD_CATEGORY[field] in self.allowed
+
+    def _consents_changed(self) -> None:
+        # A grant or a withdrawal changes what may be revealed and filled in: show it at once.
+        self.reload()
 
     @property
     def shows_sensitive(self) -> bool:
@@ -239,12 +369,14 @@ class ClientDetailPage(QWidget):
         }
         for f, label in self.basic_values.items():
             label.setText(values[f] or "—")
+        for f, reason in self.basic_reasons.items():
+            self._show_reason(reason, f"client.{f}")
+            lbl = self.basic_form.labelForField(self.basic_cells[f])
+            if lbl is not None:
+                lbl.setToolTip(reason.text())
         # Address and notes are not shown at all to a role with masked contacts.
         for f in ("address", "notes"):
-            self.basic_values[f].setVisible(not d.contacts_masked)
-            lbl = self.basic_form.labelForField(self.basic_values[f])
-            if lbl is not None:
-                lbl.setVisible(not d.contacts_masked)
+            self.basic_form.setRowVisible(self.basic_cells[f], not d.contacts_masked)
 
     def _clear(self, layout: QHBoxLayout | QGridLayout) -> None:
         while layout.count():
@@ -320,6 +452,10 @@ class ClientDetailPage(QWidget):
             )
         self.people_buttons.addStretch(1)
         self._person_selected()
+        for f, reason in self.person_reasons.items():
+            self._show_reason(reason, f"person.{f}")
+            self.people_reasons_form.setRowVisible(reason, bool(reason.text()) and (f != "id_number" or show_ids))
+        self.people_reasons_box.setVisible(bool(self.reasons))
 
     def _fill_sensitive(self, d: ClientDetail) -> None:
         for mv in self.masked_values.values():
@@ -337,7 +473,9 @@ class ClientDetailPage(QWidget):
         for row, item in enumerate(d.sensitive, start=1):
             allowed = d.can_reveal_ids if item.kind is SensitiveKind.BANK_ACCOUNT else d.can_reveal_credentials
             label = item.label + (fmt(self.tr(" — %1"), names[item.person_id]) if item.person_id in names else "")
-            self.sensitive_grid.addWidget(QLabel(sensitive_kind_name(item.kind), self), row, 0)
+            kind_label = QLabel(sensitive_kind_name(item.kind), self)
+            kind_label.setToolTip(self.reason_text(f"sensitive.{item.kind.value}"))
+            self.sensitive_grid.addWidget(kind_label, row, 0)
             desc = QLabel(label, self)
             desc.setWordWrap(True)
             self.sensitive_grid.addWidget(desc, row, 1)
@@ -354,11 +492,30 @@ class ClientDetailPage(QWidget):
                 self.sensitive_grid.addWidget(rm, row, 3)
         self.sensitive_grid.setColumnStretch(1, 1)
         self.sensitive_grid.setRowStretch(len(d.sensitive) + 2, 1)
-        if d.can_edit and self._storable_kinds():
+        if d.can_edit and self.fillable_kinds():
             self.add_item_button = self._button(
                 self.sensitive_buttons, "add_item", self.tr("Add &item…"), self.add_item
             )
         self.sensitive_buttons.addStretch(1)
+        # Minimisation: kinds this role could store but no purpose in force needs are not offered.
+        withheld = [k for k in self._storable_kinds() if k not in self.fillable_kinds()] if d.can_edit else []
+        self.minimised_note.setText(
+            fmt(
+                self.tr(
+                    "Not offered for new items: %1 — no purpose in force for this client needs it "
+                    "(record the engagement or the client's consent first)."
+                ),
+                self._join(sensitive_kind_name(k) for k in withheld),
+            )
+            if withheld
+            else ""
+        )
+        self.minimised_note.setVisible(bool(withheld))
+        shown = set(self._storable_kinds()) | {i.kind for i in d.sensitive}
+        for kind, reason in self.sensitive_reasons.items():
+            self._show_reason(reason, f"sensitive.{kind.value}")
+            self.sensitive_reasons_form.setRowVisible(reason, kind in shown and bool(reason.text()))
+        self.sensitive_reasons_box.setVisible(bool(self.reasons) and bool(shown))
 
     def _fill_history(self) -> None:
         if self.history_model is None:
@@ -470,10 +627,15 @@ class ClientDetailPage(QWidget):
     def add_person(self) -> PersonEditDialog:
         """Open the dialog for a new person."""
         assert self.detail is not None
-        dialog = PersonEditDialog(self.service, self.client_id, None, self, with_ids=self.detail.can_reveal_ids)
+        dialog = PersonEditDialog(self.service, self.client_id, None, self, with_ids=self._offers_id_numbers())
         dialog.accepted.connect(self.reload)
         dialog.open()
         return dialog
+
+    def _offers_id_numbers(self) -> bool:
+        # An ID number is asked for only when the role handles them and a purpose needs them now;
+        # left out, a stored number is kept as it is.
+        return self.detail is not None and self.detail.can_reveal_ids and self.may_fill("person.id_number")
 
     def _edit_selected_person(self) -> None:
         p = self._selected_person()
@@ -483,7 +645,7 @@ class ClientDetailPage(QWidget):
     def edit_person(self, person: PersonView) -> PersonEditDialog:
         """Open the dialog for an existing person."""
         assert self.detail is not None
-        dialog = PersonEditDialog(self.service, self.client_id, person, self, with_ids=self.detail.can_reveal_ids)
+        dialog = PersonEditDialog(self.service, self.client_id, person, self, with_ids=self._offers_id_numbers())
         dialog.finished.connect(lambda _r: self.reload())
         dialog.open()
         return dialog
@@ -558,10 +720,17 @@ class ClientDetailPage(QWidget):
             kinds += [SensitiveKind.TAX_LOGIN, SensitiveKind.SOCIAL_INSURANCE_LOGIN]
         return kinds
 
-    def add_item(self) -> SensitiveEditDialog:
-        """Open the dialog for a new sensitive item."""
+    def fillable_kinds(self) -> list[SensitiveKind]:
+        """The kinds this role may store and a purpose in force for this client needs (offered in Add item)."""
+        return [k for k in self._storable_kinds() if self.may_fill(f"sensitive.{k.value}")]
+
+    def add_item(self) -> SensitiveEditDialog | None:
+        """Open the dialog for a new sensitive item (None when no kind may be stored now)."""
         assert self.detail is not None
-        dialog = SensitiveEditDialog(self.service, self.client_id, self._storable_kinds(), self.detail.persons, self)
+        kinds = self.fillable_kinds()
+        if not kinds:
+            return None
+        dialog = SensitiveEditDialog(self.service, self.client_id, kinds, self.detail.persons, self)
         dialog.accepted.connect(self.reload)
         dialog.open()
         return dialog
@@ -571,6 +740,22 @@ class ClientDetailPage(QWidget):
         answer = QMessageBox.question(self, self.tr("Remove item"), self.tr("Delete this sensitive item for good?"))
         if answer == QMessageBox.StandardButton.Yes and self._run(lambda: self.service.remove_sensitive(item_id)):
             self.reload()
+
+    # -- consent -------------------------------------------------------------------------------
+
+    def print_consent_form(self) -> FormPreviewDialog | None:
+        """Issue a consent form for this client and preview it (Print…, Save as PDF… registers the file)."""
+        if self.consent_tab is None:
+            return None
+        self.tabs.setCurrentWidget(self.consent_tab)
+        return self.consent_tab.print_form()
+
+    def return_signed_form(self) -> ReturnFormDialog | None:
+        """Record a signed form of this client: the ticked consents are granted and the page refreshes."""
+        if self.consent_tab is None:
+            return None
+        self.tabs.setCurrentWidget(self.consent_tab)
+        return self.consent_tab.return_form()
 
     def conceal_all(self) -> None:
         """Hide every revealed value now (before locking or closing)."""

@@ -76,10 +76,12 @@ class ClientsPage(QWidget):
         service: ClientService | None = None,
         clipboard: SecretClipboard | None = None,
         reveal_ms: int = REVEAL_MS,
+        lang: str = "zh",
     ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.operations = operations
+        self.lang = lang  # of printed consent forms and purpose names on the client pages
         self.service = service or ClientService(vault)
         self.reveal_ms = reveal_ms
         self.clipboard = clipboard or SecretClipboard(QGuiApplication.clipboard(), self)
@@ -226,7 +228,15 @@ class ClientsPage(QWidget):
         page = self.details.get(client_id)
         if page is None:
             try:
-                page = ClientDetailPage(self.service, client_id, self.clipboard, self, reveal_ms=self.reveal_ms)
+                page = ClientDetailPage(
+                    self.service,
+                    client_id,
+                    self.clipboard,
+                    self,
+                    reveal_ms=self.reveal_ms,
+                    operations=self.operations,
+                    lang=self.lang,
+                )
             except KnownError as exc:
                 show_error(self, exc)
                 return None
