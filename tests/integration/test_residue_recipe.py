@@ -74,31 +74,6 @@ def test_erasure_leaves_zero_hits_in_db_wal_and_journal(mode_vault: Vault, fast_
         reopened.lock()
 
 
-def test_the_search_index_is_rewritten_inside_the_erasure_transaction(
-    mode_vault: Vault, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """client_search is contentless with contentless_delete=1: a DELETE leaves a tombstone and the
-    erased row's terms and positions stay in the index segments (tests/unit/security/test_residue.py
-    shows it with n-gram evidence) until the segments are rewritten. Erasure and locking rewrite
-    them ('optimize') inside their transaction, so a crash cannot leave the terms behind."""
-    import clientvault.services.locking as locking_module
-    import clientvault.storage.erasure as erasure_module
-
-    calls: list[bool] = []
-    real = erasure_module.purge_search_index
-
-    def spy(db: object) -> None:
-        calls.append(mode_vault.db.in_transaction)
-        real(db)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(erasure_module, "purge_search_index", spy)
-    monkeypatch.setattr(locking_module, "purge_search_index", spy)
-    first, second = plant(mode_vault), plant(mode_vault)
-    ErasureService(mode_vault).erase_now(first.client_id, "PIPL Art 47")
-    LockService(mode_vault).lock(second.client_id, "ended")
-    assert calls == [True, True]
-
-
 def test_a_locked_record_is_absent_from_every_page_and_opens_only_with_pk(
     mode_vault: Vault, fast_vaults: VaultService
 ) -> None:

@@ -22,7 +22,6 @@ from clientvault.security.sealing import aad, open_sealed, seal
 from clientvault.services.context import Vault
 from clientvault.services.retention import retention_dates
 from clientvault.storage.clients import ClientRepository
-from clientvault.storage.erasure import purge_search_index
 from clientvault.storage.retention import (
     CLIENT_SEALED_COLUMNS,
     ITEM_SEALED_COLUMNS,
@@ -209,7 +208,6 @@ class LockService:
                 retention_until=dates.until.isoformat(),
                 retention_rule=dates.rule,
             )
-            purge_search_index(self.vault.db)
             self.repo.decide_lock_requests(client_id, "locked", self.vault.session.user_id, text)
             self.vault.record("client.lock", obj, reason=text)
         # Cleared values sit in WAL frames until a checkpoint writes the pages home.

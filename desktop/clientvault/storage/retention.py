@@ -123,8 +123,7 @@ class RetentionRepository:
     ) -> None:
         """Store the blob, empty every personal column, set status ``locked``, drop the search entry.
 
-        The search entry is deleted here; the caller purges the index segments (see
-        :func:`clientvault.storage.erasure.purge_search_index`) in the same transaction.
+        The search entry is deleted here; FTS5 secure-delete removes its terms in place.
         """
         self.db.execute(
             "INSERT INTO sealed_records (client_id, nonce, ciphertext, previous_status, sealed_at, sealed_by,"
