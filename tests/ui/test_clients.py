@@ -180,7 +180,7 @@ def test_partner_reveals_bank_account_hides_it_and_copies_as_secret(
     reveal = next(e for e in events if e.action == "sensitive.reveal")
     assert reveal.purpose == "bookkeeping" and shown not in reveal.object + reveal.reason
     assert detail.history_model is not None
-    actions = [detail.history_model.event(r).action for r in range(detail.history_model.rowCount())]
+    actions = [detail.history_model.event_at(r).action for r in range(detail.history_model.rowCount())]
     assert "sensitive.reveal" in actions
 
 

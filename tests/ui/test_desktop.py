@@ -237,7 +237,7 @@ def test_audit_page_pages_lazily_and_filters(qtbot: QtBot, ui_ctx: UiContext, ne
     # filter by action group
     page.action_filter.setCurrentIndex(page.action_filter.findData("user."))
     assert model.total == 1  # the partner's own creation
-    assert model.event(0).action == "user.add"
+    assert model.event_at(0).action == "user.add"
     # filter by user
     page.action_filter.setCurrentIndex(0)
     page.user_filter.setCurrentIndex(page.user_filter.findData(new_vault.session.user_id))

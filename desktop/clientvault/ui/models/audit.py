@@ -51,7 +51,7 @@ class AuditTableModel(QAbstractTableModel):
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
-    def event(self, row: int) -> AuditEvent:  # type: ignore[override]
+    def event_at(self, row: int) -> AuditEvent:
         """The event shown on ``row``."""
         return self._rows[row]
 

@@ -216,7 +216,7 @@ class ClientHistoryTableModel(QAbstractTableModel):
         self._events = list(events)
         self.endResetModel()
 
-    def event(self, row: int) -> AuditEvent:  # type: ignore[override]
+    def event_at(self, row: int) -> AuditEvent:
         """The event on ``row``."""
         return self._events[row]
 
