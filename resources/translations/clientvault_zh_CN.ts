@@ -403,8 +403,16 @@
         <translation>%1：</translation>
     </message>
     <message>
+        <source>Why these details are collected</source>
+        <translation>为何收集这些信息</translation>
+    </message>
+    <message>
         <source>Sensitive personal information (PIPL Art. 28): shown masked; each reveal needs a purpose and is recorded in the audit log.</source>
         <translation>敏感个人信息（《个人信息保护法》第二十八条）：脱敏显示；每次查看明文都须选择处理目的，并记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Why these items are collected</source>
+        <translation>为何收集这些敏感信息</translation>
     </message>
     <message>
         <source>This client no longer exists or is no longer visible to you.</source>
@@ -423,8 +431,44 @@
         <translation>敏感信息(&amp;S)（%1）</translation>
     </message>
     <message>
+        <source>&amp;Consent</source>
+        <translation>告知同意(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Collected for: %1</source>
+        <translation>收集目的：%1</translation>
+    </message>
+    <message>
+        <source>Needed to identify and contact the client</source>
+        <translation>识别和联系客户所必需</translation>
+    </message>
+    <message>
+        <source>No current purpose needs this</source>
+        <translation>当前没有处理目的需要此项</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -509,6 +553,10 @@
     <message>
         <source>Add &amp;item…</source>
         <translation>添加敏感信息(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Not offered for new items: %1 — no purpose in force for this client needs it (record the engagement or the client&apos;s consent first).</source>
+        <translation>暂不可新增：%1——该客户当前没有生效的处理目的需要此项（请先开始委托或登记客户的同意）。</translation>
     </message>
     <message>
         <source>Client</source>

@@ -84,7 +84,7 @@ _BASIC_FIELDS = (
     "accountants",
     "notes",
 )
-#: Person fields whose purposes the people tab explains (``person.<name>`` in FIELD_CATEGORY).
+# Person fields whose purposes the people tab explains (``person.<name>`` in FIELD_CATEGORY).
 _PERSON_FIELDS = ("name", "id_number", "phone", "email", "address")
 _REASON_STYLE = "color: #6b6b6b;"
 
