@@ -319,3 +319,21 @@ def test_no_label_is_left_in_english(
                 english.add(header)
     assert not english
     win.close()
+
+
+def test_scheduled_backups_daily_at_login_and_on_close(
+    qtbot: QtBot, qapp: QApplication, ui_ctx: UiContext, new_vault: Vault
+) -> None:
+    from clientvault.services.backup import BackupService
+
+    win = _window(qtbot, ui_ctx, new_vault, qapp)
+    qtbot.waitUntil(lambda: win.daily_backup.done, timeout=20000)
+    assert [b.kind for b in BackupService(new_vault).list()] == ["daily"]
+    win.close()
+    assert new_vault.locked
+    again = ui_ctx.vaults.unlock(ui_ctx.folder, PARTNER, PARTNER_PASSWORD)
+    try:
+        kinds = sorted(b.kind for b in BackupService(again).list())
+        assert kinds == ["daily", "on_close"]
+    finally:
+        again.lock()

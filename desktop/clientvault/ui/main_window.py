@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from clientvault.core.errors import KnownError
 from clientvault.core.roles import Capability, Role, can
+from clientvault.services.backup import BackupService
 from clientvault.services.context import Vault
 from clientvault.ui.context import UiContext
 from clientvault.ui.errors import error_message
@@ -187,6 +188,22 @@ class MainWindow(QMainWindow):
         self.outer.setCurrentWidget(self.content)
         self.vault.on_lock.append(self._vault_locked)
         self.idle.start()
+        self._daily_backup()
+
+    def _daily_backup(self) -> None:
+        """Take the day's scheduled backup in the background, if the firm's settings ask for it."""
+        backups = BackupService(self.vault)
+
+        def work(_progress: object) -> object:
+            backups.ensure_set_up()
+            return backups.scheduled("daily")
+
+        self.daily_backup = self.operations.run(work, on_failure=self._backup_failed)
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        # A scheduled backup must never get in the way of work; the Backups page shows the state.
+        log.warning("scheduled backup failed: %s", type(exc).__name__)
+        self.statusBar().showMessage(error_message(exc) if isinstance(exc, KnownError) else self.tr("Backup failed"))
 
     def _clear_pages(self) -> None:
         self.nav.clear()
@@ -272,5 +289,13 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.operations.cancel_all()
         self.operations.wait()
+        if not self.vault.locked:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                BackupService(self.vault).scheduled("on_close")
+            except KnownError as exc:
+                log.warning("backup on close failed: %s", type(exc).__name__)
+            finally:
+                QApplication.restoreOverrideCursor()
         self.vault.lock()
         super().closeEvent(event)
