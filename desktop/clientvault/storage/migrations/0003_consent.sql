@@ -166,3 +166,11 @@ VALUES
  '通过短信或电子邮件发送财税政策资讯和本所服务信息，可随时退订。',
  'Sending tax-policy news and news of our services by text message or e-mail; unsubscribe at any time.',
  'consent', 'identity,contact', 0, 0, 0, 0, '', '', 60, strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'));
+
+-- Child-side indexes of the foreign keys: deleting a person, form or evidence row (erasure)
+-- must not scan these tables.
+CREATE INDEX consent_forms_by_person ON consent_forms (person_id) WHERE person_id IS NOT NULL;
+CREATE INDEX consent_evidence_by_form ON consent_evidence (form_id) WHERE form_id IS NOT NULL;
+CREATE INDEX consents_by_person ON consents (person_id) WHERE person_id IS NOT NULL;
+CREATE INDEX consents_by_evidence ON consents (evidence_id) WHERE evidence_id IS NOT NULL;
+CREATE INDEX erasure_flags_by_person ON erasure_flags (person_id) WHERE person_id IS NOT NULL;
