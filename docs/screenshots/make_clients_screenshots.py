@@ -23,6 +23,8 @@ from clientvault.core.records import ClientInput, ClientStatus, SensitiveKind
 from clientvault.security.keyfile import FAST_KDF
 from clientvault.security.workstation import WorkstationKeyring
 from clientvault.services.clients import ClientFilter, ClientService
+from clientvault.services.consent import ConsentScope, ConsentService, TickItem
+from clientvault.services.context import Vault
 from clientvault.services.demo import create_demo_vault, demo_logins
 from clientvault.services.vault import VaultService
 from clientvault.ui.context import UiContext
@@ -106,6 +108,13 @@ def main() -> int:
             detail.tabs.setCurrentIndex(0)
             shot(win, "clients_page")
             assert detail.detail is not None
+            _sign_and_return_a_form(vault, cid, detail.detail.persons[0].id)
+            detail.reload()  # what the consent tab's sig_changed does after a return in the app
+            assert detail.consent_tab is not None
+            detail.tabs.setCurrentWidget(detail.consent_tab)
+            shot(win, "clients_page_consent")
+            detail.tabs.setCurrentIndex(0)
+            shot(win, "clients_page_reasons")
             item = next(i for i in detail.detail.sensitive if i.kind is SensitiveKind.BANK_ACCOUNT)
             dialog = detail.reveal_item(item.id)
             shot(dialog, "clients_reveal_purpose")
@@ -151,6 +160,20 @@ def main() -> int:
             shot(win, "clients_page_privacy_officer_history")
         win.close()
     return 0
+
+
+def _sign_and_return_a_form(vault: Vault, client_id: int, person_id: int) -> None:
+    """The legal representative signed bank services (with the separate sensitive box) and newsletters,
+    then unsubscribed from the newsletters."""
+    consent = ConsentService(vault)
+    form = consent.issue_form(client_id, person_id=person_id)
+    ticks = [
+        TickItem("bank_services", ConsentScope.PURPOSE),
+        TickItem("bank_services", ConsentScope.SENSITIVE),
+        TickItem("marketing", ConsentScope.PURPOSE),
+    ]
+    consent.return_form(form.form_no, client_id, ticks, scan=b"%PDF-1.4\n% signed\n", person_id=person_id)
+    consent.withdraw(client_id, "marketing", person_id=person_id)
 
 
 def _active_with_bank(service: ClientService) -> int:

@@ -162,6 +162,7 @@ class ConsentTab(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
         self.print_button = QPushButton(self.tr("Print consent form…"), self)
@@ -181,6 +182,7 @@ class ConsentTab(QWidget):
         self.reasons.setObjectName("field_reasons")
         self.reasons.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Collected for")])
         self.reasons.verticalHeader().hide()
+        self.reasons.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.reasons.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.reasons.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.status = QLabel(self)
@@ -239,6 +241,7 @@ class ConsentTab(QWidget):
                 why = self.tr("Not collected: no active purpose needs it")
             self.reasons.setItem(row, 0, QTableWidgetItem(names.get(field, field)))
             self.reasons.setItem(row, 1, QTableWidgetItem(why))
+        self.reasons.resizeColumnToContents(0)
         self._selection_changed()
 
     def selected(self) -> ConsentView | None:
