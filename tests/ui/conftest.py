@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from clientvault.app import firm_name_adapter, register_font, render_recovery_sheet_adapter
@@ -51,8 +51,10 @@ def staffed_vault(new_vault: Vault, fast_vaults: VaultService) -> Vault:
 
 @pytest.fixture
 def zh_cn(qapp: QApplication, tmp_path: Path) -> Iterator[Translators]:
-    """Install the zh_CN translators for one test."""
+    """Install the zh_CN translators for one test (the default QLocale is put back afterwards)."""
+    before = QLocale()
     translators = Translators()
     translators.install(qapp, "zh_CN", resources_dir() / "translations", tmp_path / "qm")
     yield translators
     translators.install(qapp, "en", resources_dir() / "translations", tmp_path / "qm")
+    QLocale.setDefault(before)  # install() sets it; later tests format numbers in the locale they started with
