@@ -769,7 +769,7 @@
     </message>
     <message>
         <source>Bank account services</source>
-        <translation>银行账户服务</translation>
+        <translation>银行开户及账户服务</translation>
     </message>
     <message>
         <source>Newsletters and service news</source>
@@ -1336,7 +1336,7 @@
     </message>
     <message>
         <source>Tax number</source>
-        <translation>税号</translation>
+        <translation>纳税人识别号</translation>
     </message>
     <message>
         <source>Industry</source>
@@ -2245,7 +2245,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Tax number: %1</source>
-        <translation>税号：%1</translation>
+        <translation>纳税人识别号：%1</translation>
     </message>
     <message>
         <source>Address: %1</source>
@@ -2396,6 +2396,10 @@ Please give this reference to your administrator.</source>
     <message>
         <source>%1  ·  %2 (%3)  ·  Ctrl+L locks</source>
         <translation>%1  ·  %2（%3）  ·  按 Ctrl+L 锁定</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,8 @@ class PurposeOption:
 
     code: str
     lawful_basis: str
+    name_zh: str = ""  # the catalogue's own names (a firm may rename its purposes)
+    name_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -438,7 +440,9 @@ class ConsentPurposePolicy:
     def options(self, vault: Vault, client: dict[str, object], category: DataCategory) -> list[PurposeOption]:
         """Return the purposes in force for the client that need ``category``."""
         return [
-            PurposeOption(a.purpose.code, a.basis.value) for a in self.active(vault, client) if category in a.categories
+            PurposeOption(a.purpose.code, a.basis.value, a.purpose.name_zh, a.purpose.name_en)
+            for a in self.active(vault, client)
+            if category in a.categories
         ]
 
     def require(

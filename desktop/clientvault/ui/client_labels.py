@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from clientvault.core.records import ClientKind, ClientStatus, PersonRole, SensitiveKind
 from clientvault.ui.i18n import fmt
@@ -77,6 +77,12 @@ def purpose_name(code: str) -> str:
         "bank_services": translate("ClientLabels", "Bank account services"),
         "marketing": translate("ClientLabels", "Newsletters and service news"),
     }.get(code, code)
+
+
+def purpose_option_name(code: str, name_zh: str = "", name_en: str = "") -> str:
+    """A purpose's name as the firm's catalogue spells it, in the UI language; else the built-in name."""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    return (name_zh if chinese else name_en) or purpose_name(code)
 
 
 def lawful_basis_name(code: str) -> str:

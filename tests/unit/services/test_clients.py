@@ -355,7 +355,6 @@ def test_planted_markers_reach_no_file_log_or_audit_event(
 def test_renamed_client_leaves_no_old_name_in_any_page(firm: Firm) -> None:
     """An edited name leaves no copy in any page (secure_delete, WAL checkpointed)."""
     from clientvault.security.residue import scan_residue
-
     from clientvault.services.seed import populate_synthetic
 
     old = "翡翠鸵鸟饕餮贸易有限公司"

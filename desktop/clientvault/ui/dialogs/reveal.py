@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from clientvault.core.errors import ConsentMissing, KnownError
 from clientvault.core.records import DataCategory
 from clientvault.services.clients import ClientService
-from clientvault.ui.client_labels import lawful_basis_name, purpose_name
+from clientvault.ui.client_labels import lawful_basis_name, purpose_option_name
 from clientvault.ui.errors import error_message, show_error
 from clientvault.ui.i18n import fmt
 from clientvault.ui.widgets.clipboard import SecretClipboard
@@ -65,7 +65,11 @@ class RevealDialog(QDialog):
         self.options = service.reveal_options(target.client_id, target.category)
         for option in self.options:
             self.purpose.addItem(
-                fmt(self.tr("%1 (%2)"), purpose_name(option.code), lawful_basis_name(option.lawful_basis)),
+                fmt(
+                    self.tr("%1 (%2)"),
+                    purpose_option_name(option.code, option.name_zh, option.name_en),
+                    lawful_basis_name(option.lawful_basis),
+                ),
                 option.code,
             )
         purpose_label = QLabel(self.tr("&Purpose:"), self)
