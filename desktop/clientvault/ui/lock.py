@@ -175,8 +175,12 @@ class SessionWatcher(QObject):
         system = QDBusConnection.systemBus()
         if system.isConnected():
             system.connect(
-                "org.freedesktop.login1", "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
-                "PrepareForSleep", self, "_screensaver(bool)",
+                "org.freedesktop.login1",
+                "/org/freedesktop/login1",
+                "org.freedesktop.login1.Manager",
+                "PrepareForSleep",
+                self,
+                "_screensaver(bool)",
             )
 
     @Slot(bool)

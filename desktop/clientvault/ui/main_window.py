@@ -171,8 +171,12 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         s = self.vault.session
         self.header.setText(
-            fmt(self.tr("%1  ·  %2 (%3)  ·  Ctrl+L locks"), self.ctx.firm_name(self.vault), s.display_name,
-                role_name(s.role))
+            fmt(
+                self.tr("%1  ·  %2 (%3)  ·  Ctrl+L locks"),
+                self.ctx.firm_name(self.vault),
+                s.display_name,
+                role_name(s.role),
+            )
         )
         self.nav.blockSignals(True)
         for key, title, factory in self.page_factories():

@@ -116,7 +116,9 @@ class PartnerWizardPage(QWizardPage):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self._wizard.create_vault(
-                self.field("firm_name"), self.username.text().strip(), self.display_name.text().strip(),
+                self.field("firm_name"),
+                self.username.text().strip(),
+                self.display_name.text().strip(),
                 self.passwords.text(),
             )
         except KnownError as exc:

@@ -218,8 +218,10 @@ class PinSetupDialog(QDialog):
             QMessageBox.information(
                 self,
                 self.windowTitle(),
-                self.tr("This computer has no usable system keychain, so the PIN cannot be remembered. "
-                        "Please keep logging in with your password."),
+                self.tr(
+                    "This computer has no usable system keychain, so the PIN cannot be remembered. "
+                    "Please keep logging in with your password."
+                ),
             )
         self.accept()
 

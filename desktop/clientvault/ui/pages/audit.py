@@ -172,8 +172,10 @@ class AuditPage(QWidget):
             self.banner.setStyleSheet(_BAD_STYLE)
             self.banner.setText(
                 fmt(
-                    self.tr("Audit chain BROKEN at event no. %1: the log has been altered outside ClientVault. "
-                            "Tell the partner and the privacy officer, and keep a copy of the vault as evidence."),
+                    self.tr(
+                        "Audit chain BROKEN at event no. %1: the log has been altered outside ClientVault. "
+                        "Tell the partner and the privacy officer, and keep a copy of the vault as evidence."
+                    ),
                     status.first_broken if status.first_broken is not None else "?",
                 )
             )

@@ -105,8 +105,10 @@ class WorkstationLoginsDialog(QDialog):
         self.user = user
         self.setWindowTitle(fmt(self.tr("Workstation logins of %1"), user.display_name))
         explain = QLabel(
-            self.tr("Each entry is a computer where this person logs in with a PIN. Revoke one when a computer is "
-                    "lost or handed on; the vault is then re-encrypted so the remembered secret opens nothing."),
+            self.tr(
+                "Each entry is a computer where this person logs in with a PIN. Revoke one when a computer is "
+                "lost or handed on; the vault is then re-encrypted so the remembered secret opens nothing."
+            ),
             self,
         )
         explain.setWordWrap(True)
@@ -172,8 +174,10 @@ class StaffPage(QWidget):
         font.setBold(True)
         heading.setFont(font)
         intro = QLabel(
-            self.tr("Everyone who opens the vault has an account and a role. Disabling an account removes its "
-                    "keys and re-encrypts the vault."),
+            self.tr(
+                "Everyone who opens the vault has an account and a role. Disabling an account removes its "
+                "keys and re-encrypts the vault."
+            ),
             self,
         )
         intro.setWordWrap(True)
@@ -235,8 +239,10 @@ class StaffPage(QWidget):
         box.setWindowTitle(self.tr("Disable account"))
         box.setText(fmt(self.tr("Disable the account of %1 (%2)?"), user.display_name, user.username))
         box.setInformativeText(
-            self.tr("Their key slots and remembered workstations are removed, and the whole vault is re-encrypted "
-                    "with a new key, so copies of old keys open nothing. This can take a while on a large vault.")
+            self.tr(
+                "Their key slots and remembered workstations are removed, and the whole vault is re-encrypted "
+                "with a new key, so copies of old keys open nothing. This can take a while on a large vault."
+            )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
