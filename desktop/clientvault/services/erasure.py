@@ -1,7 +1,7 @@
 """Erasure workflow (DOMAIN.md workflow 4): request → partner approves → privacy officer or
 partner executes the recipe of SECURITY.md → ledger, destruction register, certificate.
 
-Execution runs the whole erasure — rows, search entry and index rewrite, consent scans,
+Execution runs the whole erasure — rows, search entry (FTS5 secure-delete), consent scans,
 sealed blob, request state, ledger, register and audit event — in **one** transaction, so a
 process killed at any point leaves either nothing or everything erased. Afterwards the WAL is
 checkpointed with TRUNCATE (no erased page survives in ``-wal``), ``VACUUM`` runs when the
@@ -37,7 +37,7 @@ from clientvault.storage.users import UserRepository
 __all__ = ["SOURCES", "ErasureRequestRow", "ErasureResult", "ErasureService", "RegisterEntry", "ResidueReport"]
 
 SOURCES = ("deletion_request", "consent_withdrawal", "retention_expiry", "partner_decision")
-METHOD = "secure_delete=1; fts5 secure-delete + index rewrite; one transaction; wal_checkpoint(TRUNCATE)"
+METHOD = "secure_delete=1; fts5 secure-delete; one transaction; wal_checkpoint(TRUNCATE)"
 
 
 @dataclass(frozen=True)
