@@ -1,14 +1,19 @@
 """Previewing, printing and saving PDFs rendered in memory (nothing plaintext touches the disk
-unless the user picks a file)."""
+unless the user picks a file).
+
+Printing never writes a file: the print dialog offers no "Print to file" and a printer that still
+has an output file set is refused. Saving a PDF goes only through the "Save as…" actions, which
+record the file in the export register.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSaveFile, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSaveFile, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 
 def load_pdf(data: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, QBuffer]:
@@ -21,8 +26,19 @@ def load_pdf(data: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, 
     return doc, buf
 
 
+def prints_to_file(printer: QPrinter) -> bool:
+    """Whether ``printer`` would write a file instead of printing (refused: it bypasses the export register)."""
+    # Qt reports PdfFormat on a machine without printers too, so the output file name is what counts.
+    return bool(printer.outputFileName())
+
+
 def paint_pdf(doc: QPdfDocument, printer: QPrinter) -> int:
-    """Render every page of ``doc`` onto ``printer``; return the number of pages printed."""
+    """Render every page of ``doc`` onto ``printer``; return the number of pages printed.
+
+    A printer that writes a file is refused (0 pages): files are saved only through "Save as…".
+    """
+    if prints_to_file(printer):
+        return 0
     painter = QPainter()
     if not painter.begin(printer):
         return 0
@@ -42,13 +58,33 @@ def paint_pdf(doc: QPdfDocument, printer: QPrinter) -> int:
     return doc.pageCount()
 
 
-def print_pdf(parent: QWidget | None, data: bytes, title: str) -> bool:
-    """Ask for a printer and print ``data``; False when the user cancelled."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(title)
+def print_dialog(printer: QPrinter, title: str, parent: QWidget | None = None) -> QPrintDialog:
+    """The print dialog for ``printer``, without "Print to file"."""
+    printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
+    printer.setOutputFileName("")
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(title)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
+    return dialog
+
+
+def print_pdf(parent: QWidget | None, data: bytes, title: str) -> bool:
+    """Ask for a printer and print ``data``; False when the user cancelled or picked a file."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    dialog = print_dialog(printer, title, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    if prints_to_file(printer):
+        QMessageBox.warning(
+            parent,
+            title,
+            QCoreApplication.translate(
+                "PdfPrinting",
+                "Printing to a file is not allowed. Use “Save as…” instead, so that the file is recorded in "
+                "the export register.",
+            ),
+        )
         return False
     doc, _buf = load_pdf(data, parent)
     return paint_pdf(doc, printer) > 0
