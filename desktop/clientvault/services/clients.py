@@ -459,6 +459,29 @@ class ClientService:
             self.vault.record("person.add", f"client:{client_id}/person:{pid}")
         return pid
 
+    def person_edit_values(self, person_id: int) -> dict[str, str]:
+        """Return a person's stored editable fields (for an edit form or a conflict view).
+
+        Same checks as :meth:`update_person`. ``id_type`` and ``id_number`` are included only for
+        roles that may reveal this client's ID numbers, and the number comes masked: the full number
+        is shown only through :meth:`reveal_id_number`, with a purpose and an audit event.
+
+        Raises:
+            NotFound: No such person (e.g. removed on another workstation).
+            AccessDenied: The role may not edit this client.
+        """
+        row = self.repo.get_person(person_id)
+        if row is None:
+            raise NotFound("person", person_id)
+        client_id = int(row["client_id"])
+        self._load_visible(client_id, Capability.EDIT_CLIENTS)
+        out = {k: "" if row[k] is None else str(row[k]) for k in ("role", "name", "phone", "email", "address")}
+        if self._may(client_id, Capability.REVEAL_IDS):
+            out["id_type"] = row["id_type"] or ""
+            out["id_number"] = mask_id_number(row["id_number"]) if row["id_number"] else ""
+        out["version"] = str(row["version"])
+        return out
+
     def update_person(self, person_id: int, expected_version: int, person: PersonInput) -> None:
         """Edit a person (optimistic concurrency like clients)."""
         row = self.repo.get_person(person_id)
