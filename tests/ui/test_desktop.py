@@ -219,6 +219,39 @@ def test_staff_page_adds_and_disables(
     ops.wait()
 
 
+def test_staff_page_lists_and_revokes_workstation_logins_through_the_user_service(
+    qtbot: QtBot, ui_ctx: UiContext, new_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clientvault.ui.operations import Operations
+    from clientvault.ui.pages import staff as staff_mod
+
+    assert ui_ctx.vaults.remember_workstation(new_vault, "246810")
+    ops = Operations()
+    page = StaffPage(ui_ctx, new_vault, ops)
+    qtbot.addWidget(page)
+    calls: list[str] = []
+    for name in ("workstation_logins", "revoke_workstation"):
+        real = getattr(page.users, name)
+        monkeypatch.setattr(page.users, name, lambda *a, _real=real, _name=name: calls.append(_name) or _real(*a))
+    page.view.selectRow(0)
+    dialogs: list[staff_mod.WorkstationLoginsDialog] = []
+
+    def fake_exec(self: staff_mod.WorkstationLoginsDialog) -> int:
+        dialogs.append(self)
+        assert self.list.count() == 1 and self.revoke_button.isEnabled()
+        self.list.setCurrentRow(0)
+        self.revoke_selected()
+        return 0
+
+    monkeypatch.setattr(staff_mod.WorkstationLoginsDialog, "exec", fake_exec)
+    page.show_workstations()
+    dialog = dialogs[0]
+    assert dialog.list.count() == 1 and not dialog.revoke_button.isEnabled()  # "No workstation logins."
+    assert calls == ["workstation_logins", "revoke_workstation", "workstation_logins"]
+    assert ui_ctx.vaults.workstation_slots(new_vault) == []
+    ops.wait()
+
+
 def test_audit_page_pages_lazily_and_filters(qtbot: QtBot, ui_ctx: UiContext, new_vault: Vault) -> None:
     from clientvault.ui.operations import Operations
 

@@ -1,7 +1,8 @@
-"""Staff accounts: add, list, disable (with rekey), change password."""
+"""Staff accounts: add, list, disable (with rekey), workstation logins, change password."""
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 
 from clientvault.core.errors import InvalidState, NotFound, ValidationError
@@ -22,6 +23,15 @@ class UserInfo:
     active: bool
     created_at: str
     workstation_logins: int
+
+
+@dataclass(frozen=True)
+class WorkstationLogin:
+    """One remembered workstation (PIN login) of an account."""
+
+    slot_id: str
+    user_id: int
+    expires: str
 
 
 class UserService:
@@ -61,7 +71,7 @@ class UserService:
             user = repo.add(username.strip(), name, role)
             self.vault.record("user.add", f"user:{user.id}", reason=role.value)
         try:
-            self.vaults.add_user_slot(self.vault, user, password)
+            self.vaults._add_user_slot(self.vault, user, password)
         except BaseException:
             # No slot, no login: disable the row so that the name can be reused after a fix.
             with self.vault.db.transaction():
@@ -86,7 +96,24 @@ class UserService:
         with self.vault.db.transaction():
             repo.set_status(user_id, "disabled")
             self.vault.record("user.disable", f"user:{user_id}")
-        self.vaults.remove_user_and_rekey(self.vault, user_id)
+        self.vaults._remove_user_and_rekey(self.vault, user_id)
+
+    def workstation_logins(self, user_id: int) -> builtins.list[WorkstationLogin]:
+        """Return the remembered workstations of ``user_id`` (partner only)."""
+        self.vault.require(Capability.MANAGE_USERS, f"user:{user_id}")
+        return [
+            WorkstationLogin(s.slot_id, user_id, s.expires or "")
+            for s in self.vaults.workstation_slots(self.vault, user_id)
+        ]
+
+    def revoke_workstation(self, slot_id: str) -> None:
+        """Revoke one remembered workstation of any account and rekey (partner only).
+
+        Raises:
+            NotFound: ``slot_id`` is not a workstation slot (user and recovery slots never go this way).
+        """
+        self.vault.require(Capability.MANAGE_USERS, f"slot:{slot_id[:8]}")
+        self.vaults.revoke_workstation(self.vault, slot_id)
 
     def change_own_password(self, old_password: str, new_password: str) -> None:
         """Change the acting user's password (any role)."""

@@ -33,11 +33,12 @@ from clientvault.core.errors import (
     InvalidState,
     KeysFileError,
     LoginThrottled,
+    NotFound,
     UnsupportedLocation,
     ValidationError,
     WrongCredentials,
 )
-from clientvault.core.roles import Role
+from clientvault.core.roles import Capability, Role, can
 from clientvault.security import keyfile as kf
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.security.keyfile import KdfParams, KeyFile, Slot, VaultKeys
@@ -269,7 +270,7 @@ class VaultService:
         vault.record("key.recovery_used", f"user:{user.id}")
         slots = [s for s in vault.keyfile.slots if not (s.kind == "user" and s.user_id == user.id)]
         slots.append(self._user_slot(vault.vault_id, user, new_password, keys))
-        self.commit_key_change(vault, slots, action="key.password_reset", obj=f"user:{user.id}")
+        self._commit_key_change(vault, slots, action="key.password_reset", obj=f"user:{user.id}")
         return vault
 
     # -- key changes ---------------------------------------------------------------------------
@@ -290,10 +291,13 @@ class VaultService:
         assert user is not None and me.keys is not None
         slots = [s for s in vault.keyfile.slots if s.slot_id != slot.slot_id]
         slots.append(self._user_slot(vault.vault_id, user, new_password, me.keys))
-        self.commit_key_change(vault, slots, action="key.password_change", obj=f"user:{me.user_id}")
+        self._commit_key_change(vault, slots, action="key.password_change", obj=f"user:{me.user_id}")
 
-    def add_user_slot(self, vault: Vault, user: UserRow, password: str) -> None:
-        """Give a new user a slot (the partner key only for partners)."""
+    def _add_user_slot(self, vault: Vault, user: UserRow, password: str) -> None:
+        """Give a new user a slot (the partner key only for partners).
+
+        Private: :class:`~clientvault.services.users.UserService` checks ``MANAGE_USERS`` first.
+        """
         check_password(password)
         keys = vault.session.keys
         assert keys is not None
@@ -301,28 +305,34 @@ class VaultService:
         if user.role is Role.PARTNER and keys.pk is None:
             raise InvalidState("partner_key_unavailable")
         slots = [*vault.keyfile.slots, self._user_slot(vault.vault_id, user, password, slot_keys)]
-        self.commit_key_change(vault, slots, action="key.slot_added", obj=f"user:{user.id}")
+        self._commit_key_change(vault, slots, action="key.slot_added", obj=f"user:{user.id}")
 
-    def remove_user_and_rekey(self, vault: Vault, user_id: int) -> None:
-        """Remove every slot of ``user_id`` and re-encrypt the database under a fresh key."""
+    def _remove_user_and_rekey(self, vault: Vault, user_id: int) -> None:
+        """Remove every slot of ``user_id`` and re-encrypt the database under a fresh key.
+
+        Private: :class:`~clientvault.services.users.UserService` checks ``MANAGE_USERS`` first.
+        """
         keep = [s for s in vault.keyfile.slots if s.user_id != user_id or s.kind == "recovery"]
-        self.rekey(vault, keep_slots=keep, action="key.user_revoked", obj=f"user:{user_id}")
+        self._rekey(vault, keep_slots=keep, action="key.user_revoked", obj=f"user:{user_id}")
 
-    def rekey(
-        self, vault: Vault, *, keep_slots: list[Slot] | None = None, action: str = "key.rekey", obj: str = ""
-    ) -> None:
-        """Re-encrypt the database under a fresh ``DK`` and seal it to every slot that stays.
+    def rekey(self, vault: Vault) -> None:
+        """Re-encrypt the database under a fresh ``DK``, keeping every slot (partner only)."""
+        vault.require(Capability.MANAGE_USERS, "vault")
+        self._rekey(vault, keep_slots=list(vault.keyfile.slots), action="key.rekey")
+
+    def _rekey(self, vault: Vault, *, keep_slots: list[Slot], action: str, obj: str = "") -> None:
+        """Re-encrypt the database under a fresh ``DK`` and seal it to every slot in ``keep_slots``.
 
         Each slot has its own public key, so no password is needed to give it the new key, and a
         removed slot's holder — even with the old ``DK`` in hand — can open nothing any more.
+        Private: the callers decide which slots may go and have checked the role.
         """
         old = vault.session.keys
         assert old is not None
         new = VaultKeys(dk=kf.new_key(), pk=old.pk)
-        kept = keep_slots if keep_slots is not None else list(vault.keyfile.slots)
-        slots = [kf.reseal(vault.vault_id, s, new) for s in kept]
+        slots = [kf.reseal(vault.vault_id, s, new) for s in keep_slots]
         removed = [s for s in vault.keyfile.slots if s.slot_id not in {x.slot_id for x in slots}]
-        self.commit_key_change(vault, slots, action=action, obj=obj, new_keys=new)
+        self._commit_key_change(vault, slots, action=action, obj=obj, new_keys=new)
         for s in removed:
             if s.kind == "workstation":
                 self.keyring.forget(_keyring_account(vault.vault_id, s.slot_id))
@@ -351,21 +361,46 @@ class VaultService:
             expires=expires,
             slot_id=slot_id,
         )
-        self.commit_key_change(
+        self._commit_key_change(
             vault, [*vault.keyfile.slots, slot], action="key.workstation_added", obj=f"user:{me.user_id}"
         )
         return True
 
-    def workstation_slots(self, vault: Vault) -> list[Slot]:
-        """Return the workstation slots (for the partner's user list)."""
-        return [s for s in vault.keyfile.slots if s.kind == "workstation"]
+    def workstation_slots(self, vault: Vault, user_id: int | None = None) -> list[Slot]:
+        """Return workstation slots: a partner sees everyone's, anyone else only their own.
+
+        ``user_id`` narrows the list to one account; asking for someone else's without
+        ``MANAGE_USERS`` is refused (and audited).
+        """
+        me = vault.session.user_id
+        if not can(vault.session.role, Capability.MANAGE_USERS):
+            if user_id not in (None, me):
+                vault.deny(Capability.MANAGE_USERS, f"user:{user_id}")
+            user_id = me
+        return [s for s in vault.keyfile.slots if s.kind == "workstation" and (user_id is None or s.user_id == user_id)]
 
     def revoke_workstation(self, vault: Vault, slot_id: str) -> None:
-        """Remove one workstation slot and rekey, so that the remembered secret opens nothing."""
-        keep = [s for s in vault.keyfile.slots if s.slot_id != slot_id]
-        self.rekey(vault, keep_slots=keep, action="key.workstation_revoked", obj=f"slot:{slot_id[:8]}")
+        """Remove one workstation slot and rekey, so that the remembered secret opens nothing.
 
-    def commit_key_change(
+        Anyone may revoke their own workstation slots; a partner may revoke anyone's. Only
+        workstation slots go this way: user and recovery slots are refused, whoever asks.
+
+        Raises:
+            AccessDenied: not a partner, and the slot is not one of the acting user's workstations
+                (audited; the answer does not tell whether such a slot exists).
+            NotFound: a partner named a slot that is not a workstation slot of this vault.
+        """
+        slot = next((s for s in vault.keyfile.slots if s.slot_id == slot_id), None)
+        is_workstation = slot is not None and slot.kind == "workstation"
+        own = is_workstation and slot is not None and slot.user_id == vault.session.user_id
+        if not own and not can(vault.session.role, Capability.MANAGE_USERS):
+            vault.deny(Capability.MANAGE_USERS, f"slot:{slot_id[:8]}")
+        if not is_workstation:
+            raise NotFound("workstation_slot", slot_id[:8])
+        keep = [s for s in vault.keyfile.slots if s.slot_id != slot_id]
+        self._rekey(vault, keep_slots=keep, action="key.workstation_revoked", obj=f"slot:{slot_id[:8]}")
+
+    def _commit_key_change(
         self, vault: Vault, slots: list[Slot], *, action: str, obj: str = "", new_keys: VaultKeys | None = None
     ) -> None:
         """Run the three-step key-change protocol described in the module docstring."""

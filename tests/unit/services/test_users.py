@@ -13,7 +13,7 @@ from clientvault.services.audit import AuditFilter
 from clientvault.services.context import Vault
 from clientvault.services.users import UserService
 from clientvault.services.vault import VaultService
-from tests.conftest import PARTNER, STAFF_PASSWORD
+from tests.conftest import PARTNER, PARTNER_PASSWORD, STAFF_PASSWORD
 
 
 def test_partner_adds_every_role_and_each_logs_in_with_its_own_keys(
@@ -72,12 +72,16 @@ def test_only_partners_manage_users(
     add_staff("staff", role)
     vault = fast_vaults.unlock(vault_dir, "staff", STAFF_PASSWORD)
     try:
+        assert fast_vaults.remember_workstation(vault, "246810")
+        ws_slot = fast_vaults.workstation_slots(vault)[0].slot_id  # even their own: not via the staff page
         users = UserService(vault, fast_vaults)
         calls: list[Callable[[], object]] = [
             users.list,
             lambda: users.add("other", "Other", Role.ASSISTANT, STAFF_PASSWORD),
             lambda: users.disable(new_vault.session.user_id),
             lambda: users.by_username(PARTNER),
+            lambda: users.workstation_logins(vault.session.user_id),
+            lambda: users.revoke_workstation(ws_slot),
         ]
         for call in calls:
             with pytest.raises(AccessDenied):
@@ -103,3 +107,28 @@ def test_disable_rules(new_vault: Vault, fast_vaults: VaultService, add_staff: C
     generation = new_vault.keyfile.generation
     users.disable(second)  # already disabled: nothing happens, no rekey
     assert new_vault.keyfile.generation == generation
+
+
+def test_partner_lists_and_revokes_workstation_logins(
+    new_vault: Vault, fast_vaults: VaultService, vault_dir: Path, add_staff: Callable[..., int]
+) -> None:
+    acc = add_staff("acc")
+    new_vault.lock()
+    vault = fast_vaults.unlock(vault_dir, "acc", STAFF_PASSWORD)
+    assert fast_vaults.remember_workstation(vault, "246810")
+    vault.lock()
+    partner = fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD)
+    try:
+        users = UserService(partner, fast_vaults)
+        logins = users.workstation_logins(acc)
+        assert [(w.user_id, len(w.expires)) for w in logins] == [(acc, 10)]
+        assert users.workstation_logins(partner.session.user_id) == []
+        recovery = next(s.slot_id for s in partner.keyfile.slots if s.kind == "recovery")
+        with pytest.raises(NotFound):
+            users.revoke_workstation(recovery)
+        users.revoke_workstation(logins[0].slot_id)
+        assert users.workstation_logins(acc) == []
+        assert partner.audit.page(limit=1)[0].action == "key.workstation_revoked"
+    finally:
+        partner.lock()
+    assert not fast_vaults.has_workstation_login(vault_dir, "acc")

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from clientvault.cli import error_message
-from clientvault.core.errors import DamagedFile, LoginThrottled, ValidationError, WrongCredentials
+from clientvault.core.errors import (
+    AccessDenied,
+    DamagedFile,
+    LoginThrottled,
+    NotFound,
+    ValidationError,
+    WrongCredentials,
+)
 from clientvault.core.roles import Role
 from clientvault.security import keyfile as kf
 from clientvault.security.workstation import WorkstationKeyring
@@ -279,3 +286,125 @@ def test_no_usable_keyring_falls_back_and_writes_no_secret(
         if path.is_file():
             data = path.read_bytes()
             assert not any(n in data for n in needles), path.name
+
+
+# -- who may list and revoke workstation slots, and rekey ---------------------------------------
+
+
+@pytest.fixture
+def two_workstations(
+    new_vault: Vault, fast_vaults: VaultService, vault_dir: Path, add_staff: Callable[..., int]
+) -> dict[str, str]:
+    """The partner and two accountants each remember a workstation; returns slot ids by owner and kind.
+
+    ``new_vault`` is locked afterwards (its key file is out of date): log in again.
+    """
+    assert fast_vaults.remember_workstation(new_vault, PIN)
+    by_user = {PARTNER: new_vault.session.user_id, "acc": add_staff("acc"), "acc2": add_staff("acc2")}
+    new_vault.lock()
+    for name in ("acc", "acc2"):
+        vault = fast_vaults.unlock(vault_dir, name, STAFF_PASSWORD)
+        try:
+            assert fast_vaults.remember_workstation(vault, PIN)
+        finally:
+            vault.lock()
+    keys = kf.load(vault_dir / "vault.keys")
+
+    def slot(kind: str, name: str | None) -> str:
+        uid = by_user[name] if name else None
+        return next(s.slot_id for s in keys.slots if s.kind == kind and s.user_id == uid)
+
+    return {
+        "partner_user": slot("user", PARTNER),
+        "partner_ws": slot("workstation", PARTNER),
+        "recovery": slot("recovery", None),
+        "acc_user": slot("user", "acc"),
+        "acc_ws": slot("workstation", "acc"),
+        "acc2_user": slot("user", "acc2"),
+        "acc2_ws": slot("workstation", "acc2"),
+    }
+
+
+@pytest.mark.parametrize("target", ["partner_user", "partner_ws", "recovery", "acc2_ws", "acc_user", "no-such-slot"])
+def test_a_non_partner_revokes_no_slot_but_its_own_workstations(
+    fast_vaults: VaultService, vault_dir: Path, two_workstations: dict[str, str], target: str
+) -> None:
+    before = (vault_dir / "vault.keys").read_bytes()
+    vault = fast_vaults.unlock(vault_dir, "acc", STAFF_PASSWORD)
+    try:
+        slot_id = two_workstations.get(target, "00000000-no-such-slot")
+        with pytest.raises(AccessDenied):
+            fast_vaults.revoke_workstation(vault, slot_id)
+        denied = vault.audit.page(AuditFilter(action_prefix="access.denied"), limit=5)
+        assert [(e.reason, e.outcome, e.object) for e in denied] == [("manage_users", "denied", f"slot:{slot_id[:8]}")]
+    finally:
+        vault.lock()
+    assert (vault_dir / "vault.keys").read_bytes() == before  # nothing removed, no rekey
+    fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD).lock()
+
+
+def test_a_non_partner_lists_and_revokes_only_its_own_workstations(
+    new_vault: Vault, fast_vaults: VaultService, vault_dir: Path, two_workstations: dict[str, str]
+) -> None:
+    partner_id = new_vault.session.user_id
+    vault = fast_vaults.unlock(vault_dir, "acc", STAFF_PASSWORD)
+    try:
+        mine = [s.slot_id for s in fast_vaults.workstation_slots(vault)]
+        assert mine == [two_workstations["acc_ws"]]
+        assert [s.slot_id for s in fast_vaults.workstation_slots(vault, vault.session.user_id)] == mine
+        with pytest.raises(AccessDenied):
+            fast_vaults.workstation_slots(vault, partner_id)
+        with pytest.raises(AccessDenied):
+            fast_vaults.rekey(vault)
+        denied = vault.audit.page(AuditFilter(action_prefix="access.denied"), limit=5)
+        assert [e.reason for e in denied] == ["manage_users", "manage_users"]
+        fast_vaults.revoke_workstation(vault, two_workstations["acc_ws"])
+        assert fast_vaults.workstation_slots(vault) == []
+        assert vault.audit.page(AuditFilter(action_prefix="key."), limit=1)[0].action == "key.workstation_revoked"
+    finally:
+        vault.lock()
+    remaining = {s.slot_id for s in kf.load(vault_dir / "vault.keys").slots}
+    assert remaining == set(two_workstations.values()) - {two_workstations["acc_ws"]}
+    fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD).lock()
+    fast_vaults.unlock(vault_dir, "acc", STAFF_PASSWORD).lock()
+
+
+@pytest.mark.parametrize("target", ["partner_user", "recovery", "acc_user", "no-such-slot"])
+def test_a_partner_revokes_workstation_slots_only(
+    fast_vaults: VaultService, vault_dir: Path, two_workstations: dict[str, str], target: str
+) -> None:
+    before = (vault_dir / "vault.keys").read_bytes()
+    vault = fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD)
+    try:
+        with pytest.raises(NotFound):
+            fast_vaults.revoke_workstation(vault, two_workstations.get(target, "00000000-no-such-slot"))
+    finally:
+        vault.lock()
+    assert (vault_dir / "vault.keys").read_bytes() == before
+
+
+def test_a_partner_lists_every_workstation_revokes_any_and_rekeys(
+    fast_vaults: VaultService, vault_dir: Path, two_workstations: dict[str, str]
+) -> None:
+    vault = fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD)
+    try:
+        listed = {s.slot_id for s in fast_vaults.workstation_slots(vault)}
+        assert listed == {two_workstations[k] for k in ("partner_ws", "acc_ws", "acc2_ws")}
+        fast_vaults.revoke_workstation(vault, two_workstations["acc2_ws"])
+        dk = vault.session.keys.dk if vault.session.keys else b""
+        fast_vaults.rekey(vault)
+        assert vault.session.keys is not None and vault.session.keys.dk != dk
+        actions = [e.action for e in vault.audit.page(AuditFilter(action_prefix="key."), limit=2)]
+        assert actions == ["key.rekey", "key.workstation_revoked"]
+    finally:
+        vault.lock()
+    remaining = {s.slot_id for s in kf.load(vault_dir / "vault.keys").slots}
+    assert remaining == set(two_workstations.values()) - {two_workstations["acc2_ws"]}
+    fast_vaults.unlock(vault_dir, "acc2", STAFF_PASSWORD).lock()
+    fast_vaults.unlock_with_pin(vault_dir, "acc", PIN).lock()
+
+
+def test_key_change_helpers_are_private(fast_vaults: VaultService) -> None:
+    # Callable without a role check, so never part of the public surface (UserService checks first).
+    for name in ("remove_user_and_rekey", "add_user_slot", "commit_key_change"):
+        assert not hasattr(fast_vaults, name), name

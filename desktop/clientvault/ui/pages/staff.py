@@ -98,10 +98,9 @@ class AddUserDialog(QDialog):
 class WorkstationLoginsDialog(QDialog):
     """Lists one user's remembered workstations; revoking one rekeys the vault."""
 
-    def __init__(self, ctx: UiContext, vault: Vault, user: UserInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, users: UserService, user: UserInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.vault = vault
+        self.users = users
         self.user = user
         self.setWindowTitle(fmt(self.tr("Workstation logins of %1"), user.display_name))
         explain = QLabel(
@@ -133,12 +132,15 @@ class WorkstationLoginsDialog(QDialog):
     def reload(self) -> None:
         """List the user's workstation slots."""
         self.list.clear()
-        for slot in self.ctx.vaults.workstation_slots(self.vault):
-            if slot.user_id != self.user.id:
-                continue
-            text = fmt(self.tr("Workstation %1 — valid until %2"), slot.slot_id[:8], format_date(slot.expires or ""))
+        try:
+            logins = self.users.workstation_logins(self.user.id)
+        except KnownError as exc:
+            show_error(self, exc)
+            logins = []
+        for login in logins:
+            text = fmt(self.tr("Workstation %1 — valid until %2"), login.slot_id[:8], format_date(login.expires))
             item = QListWidgetItem(text, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, slot.slot_id)
+            item.setData(Qt.ItemDataRole.UserRole, login.slot_id)
         if not self.list.count():
             self.list.addItem(self.tr("No workstation logins."))
         self.revoke_button.setEnabled(self.list.item(0).data(Qt.ItemDataRole.UserRole) is not None)
@@ -150,7 +152,7 @@ class WorkstationLoginsDialog(QDialog):
         if not slot_id:
             return
         try:
-            self.ctx.vaults.revoke_workstation(self.vault, slot_id)
+            self.users.revoke_workstation(slot_id)
         except Exception as exc:
             show_error(self, exc)
         self.reload()
@@ -278,5 +280,5 @@ class StaffPage(QWidget):
         """Open the workstation-logins dialog of the selected account."""
         user = self.selected()
         if user is not None:
-            WorkstationLoginsDialog(self.ctx, self.vault, user, self).exec()
+            WorkstationLoginsDialog(self.users, user, self).exec()
             self.model.reload()
