@@ -27,6 +27,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from clientvault.core.crash import log_crash
 from clientvault.core.errors import (
     AccessDenied,
     ConsentMissing,
@@ -723,9 +724,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         err.write(f"{PROG}: interrupted\n")
         return EXIT_INTERRUPTED
     except Exception as exc:
-        # A bug. The message and traceback may hold data, so only the type is shown; the log gets
-        # the traceback for the developers.
-        log.error("internal error in the command line", exc_info=True)
+        # A bug. The message may hold data, so only the type is shown; the log gets the type and
+        # the frames (no message, no locals) for the developers.
+        log_crash(log, "internal error in the command line", type(exc), exc.__traceback__)
         err.write(f"{PROG}: internal error ({type(exc).__name__}); details are in the log\n")
         return EXIT_BUG
 

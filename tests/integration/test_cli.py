@@ -270,3 +270,38 @@ def test_no_personal_data_outside_the_encrypted_database(cli: Run, tmp_path: Pat
             assert not [n for n in needles if n in data], path.relative_to(tmp_path)
     assert scanned >= 3  # vault.db, vault.keys and the SQLCipher log at least
     assert (tmp_path / "state").exists()
+
+
+def test_an_internal_error_logs_its_type_and_frames_but_not_its_message(cli: Run, tmp_path: Path) -> None:
+    marker = "MARKER-客户-4e1d-13800138000"
+    # A bug deep in a verb whose message carries client data; run in a real process so that the
+    # command line configures its own log file (under XDG_STATE_HOME in tmp).
+    code = (
+        "import sys\n"
+        "from clientvault import cli\n"
+        "from clientvault.services.vault import VaultService\n"
+        "def broken(*args, **kwargs):\n"
+        f"    raise ValueError({marker!r})\n"
+        "VaultService.unlock = broken\n"
+        "sys.exit(cli.main(sys.argv[1:]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLIENTVAULT_")}
+    env.update(
+        CLIENTVAULT_TESTING="1",
+        CLIENTVAULT_USER="boss",
+        CLIENTVAULT_PASSWORD=PASSWORD,
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    _ok(cli("init", "--firm", "F"))
+    argv = [sys.executable, "-c", code, "--kdf-profile", "fast", "verify", "--vault", str(tmp_path / "vault")]
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+    assert done.returncode == 3, done.stderr
+    assert "ValueError" in done.stderr and marker not in done.stderr
+    logs = [p for p in (tmp_path / "state").rglob("*.log") if p.is_file()]
+    assert logs
+    text = "".join(p.read_text(encoding="utf-8") for p in logs)
+    for needle in (marker, "MARKER", "13800138000"):
+        assert needle not in text
+    assert "internal error in the command line: ValueError" in text
+    assert "in broken" in text  # the frames are there for the developers

@@ -8,13 +8,13 @@ only (never a value that could be client data), and the log gets the traceback w
 from __future__ import annotations
 
 import logging
-import traceback
 import uuid
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from clientvault.core.crash import log_crash
 from clientvault.core.errors import (
     AccessDenied,
     DamagedFile,
@@ -162,8 +162,7 @@ def report_crash(
     """Log a bug (traceback, no locals, no message text) and show a dialog with a reference only."""
     ref = uuid.uuid4().hex[:8].upper()
     # The exception message may contain client data: log only frames (file, line, function) and the type.
-    frames = "".join(traceback.format_list(traceback.extract_tb(tb)))
-    log.error("unexpected error %s, reference %s\n%s", exc_type.__name__, ref, frames)
+    log_crash(log, "unexpected error", exc_type, tb, reference=ref)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(translate("Errors", "ClientVault"))
