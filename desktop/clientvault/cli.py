@@ -39,6 +39,7 @@ from clientvault.core.errors import (
     KeysFileError,
     KnownError,
     LoginThrottled,
+    MigrationFailed,
     NewerDatabase,
     NotFound,
     UnsupportedLocation,
@@ -152,6 +153,10 @@ MESSAGES: dict[type[KnownError], Callable[[Any], str]] = {
     ),
     NewerDatabase: lambda e: (
         f"the vault was written by a newer version of ClientVault (schema {e.found}, this version knows {e.supported})"
+    ),
+    MigrationFailed: lambda e: (
+        f"upgrading the vault database from schema {e.version} failed; it was left as it was, and the copy "
+        f"taken before the upgrade is kept as backups/{e.backup}"
     ),
     AccessDenied: lambda e: f"your role may not do this ({e.capability}); the attempt was recorded",
     ConsentMissing: lambda e: f"no valid consent or legal basis for the purpose '{e.purpose}'",

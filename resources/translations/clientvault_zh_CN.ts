@@ -1728,6 +1728,10 @@
         <translation>此保密柜由更新版本的客户保密柜创建，请升级本程序。</translation>
     </message>
     <message>
+        <source>The vault could not be upgraded for this version of ClientVault and was left as it was. The copy taken before the upgrade is kept in the backups folder as %1.</source>
+        <translation>无法将保密柜升级到本程序版本，保密柜保持原样。升级前的副本保存在备份文件夹中，文件名为 %1。</translation>
+    </message>
+    <message>
         <source>Your role does not allow this. The attempt has been recorded.</source>
         <translation>您的角色无权执行此操作，本次尝试已被记录。</translation>
     </message>

@@ -114,6 +114,19 @@ class InvalidState(KnownError):
         self.code = code
 
 
+class MigrationFailed(KnownError):
+    """Upgrading the database schema failed; the database is still at ``version``.
+
+    ``backup`` names the encrypted copy taken before the upgrade (a file in the vault's
+    ``backups`` folder, keyed like the database); it is kept until a later upgrade succeeds.
+    """
+
+    def __init__(self, version: int, backup: str) -> None:
+        super().__init__(version, backup)
+        self.version = version
+        self.backup = backup
+
+
 class UnsupportedLocation(KnownError):
     """The vault folder is somewhere we refuse to keep it (e.g. a cloud-sync folder)."""
 

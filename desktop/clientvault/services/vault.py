@@ -33,6 +33,7 @@ from clientvault.core.errors import (
     InvalidState,
     KeysFileError,
     LoginThrottled,
+    MigrationFailed,
     NotFound,
     UnsupportedLocation,
     ValidationError,
@@ -56,6 +57,7 @@ MIN_PASSWORD = 10
 MIN_PIN = 6
 THROTTLE_AFTER = 3
 THROTTLE_MAX_S = 300
+PRE_MIGRATION_PREFIX = "pre-migration-v"  # backups/pre-migration-v<N>-<stamp>.db: see _after_open
 _PAGE_SIZE = 4096  # SQLCipher 4 default; classify_damage reads the file page by page
 
 
@@ -519,16 +521,33 @@ class VaultService:
         elif db_gen != keyfile.generation:
             raise GenerationMismatch(db_gen, keyfile.generation)
 
+        taken: list[tuple[int, Path]] = []
+
         def backup(version: int) -> None:
             vault.paths.backups.mkdir(exist_ok=True, mode=0o700)
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-            target = vault.paths.backups / f"pre-migration-v{version}-{stamp}.db"
+            target = vault.paths.backups / f"{PRE_MIGRATION_PREFIX}{version}-{stamp}.db"
             assert vault.session.keys is not None
-            db.export_to(target, vault.session.keys.dk)
+            try:
+                db.export_to(target, vault.session.keys.dk)
+            except BaseException:
+                target.unlink(missing_ok=True)  # a half-written copy is no backup
+                raise
+            taken.append((version, target))
 
-        applied = migrate(db, backup=backup)
+        try:
+            applied = migrate(db, backup=backup)
+        except Exception as exc:
+            if not taken:
+                raise
+            version, target = taken[0]
+            # The message may hold data: the type only. The copy stays until an upgrade succeeds.
+            log.error("migration failed (%s); the pre-migration backup %s is kept", type(exc).__name__, target.name)
+            raise MigrationFailed(version, target.name) from exc
         if applied:
             vault.record("vault.migrated", reason=",".join(str(v) for v in applied))
+            # Only the process that upgraded deletes: another workstation may be mid-upgrade.
+            drop_pre_migration_backups(vault.paths)
 
     # -- failed-login throttling (a small side file: the database is not open yet) --------------
 
@@ -589,6 +608,28 @@ class VaultService:
                 paths.lockout.unlink(missing_ok=True)
         except OSError:
             log.warning("could not update the failed-login file")
+
+
+def drop_pre_migration_backups(paths: VaultPaths) -> None:
+    """Delete the copies taken before migrations, once the vault is migrated and has opened.
+
+    Copies left by an earlier, failed upgrade go too: the database they saved is the one just
+    upgraded. They are keyed with the current ``DK`` and are not in the backup set, so a later
+    rekey or an erasure purge would not reach them; after a successful upgrade they have no use
+    left. A plain unlink, not an overwrite: on SSDs and copy-on-write file systems overwriting in
+    place does not reach the old blocks (docs/SECURITY.md).
+    """
+    try:
+        found = sorted(paths.backups.glob(f"{PRE_MIGRATION_PREFIX}*"))
+    except OSError:
+        return
+    for path in found:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            log.warning("could not delete a pre-migration backup")
 
 
 def damage_error(db_path: Path, dk: bytes) -> KeysFileError | DamagedFile:

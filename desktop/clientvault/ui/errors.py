@@ -25,6 +25,7 @@ from clientvault.core.errors import (
     KeysFileError,
     KnownError,
     LoginThrottled,
+    MigrationFailed,
     NewerDatabase,
     NotFound,
     UnsupportedLocation,
@@ -104,6 +105,15 @@ def error_message(exc: BaseException) -> str:
     if isinstance(exc, NewerDatabase):
         return translate(
             "Errors", "This vault was written by a newer version of ClientVault. Please update the application."
+        )
+    if isinstance(exc, MigrationFailed):
+        return fmt(
+            translate(
+                "Errors",
+                "The vault could not be upgraded for this version of ClientVault and was left as it was. "
+                "The copy taken before the upgrade is kept in the backups folder as %1.",
+            ),
+            exc.backup,
         )
     if isinstance(exc, AccessDenied):
         return translate("Errors", "Your role does not allow this. The attempt has been recorded.")

@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
+from clientvault.cli import error_message as cli_error_message
 from clientvault.core.errors import (
     DamagedFile,
     DiskFull,
     GenerationMismatch,
     KeysFileError,
+    MigrationFailed,
     NewerDatabase,
     WrongCredentials,
 )
@@ -230,27 +232,64 @@ def later_migration(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
     yield extra.version
 
 
-def test_migration_takes_an_encrypted_backup_first(
-    closed: bytes, fast_vaults: VaultService, vault_dir: Path, later_migration: int
+def _pre_migration_copies(vault_dir: Path) -> list[Path]:
+    return sorted((vault_dir / "backups").glob("pre-migration-v*"))
+
+
+def test_a_successful_migration_deletes_its_pre_migration_copy(
+    closed: bytes, fast_vaults: VaultService, vault_dir: Path, later_migration: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # A copy left behind by an earlier failed upgrade goes as well: it saved the database just upgraded.
+    (vault_dir / "backups").mkdir()
+    stale = vault_dir / "backups" / f"pre-migration-v{later_migration - 1}-20240101T000000.db"
+    stale.write_bytes(b"an earlier attempt's copy")
+    exported: list[str] = []
+    real_export = Database.export_to
+
+    def export_to(self: Database, target: Path, key: bytes) -> None:
+        real_export(self, target, key)
+        exported.append(target.name)
+
+    monkeypatch.setattr(Database, "export_to", export_to)
     vault = _unlock(fast_vaults, vault_dir)
     try:
         assert int(vault.db.pragma("user_version")) == later_migration
         assert [e.action for e in vault.audit.page(limit=2)] == ["session.login", "vault.migrated"]
     finally:
         vault.lock()
-    backups = list((vault_dir / "backups").iterdir())
-    assert [b.name.startswith(f"pre-migration-v{later_migration - 1}-") for b in backups] == [True]
-    backup = Database(backups[0], closed)
+    assert len(exported) == 1 and exported[0].startswith(f"pre-migration-v{later_migration - 1}-")  # taken first
+    assert _pre_migration_copies(vault_dir) == []  # … and deleted once the upgraded vault opened
+
+
+@pytest.fixture
+def broken_migration(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Migration]]:
+    """Ship one more migration that fails halfway; yields the real migrations."""
+    real = migrate_module.migrations()
+    broken = Migration(len(real) + 1, "broken.sql", "CREATE TABLE half (x);\nCREATE TABLE users (dup);")
+    monkeypatch.setattr(migrate_module, "migrations", lambda: [*real, broken])
+    yield real
+
+
+def test_a_failed_migration_keeps_the_encrypted_pre_migration_copy_and_names_it(
+    closed: bytes, fast_vaults: VaultService, vault_dir: Path, broken_migration: list[Migration]
+) -> None:
+    with pytest.raises(MigrationFailed) as info:
+        _unlock(fast_vaults, vault_dir)
+    assert isinstance(info.value.__cause__, sqlcipher3.OperationalError)
+    copies = _pre_migration_copies(vault_dir)
+    assert [c.name for c in copies] == [info.value.backup]
+    assert info.value.version == len(broken_migration)
+    assert info.value.backup in cli_error_message(info.value)
+    backup = Database(copies[0], closed)  # keyed with DK, like the database
     try:
-        assert int(backup.pragma("user_version")) == later_migration - 1
-        assert backup.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'extra'") == 0
+        assert int(backup.pragma("user_version")) == len(broken_migration)
+        assert backup.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'half'") == 0
         assert backup.scalar("SELECT count(*) FROM audit") > 0
     finally:
         backup.close()
     with pytest.raises(DamagedFile):
-        Database(backups[0], kf.new_key())
-    plain = sqlcipher3.connect(str(backups[0]))  # no key at all
+        Database(copies[0], kf.new_key())
+    plain = sqlcipher3.connect(str(copies[0]))  # no key at all
     try:
         with pytest.raises(sqlcipher3.DatabaseError):
             plain.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -259,13 +298,15 @@ def test_migration_takes_an_encrypted_backup_first(
 
 
 def test_failed_migration_leaves_the_previous_version(
-    closed: bytes, fast_vaults: VaultService, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+    closed: bytes,
+    fast_vaults: VaultService,
+    vault_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    broken_migration: list[Migration],
 ) -> None:
-    real = migrate_module.migrations()
-    broken = Migration(len(real) + 1, "broken.sql", "CREATE TABLE half (x);\nCREATE TABLE users (dup);")
-    monkeypatch.setattr(migrate_module, "migrations", lambda: [*real, broken])
-    with pytest.raises(sqlcipher3.OperationalError):
+    with pytest.raises(MigrationFailed):
         _unlock(fast_vaults, vault_dir)
+    real = broken_migration
     monkeypatch.setattr(migrate_module, "migrations", lambda: real)
     vault = _unlock(fast_vaults, vault_dir)
     try:
