@@ -8,6 +8,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from clientvault.ui.i18n import choose_language, fmt, format_number
@@ -25,15 +26,21 @@ def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
     return out
 
 
-def test_every_zh_cn_string_is_translated() -> None:
+def translation_problems(path: Path) -> list[str]:
+    """Every entry of ``path`` that is not a finished translation with the source's placeholders."""
     problems = []
-    for (ctx, source), msg in _messages(TS).items():
+    for (ctx, source), msg in _messages(path).items():
+        # ``is None``, never ``or``: an Element without children is falsy.
         tr = msg.find("translation")
         if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") or not (tr.text or "").strip():
             problems.append(f"{ctx}: {source}")
         elif source.count("%") != (tr.text or "").count("%"):
             problems.append(f"{ctx}: placeholders differ in {source!r}")
-    assert not problems
+    return problems
+
+
+def test_every_zh_cn_string_is_translated() -> None:
+    assert translation_problems(TS) == []
 
 
 def test_no_source_string_is_missing_from_the_ts(tmp_path: Path) -> None:
@@ -47,8 +54,37 @@ def test_no_source_string_is_missing_from_the_ts(tmp_path: Path) -> None:
     build.lupdate(copy)
     before, after = _messages(TS), _messages(copy)
     assert sorted(set(after) - set(before)) == []
-    unfinished = [k for k, m in after.items() if (m.find("translation") or ET.Element("x")).get("type") == "unfinished"]
-    assert unfinished == []
+    assert translation_problems(copy) == []  # lupdate marks a changed source string unfinished
+
+
+def _break_first_entry(tmp_path: Path, how: str) -> Path:
+    tree = ET.parse(TS)  # noqa: S314 - our own file
+    msg = next(tree.getroot().iter("message"))
+    tr = msg.find("translation")
+    assert tr is not None
+    if how == "unfinished":  # what lupdate writes for a new or changed source string
+        tr.set("type", "unfinished")
+    elif how == "unfinished-empty":
+        tr.set("type", "unfinished")
+        tr.text = None
+    elif how == "empty":
+        tr.text = " "
+    elif how == "missing":
+        msg.remove(tr)
+    elif how == "placeholder":
+        src = msg.findtext("source") or ""
+        msg.find("source").text = src + " %1"  # type: ignore[union-attr]
+    copy = tmp_path / TS.name
+    tree.write(copy, encoding="utf-8", xml_declaration=True)
+    return copy
+
+
+@pytest.mark.parametrize("how", ["unfinished", "unfinished-empty", "empty", "missing", "placeholder"])
+def test_the_checker_reports_a_broken_entry(tmp_path: Path, how: str) -> None:
+    # The checker itself, on a copy of the .ts with its first entry broken (the old check read
+    # ``(m.find("translation") or ...)``, and an Element without children is falsy: it saw nothing).
+    found = set(translation_problems(_break_first_entry(tmp_path, how))) - set(translation_problems(TS))
+    assert len(found) == 1, found
 
 
 def test_lrelease_compiles(tmp_path: Path) -> None:
