@@ -306,10 +306,10 @@ def test_second_workstation_conflict_shows_both_versions_and_merges(qtbot: QtBot
     conflict = dialog.conflict_dialog
     assert isinstance(conflict, ConflictDialog) and conflict.isVisible()
     assert set(conflict.differing) == {"industry", "address", "phone"}
-    mine_b = conflict.findChild(QRadioButton, "industry_mine")
-    theirs_b = conflict.findChild(QRadioButton, "industry_theirs")
-    assert mine_b.text() == "我的行业" and theirs_b.text() == "他们的行业"  # type: ignore[union-attr]
-    assert mine_b.isChecked()  # type: ignore[union-attr]  # changed by both: mine by default, marked
+    mine_c, theirs_c = conflict.choices["industry"]
+    assert mine_c.text() == "我的行业" and theirs_c.text() == "他们的行业"
+    assert conflict.findChild(QRadioButton, "industry_mine") is mine_c.button
+    assert mine_c.button.isChecked()  # changed by both: mine by default, marked
     assert conflict.groups["address"].checkedId() == 1  # only they changed it: theirs by default
     assert conflict.groups["phone"].checkedId() == 0  # only I changed it: mine by default
     assert service.edit_values(cid)["industry"] == "他们的行业"  # nothing overwritten yet

@@ -41,6 +41,13 @@ _MAX = {"name": 200, "uscc": 40, "tax_no": 40, "industry": 100, "address": 300, 
 _ERROR_STYLE = "color: #b00020;"
 
 
+def _shown(field: str, value: str) -> str:
+    """A stored client value as the conflict view shows it (the kind code by its name)."""
+    if field == "kind" and value in ClientKind.__members__.values():
+        return kind_name(ClientKind(value))
+    return value
+
+
 def _mnemonic(text: str) -> str:
     """Give a field label a keyboard mnemonic on its first letter (Latin labels only)."""
     return f"&{text}" if text[:1].isascii() and text[:1].isalpha() else text
@@ -236,7 +243,18 @@ class ClientEditDialog(QDialog):
         """Show both versions side by side; the user keeps theirs, takes the stored one, or merges."""
         assert self.client_id is not None
         theirs = self.service.edit_values(self.client_id)
-        dialog = ConflictDialog(self.original, self.form.values(), theirs, self.form.fields, self)
+        dialog = ConflictDialog(
+            self.original,
+            self.form.values(),
+            theirs,
+            {f: field_label(f) for f in self.form.fields},
+            self,
+            intro=self.tr(
+                "Someone saved this client on another workstation while you were editing it. Nothing has been "
+                "overwritten. Compare both versions and choose what to keep for each field that differs."
+            ),
+            display=_shown,
+        )
         self.conflict_dialog = dialog
         dialog.finished.connect(lambda result: self._resolved(dialog, theirs, result))
         dialog.open()

@@ -1,32 +1,80 @@
-"""Someone saved the same client on another workstation: show both versions and let the user choose."""
+"""Someone saved the same record on another workstation: show both versions and let the user choose.
+
+One dialog for every record kind (clients, persons): the caller passes the fields with their
+labels, the base / mine / theirs values, and how a stored code reads on screen.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from clientvault.core.records import ClientKind
-from clientvault.ui.client_labels import field_label, kind_name
 from clientvault.ui.i18n import fmt
 
-_DIFF_STYLE = "background: #fff3cd; padding: 2px 4px;"
-_SAME_STYLE = "color: #666; padding: 2px 4px;"
+_CHOICE_STYLE = "QFrame#%s { background: #fff3cd; border: 1px solid %s; border-radius: 3px; }"
+_BORDER = {True: "#c58a00", False: "#f3e2a9"}  # the chosen side is outlined
+_SAME_COLOR = "color: #666;"
+_BOTH_STYLE = "font-weight: bold; color: #8a5300;"
+_PAD = 3  # vertical padding of every value, so field names line up with the first line of text
 
 
-def _shown(field: str, value: str) -> str:
-    if field == "kind" and value in ClientKind.__members__.values():
-        return kind_name(ClientKind(value))
-    return value if value else "—"
+def _plain(text: str, parent: QWidget) -> QLabel:
+    """A label that shows record data as typed (never as rich text) and wraps long values."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
+class _Choice(QFrame):
+    """One side of a differing field: a radio button and the value, wrapped; a click anywhere picks it."""
+
+    def __init__(self, text: str, name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{name}_choice")
+        self.button = QRadioButton(self)
+        self.button.setObjectName(name)
+        self.button.setAccessibleName(text)
+        self.value = _plain(text, self)
+        self.value.setObjectName(f"{name}_value")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, _PAD - 1, 6, _PAD - 1)  # the 1 px border makes up the rest
+        layout.setSpacing(6)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.value, 1)
+        self.button.toggled.connect(self._outline)
+        self._outline(False)
+
+    def text(self) -> str:
+        """The value as shown."""
+        return self.value.text()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.button.setChecked(True)
+        self.button.setFocus(Qt.FocusReason.MouseFocusReason)
+        event.accept()
+
+    def _outline(self, checked: bool) -> None:
+        self.setStyleSheet(_CHOICE_STYLE % (self.objectName(), _BORDER[checked]))
 
 
 class ConflictDialog(QDialog):
@@ -42,72 +90,101 @@ class ConflictDialog(QDialog):
 
     def __init__(
         self,
-        base: dict[str, str],
-        mine: dict[str, str],
-        theirs: dict[str, str],
-        fields: tuple[str, ...],
+        base: Mapping[str, str],
+        mine: Mapping[str, str],
+        theirs: Mapping[str, str],
+        labels: Mapping[str, str],
         parent: QWidget | None = None,
+        *,
+        intro: str | None = None,
+        display: Callable[[str, str], str] | None = None,
     ) -> None:
+        """Compare ``mine`` with ``theirs`` for each field of ``labels`` (field → translated label).
+
+        Args:
+            base: The values the edit started from (decides which side changed a field).
+            mine: The values in the edit form.
+            theirs: The values stored now.
+            labels: The fields to compare, in order, with their labels.
+            parent: The edit dialog.
+            intro: The sentence above the comparison (a generic one by default).
+            display: How a stored value reads on screen, ``display(field, value)`` (codes → names).
+        """
         super().__init__(parent)
-        self.mine = mine
-        self.theirs = theirs
+        self.mine = dict(mine)
+        self.theirs = dict(theirs)
+        self.display = display
         self.choice: str | None = None
         self.groups: dict[str, QButtonGroup] = {}
         self.setWindowTitle(self.tr("Saved on another workstation"))
         self.setMinimumWidth(720)
-        intro = QLabel(
-            self.tr(
-                "Someone saved this client on another workstation while you were editing it. Nothing has been "
+        self.intro = QLabel(
+            intro
+            or self.tr(
+                "Someone saved this record on another workstation while you were editing it. Nothing has been "
                 "overwritten. Compare both versions and choose what to keep for each field that differs."
             ),
             self,
         )
-        intro.setWordWrap(True)
+        self.intro.setObjectName("intro")
+        self.intro.setWordWrap(True)
 
         grid_host = QWidget(self)
         grid = QGridLayout(grid_host)
         grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
         for col, text in enumerate((self.tr("Field"), self.tr("Your version"), self.tr("Saved version"))):
             head = QLabel(f"<b>{text}</b>", grid_host)
             grid.addWidget(head, 0, col)
+        # Values that agree start where the text of a choice starts (past the radio button).
+        indent = 7 + self.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) + 6
         self.differing: list[str] = []
+        self.choices: dict[str, tuple[_Choice, _Choice]] = {}
         row = 1
-        for f in fields:
+        for f, label in labels.items():
             mine_v, theirs_v = mine.get(f, ""), theirs.get(f, "")
-            name = QLabel(field_label(f), grid_host)
+            name = _plain(label, grid_host)
+            name.setObjectName(f"{f}_label")
+            name.setWordWrap(False)
+            name.setContentsMargins(0, _PAD, 0, _PAD)
             grid.addWidget(name, row, 0)
             if mine_v.strip() == theirs_v.strip():
-                same = QLabel(_shown(f, mine_v), grid_host)
-                same.setStyleSheet(_SAME_STYLE)
-                same.setWordWrap(True)
+                same = _plain(self._shown(f, mine_v), grid_host)
+                same.setObjectName(f"{f}_same")
+                same.setStyleSheet(_SAME_COLOR)
+                same.setContentsMargins(indent, _PAD, 0, _PAD)
                 grid.addWidget(same, row, 1, 1, 2)
             else:
                 self.differing.append(f)
                 group = QButtonGroup(self)
-                mine_b = QRadioButton(_shown(f, mine_v), grid_host)
-                mine_b.setObjectName(f"{f}_mine")
-                theirs_b = QRadioButton(_shown(f, theirs_v), grid_host)
-                theirs_b.setObjectName(f"{f}_theirs")
-                for b in (mine_b, theirs_b):
-                    b.setStyleSheet(_DIFF_STYLE)
-                group.addButton(mine_b, 0)
-                group.addButton(theirs_b, 1)
+                mine_c = _Choice(self._shown(f, mine_v), f"{f}_mine", grid_host)
+                theirs_c = _Choice(self._shown(f, theirs_v), f"{f}_theirs", grid_host)
+                group.addButton(mine_c.button, 0)
+                group.addButton(theirs_c.button, 1)
                 i_changed = mine_v.strip() != base.get(f, "").strip()
                 they_changed = theirs_v.strip() != base.get(f, "").strip()
-                (theirs_b if they_changed and not i_changed else mine_b).setChecked(True)
+                (theirs_c if they_changed and not i_changed else mine_c).button.setChecked(True)
                 if i_changed and they_changed:
-                    name.setText(fmt(self.tr("%1 (changed by both)"), field_label(f)))
-                    name.setStyleSheet("font-weight: bold; color: #8a5300;")
-                grid.addWidget(mine_b, row, 1)
-                grid.addWidget(theirs_b, row, 2)
+                    name.setText(fmt(self.tr("%1 (changed by both)"), label))
+                    name.setStyleSheet(_BOTH_STYLE)
+                grid.addWidget(mine_c, row, 1)
+                grid.addWidget(theirs_c, row, 2)
                 self.groups[f] = group
+                self.choices[f] = (mine_c, theirs_c)
             row += 1
         grid.setRowStretch(row, 1)  # rows keep their natural height; spare space goes below
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(grid_host)
+        # As tall as the comparison needs, up to most of the screen; beyond that it scrolls.
+        scroll.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            scroll.setMaximumHeight(int(screen.availableGeometry().height() * 0.7))
 
         buttons = QDialogButtonBox(self)
         self.keep_button = QPushButton(self.tr("Keep &mine"), self)
@@ -130,9 +207,13 @@ class ConflictDialog(QDialog):
         self.merge_button.clicked.connect(lambda: self._choose(self.MERGE))
 
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+
+    def _shown(self, field: str, value: str) -> str:
+        shown = self.display(field, value) if self.display is not None and value else value
+        return shown if shown else "—"
 
     def pick(self, field: str, theirs: bool) -> None:
         """Choose the stored (``theirs``) or your value for one differing field."""

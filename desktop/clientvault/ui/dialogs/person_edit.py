@@ -1,4 +1,5 @@
-"""Add or edit a person linked to a client (legal representative, finance contact, …)."""
+"""Add or edit a person linked to a client (legal representative, finance contact, …), with the
+second-workstation conflict flow of the client editor."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from clientvault.core.errors import KnownError, ValidationError, VersionConflict
 from clientvault.core.records import PersonInput, PersonRole, PersonView
 from clientvault.services.clients import ClientService
 from clientvault.ui.client_labels import ID_TYPES, field_error, field_label, id_type_name, person_role_name
+from clientvault.ui.dialogs.conflict import ConflictDialog
 from clientvault.ui.errors import error_message, show_error
 from clientvault.ui.i18n import fmt
 
@@ -31,10 +33,26 @@ _ERROR_FIELDS = {
     "person_email": "email",
     "person_address": "address",
 }
+#: Every editable person field, in form order.
+PERSON_FIELDS = ("role", "name", "id_type", "id_number", "phone", "email", "address")
+
+
+def _shown(field: str, value: str) -> str:
+    """A stored person value as the conflict view shows it (codes by their names)."""
+    if field == "role" and value in PersonRole.__members__.values():
+        return person_role_name(PersonRole(value))
+    if field == "id_type":
+        return id_type_name(value)
+    return value
 
 
 class PersonEditDialog(QDialog):
-    """One person's fields; ID fields only for roles that may see ID numbers."""
+    """One person's fields; ID fields only for roles that may see ID numbers.
+
+    An existing person is edited on the values the service stores now (contacts unmasked, the ID
+    number masked: leave it empty to keep it). When another workstation saved the person in the
+    meantime, the conflict dialog shows both versions and nothing is overwritten without a choice.
+    """
 
     def __init__(
         self,
@@ -51,6 +69,9 @@ class PersonEditDialog(QDialog):
         self.person = person
         self.with_ids = with_ids
         self.person_id: int | None = person.id if person else None
+        self.conflict_dialog: ConflictDialog | None = None
+        self.original: dict[str, str] = {}
+        self.version = person.version if person else 0
         self.setWindowTitle(self.tr("Add a person") if person is None else self.tr("Edit person"))
         self.setMinimumWidth(480)
         self.role = QComboBox(self)
@@ -111,15 +132,9 @@ class PersonEditDialog(QDialog):
         self.general_error.setWordWrap(True)
         self.general_error.setVisible(False)
         if person is not None:
-            self.role.setCurrentIndex(max(0, self.role.findData(person.role.value)))
-            self.name.setText(person.name)
-            self.phone.setText(person.phone)
-            self.email.setText(person.email)
-            self.address.setText(person.address)
-            if person.id_type:
-                self.id_type.setCurrentIndex(max(0, self.id_type.findData(person.id_type)))
-            if person.id_number_masked:
-                self.id_number.setPlaceholderText(fmt(self.tr("%1 (leave empty to keep)"), person.id_number_masked))
+            self.original = service.person_edit_values(person.id)
+            self.version = int(self.original["version"])
+            self.set_values(self.original)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -130,6 +145,33 @@ class PersonEditDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self.name.setFocus()
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields this dialog offers (ID fields only with ``with_ids``)."""
+        return tuple(f for f in PERSON_FIELDS if self.with_ids or not f.startswith("id_"))
+
+    def values(self) -> dict[str, str]:
+        """The form's values as text (an empty ID number means: keep the stored one)."""
+        out = {f: w.text() for f, w in self.editors.items() if isinstance(w, QLineEdit)}
+        out["role"] = str(self.role.currentData())
+        out["id_type"] = str(self.id_type.currentData())
+        return {f: out[f] for f in self.fields}
+
+    def set_values(self, values: dict[str, str]) -> None:
+        """Fill the form; a (masked) stored ID number becomes the placeholder of an empty ID field."""
+        self.role.setCurrentIndex(max(0, self.role.findData(values.get("role", PersonRole.CONTACT.value))))
+        for f in ("name", "phone", "email", "address"):
+            if f in values:
+                line = self.editors[f]
+                assert isinstance(line, QLineEdit)
+                line.setText(values[f])
+        if values.get("id_type"):
+            self.id_type.setCurrentIndex(max(0, self.id_type.findData(values["id_type"])))
+        stored = self.original.get("id_number", "")
+        typed = values.get("id_number", "")
+        self.id_number.setText("" if typed == stored else typed)
+        self.id_number.setPlaceholderText(fmt(self.tr("%1 (leave empty to keep)"), stored) if stored else "")
 
     def to_input(self) -> PersonInput:
         """The person as typed (an empty ID number on edit means: keep the stored one)."""
@@ -153,15 +195,13 @@ class PersonEditDialog(QDialog):
             if self.person is None:
                 self.person_id = self.service.add_person(self.client_id, data)
             else:
-                self.service.update_person(self.person.id, self.person.version, data)
+                self.service.update_person(self.person.id, self.version, data)
+                self.version += 1
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return False
         except VersionConflict:
-            self.general_error.setText(
-                self.tr("Someone else changed this person in the meantime. Close this window to see their version.")
-            )
-            self.general_error.setVisible(True)
+            self.show_conflict()
             return False
         except KnownError as exc:
             self.general_error.setText(error_message(exc))
@@ -190,3 +230,48 @@ class PersonEditDialog(QDialog):
             self.general_error.setVisible(True)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_conflict(self) -> ConflictDialog | None:
+        """Show your version and the stored one side by side; keep yours, take theirs, or merge."""
+        assert self.person is not None
+        try:
+            theirs = self.service.person_edit_values(self.person.id)
+        except KnownError as exc:  # e.g. removed on the other workstation
+            self.general_error.setText(error_message(exc))
+            self.general_error.setVisible(True)
+            return None
+        mine = self.values()
+        if not self.id_number.text().strip():
+            # An empty ID field keeps whatever is stored, so it never conflicts.
+            for f in ("id_type", "id_number"):
+                if f in mine:
+                    mine[f] = theirs.get(f, "")
+        dialog = ConflictDialog(
+            self.original,
+            mine,
+            theirs,
+            {f: field_label(f) for f in self.fields},
+            self,
+            intro=self.tr(
+                "Someone saved this person on another workstation while you were editing it. Nothing has been "
+                "overwritten. Compare both versions and choose what to keep for each field that differs."
+            ),
+            display=_shown,
+        )
+        self.conflict_dialog = dialog
+        dialog.finished.connect(lambda result: self._resolved(dialog, theirs, result))
+        dialog.open()
+        return dialog
+
+    def _resolved(self, dialog: ConflictDialog, theirs: dict[str, str], result: int) -> None:
+        self.conflict_dialog = None
+        if result != QDialog.DialogCode.Accepted:
+            return  # back to the form, nothing saved
+        merged = dialog.merged()
+        self.original = theirs
+        self.version = int(theirs["version"])
+        self.set_values(merged)
+        if dialog.choice == ConflictDialog.TAKE_THEIRS:
+            self.accept()
+            return
+        self.save()
