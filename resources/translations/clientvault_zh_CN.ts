@@ -495,6 +495,22 @@
         <translation>关闭该客户页面（Ctrl+W）</translation>
     </message>
     <message>
+        <source>Request e&amp;rasure…</source>
+        <translation>申请销毁(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Ask for this client&apos;s records to be erased; a partner approves it first.</source>
+        <translation>申请销毁该客户的记录；须先经合伙人批准。</translation>
+    </message>
+    <message>
+        <source>Erasure request no. %1 is waiting for a partner&apos;s approval.</source>
+        <translation>销毁申请 %1 号正在等待合伙人批准。</translation>
+    </message>
+    <message>
+        <source>Erasure request no. %1 is approved and waiting to be carried out.</source>
+        <translation>销毁申请 %1 号已获批准，等待执行。</translation>
+    </message>
+    <message>
         <source>Start e&amp;ngagement</source>
         <translation>开始服务(&amp;N)</translation>
     </message>
@@ -628,6 +644,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Someone saved this client on another workstation while you were editing it. Nothing has been overwritten. Compare both versions and choose what to keep for each field that differs.</source>
+        <translation>在您编辑期间，有人在另一台工作站上保存了该客户。目前没有任何内容被覆盖。请对比两个版本，并为每个不同的字段选择要保留的值。</translation>
     </message>
 </context>
 <context>
@@ -1074,8 +1094,8 @@
         <translation>其他工作站已保存</translation>
     </message>
     <message>
-        <source>Someone saved this client on another workstation while you were editing it. Nothing has been overwritten. Compare both versions and choose what to keep for each field that differs.</source>
-        <translation>在您编辑期间，有人在另一台工作站上保存了该客户。目前没有任何内容被覆盖。请对比两个版本，并为每个不同的字段选择要保留的值。</translation>
+        <source>Someone saved this record on another workstation while you were editing it. Nothing has been overwritten. Compare both versions and choose what to keep for each field that differs.</source>
+        <translation>在您编辑期间，有人在另一台工作站上保存了该记录。目前没有任何内容被覆盖。请对比两个版本，并为每个不同的字段选择要保留的值。</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1541,6 +1561,34 @@
         <translation>合伙人决定</translation>
     </message>
     <message>
+        <source>Purpose achieved or no longer needed (PIPL Art 47(1)(1))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service ended (PIPL Art 47(1)(2))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention period ended (PIPL Art 47(1)(2))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent withdrawn (PIPL Arts 15, 47(1)(3))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlawful processing (PIPL Art 47(1)(4))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other case provided by law (PIPL Art 47(1)(5))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletion request by the individual (PIPL Art 47(1))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Requested</source>
         <translation>已申请</translation>
     </message>
@@ -1611,6 +1659,57 @@
     <message>
         <source>Erasure certificate</source>
         <translation>销毁证明</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureRequestDialog</name>
+    <message>
+        <source>Request erasure</source>
+        <translation>申请销毁</translation>
+    </message>
+    <message>
+        <source>Ask for every record of %1 to be erased for good.</source>
+        <translation>申请永久销毁“%1”的全部记录。</translation>
+    </message>
+    <message>
+        <source>Nothing is deleted now. What happens next:
+1. A partner reviews the request and approves or refuses it.
+2. After approval, the privacy officer or a partner carries out the erasure: the client&apos;s data, people, sensitive items, consent records and scans are deleted for good and cannot be restored.
+3. The erasure is entered in the destruction register, with a certificate.
+A legal hold stops the erasure until it is lifted.</source>
+        <translation>现在不会删除任何内容。后续流程：
+1. 由合伙人审核该申请，批准或拒绝。
+2. 批准后，由保密专员或合伙人执行销毁：该客户的资料、相关人员、敏感信息、同意记录及扫描件将被永久删除，无法恢复。
+3. 销毁记入销毁登记簿，并出具销毁证明。
+如有诉讼保留，须待解除后方可销毁。</translation>
+    </message>
+    <message>
+        <source>The client asked for deletion</source>
+        <translation>客户要求删除</translation>
+    </message>
+    <message>
+        <source>The client withdrew consent</source>
+        <translation>客户撤回同意</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s decision</source>
+        <translation>合伙人决定</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Legal basis:</source>
+        <translation>法律依据(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Send request</source>
+        <translation>提交申请(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2276,12 +2375,52 @@ Please give this reference to your administrator.</source>
         <translation>敏感信息：</translation>
     </message>
     <message>
+        <source>Signed consent forms (scans): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Legal holds:</source>
         <translation>诉讼保留：</translation>
     </message>
     <message>
         <source>Notes:</source>
         <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Reasons recorded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock request refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal hold placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal hold released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure refused</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2541,10 @@ Please give this reference to your administrator.</source>
         <translation>%1  ·  %2（%3）  ·  按 Ctrl+L 锁定</translation>
     </message>
     <message>
+        <source>A daily check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -2481,10 +2624,6 @@ Please give this reference to your administrator.</source>
     <message>
         <source>New erasure request</source>
         <translation>新建销毁申请</translation>
-    </message>
-    <message>
-        <source>e.g. PIPL Art 47(1)(5): retention period ended</source>
-        <translation>例如：个人信息保护法第四十七条第一款第（五）项：保存期限届满</translation>
     </message>
     <message>
         <source>Client no.</source>
@@ -2632,9 +2771,17 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>PdfPrinting</name>
+    <message>
+        <source>Printing to a file is not allowed. Use “Save as…” instead, so that the file is recorded in the export register.</source>
+        <translation>不允许打印到文件。请改用“另存为…”，以便该文件记入导出登记簿。</translation>
+    </message>
+</context>
+<context>
     <name>PersonEditDialog</name>
     <message>
         <source>Add a person</source>
+        <extracomment>Every editable person field, in form order.</extracomment>
         <translation>添加人员</translation>
     </message>
     <message>
@@ -2674,16 +2821,16 @@ Please give this reference to your administrator.</source>
         <translation>%1（留空则保持不变）</translation>
     </message>
     <message>
+        <source>Someone saved this person on another workstation while you were editing it. Nothing has been overwritten. Compare both versions and choose what to keep for each field that differs.</source>
+        <translation>在您编辑期间，有人在另一台工作站上保存了该人员的信息。目前没有任何内容被覆盖。请对比两个版本，并为每个不同的字段选择要保留的值。</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>Someone else changed this person in the meantime. Close this window to see their version.</source>
-        <translation>在此期间有人修改了该人员。请关闭此窗口查看对方的版本。</translation>
     </message>
 </context>
 <context>
