@@ -1,7 +1,8 @@
 """Render the client pages and role home pages in zh_CN into docs/screenshots/ (runs offscreen).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_clients_screenshots.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_clients_screenshots.py [--conflicts]
 
+``--conflicts`` renders only the second-workstation conflict dialogs (client and person).
 Every record shown is synthetic (the demo firm).
 """
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from clientvault.app import firm_name_adapter, register_font, render_recovery_sheet_adapter
 from clientvault.core.paths import resources_dir
-from clientvault.core.records import ClientInput, ClientStatus, SensitiveKind
+from clientvault.core.records import ClientInput, ClientStatus, PersonInput, PersonRole, SensitiveKind
 from clientvault.security.keyfile import FAST_KDF
 from clientvault.security.workstation import WorkstationKeyring
 from clientvault.services.clients import ClientFilter, ClientService
@@ -30,6 +31,7 @@ from clientvault.services.vault import VaultService
 from clientvault.ui.context import UiContext
 from clientvault.ui.i18n import Translators
 from clientvault.ui.main_window import MainWindow
+from clientvault.ui.pages.client_detail import ClientDetailPage
 from clientvault.ui.pages.clients import ClientsPage
 from clientvault.ui.pages.home import AssistantHomePage
 
@@ -80,7 +82,17 @@ def main() -> int:
         demo_logins(folder),
         "zh_CN",
     )
+    only_conflicts = "--conflicts" in sys.argv[1:]
     names = {"partner": "partner", "accountant": "accountant", "assistant": "assistant", "privacy": "privacy_officer"}
+    if only_conflicts:  # the dialogs alone, over a client page outside the main window
+        partner = next(d for d in ctx.demo_logins if d.username == "partner")
+        service = ClientService(vaults.unlock(folder, partner.username, partner.password))
+        cid = _active_with_bank(service)
+        detail = ClientDetailPage(service, cid, None)
+        detail.resize(1100, 650)
+        detail.show()
+        _conflict_shots(vaults, folder, partner.username, partner.password, detail, cid)
+        return 0
     for demo in ctx.demo_logins:
         vault = vaults.unlock(folder, demo.username, demo.password)
         win = MainWindow(ctx, vault, app)
@@ -122,21 +134,7 @@ def main() -> int:
             dialog.reveal()
             shot(dialog, "clients_reveal")
             dialog.reject()
-            # A second workstation saves the same client while this one edits it.
-            edit = detail.edit()
-            other = vaults.unlock(folder, demo.username, demo.password)
-            ClientService(other).update(
-                cid, edit.version, ClientInput(industry="软件和信息技术服务业", address="北京市海淀区中关村大街27号")
-            )
-            other.lock()
-            edit.form.editor("industry").setText("信息技术咨询服务")  # type: ignore[attr-defined]
-            edit.form.editor("phone").setText("010-62345678")  # type: ignore[attr-defined]
-            edit.save()
-            assert edit.conflict_dialog is not None
-            edit.conflict_dialog.resize(860, 560)
-            shot(edit.conflict_dialog, "clients_conflict")
-            edit.conflict_dialog.reject()
-            edit.reject()
+            _conflict_shots(vaults, folder, demo.username, demo.password, detail, cid)
         if demo.username == "assistant":
             home = win.pages["home"]
             assert isinstance(home, AssistantHomePage)
@@ -160,6 +158,56 @@ def main() -> int:
             shot(win, "clients_page_privacy_officer_history")
         win.close()
     return 0
+
+
+def _as_on_a_desktop(dialog: QWidget, width: int = 880) -> None:
+    """The size the dialog picks on a real screen (the offscreen one is only 800 px wide)."""
+    layout = dialog.layout()
+    assert layout is not None
+    dialog.resize(width, layout.totalHeightForWidth(width))
+
+
+def _conflict_shots(
+    vaults: VaultService, folder: Path, username: str, password: str, detail: ClientDetailPage, cid: int
+) -> None:
+    """A second workstation saves the same client, then the same person, while this one edits them."""
+    edit = detail.edit()
+    other = vaults.unlock(folder, username, password)
+    ClientService(other).update(
+        cid, edit.version, ClientInput(industry="软件和信息技术服务业", address="北京市海淀区中关村大街27号")
+    )
+    edit.form.editor("industry").setText("信息技术咨询服务")  # type: ignore[attr-defined]
+    edit.form.editor("phone").setText("010-62345678")  # type: ignore[attr-defined]
+    edit.save()
+    assert edit.conflict_dialog is not None
+    _as_on_a_desktop(edit.conflict_dialog)
+    shot(edit.conflict_dialog, "clients_conflict")
+    edit.conflict_dialog.reject()
+    edit.reject()
+    assert detail.detail is not None
+    person = detail.detail.persons[0]
+    pedit = detail.edit_person(person)
+    stored = ClientService(other).person_edit_values(person.id)
+    ClientService(other).update_person(
+        person.id,
+        pedit.version,
+        PersonInput(
+            PersonRole.FINANCE_CONTACT,
+            stored["name"],
+            phone="13811112222",
+            email=stored["email"],
+            address="北京市海淀区中关村大街27号院3号楼1208室",
+        ),
+    )
+    other.lock()
+    pedit.phone.setText("13900003333")
+    pedit.email.setText("wang.finance@example.com")
+    pedit.save()
+    assert pedit.conflict_dialog is not None
+    _as_on_a_desktop(pedit.conflict_dialog)
+    shot(pedit.conflict_dialog, "clients_conflict_person")
+    pedit.conflict_dialog.reject()
+    pedit.reject()
 
 
 def _sign_and_return_a_form(vault: Vault, client_id: int, person_id: int) -> None:

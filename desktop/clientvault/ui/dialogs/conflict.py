@@ -210,6 +210,12 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+        # Wide enough that a typical address fits on one line; as tall as the wrapped values need.
+        width = 880
+        if screen is not None:
+            width = min(width, int(screen.availableGeometry().width() * 0.9))
+        height = layout.totalHeightForWidth(width)
+        self.resize(width, height if height > 0 else self.sizeHint().height())
 
     def _shown(self, field: str, value: str) -> str:
         shown = self.display(field, value) if self.display is not None and value else value
