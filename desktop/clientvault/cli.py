@@ -502,11 +502,26 @@ def cmd_form(ctx: Context) -> int:
 
 
 def cmd_erase(ctx: Context) -> int:
-    """Request, approve and execute the erasure of one client (partner); print the certificate number."""
+    """Request, approve and execute the erasure of one client (partner); print the certificate number.
+
+    The legal basis is a code (``--basis``); a free note (``--note-file``, never on the command
+    line) is sealed under the partner key in the register entry, and reaches neither the audit
+    log nor the ledger mirror beside the backups.
+    """
     from clientvault.services.erasure import ErasureService
 
+    note = ""
+    if ctx.args.note_file:
+        source = ctx.args.note_file
+        try:
+            note = sys.stdin.read() if source == "-" else Path(source).expanduser().read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise UsageError("cannot read the note file") from None
+
     def work(vault: Vault, vaults: VaultService) -> int:
-        result = ErasureService(vault).erase_now(ctx.args.client, ctx.args.basis, witness=ctx.args.witness or "")
+        result = ErasureService(vault).erase_now(
+            ctx.args.client, ctx.args.basis, witness=ctx.args.witness or "", note=note
+        )
         integrity = (
             "not_run" if result.integrity_problems is None else ("ok" if not result.integrity_problems else "problems")
         )
@@ -661,10 +676,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--purpose", default="consent form", help="why the file is saved (export register)")
     p.set_defaults(handler=cmd_form)
 
-    p = verbs.add_parser("erase", parents=[common], help="erase a client now (partner; refused under legal hold)")
+    from clientvault.services.erasure import LEGAL_BASES
+
+    p = verbs.add_parser(
+        "erase",
+        parents=[common],
+        help="erase a client now (partner; refused under legal hold)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="legal bases (--basis CODE; the certificate prints the full wording):\n"
+        + "\n".join(f"  {b.code:<20} {b.source}: {b.en}" for b in LEGAL_BASES.values()),
+    )
     p.add_argument("--client", metavar="ID", type=int, required=True, help="the client's number")
-    p.add_argument("--basis", metavar="TEXT", required=True, help="the legal basis (printed on the certificate)")
+    p.add_argument("--basis", metavar="CODE", required=True, choices=list(LEGAL_BASES),
+                   help="the legal basis, one of: " + ", ".join(LEGAL_BASES))  # fmt: skip
     p.add_argument("--witness", metavar="NAME", help="witness for the destruction register")
+    p.add_argument("--note-file", metavar="FILE",
+                   help="an optional note for the register, sealed under the partner key ('-': stdin)")  # fmt: skip
     p.set_defaults(handler=cmd_erase)
     p = verbs.add_parser("scan-residue", parents=[common], help="search every decrypted page for erased values")
     p.add_argument("--values-file", metavar="FILE", required=True, help="values to look for, one a line ('-': stdin)")

@@ -6,7 +6,8 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,12 @@ import pytest
 from clientvault.cli import MESSAGES, error_message
 from clientvault.core.errors import KnownError
 from clientvault.security.keyfile import FAST_KDF
+from clientvault.services.clients import ClientService
+from clientvault.services.context import Vault
+from clientvault.services.locking import LockService
 from clientvault.services.vault import VaultService
+from clientvault.storage.audit import AuditFilter
+from tests.fixtures.planted import BANK, ID_NUMBER, NAME, Planted, other_client, plant
 
 PASSWORD = "partner-pass-1"
 STAFF = "staff-pass-123"
@@ -35,7 +41,7 @@ def cli(tmp_path: Path) -> Run:
     )
 
     def run(
-        *args: str, env: dict[str, str | None] | None = None, fast: bool = True
+        *args: str, env: dict[str, str | None] | None = None, fast: bool = True, stdin: str | None = None
     ) -> subprocess.CompletedProcess[str]:
         full = dict(base)
         for key, value in (env or {}).items():
@@ -44,6 +50,8 @@ def cli(tmp_path: Path) -> Run:
             else:
                 full[key] = value
         argv = [sys.executable, "-m", "clientvault.cli", *(["--kdf-profile", "fast"] if fast else []), *args]
+        if stdin is not None:
+            return subprocess.run(argv, env=full, capture_output=True, text=True, input=stdin, timeout=120)
         return subprocess.run(argv, env=full, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
 
     return run
@@ -177,14 +185,21 @@ def test_verify_ok_then_broken_chain(cli: Run, vault: Path) -> None:
 
 
 def test_verify_names_damaged_pages(cli: Run, vault: Path) -> None:
+    # Damage a page that opening the vault never reads (the export register's root page), so the
+    # vault opens and the page walk names it. (The last page can be the schema's: read on open.)
+    vaults = VaultService(kdf=FAST_KDF, cipher_log=vault.parent / "sqlcipher.log")
+    opened = vaults.unlock(vault, "boss", PASSWORD)
+    try:
+        page = int(opened.db.scalar("SELECT rootpage FROM sqlite_master WHERE name = 'export_register'"))
+    finally:
+        opened.lock()
     db = vault / "vault.db"
     data = bytearray(db.read_bytes())
-    last = len(data) // 4096
-    data[-300] ^= 0x5A
+    data[page * 4096 - 300] ^= 0x5A
     db.write_bytes(bytes(data))
     done = cli("verify")
     assert done.returncode == 1, done.stderr
-    assert f"pages\tdamaged\t{last}" in done.stdout.splitlines()
+    assert f"pages\tdamaged\t{page}" in done.stdout.splitlines()
 
 
 def test_verify_reports_an_unusable_vault_as_a_problem(cli: Run, vault: Path) -> None:
@@ -305,3 +320,105 @@ def test_an_internal_error_logs_its_type_and_frames_but_not_its_message(cli: Run
         assert needle not in text
     assert "internal error in the command line: ValueError" in text
     assert "in broken" in text  # the frames are there for the developers
+
+
+# -- erase, scan-residue, backup, restore, purge-backups ----------------------------------------
+
+
+@contextmanager
+def _session(folder: Path) -> Iterator[Vault]:
+    """The vault opened in this process as the partner (to plant data and check results)."""
+    vault = VaultService(kdf=FAST_KDF, cipher_log=folder.parent / "sqlcipher.log").unlock(folder, "boss", PASSWORD)
+    try:
+        yield vault
+    finally:
+        vault.lock()
+
+
+@pytest.fixture
+def planted(vault: Path) -> Planted:
+    """The planted client (every personal field distinctive) among a bystander, in the CLI's vault."""
+    with _session(vault) as v:
+        other_client(v)
+        return plant(v)
+
+
+def _status(folder: Path, client_id: int) -> str:
+    with _session(folder) as v:
+        return str(v.db.scalar("SELECT status FROM clients WHERE id = ?", (client_id,)))
+
+
+def test_erase_prints_the_certificate_and_scan_residue_sees_the_difference(
+    cli: Run, vault: Path, planted: Planted, tmp_path: Path
+) -> None:
+    values = tmp_path / "values.txt"
+    values.write_text("\n".join([NAME, ID_NUMBER, BANK, "never-stored-value"]) + "\n", encoding="utf-8")
+    before = cli("scan-residue", "--values-file", str(values))
+    assert before.returncode == 1 and before.stderr == "", before.stderr
+    lines = [line.split("\t") for line in before.stdout.splitlines()]
+    hits = {r[3] for r in lines if r[0] == "hit"}
+    assert hits == {"value#1", "value#2", "value#3"}  # the fourth value is nowhere
+    assert lines[-1][0] == "NOT CLEAN"
+    for value in (NAME, ID_NUMBER, BANK):
+        assert value not in before.stdout  # value numbers only
+    note = _secret_file(tmp_path, "note.txt", "NOTE-MARKER-客户王小明来信")
+    (cert,) = _ok(cli("erase", "--client", str(planted.client_id), "--basis", "deletion_request",
+                      "--witness", "王见证", "--note-file", note))  # fmt: skip
+    assert re.fullmatch(r"ER-\d{4}-000001", cert[0]) and cert[1] == "integrity=ok"
+    assert _status(vault, planted.client_id) == "erased"
+    after = _ok(cli("scan-residue", "--values-file", "-", stdin=values.read_text(encoding="utf-8")))
+    assert after[-1] == ["clean", "hits=0"] and not [r for r in after if r[0] == "hit"]
+    assert {r[0] for r in after[:-1]} >= {"db"} and all(r[0] != "hit" for r in after)
+    audit = cli("audit", "--limit", "1000").stdout
+    assert "NOTE-MARKER" not in audit and "王见证" not in audit and "\terasure.execute\t" in audit
+    catalogue = (vault / "backups" / "catalogue.json").read_text(encoding="utf-8")
+    assert '"legal_basis": "deletion_request"' in catalogue and "NOTE-MARKER" not in catalogue
+
+
+def test_erase_is_refused_under_a_legal_hold(cli: Run, vault: Path, planted: Planted) -> None:
+    with _session(vault) as v:
+        LockService(v).place_hold(planted.client_id, "tax audit pending")
+    line = _fails(cli("erase", "--client", str(planted.client_id), "--basis", "service_ended"))
+    assert line.startswith("clientvault: a legal hold stands on this client: erasure refused")
+    assert _status(vault, planted.client_id) == "active"
+
+
+def test_erase_takes_a_basis_code_not_text(cli: Run, vault: Path, planted: Planted) -> None:
+    assert "invalid choice" in _fails(cli("erase", "--client", str(planted.client_id), "--basis", "PIPL Art 47"))
+    assert _status(vault, planted.client_id) == "active"
+    helptext = cli("erase", "--help").stdout
+    assert "retention_ended" in helptext and "PIPL Art 47(1)(2)" in helptext
+    acc = {"CLIENTVAULT_USER": "acc", "CLIENTVAULT_PASSWORD": STAFF}
+    assert "may not" in _fails(cli("erase", "--client", str(planted.client_id), "--basis", "other_law", env=acc))
+
+
+def test_backup_purge_and_restore(cli: Run, vault: Path, planted: Planted) -> None:
+    ((name, size, digest),) = _ok(cli("backup"))
+    assert re.fullmatch(r"backup-\d{8}T\d{12}-manual\.cvbak", name) and int(size) > 0
+    assert re.fullmatch(r"[0-9a-f]{64}", digest) and (vault / "backups" / name).stat().st_size == int(size)
+    _ok(cli("erase", "--client", str(planted.client_id), "--basis", "deletion_request"))
+    assert _ok(cli("purge-backups")) == [["backups=1", "erasures_applied=1", "failed=0"]]
+    assert _ok(cli("purge-backups")) == [["backups=1", "erasures_applied=0", "failed=0"]]
+    ((restored, replayed, kept),) = _ok(cli("restore", name))
+    assert restored == name and replayed == "erasures_replayed=0" and kept.startswith("audit_events_kept=")
+    assert int(kept.split("=")[1]) > 0
+    assert _status(vault, planted.client_id) == "erased"  # the restored copy does not bring it back
+    assert _ok(cli("verify"))[0][:2] == ["audit chain", "ok"]
+
+
+def test_restore_refuses_a_damaged_backup_and_leaves_the_vault_alone(cli: Run, vault: Path, planted: Planted) -> None:
+    ((name, _size, _digest),) = _ok(cli("backup"))
+    path = vault / "backups" / name
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x5A
+    path.write_bytes(bytes(data))
+    line = _fails(cli("restore", name))
+    assert line == "clientvault: backup is damaged or is not a ClientVault file; restore it from the newest backup"
+    checked = _ok(cli("verify"))
+    assert checked[0][:2] == ["audit chain", "ok"] and checked[1] == ["pages", "ok"]
+    with _session(vault) as v:
+        assert ClientService(v).get(planted.client_id).name == NAME
+        assert not (vault / "vault.db.restoring").exists()
+        events = v.audit.page(AuditFilter(action_prefix="backup.restore"))
+        assert [e.outcome for e in events] == ["damaged"]
+    assert "no such backup" in _fails(cli("restore", "backup-19990101T000000Z-manual.cvbak"))

@@ -67,10 +67,10 @@ def test_killed_erasures_are_all_or_nothing(new_vault: Vault, fast_vaults: Vault
     rng = random.Random(20261130)
     outcomes: list[str] = []
     vault = new_vault
-    for iteration in range(8):
+    for _iteration in range(8):
         planted = plant(vault)
         erasure = ErasureService(vault)
-        rid = erasure.request(planted.client_id, "deletion_request", f"PIPL Art 47, iteration {iteration}")
+        rid = erasure.request(planted.client_id, "deletion_request", "deletion_request")
         erasure.approve(rid)
         vault.lock()
         child = subprocess.Popen(
@@ -105,7 +105,7 @@ def test_kill_before_commit_leaves_the_client_intact(
     """Deterministic variant: the child dies inside the transaction, right after the rows are gone."""
     planted = plant(new_vault)
     erasure = ErasureService(new_vault)
-    rid = erasure.request(planted.client_id, "deletion_request", "PIPL Art 47")
+    rid = erasure.request(planted.client_id, "deletion_request", "deletion_request")
     erasure.approve(rid)
     folder = new_vault.paths.folder
     new_vault.lock()

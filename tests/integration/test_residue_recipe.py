@@ -16,7 +16,7 @@ from clientvault.services.erasure import ErasureService
 from clientvault.services.locking import LockService
 from clientvault.services.vault import VaultService
 from tests.conftest import PARTNER, PARTNER_PASSWORD, create_test_vault
-from tests.fixtures.planted import PERSON, Planted, other_client, plant
+from tests.fixtures.planted import PERSON, SCAN, SCAN_MARKER, Planted, other_client, plant, plant_scan
 
 
 @pytest.fixture(params=["wal", "delete"])
@@ -60,7 +60,9 @@ def test_erasure_leaves_zero_hits_in_db_wal_and_journal(mode_vault: Vault, fast_
     _bystanders(mode_vault)
     planted = plant(mode_vault)
     needles = planted.needles
-    result = ErasureService(mode_vault).erase_now(planted.client_id, "PIPL Art 47")
+    plant_scan(mode_vault, planted)
+    needles = [*needles, SCAN_MARKER]
+    result = ErasureService(mode_vault).erase_now(planted.client_id, "deletion_request")
     assert result.integrity_problems == ()
     # Scanned while the connection is open and idle: what a copy of the folder would hold right now.
     live = scan_residue(mode_vault.paths.db, _dk(mode_vault), needles)
@@ -79,13 +81,15 @@ def test_a_locked_record_is_absent_from_every_page_and_opens_only_with_pk(
 ) -> None:
     _bystanders(mode_vault)
     planted = plant(mode_vault)
-    needles = planted.needles
+    evidence = plant_scan(mode_vault, planted)  # the signed consent form's scan is sealed too
+    needles = [*planted.needles, SCAN_MARKER]
     LockService(mode_vault).lock(planted.client_id, "engagement ended")
     report, reopened = _scan_closed(mode_vault, fast_vaults, needles)
     try:
         assert report.hits == () and report.clean, report  # type: ignore[attr-defined]
         record = LockService(reopened).open(planted.client_id, "inspection")
         assert record.client["notes"].startswith("紫萱备忘录Q7-") and record.persons[0]["name"] == PERSON
+        assert [(e["id"], e["data"]) for e in record.evidence] == [(evidence, SCAN)]
         keys = reopened.session.keys
         assert keys is not None
         blob = reopened.db.one("SELECT nonce, ciphertext FROM sealed_records WHERE client_id = ?", (planted.client_id,))
@@ -106,3 +110,45 @@ def test_planted_client_was_really_indexed(mode_vault: Vault) -> None:
     planted: Planted = plant(mode_vault)
     assert ClientService(mode_vault).count(ClientFilter(text=PERSON)) == 1
     del planted
+
+
+def test_typed_reasons_and_the_erasure_note_leave_no_trace(mode_vault: Vault, fast_vaults: VaultService) -> None:
+    """Reasons typed at lock, hold, release, open and unlock, and the erasure note, carry markers:
+    after the erasure no page of vault.db/-wal/-journal and no file in the vault folder holds one."""
+    from clientvault.services.backup import BackupService
+
+    _bystanders(mode_vault)
+    planted = plant(mode_vault)
+    markers = {kind: f"{kind}-MARKER-{i}f3a-王小明" for i, kind in enumerate(
+        ("lock", "hold", "release", "open", "unlock", "relock", "note"))}  # fmt: skip
+    locks = LockService(mode_vault)
+    locks.lock(planted.client_id, markers["lock"])
+    hold = locks.place_hold(planted.client_id, markers["hold"])
+    locks.release_hold(planted.client_id, hold, markers["release"])
+    locks.open(planted.client_id, markers["open"])
+    locks.unlock(planted.client_id, markers["unlock"])
+    locks.lock(planted.client_id, markers["relock"])
+    BackupService(mode_vault).ensure_set_up()
+    BackupService(mode_vault).backup("manual")  # an encrypted backup from before the erasure
+    needles = list(markers.values())
+    before = scan_residue(mode_vault.paths.db, _dk(mode_vault), needles[:-1])
+    assert {h.needle for h in before.hits} == set(range(len(needles) - 1))  # the scan can see the reasons
+    ErasureService(mode_vault).erase_now(planted.client_id, "retention_ended", note=markers["note"])
+    live = scan_residue(mode_vault.paths.db, _dk(mode_vault), needles)
+    assert live.hits == () and live.key_verified, live
+    folder = mode_vault.paths.folder
+    report, reopened = _scan_closed(mode_vault, fast_vaults, needles)
+    try:
+        assert report.hits == () and report.clean, report  # type: ignore[attr-defined]
+        (entry,) = ErasureService(reopened).register()
+        assert ErasureService(reopened).register_note(entry.certificate_no) == markers["note"]  # sealed, kept
+    finally:
+        reopened.lock()
+    catalogue = (folder / "backups" / "catalogue.json").read_text(encoding="utf-8")
+    assert '"legal_basis": "retention_ended"' in catalogue
+    raw = [m.encode(enc) for m in needles for enc in ("utf-8", "utf-16-le")] + [b"MARKER"]
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    assert {p.name for p in files} >= {"vault.db", "vault.keys", "catalogue.json"}
+    for path in files:
+        data = path.read_bytes()
+        assert not [n for n in raw if n in data], path.relative_to(folder)

@@ -360,7 +360,7 @@ def test_scheduled_backups_daily_at_login_and_on_close(
     from clientvault.services.backup import BackupService
 
     win = _window(qtbot, ui_ctx, new_vault, qapp)
-    qtbot.waitUntil(lambda: win.daily_backup.done, timeout=20000)
+    qtbot.waitUntil(lambda: win.daily_jobs.done, timeout=20000)
     assert [b.kind for b in BackupService(new_vault).list()] == ["daily"]
     win.close()
     assert new_vault.locked
@@ -370,3 +370,39 @@ def test_scheduled_backups_daily_at_login_and_on_close(
         assert kinds == ["daily", "on_close"]
     finally:
         again.lock()
+
+
+@pytest.mark.parametrize("role", [Role.PARTNER, Role.PRIVACY_OFFICER, Role.ACCOUNTANT])
+def test_daily_jobs_at_login_check_retention_and_expire_consents(
+    qtbot: QtBot, qapp: QApplication, ui_ctx: UiContext, staffed_vault: Vault, role: Role
+) -> None:
+    """At a partner's or privacy officer's login the retention check and consent expiry run in the
+    background with the daily backup (one operation); an accountant's login runs the backup only."""
+    from datetime import date
+
+    from clientvault.services.consent import ConsentService
+    from clientvault.services.erasure import ErasureService
+    from clientvault.services.locking import LockService
+    from tests.fixtures.planted import other_client, plant
+
+    planted = plant(staffed_vault)
+    LockService(staffed_vault).lock(planted.client_id, "engagement ended")
+    db = staffed_vault.db
+    with db.transaction():  # as if the record had been sealed decades ago
+        db.execute("UPDATE sealed_records SET retention_until = '2000-01-01' WHERE client_id = ?", (planted.client_id,))
+    other = other_client(staffed_vault)
+    past = ConsentService(staffed_vault, today=lambda: date(2020, 1, 1))
+    (consent,) = past.record_in_person(other, "marketing", expires_on=date(2020, 6, 1))
+    staffed_vault.lock()
+    name, password = (PARTNER, PARTNER_PASSWORD) if role is Role.PARTNER else USERS[role]
+    vault = ui_ctx.vaults.unlock(ui_ctx.folder, name, password)
+    win = _window(qtbot, ui_ctx, vault, qapp)
+    qtbot.waitUntil(lambda: win.daily_jobs.done, timeout=20000)
+    runs = role is not Role.ACCOUNTANT
+    status = vault.db.scalar("SELECT status FROM consents WHERE id = ?", (consent,))
+    assert status == ("expired" if runs else "granted")
+    requests = vault.db.all("SELECT client_id, source, legal_basis FROM erasure_requests")
+    assert requests == ([(planted.client_id, "retention_expiry", "retention_ended")] if runs else [])
+    if runs:  # nothing is duplicated by the next login's run
+        assert ErasureService(vault).daily_check() == [] and ConsentService(vault).expire_due() == 0
+    win.close()

@@ -28,7 +28,7 @@ def test_partner_approves_privacy_officer_executes(
     qtbot: QtBot, staffed_vault: Vault, fast_vaults: VaultService
 ) -> None:
     planted = plant(staffed_vault)
-    ErasureService(staffed_vault).request(planted.client_id, "deletion_request", "PIPL Art 47")
+    ErasureService(staffed_vault).request(planted.client_id, "deletion_request", "deletion_request")
     ops = Operations()
     page = ErasurePage(staffed_vault, ops, pdf_lang="en")
     qtbot.addWidget(page)
@@ -61,7 +61,7 @@ def test_legal_hold_refusal_is_shown(qtbot: QtBot, staffed_vault: Vault, monkeyp
     locks = LockService(staffed_vault)
     locks.lock(planted.client_id, "ended")
     erasure = ErasureService(staffed_vault)
-    erasure.approve(erasure.request(planted.client_id, "retention_expiry", "retention ended"))
+    erasure.approve(erasure.request(planted.client_id, "retention_expiry", "retention_ended"))
     locks.place_hold(planted.client_id, "litigation")
     shown: list[BaseException] = []
     import clientvault.ui.pages.erasure as module
@@ -74,6 +74,37 @@ def test_legal_hold_refusal_is_shown(qtbot: QtBot, staffed_vault: Vault, monkeyp
         page.execute_selected(confirmed=True)
     assert [getattr(e, "code", None) for e in shown] == ["legal_hold"]
     assert staffed_vault.db.scalar("SELECT status FROM clients WHERE id = ?", (planted.client_id,)) == "locked"
+
+
+def test_new_request_picks_the_legal_basis_from_the_list(
+    qtbot: QtBot, staffed_vault: Vault, monkeypatch: object
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    import clientvault.ui.pages.erasure as module
+    from clientvault.services.erasure import LEGAL_BASES
+
+    planted = plant(staffed_vault)
+    page = ErasurePage(staffed_vault, Operations(), pdf_lang="en")
+    qtbot.addWidget(page)
+    dialog = module.NewRequestDialog(page.source_labels(), page.basis_labels(), page)
+    qtbot.addWidget(dialog)
+    assert [dialog.basis.itemData(i) for i in range(dialog.basis.count())] == list(LEGAL_BASES)
+    assert not hasattr(dialog.basis, "setText") or not dialog.basis.isEditable()  # no typed text
+    dialog.source.setCurrentIndex(dialog.source.findData("retention_expiry"))
+    assert dialog.basis.currentData() == "retention_ended"
+
+    def fake_exec(self: QDialog) -> int:
+        self.client.setValue(planted.client_id)  # type: ignore[attr-defined]
+        self.source.setCurrentIndex(self.source.findData("deletion_request"))  # type: ignore[attr-defined]
+        return int(QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(module.NewRequestDialog, "exec", fake_exec)  # type: ignore[attr-defined]
+    rid = page.new_request()
+    assert rid is not None
+    req = ErasureService(staffed_vault).requests()[0]
+    assert (req.id, req.legal_basis) == (rid, "deletion_request")
+    assert page.requests.data(page.requests.index(0, 6)) == page.basis_labels()["deletion_request"]
 
 
 def test_retention_check_button(qtbot: QtBot, staffed_vault: Vault) -> None:
@@ -90,7 +121,7 @@ def test_backups_page_backup_purge_restore_settings(qtbot: QtBot, staffed_vault:
     with qtbot.waitSignal(page.sig_done, timeout=30000):
         page.backup_now()
     assert page.model.rowCount() == 1
-    ErasureService(staffed_vault).erase_now(planted.client_id, "PIPL Art 47")
+    ErasureService(staffed_vault).erase_now(planted.client_id, "deletion_request")
     with qtbot.waitSignal(page.sig_done, timeout=30000) as purged:
         page.purge()
     assert purged.args[0].applied == 1

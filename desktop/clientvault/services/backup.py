@@ -215,12 +215,20 @@ class Catalogue:
         return [LedgerEntry.from_json(e) for e in self.doc.get("ledger", [])]
 
     def merge_ledger(self, entries: list[LedgerEntry]) -> bool:
-        """Add entries not yet mirrored; return whether anything changed."""
-        known = {e["certificate_no"] for e in self.doc.get("ledger", [])}
+        """Add entries not yet mirrored; return whether anything changed.
+
+        This file is plaintext: entries go through :meth:`LedgerEntry.to_json`, which keeps
+        ids, dates and the legal-basis *code* only (an older mirror's typed basis is replaced).
+        """
+        old = list(self.doc.get("ledger", []))
+        mirrored = [LedgerEntry.from_json(e).to_json() for e in old]
+        known = {e["certificate_no"] for e in mirrored}
         new = [e.to_json() for e in entries if e.certificate_no not in known]
-        if new:
-            self.doc["ledger"] = sorted([*self.doc.get("ledger", []), *new], key=lambda e: int(e["seq"]))
-        return bool(new)
+        merged = sorted([*mirrored, *new], key=lambda e: int(e["seq"]))
+        if merged != old:
+            self.doc["ledger"] = merged
+            return True
+        return False
 
 
 def _info(e: dict[str, Any]) -> BackupInfo:

@@ -383,7 +383,8 @@ class ConsentService:
     # -- forms ---------------------------------------------------------------------------------
 
     def notice_details(self) -> NoticeDetails:
-        """The firm's contact details printed on notices."""
+        """The firm's contact details printed on notices (any logged-in role: they are on every form)."""
+        self.vault.require(Capability.VIEW_CLIENTS, "notice")
         settings = SettingsRepository(self.vault.db)
         return NoticeDetails(**{k: settings.get(f"notice.{k}", "") for k in NOTICE_KEYS})
 

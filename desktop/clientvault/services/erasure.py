@@ -6,6 +6,12 @@ sealed blob, request state, ledger, register and audit event — in **one** tran
 process killed at any point leaves either nothing or everything erased. Afterwards the WAL is
 checkpointed with TRUNCATE (no erased page survives in ``-wal``), ``VACUUM`` runs when the
 firm's setting asks for it, and the integrity check's result goes into the register.
+
+The legal basis of a request is a code of :data:`LEGAL_BASES` (its wording and source in law are
+printed on the certificate); the ledger and its plaintext mirror beside the backups carry only
+that code. A partner's optional free note is sealed under ``PK`` in the register row: it never
+reaches the audit log, the ledger or ``backups/catalogue.json``, and the database key alone does
+not read it.
 """
 
 from __future__ import annotations
@@ -17,14 +23,17 @@ from datetime import UTC, date, datetime
 from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.roles import Capability, Role, Scope
 from clientvault.security.residue import ResidueReport, scan_residue
+from clientvault.security.sealing import aad, open_sealed, seal
 from clientvault.services.backup import mirror_ledger
 from clientvault.services.context import Vault
 from clientvault.services.locking import check_reason
 from clientvault.services.retention import RetentionService
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
 from clientvault.storage.erasure import (
+    LEGAL_BASES,
     ErasureRepository,
     ErasureRequestRow,
+    LegalBasis,
     RegisterEntry,
     erase_client,
     erase_targets,
@@ -34,9 +43,43 @@ from clientvault.storage.erasure import (
 from clientvault.storage.retention import RetentionRepository
 from clientvault.storage.users import UserRepository
 
-__all__ = ["SOURCES", "ErasureRequestRow", "ErasureResult", "ErasureService", "RegisterEntry", "ResidueReport"]
+__all__ = [
+    "DEFAULT_BASIS",
+    "LEGAL_BASES",
+    "SOURCES",
+    "ErasureRequestRow",
+    "ErasureResult",
+    "ErasureService",
+    "LegalBasis",
+    "RegisterEntry",
+    "ResidueReport",
+    "basis_text",
+]
 
 SOURCES = ("deletion_request", "consent_withdrawal", "retention_expiry", "partner_decision")
+#: The basis a request of each source is usually made under (the UI preselects it).
+DEFAULT_BASIS = {
+    "deletion_request": "deletion_request",
+    "consent_withdrawal": "consent_withdrawn",
+    "retention_expiry": "retention_ended",
+    "partner_decision": "service_ended",
+}
+MAX_NOTE = 500
+
+
+def basis_text(code: str, lang: str = "zh") -> str:
+    """The full wording of a legal-basis code (the code itself when it is not one of ours)."""
+    basis = LEGAL_BASES.get(code)
+    return basis.text(lang) if basis else code
+
+
+def check_basis(code: str) -> str:
+    """Return ``code`` if it is a legal-basis code, else raise ``ValidationError``."""
+    if code not in LEGAL_BASES:
+        raise ValidationError({"legal_basis": "unknown"})
+    return code
+
+
 METHOD = "secure_delete=1; fts5 secure-delete; one transaction; wal_checkpoint(TRUNCATE)"
 
 
@@ -71,25 +114,28 @@ class ErasureService:
         """Ask for a client (or, with ``targets``, parts of it) to be erased.
 
         Accountants may ask only for their assigned, visible clients; partners and the privacy
-        officer for any client that is not erased yet (locked ones included).
+        officer for any client that is not erased yet (locked ones included). A client in a
+        status the role cannot see is ``NotFound`` like a missing one, so the answer never tells
+        an accountant which numbers are locked.
+
+        Args:
+            legal_basis: A code of :data:`LEGAL_BASES` (``ValidationError`` otherwise).
         """
         obj = f"client:{client_id}"
         self.vault.require(Capability.REQUEST_ERASURE, obj)
         if source not in SOURCES:
             raise ValidationError({"source": "unknown"})
-        basis = check_reason(legal_basis, "legal_basis")
+        basis = check_basis(legal_basis)
         try:
             parsed = parse_targets(",".join(targets or []))
         except ValueError:
             raise ValidationError({"targets": "format"}) from None
-        client = self.clients.get_client(client_id)
-        if client is None or client["status"] == "erased":
-            raise NotFound("client", client_id)
         role = self.vault.session.role
-        if role is Role.ACCOUNTANT and (
-            client["status"] not in VISIBLE_STATUSES
-            or not self.clients.is_assigned(client_id, self.vault.session.user_id)
-        ):
+        seen = VISIBLE_STATUSES if role not in (Role.PARTNER, Role.PRIVACY_OFFICER) else (*VISIBLE_STATUSES, "locked")
+        client = self.clients.get_client(client_id)
+        if client is None or client["status"] not in seen:
+            raise NotFound("client", client_id)
+        if role is Role.ACCOUNTANT and not self.clients.is_assigned(client_id, self.vault.session.user_id):
             self.vault.deny(Capability.REQUEST_ERASURE, obj)
         if parsed and client["status"] == "locked":
             raise InvalidState("locked_partial")  # a sealed record is erased whole or not at all
@@ -111,10 +157,8 @@ class ErasureService:
         candidates = ConsentService(self.vault).erasure_candidates(client_id)
         if not candidates:
             return None
-        purposes = sorted({p for c in candidates for p in c.purposes})
-        basis = "PIPL Arts 15, 47(1)(3): consent withdrawn (" + ", ".join(purposes) + ")"
         targets = list(dict.fromkeys(c.item for c in candidates))
-        return self.request(client_id, "consent_withdrawal", basis, targets=targets)
+        return self.request(client_id, "consent_withdrawal", "consent_withdrawn", targets=targets)
 
     def requests(
         self, states: tuple[str, ...] | None = None, *, limit: int = 500, offset: int = 0
@@ -157,17 +201,21 @@ class ErasureService:
         obj = f"client:{req.client_id}"
         self.vault.require(Capability.APPROVE_ERASURE, obj)
         text = check_reason(reason)
+        uid = self.vault.session.user_id
         with self.vault.db.transaction():
+            # The typed reason stays with the client (erased with it); the request row and the
+            # audit event point at it.
+            note = RetentionRepository(self.vault.db).add_reason(req.client_id, "erasure_refused", text, uid).ref
             if not (
-                self.repo.set_state(request_id, "requested", "refused", self.vault.session.user_id, reason=text)
-                or self.repo.set_state(request_id, "approved", "refused", self.vault.session.user_id, reason=text)
+                self.repo.set_state(request_id, "requested", "refused", uid, reason=note)
+                or self.repo.set_state(request_id, "approved", "refused", uid, reason=note)
             ):
                 raise InvalidState("erasure_closed")
             self.vault.record("erasure.refuse", obj, reason=f"request:{request_id}")
 
     # -- execution -----------------------------------------------------------------------------
 
-    def execute(self, request_id: int, *, witness: str = "", verify: bool = True) -> ErasureResult:
+    def execute(self, request_id: int, *, witness: str = "", verify: bool = True, note: str = "") -> ErasureResult:
         """Carry out an approved request (privacy officer or partner).
 
         Args:
@@ -175,13 +223,17 @@ class ErasureService:
             witness: Name of the witness for the destruction register (may be empty).
             verify: Run the integrity check afterwards and record its result (the certificate
                 prints it). It reads every page, so the benchmark times the erasure without it.
+            note: An optional free note for the register, sealed under ``PK`` (a session holding
+                it: a partner). Never in the audit log, the ledger or the backup catalogue.
 
         Raises:
-            InvalidState: ``legal_hold`` (audited, nothing erased) or ``erasure_not_approved``.
+            InvalidState: ``legal_hold`` (audited, nothing erased), ``erasure_not_approved``, or
+                ``partner_key_unavailable`` (a note without ``PK``).
         """
         req = self._get(request_id)
         obj = f"client:{req.client_id}"
         self.vault.require(Capability.EXECUTE_ERASURE, obj)
+        note_text = self._check_note(note)
         db = self.vault.db
         with db.transaction():
             req = self._get(request_id)  # re-read under the write lock
@@ -189,12 +241,25 @@ class ErasureService:
             if held:  # the refusal is audited and committed; nothing is erased
                 self.vault.record("erasure.execute", obj, reason=f"request:{request_id}", outcome="legal_hold")
             else:
-                cert, erased = self._erase(req, " ".join(witness.split())[:100])
+                cert, erased = self._erase(req, " ".join(witness.split())[:100], note_text)
         if held:
             raise InvalidState("legal_hold")
         return self._finish(req, cert, erased, verify)
 
-    def _erase(self, req: ErasureRequestRow, witness: str) -> tuple[str, dict[str, int]]:
+    def _check_note(self, note: str) -> str:
+        text = " ".join(note.split())
+        if len(text) > MAX_NOTE:
+            raise ValidationError({"note": "too_long"})
+        if text:
+            keys = self.vault.session.keys
+            if keys is None or keys.pk is None:
+                raise InvalidState("partner_key_unavailable")
+        return text
+
+    def _note_aad(self, certificate_no: str) -> bytes:
+        return aad("erasure-note", self.vault.vault_id, certificate_no)
+
+    def _erase(self, req: ErasureRequestRow, witness: str, note: str = "") -> tuple[str, dict[str, int]]:
         """The erasure itself; the caller holds the transaction."""
         db = self.vault.db
         obj = f"client:{req.client_id}"
@@ -209,9 +274,14 @@ class ErasureService:
         uid = self.vault.session.user_id
         self.repo.append_ledger(req.client_id, req.scope, req.targets, uid, req.legal_basis, cert)
         self.repo.set_state(request_id, "approved", "executed", uid, certificate_no=cert)
+        sealed_note = None
+        if note:
+            keys = self.vault.session.keys
+            assert keys is not None and keys.pk is not None  # _check_note made sure
+            sealed_note = seal(keys.pk, note.encode("utf-8"), self._note_aad(cert))
         self.repo.add_register(req, certificate_no=cert, client_id=req.client_id, source=req.source,
                                scope=req.scope, erased=erased, legal_basis=req.legal_basis, executed_by=uid,
-                               witness=witness, method=METHOD)  # fmt: skip
+                               witness=witness, method=METHOD, note=sealed_note)  # fmt: skip
         self.vault.record("erasure.execute", obj, reason=f"request:{request_id},certificate:{cert}")
         return cert, erased
 
@@ -237,9 +307,15 @@ class ErasureService:
         mirror_ledger(self.vault)
         return ErasureResult(cert, req.client_id, erased, problems, vacuumed)
 
-    def erase_now(self, client_id: int, legal_basis: str, *, witness: str = "") -> ErasureResult:
-        """Request, approve and execute in one step (partner; the CLI's ``erase``). Same audit trail."""
+    def erase_now(self, client_id: int, legal_basis: str, *, witness: str = "", note: str = "") -> ErasureResult:
+        """Request, approve and execute in one step (partner; the CLI's ``erase``). Same audit trail.
+
+        ``legal_basis`` is a code of :data:`LEGAL_BASES`; ``note`` an optional free note sealed
+        under ``PK`` in the register row (see :meth:`execute`).
+        """
         self.vault.require(Capability.APPROVE_ERASURE, f"client:{client_id}")
+        check_basis(legal_basis)
+        self._check_note(note)
         if self._on_hold(client_id):
             self.vault.record("erasure.execute", f"client:{client_id}", outcome="legal_hold")
             raise InvalidState("legal_hold")
@@ -250,7 +326,7 @@ class ErasureService:
             with contextlib.suppress(InvalidState):
                 self.refuse(rid, "legal hold")
             raise
-        return self.execute(rid, witness=witness)
+        return self.execute(rid, witness=witness, note=note)
 
     # -- retention expiry ----------------------------------------------------------------------
 
@@ -267,7 +343,7 @@ class ErasureService:
         for cid in expired:
             if self._on_hold(cid) or self.repo.open_request_for(cid, "retention_expiry") is not None:
                 continue
-            made.append(self.request(cid, "retention_expiry", f"retention period ended ({self.today.isoformat()})"))
+            made.append(self.request(cid, "retention_expiry", "retention_ended"))
         return made
 
     # -- residue scan --------------------------------------------------------------------------
@@ -296,6 +372,22 @@ class ErasureService:
         self._registers()
         return self.repo.register(limit=limit, offset=offset)
 
+    def register_note(self, certificate_no: str) -> str:
+        """The partner's sealed note of a register entry ('' without one); needs ``PK``, audited."""
+        self._registers()
+        entry = self.repo.register_entry(certificate_no)
+        if entry is None:
+            raise NotFound("certificate", certificate_no)
+        sealed = self.repo.register_note(certificate_no)
+        if sealed is None:
+            return ""
+        keys = self.vault.session.keys
+        if keys is None or keys.pk is None:
+            raise InvalidState("partner_key_unavailable")
+        text = open_sealed(keys.pk, sealed[0], sealed[1], self._note_aad(certificate_no), what="register_note")
+        self.vault.record("erasure.note_view", f"client:{entry.client_id}", reason=f"certificate:{certificate_no}")
+        return text.decode("utf-8")
+
     def _registers(self) -> None:
         if self.vault.session.role not in (Role.PARTNER, Role.PRIVACY_OFFICER):
             self.vault.deny(Capability.REGISTERS, "destruction_register")
@@ -321,7 +413,7 @@ class ErasureService:
             source=entry.source,
             scope=entry.scope,
             erased=entry.erased,
-            legal_basis=entry.legal_basis,
+            legal_basis=basis_text(entry.legal_basis, lang),
             requested_by=who(entry.requested_by),
             requested_at=entry.requested_at or "",
             approved_by=who(entry.approved_by),

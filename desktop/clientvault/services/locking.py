@@ -3,14 +3,20 @@
 Locking (SECURITY.md "Partner-sealed records") moves every personal field of a client, its
 persons and its sensitive items into one AES-256-GCM blob under the partner key ``PK`` (AAD =
 vault id + client id), empties the clear columns, deletes the search entry and rewrites the
-search index so no term of the client is left, and records the retention end date. Without
+search entry (FTS5 secure-delete removes its terms in place), and records the retention end date.
+The client's consent scans go into the blob too. Without
 ``PK`` — every non-partner session, or anyone with only ``DK`` and a SQL shell — the record is
 ciphertext. Status ``locked`` is outside ``VISIBLE_STATUSES``, so lists, search, counts and
 client pages of every role skip it.
+
+Reasons typed here (lock, unlock, opening, holds, refusals) are kept in ``client_reasons`` with the
+client and erased with it; the audit event carries only ``note:<id>``, so a name typed into a
+reason never lands in the append-only audit log.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -26,15 +32,27 @@ from clientvault.storage.retention import (
     CLIENT_SEALED_COLUMNS,
     ITEM_SEALED_COLUMNS,
     PERSON_SEALED_COLUMNS,
+    ClientReason,
     HoldRow,
     LockRequestRow,
     RetentionRepository,
     SealedRow,
 )
 
-__all__ = ["HoldRow", "LockActions", "LockRequestRow", "LockService", "LockedRecord", "LockedRow", "check_reason"]
+__all__ = [
+    "ClientReason",
+    "HoldRow",
+    "LockActions",
+    "LockRequestRow",
+    "LockService",
+    "LockedRecord",
+    "LockedRow",
+    "check_reason",
+]
 
-BLOB_FORMAT = 1
+#: Format 2 adds the consent scans (``evidence``); format 1 blobs (no scans) still open.
+BLOB_FORMAT = 2
+BLOB_FORMATS = (1, 2)
 MIN_REASON = 2
 MAX_REASON = 500
 LOCKABLE = ("active", "ended")
@@ -76,6 +94,8 @@ class LockedRecord:
     retention_until: date
     retention_rule: str
     holds: tuple[HoldRow, ...]
+    evidence: tuple[dict[str, Any], ...] = ()  # consent scans: id, size, sha256, data (bytes)
+    reasons: tuple[ClientReason, ...] = ()  # reasons typed about the client, oldest first
 
 
 @dataclass(frozen=True)
@@ -118,8 +138,13 @@ class LockService:
 
     # -- requests ------------------------------------------------------------------------------
 
+    def _note(self, client_id: int, kind: str, text: str) -> str:
+        """Keep a typed reason with the client; return what the audit event may hold instead."""
+        return self.repo.add_reason(client_id, kind, text, self.vault.session.user_id).ref
+
     def actions(self, client_id: int) -> LockActions:
         """What the client page should offer (no audit: it only reads state the page already shows)."""
+        self.vault.require(Capability.VIEW_CLIENTS, f"client:{client_id}")
         client = self.clients.get_client(client_id)
         if client is None or client["status"] not in LOCKABLE:
             return LockActions(False, False, False)
@@ -150,7 +175,7 @@ class LockService:
             if self.repo.open_lock_request(client_id) is not None:
                 raise InvalidState("lock_already_requested")
             rid = self.repo.add_lock_request(client_id, self.vault.session.user_id, text)
-            self.vault.record("client.lock_requested", obj, reason=text)
+            self.vault.record("client.lock_requested", obj, reason=self._note(client_id, "lock_request", text))
         return rid
 
     def pending_requests(self) -> list[LockRequestRow]:
@@ -163,8 +188,11 @@ class LockService:
         self._require_partner(f"client:{client_id}")
         text = check_reason(reason)
         with self.vault.db.transaction():
+            if self.clients.get_client(client_id) is None:
+                raise NotFound("client", client_id)
             self.repo.decide_lock_requests(client_id, "refused", self.vault.session.user_id, text)
-            self.vault.record("client.lock_refused", f"client:{client_id}", reason=text)
+            self.vault.record("client.lock_refused", f"client:{client_id}",
+                              reason=self._note(client_id, "lock_refused", text))  # fmt: skip
 
     def _require_partner(self, obj: str) -> None:
         if self.vault.require(Capability.LOCK_CLIENTS, obj) is not Scope.ALL:
@@ -194,6 +222,8 @@ class LockService:
                             for p in persons],
                 "items": [{"id": i["id"], "kind": i["kind"], "person_id": i["person_id"],
                            **{k: i[k] for k in ITEM_SEALED_COLUMNS}} for i in items],
+                "evidence": [{**e, "data": base64.b64encode(e["data"]).decode("ascii")}
+                             for e in self.repo.evidence(client_id)],
             }  # fmt: skip
             nonce, ciphertext = seal(pk, json.dumps(payload, ensure_ascii=False).encode("utf-8"), self._aad(client_id))
             ended = date.fromisoformat(client["engagement_end"]) if client.get("engagement_end") else self.today
@@ -209,7 +239,7 @@ class LockService:
                 retention_rule=dates.rule,
             )
             self.repo.decide_lock_requests(client_id, "locked", self.vault.session.user_id, text)
-            self.vault.record("client.lock", obj, reason=text)
+            self.vault.record("client.lock", obj, reason=self._note(client_id, "lock", text))
         # Cleared values sit in WAL frames until a checkpoint writes the pages home.
         self.vault.db.checkpoint()
         return dates.until
@@ -251,8 +281,9 @@ class LockService:
             raise NotFound("client", client_id)
         plain = open_sealed(self._pk(), sealed.nonce, sealed.ciphertext, self._aad(client_id), what="sealed_record")
         data = json.loads(plain.decode("utf-8"))
-        if data.get("format") != BLOB_FORMAT:
+        if data.get("format") not in BLOB_FORMATS:
             raise InvalidState("sealed_format")
+        data["evidence"] = [{**e, "data": base64.b64decode(e["data"])} for e in data.get("evidence", [])]
         return sealed, data
 
     def open(self, client_id: int, reason: str) -> LockedRecord:
@@ -260,12 +291,18 @@ class LockService:
         obj = f"client:{client_id}"
         self.vault.require(Capability.OPEN_LOCKED, obj)
         text = check_reason(reason)
-        try:
-            sealed, data = self._open_blob(client_id)
-        except Exception:
-            self.vault.record("locked.open", obj, reason=text, outcome="failed")
-            raise
-        self.vault.record("locked.open", obj, reason=text)
+        if self.repo.get_sealed(client_id) is None:
+            raise NotFound("client", client_id)
+        error: Exception | None = None
+        with self.vault.db.transaction():
+            note = self._note(client_id, "open", text)
+            try:
+                sealed, data = self._open_blob(client_id)
+            except Exception as exc:  # the failed attempt is committed to the audit log, then raised
+                error = exc
+            self.vault.record("locked.open", obj, reason=note, outcome="failed" if error else "ok")
+        if error is not None:
+            raise error
         return LockedRecord(
             client_id=client_id,
             kind=sealed.kind,
@@ -275,6 +312,8 @@ class LockService:
             retention_until=date.fromisoformat(sealed.retention_until),
             retention_rule=sealed.retention_rule,
             holds=tuple(self.repo.active_holds(client_id)),
+            evidence=tuple(data["evidence"]),
+            reasons=tuple(self.repo.reasons(client_id)),
         )
 
     def unlock(self, client_id: int, reason: str) -> None:
@@ -284,8 +323,8 @@ class LockService:
         text = check_reason(reason)
         with self.vault.db.transaction():
             _sealed, data = self._open_blob(client_id)
-            self.repo.unseal(client_id, data["client"], data["persons"], data["items"], "active")
-            self.vault.record("client.unlock", obj, reason=text)
+            self.repo.unseal(client_id, data["client"], data["persons"], data["items"], "active", data["evidence"])
+            self.vault.record("client.unlock", obj, reason=self._note(client_id, "unlock", text))
 
     # -- legal holds ---------------------------------------------------------------------------
 
@@ -298,7 +337,7 @@ class LockService:
             if self.clients.get_client(client_id) is None:
                 raise NotFound("client", client_id)
             hid = self.repo.add_hold(client_id, text, self.vault.session.user_id)
-            self.vault.record("client.hold", obj, reason=text)
+            self.vault.record("client.hold", obj, reason=self._note(client_id, "hold", text))
         return hid
 
     def release_hold(self, client_id: int, hold_id: int, reason: str) -> None:
@@ -307,9 +346,15 @@ class LockService:
         self._require_partner(obj)
         text = check_reason(reason)
         with self.vault.db.transaction():
-            if not self.repo.release_hold(hold_id, text, self.vault.session.user_id):
+            if not self.repo.release_hold(client_id, hold_id, text, self.vault.session.user_id):
                 raise NotFound("hold", hold_id)
-            self.vault.record("client.hold_released", obj, reason=text)
+            self.vault.record("client.hold_released", obj, reason=self._note(client_id, "hold_released", text))
+
+    def reasons(self, client_id: int) -> list[ClientReason]:
+        """The reasons typed about a client (partner, privacy officer): what ``note:<id>`` in its audit events says."""
+        if self.vault.session.role not in (Role.PARTNER, Role.PRIVACY_OFFICER):
+            self.vault.deny(Capability.OPEN_LOCKED, f"client:{client_id}")
+        return self.repo.reasons(client_id)
 
     def holds(self, client_id: int) -> list[HoldRow]:
         """Holds in force on a client (partner, privacy officer)."""

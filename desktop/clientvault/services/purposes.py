@@ -206,10 +206,12 @@ class PurposeService:
 
     def catalogue(self, *, include_inactive: bool = False) -> list[Purpose]:
         """The current version of every purpose (any logged-in role may read the catalogue)."""
+        self.vault.require(Capability.VIEW_CLIENTS, "purposes")
         return [purpose_from_row(r) for r in self.repo.current(include_inactive=include_inactive)]
 
     def get(self, code: str) -> Purpose:
         """The current version of one purpose."""
+        self.vault.require(Capability.VIEW_CLIENTS, f"purpose:{code}")
         row = self.repo.current_by_code(code)
         if row is None:
             raise NotFound("purpose", code)
@@ -217,6 +219,7 @@ class PurposeService:
 
     def history(self, code: str) -> list[Purpose]:
         """Every version of a purpose, newest first."""
+        self.vault.require(Capability.VIEW_CLIENTS, f"purpose:{code}")
         rows = self.repo.history(code)
         if not rows:
             raise NotFound("purpose", code)

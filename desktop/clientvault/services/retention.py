@@ -101,6 +101,7 @@ class RetentionService:
 
     def dates_for(self, engagement_end: date) -> RetentionDates:
         """The retention period a record ending on ``engagement_end`` would get today."""
+        self.vault.require(Capability.VIEW_CLIENTS, "retention_rules")
         return retention_dates(engagement_end, self.repo.rules())
 
     def settings(self) -> Settings:

@@ -34,8 +34,9 @@ _CLIENT_ERASED = {
 }
 #: Per-client rows deleted by a whole-client erasure, child tables first: (table, condition with
 #: one ``?`` for the client id). Tables of every migration are listed; missing ones are skipped
-#: (a restored or purged backup can predate them). Free-text reasons of lock requests and legal
-#: holds go too: staff may have written names into them.
+#: (a restored or purged backup can predate them). Free-text reasons (``client_reasons``, lock
+#: requests, legal holds) go too: staff may have written names into them; the audit events that
+#: pointed at them (``note:<id>``) then point at nothing.
 CLIENT_TABLES: tuple[tuple[str, str], ...] = (
     ("consents", "client_id = ?"),
     ("consent_evidence", "client_id = ?"),
@@ -48,9 +49,60 @@ CLIENT_TABLES: tuple[tuple[str, str], ...] = (
     ("sealed_records", "client_id = ?"),
     ("lock_requests", "client_id = ?"),
     ("legal_holds", "client_id = ?"),
+    ("client_reasons", "client_id = ?"),
 )
 PERSON_FIELDS = {"id_number": None, "phone": "", "email": "", "address": ""}
 CLIENT_FIELDS = {"phone": "", "email": "", "address": "", "notes": ""}
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """A legal basis an erasure may be made under, with its source in law (zh and en wording)."""
+
+    code: str
+    source: str  # short citation, e.g. "PIPL Art 47(1)(2)"
+    zh: str
+    en: str
+
+    def text(self, lang: str = "zh") -> str:
+        """The full wording printed on the certificate."""
+        return self.zh if lang == "zh" else f"{self.source}: {self.en}"
+
+
+#: The legal bases of an erasure. Requests, the ledger, the destruction register and the ledger
+#: mirror in ``backups/catalogue.json`` (plaintext) hold the code only, never typed text.
+LEGAL_BASES: dict[str, LegalBasis] = {
+    b.code: b
+    for b in (
+        LegalBasis("purpose_fulfilled", "PIPL Art 47(1)(1)",
+                   "《个人信息保护法》第四十七条第一款第（一）项：处理目的已实现、无法实现或者为实现处理目的不再必要",
+                   "the purpose of processing has been achieved, cannot be achieved, or the data is no longer "
+                   "necessary to achieve it"),
+        LegalBasis("service_ended", "PIPL Art 47(1)(2)",
+                   "《个人信息保护法》第四十七条第一款第（二）项：个人信息处理者停止提供产品或者服务",
+                   "the firm has stopped providing its service to the client"),
+        LegalBasis("retention_ended", "PIPL Art 47(1)(2)",
+                   "《个人信息保护法》第四十七条第一款第（二）项：保存期限已届满"
+                   "（《会计档案管理办法》第十四条、《税收征收管理法实施细则》第二十九条规定的保管期限）",
+                   "the retention period has ended (Accounting Archives Measures Art 14; Tax Collection "
+                   "Administration Law Implementing Rules Art 29)"),
+        LegalBasis("consent_withdrawn", "PIPL Arts 15, 47(1)(3)",
+                   "《个人信息保护法》第十五条、第四十七条第一款第（三）项：个人撤回同意",
+                   "the individual has withdrawn consent"),
+        LegalBasis("unlawful_processing", "PIPL Art 47(1)(4)",
+                   "《个人信息保护法》第四十七条第一款第（四）项：个人信息处理者违反法律、行政法规或者违反约定处理个人信息",
+                   "the data was processed in breach of laws, administrative regulations or the agreement"),
+        LegalBasis("other_law", "PIPL Art 47(1)(5)",
+                   "《个人信息保护法》第四十七条第一款第（五）项：法律、行政法规规定的其他情形",
+                   "another case provided for by laws or administrative regulations"),
+        LegalBasis("deletion_request", "PIPL Art 47(1)",
+                   "《个人信息保护法》第四十七条第一款：个人请求删除（符合该款规定的情形）",
+                   "the individual asked for deletion (a case of Art 47(1) applies)"),
+    )
+}  # fmt: skip
+#: What a ledger entry of an older copy whose basis is not a known code is mirrored as.
+UNKNOWN_BASIS = "unspecified"
+
 _TARGET = re.compile(
     r"^(?:item:(?P<item>\d+)(?:\.[a-z_]+)?|person:(?P<person>\d+)(?:\.(?P<pfield>[a-z_]+))?"
     r"|client\.(?P<cfield>[a-z_]+)|evidence:(?P<evidence>\d+))$"
@@ -220,8 +272,15 @@ class LedgerEntry:
     certificate_no: str
 
     def to_json(self) -> dict[str, Any]:
-        """The entry as a JSON object (mirrored beside the backups)."""
-        return dict(self.__dict__)
+        """The entry as a JSON object (mirrored, in plaintext, beside the backups).
+
+        The legal basis is a code; anything else (an entry written before bases were codes)
+        is mirrored as ``unspecified``, so typed text never reaches the plaintext file.
+        """
+        data = dict(self.__dict__)
+        if data["legal_basis"] not in LEGAL_BASES:
+            data["legal_basis"] = UNKNOWN_BASIS
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LedgerEntry:
@@ -254,6 +313,7 @@ class RegisterEntry:
     method: str
     integrity: str
     vacuumed: bool
+    has_note: bool = False  # a partner's note is sealed under PK in the row
 
 
 _REQ_COLS = (
@@ -265,12 +325,14 @@ _REG_COLS = (
     "id, certificate_no, request_id, client_id, source, scope, erased, legal_basis, requested_by, requested_at,"
     " approved_by, approved_at, executed_by, executed_at, witness, method, integrity, vacuumed"
 )
+_REG_SELECT = f"SELECT {_REG_COLS}, note_ciphertext IS NOT NULL FROM destruction_register"
 
 
 def _register(r: tuple[Any, ...]) -> RegisterEntry:
     values = list(r)
     values[6] = json.loads(values[6] or "{}")
     values[17] = bool(values[17])
+    values[18] = bool(values[18])
     return RegisterEntry(*values)
 
 
@@ -368,16 +430,17 @@ class ErasureRepository:
 
     def add_register(self, req: ErasureRequestRow | None, *, certificate_no: str, client_id: int, source: str,
                      scope: str, erased: dict[str, int], legal_basis: str, executed_by: int, witness: str,
-                     method: str) -> int:  # fmt: skip
-        """Write the destruction register entry of an executed erasure."""
+                     method: str, note: tuple[bytes, bytes] | None = None) -> int:  # fmt: skip
+        """Write the destruction register entry of an executed erasure (``note``: nonce, ciphertext)."""
         cur = self.db.execute(
-            f"INSERT INTO destruction_register ({_REG_COLS.replace('id, ', '', 1)})"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO destruction_register ({_REG_COLS.replace('id, ', '', 1)}, note_nonce, note_ciphertext)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 certificate_no, req.id if req else None, client_id, source, scope,
                 json.dumps(erased, sort_keys=True), legal_basis, req.requested_by if req else executed_by,
                 req.requested_at if req else now_iso(), req.approved_by if req else None,
                 req.approved_at if req else None, executed_by, now_iso(), witness, method, "not_run", 0,
+                note[0] if note else None, note[1] if note else None,
             ),
         )  # fmt: skip
         return int(cur.lastrowid)
@@ -391,15 +454,22 @@ class ErasureRepository:
 
     def register(self, *, limit: int = 500, offset: int = 0) -> list[RegisterEntry]:
         """The destruction register, newest first."""
-        rows = self.db.all(
-            f"SELECT {_REG_COLS} FROM destruction_register ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset)
-        )
+        rows = self.db.all(f"{_REG_SELECT} ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset))
         return [_register(r) for r in rows]
 
     def register_entry(self, certificate_no: str) -> RegisterEntry | None:
         """One register entry by certificate number."""
-        row = self.db.one(f"SELECT {_REG_COLS} FROM destruction_register WHERE certificate_no = ?", (certificate_no,))
+        row = self.db.one(f"{_REG_SELECT} WHERE certificate_no = ?", (certificate_no,))
         return _register(row) if row else None
+
+    def register_note(self, certificate_no: str) -> tuple[bytes, bytes] | None:
+        """The sealed note of a register entry (nonce, ciphertext), None without one."""
+        row = self.db.one(
+            "SELECT note_nonce, note_ciphertext FROM destruction_register WHERE certificate_no = ?"
+            " AND note_ciphertext IS NOT NULL",
+            (certificate_no,),
+        )
+        return (bytes(row[0]), bytes(row[1])) if row else None
 
     def register_count(self) -> int:
         """How many erasures were executed."""

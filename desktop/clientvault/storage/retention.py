@@ -32,6 +32,11 @@ PERSON_SEALED_COLUMNS: dict[str, Any] = {
 }
 #: Personal columns of ``sensitive_items`` emptied when sealing.
 ITEM_SEALED_COLUMNS: dict[str, Any] = {"label": "", "value": ""}
+#: Columns of ``consent_evidence`` (the scans of signed consent forms) emptied when sealing. The
+#: row itself stays (consents point at it); its bytes and their checksum go into the blob.
+EVIDENCE_SEALED_COLUMNS: dict[str, Any] = {"data": b"", "size": 0, "sha256": ""}
+#: Kinds of typed reasons kept in ``client_reasons``.
+REASON_KINDS = ("lock_request", "lock_refused", "lock", "open", "unlock", "hold", "hold_released", "erasure_refused")
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,23 @@ class LockRequestRow:
     requested_at: str
     reason: str
     state: str
+
+
+@dataclass(frozen=True)
+class ClientReason:
+    """A reason typed about a client; audit events point at it as ``note:<id>``."""
+
+    id: int
+    client_id: int
+    kind: str
+    text: str
+    at: str
+    user_id: int | None
+
+    @property
+    def ref(self) -> str:
+        """What the audit event's ``reason`` holds."""
+        return f"note:{self.id}"
 
 
 @dataclass(frozen=True)
@@ -141,6 +163,7 @@ class RetentionRepository:
         )
         self._set("persons", "client_id", client_id, PERSON_SEALED_COLUMNS, extra=", version = version + 1")
         self._set("sensitive_items", "client_id", client_id, ITEM_SEALED_COLUMNS, extra=", version = version + 1")
+        self._set("consent_evidence", "client_id", client_id, EVIDENCE_SEALED_COLUMNS)
         self.db.execute("DELETE FROM client_search WHERE rowid = ?", (client_id,))
 
     def _set(
@@ -157,6 +180,13 @@ class RetentionRepository:
         self.db.execute(
             f"UPDATE {table} SET {sets}{extra} WHERE {key} = ?", [*columns.values(), *(extra_params or []), value]
         )
+
+    def evidence(self, client_id: int) -> list[dict[str, Any]]:
+        """The client's consent scans with their bytes (to seal them with the record)."""
+        rows = self.db.all(
+            "SELECT id, size, sha256, data FROM consent_evidence WHERE client_id = ? ORDER BY id", (client_id,)
+        )
+        return [{"id": int(r[0]), "size": int(r[1]), "sha256": str(r[2]), "data": bytes(r[3])} for r in rows]
 
     def get_sealed(self, client_id: int) -> SealedRow | None:
         """Return one sealed record."""
@@ -183,9 +213,19 @@ class RetentionRepository:
             )
         ]
 
-    def unseal(self, client_id: int, client: dict[str, Any], persons: list[dict[str, Any]],
-               items: list[dict[str, Any]], status: str) -> None:  # fmt: skip
-        """Put the opened blob's values back into the clear columns and delete the blob."""
+    def unseal(
+        self,
+        client_id: int,
+        client: dict[str, Any],
+        persons: list[dict[str, Any]],
+        items: list[dict[str, Any]],
+        status: str,
+        evidence: list[dict[str, Any]] | None = None,
+    ) -> None:
+        """Put the opened blob's values back into the clear columns and delete the blob.
+
+        ``evidence``: the consent scans as :meth:`evidence` returned them (bytes, size, checksum).
+        """
         self._set(
             "clients",
             "id",
@@ -198,9 +238,42 @@ class RetentionRepository:
             self._set("persons", "id", int(p["id"]), {k: p.get(k) for k in PERSON_SEALED_COLUMNS})
         for i in items:
             self._set("sensitive_items", "id", int(i["id"]), {k: i.get(k) for k in ITEM_SEALED_COLUMNS})
+        for e in evidence or []:
+            self.db.execute(
+                "UPDATE consent_evidence SET data = ?, size = ?, sha256 = ? WHERE id = ? AND client_id = ?",
+                (e["data"], int(e["size"]), e["sha256"], int(e["id"]), client_id),
+            )
         self.db.execute("DELETE FROM sealed_records WHERE client_id = ?", (client_id,))
         if status in VISIBLE_STATUSES:
             ClientRepository(self.db).reindex(client_id)
+
+    # -- typed reasons -------------------------------------------------------------------------
+
+    def add_reason(self, client_id: int, kind: str, text: str, user_id: int | None) -> ClientReason:
+        """Keep a typed reason with its client (deleted when the client is erased)."""
+        if kind not in REASON_KINDS:
+            raise ValueError(kind)
+        at = now_iso()
+        cur = self.db.execute(
+            "INSERT INTO client_reasons (client_id, kind, text, at, user_id) VALUES (?,?,?,?,?)",
+            (client_id, kind, text, at, user_id),
+        )
+        return ClientReason(int(cur.lastrowid), client_id, kind, text, at, user_id)
+
+    def reasons(self, client_id: int) -> list[ClientReason]:
+        """The reasons typed about a client, oldest first."""
+        rows = self.db.all(
+            "SELECT id, client_id, kind, text, at, user_id FROM client_reasons WHERE client_id = ? ORDER BY id",
+            (client_id,),
+        )
+        return [ClientReason(*r) for r in rows]
+
+    def reason(self, reason_id: int) -> ClientReason | None:
+        """One reason by id (None once its client was erased)."""
+        row = self.db.one(
+            "SELECT id, client_id, kind, text, at, user_id FROM client_reasons WHERE id = ?", (reason_id,)
+        )
+        return ClientReason(*row) if row else None
 
     # -- lock requests -------------------------------------------------------------------------
 
@@ -267,12 +340,12 @@ class RetentionRepository:
         )
         return int(cur.lastrowid)
 
-    def release_hold(self, hold_id: int, reason: str, user_id: int) -> bool:
-        """Release an active hold; False when there was none with that id."""
+    def release_hold(self, client_id: int, hold_id: int, reason: str, user_id: int) -> bool:
+        """Release an active hold of the client; False when it has none with that id."""
         cur = self.db.execute(
             "UPDATE legal_holds SET released_by = ?, released_at = ?, release_reason = ?"
-            " WHERE id = ? AND released_at IS NULL",
-            (user_id, now_iso(), reason, hold_id),
+            " WHERE id = ? AND client_id = ? AND released_at IS NULL",
+            (user_id, now_iso(), reason, hold_id, client_id),
         )
         return int(cur.rowcount) == 1
 

@@ -26,13 +26,15 @@ from PySide6.QtWidgets import (
 from clientvault.core.errors import KnownError
 from clientvault.core.roles import Capability, Role, can
 from clientvault.services.backup import BackupService
+from clientvault.services.consent import ConsentService
 from clientvault.services.context import Vault
+from clientvault.services.erasure import ErasureService
 from clientvault.ui.context import UiContext
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt
 from clientvault.ui.labels import role_name
 from clientvault.ui.lock import IdleWatcher, LockScreen, SessionWatcher
-from clientvault.ui.operations import Operations
+from clientvault.ui.operations import Operations, Progress
 from clientvault.ui.pages.account import AccountPage
 from clientvault.ui.pages.audit import AuditPage
 from clientvault.ui.pages.backups import BackupsPage
@@ -192,17 +194,47 @@ class MainWindow(QMainWindow):
         self.outer.setCurrentWidget(self.content)
         self.vault.on_lock.append(self._vault_locked)
         self.idle.start()
-        self._daily_backup()
+        self._daily_jobs()
 
-    def _daily_backup(self) -> None:
-        """Take the day's scheduled backup in the background, if the firm's settings ask for it."""
-        backups = BackupService(self.vault)
+    def _daily_jobs(self) -> None:
+        """Run the login-time jobs in the background, one after the other on one operation.
 
-        def work(_progress: object) -> object:
-            backups.ensure_set_up()
-            return backups.scheduled("daily")
+        Everyone: the day's scheduled backup (if the firm's settings ask for it). Partner and
+        privacy officer also: the retention check (opens a request for each locked record whose
+        period ended) and consent expiry (granted consents past their end date). Each job's
+        failure is logged and shown in the status bar without stopping the others.
+        """
+        vault = self.vault
+        jobs: list[tuple[str, Callable[[], object]]] = [("backup", lambda: _daily_backup(vault))]
+        if vault.session.role in (Role.PARTNER, Role.PRIVACY_OFFICER):
+            jobs += [
+                ("retention", ErasureService(vault).daily_check),
+                ("consent_expiry", ConsentService(vault).expire_due),
+            ]
 
-        self.daily_backup = self.operations.run(work, on_failure=self._backup_failed)
+        def work(progress: Progress) -> dict[str, object]:
+            done: dict[str, object] = {}
+            for name, job in jobs:
+                progress.check()
+                try:
+                    done[name] = job()
+                except Exception as exc:  # one job failing must not stop the others
+                    done[name] = exc
+            return done
+
+        self.daily_jobs = self.operations.run(work, on_success=self._daily_jobs_done, on_failure=self._backup_failed)
+
+    def _daily_jobs_done(self, result: object) -> None:
+        assert isinstance(result, dict)
+        for name, outcome in result.items():
+            if isinstance(outcome, BaseException):
+                if name == "backup":
+                    self._backup_failed(outcome)
+                else:
+                    log.warning("daily %s job failed: %s", name, type(outcome).__name__)
+                    self.statusBar().showMessage(
+                        error_message(outcome) if isinstance(outcome, KnownError) else self.tr("A daily check failed")
+                    )
 
     def _backup_failed(self, exc: BaseException) -> None:
         # A scheduled backup must never get in the way of work; the Backups page shows the state.
@@ -303,3 +335,10 @@ class MainWindow(QMainWindow):
                 QApplication.restoreOverrideCursor()
         self.vault.lock()
         super().closeEvent(event)
+
+
+def _daily_backup(vault: Vault) -> object:
+    """The day's scheduled backup (set up first if a partner is logged in)."""
+    backups = BackupService(vault)
+    backups.ensure_set_up()
+    return backups.scheduled("daily")

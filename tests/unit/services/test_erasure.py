@@ -46,9 +46,7 @@ def test_request_approve_execute_by_three_people(
     bystander = other_client(new_vault)
     acc = login(fast_vaults, new_vault, "acc")
     try:
-        rid = ErasureService(acc).request(
-            planted.client_id, "deletion_request", "PIPL Art 47 (1): request of 2026-11-02"
-        )
+        rid = ErasureService(acc).request(planted.client_id, "deletion_request", "deletion_request")
         with pytest.raises(AccessDenied):
             ErasureService(acc).approve(rid)
         assert [r.id for r in ErasureService(acc).requests()] == [rid]
@@ -81,7 +79,7 @@ def test_request_approve_execute_by_three_people(
     assert entry.requested_by == staff["acc"] and entry.approved_by == new_vault.session.user_id
     assert entry.executed_by == staff["priv"]
     ledger = db.all("SELECT client_id, certificate_no, legal_basis FROM erasure_ledger")
-    assert ledger == [(planted.client_id, result.certificate_no, "PIPL Art 47 (1): request of 2026-11-02")]
+    assert ledger == [(planted.client_id, result.certificate_no, "deletion_request")]
     assert AuditService(new_vault).verify().ok
     actions = [e.action for e in new_vault.audit.page(AuditFilter(action_prefix="erasure."))]
     assert actions[::-1] == ["erasure.request", "erasure.approve", "erasure.execute", "erasure.verified"]
@@ -90,19 +88,22 @@ def test_request_approve_execute_by_three_people(
 def test_every_source_is_accepted_and_nothing_else(new_vault: Vault, planted: Planted) -> None:
     service = ErasureService(new_vault)
     for source in ("deletion_request", "consent_withdrawal", "retention_expiry", "partner_decision"):
-        service.request(planted.client_id, source, "basis text")
+        service.request(planted.client_id, source, "other_law")
     with pytest.raises(ValidationError):
-        service.request(planted.client_id, "whim", "basis")
+        service.request(planted.client_id, "whim", "other_law")
     with pytest.raises(ValidationError):
         service.request(planted.client_id, "deletion_request", " ")
+    with pytest.raises(ValidationError) as typed:  # a legal basis is a code, never typed text
+        service.request(planted.client_id, "deletion_request", "PIPL Art 47, as 王小明 asked")
+    assert typed.value.errors == {"legal_basis": "unknown"}
     with pytest.raises(ValidationError):
-        service.request(planted.client_id, "deletion_request", "basis", targets=["drop table clients"])
+        service.request(planted.client_id, "deletion_request", "other_law", targets=["drop table clients"])
 
 
 def test_legal_hold_blocks_approval_and_execution(new_vault: Vault, planted: Planted) -> None:
     locks, erasure = LockService(new_vault), ErasureService(new_vault)
     locks.lock(planted.client_id, "ended")
-    rid = erasure.request(planted.client_id, "retention_expiry", "retention ended")
+    rid = erasure.request(planted.client_id, "retention_expiry", "retention_ended")
     erasure.approve(rid)
     hold = locks.place_hold(planted.client_id, "litigation")
     with pytest.raises(InvalidState) as refused:
@@ -111,7 +112,7 @@ def test_legal_hold_blocks_approval_and_execution(new_vault: Vault, planted: Pla
     assert new_vault.db.scalar("SELECT status FROM clients WHERE id = ?", (planted.client_id,)) == "locked"
     assert new_vault.db.scalar("SELECT count(*) FROM sealed_records") == 1
     with pytest.raises(InvalidState):
-        erasure.erase_now(planted.client_id, "partner decision")
+        erasure.erase_now(planted.client_id, "service_ended")
     outcomes = [e.outcome for e in new_vault.audit.page(AuditFilter(action_prefix="erasure.execute"))]
     assert outcomes == ["legal_hold", "legal_hold"]
     locks.release_hold(planted.client_id, hold, "settled")
@@ -122,17 +123,23 @@ def test_legal_hold_blocks_approval_and_execution(new_vault: Vault, planted: Pla
 
 def test_refused_requests_stay_refused(new_vault: Vault, planted: Planted) -> None:
     erasure = ErasureService(new_vault)
-    rid = erasure.request(planted.client_id, "deletion_request", "request")
+    rid = erasure.request(planted.client_id, "deletion_request", "deletion_request")
     erasure.refuse(rid, "accounting vouchers must be kept 30 years")
     with pytest.raises(InvalidState):
         erasure.approve(rid)
-    assert erasure.requests(("refused",))[0].refusal_reason.startswith("accounting")
+    note = erasure.requests(("refused",))[0].refusal_reason
+    assert note.startswith("note:")  # the text stays with the client (and goes with it)
+    reasons = {r.ref: r for r in LockService(new_vault).reasons(planted.client_id)}
+    assert reasons[note].text == "accounting vouchers must be kept 30 years"
+    assert new_vault.audit.page(AuditFilter(action_prefix="erasure.refuse"))[0].reason == f"request:{rid}"
+    erasure.erase_now(planted.client_id, "service_ended")
+    assert LockService(new_vault).reasons(planted.client_id) == []
 
 
 def test_partial_erasure_removes_only_the_listed_items(new_vault: Vault, planted: Planted) -> None:
     erasure = ErasureService(new_vault)
     targets = [f"item:{planted.bank_item_id}.bank_account", f"person:{planted.person_id}.id_number", "client.phone"]
-    rid = erasure.request(planted.client_id, "consent_withdrawal", "bank_services withdrawn", targets=targets)
+    rid = erasure.request(planted.client_id, "consent_withdrawal", "consent_withdrawn", targets=targets)
     erasure.approve(rid)
     result = erasure.execute(rid)
     assert result.erased == {
@@ -150,7 +157,7 @@ def test_locked_records_are_erased_whole(new_vault: Vault, planted: Planted) -> 
     LockService(new_vault).lock(planted.client_id, "ended")
     with pytest.raises(InvalidState):
         ErasureService(new_vault).request(
-            planted.client_id, "consent_withdrawal", "withdrawn", targets=["client.phone"]
+            planted.client_id, "consent_withdrawal", "consent_withdrawn", targets=["client.phone"]
         )
 
 
@@ -165,20 +172,22 @@ def test_daily_check_opens_retention_expiry_requests(new_vault: Vault, planted: 
     (rid,) = later.daily_check()
     assert later.daily_check() == []  # an open request is not duplicated
     req = later.requests()[0]
-    assert (req.id, req.client_id, req.source) == (rid, planted.client_id, "retention_expiry")
+    assert (req.id, req.client_id, req.source, req.legal_basis) == (
+        rid, planted.client_id, "retention_expiry", "retention_ended"
+    )  # fmt: skip
 
 
 def test_erased_clients_cannot_be_requested_again(new_vault: Vault, planted: Planted) -> None:
-    ErasureService(new_vault).erase_now(planted.client_id, "partner decision")
+    ErasureService(new_vault).erase_now(planted.client_id, "service_ended")
     with pytest.raises(NotFound):
-        ErasureService(new_vault).request(planted.client_id, "deletion_request", "again")
+        ErasureService(new_vault).request(planted.client_id, "deletion_request", "deletion_request")
     with pytest.raises(NotFound):
         ClientService(new_vault).get(planted.client_id)
 
 
 def test_vacuum_runs_when_the_firm_asks_for_it(new_vault: Vault, planted: Planted) -> None:
     RetentionService(new_vault).set_settings(Settings(vacuum_after_erasure=True))
-    result = ErasureService(new_vault).erase_now(planted.client_id, "partner decision")
+    result = ErasureService(new_vault).erase_now(planted.client_id, "service_ended")
     assert result.vacuumed
     assert new_vault.db.pragma("freelist_count") == 0
     assert ErasureService(new_vault).register()[0].vacuumed
@@ -187,15 +196,18 @@ def test_vacuum_runs_when_the_firm_asks_for_it(new_vault: Vault, planted: Plante
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_certificate_pdf(new_vault: Vault, planted: Planted, lang: str, tmp_path: Path) -> None:
     erasure = ErasureService(new_vault)
-    rid = erasure.request(planted.client_id, "deletion_request", "《个人信息保护法》第四十七条第一款第（五）项")
+    rid = erasure.request(planted.client_id, "deletion_request", "other_law")
     erasure.approve(rid)
-    result = erasure.execute(rid, witness="王见证")
+    result = erasure.execute(rid, witness="王见证", note="客户王小明来信要求删除")
     pdf = erasure.certificate_pdf(result.certificate_no, lang=lang)
     assert_fonts_embedded(pdf)
     assert page_count(pdf) == 1
     text = squash(pdf_text(pdf))
     assert result.certificate_no in text and "王见证" in text and "老板" in text
     assert ("通过" if lang == "zh" else "passed") in text
+    # The basis code's full wording and source in law; the sealed note is not printed.
+    basis = "法律、行政法规规定的其他情形" if lang == "zh" else "PIPL Art 47(1)(5)"
+    assert squash(basis) in text and "王小明" not in text
     for value in (ID_NUMBER, BANK, "欧阳紫萱"):
         assert value not in text  # the certificate names the client by number only
     png = render_png(pdf, tmp_path / f"erasure_certificate_{lang}.png", dpi=60)
@@ -223,10 +235,81 @@ def test_withdrawn_purpose_items_are_erased_on_the_same_path(new_vault: Vault, p
     assert (req.source, req.scope, req.targets) == (
         "consent_withdrawal", "items", f"item:{planted.bank_item_id}.bank_account"
     )  # fmt: skip
-    assert "bank_services" in req.legal_basis
+    assert req.legal_basis == "consent_withdrawn"
     erasure.approve(rid)
     result = erasure.execute(rid)
     assert result.erased["sensitive_items"] == 1
     assert db.scalar("SELECT resolution FROM erasure_flags WHERE client_id = ?", (planted.client_id,)) == "erased"
     assert db.scalar("SELECT count(*) FROM sensitive_items WHERE client_id = ?", (planted.client_id,)) == 1
     assert erasure.request_withdrawn(planted.client_id) is None
+
+
+def test_an_accountant_cannot_tell_a_locked_client_from_a_missing_one(
+    new_vault: Vault, fast_vaults: VaultService, planted: Planted, staff: dict[str, int]
+) -> None:
+    LockService(new_vault).lock(planted.client_id, "ended")  # assigned to acc, now locked
+    erased = other_client(new_vault, "已删除客户有限公司")
+    ClientService(new_vault).assign(erased, [staff["acc"]])
+    ErasureService(new_vault).erase_now(erased, "service_ended")
+    acc = login(fast_vaults, new_vault, "acc")
+    try:
+        for cid in (planted.client_id, erased, 999_999):
+            with pytest.raises(NotFound):
+                ErasureService(acc).request(cid, "deletion_request", "deletion_request")
+    finally:
+        acc.lock()
+    # The partner handles locked records: the request is accepted.
+    assert ErasureService(new_vault).request(planted.client_id, "retention_expiry", "retention_ended")
+
+
+def test_the_note_is_sealed_under_the_partner_key_and_goes_nowhere_else(
+    new_vault: Vault, fast_vaults: VaultService, planted: Planted, staff: dict[str, int]
+) -> None:
+    from clientvault.core.errors import DamagedFile
+    from clientvault.security.sealing import aad, open_sealed
+
+    marker = "NOTE-王小明-3b9d"
+    erasure = ErasureService(new_vault)
+    rid = erasure.request(planted.client_id, "deletion_request", "deletion_request")
+    erasure.approve(rid)
+    priv = login(fast_vaults, new_vault, "priv")
+    try:  # the privacy officer holds no PK: a note is refused before anything is erased
+        with pytest.raises(InvalidState) as no_pk:
+            ErasureService(priv).execute(rid, note=marker)
+        assert no_pk.value.code == "partner_key_unavailable"
+    finally:
+        priv.lock()
+    result = erasure.execute(rid, note=f"letter of 2 Nov from {marker}")
+    assert erasure.register_note(result.certificate_no) == f"letter of 2 Nov from {marker}"
+    entry = erasure.register()[0]
+    assert entry.has_note and entry.legal_basis == "deletion_request"
+    db = new_vault.db
+    nonce, blob = db.one("SELECT note_nonce, note_ciphertext FROM destruction_register")
+    assert marker.encode() not in blob
+    keys = new_vault.session.keys
+    assert keys is not None
+    with pytest.raises(DamagedFile):  # DK does not open it
+        open_sealed(keys.dk, nonce, blob, aad("erasure-note", new_vault.vault_id, result.certificate_no))
+    assert not [e for e in new_vault.audit.page(limit=1000) if marker in e.reason]
+    assert db.all("SELECT legal_basis FROM erasure_ledger") == [("deletion_request",)]
+    catalogue = (new_vault.paths.backups / "catalogue.json").read_text(encoding="utf-8")
+    assert '"legal_basis": "deletion_request"' in catalogue and marker not in catalogue
+    with pytest.raises(ValidationError):
+        erasure.erase_now(other_client(new_vault), "service_ended", note="x" * 501)
+
+
+def test_the_catalogue_mirror_replaces_a_typed_basis_with_a_code(new_vault: Vault, planted: Planted) -> None:
+    import json
+
+    from clientvault.services.backup import Catalogue, mirror_ledger
+
+    folder = new_vault.paths.backups
+    cat = Catalogue(folder, new_vault.vault_id)
+    typed = {"seq": 1, "client_id": 99, "scope": "client", "targets": "", "erased_at": "2026-01-01",
+             "erased_by": 1, "legal_basis": "requested by 王小明", "certificate_no": "ER-2025-000009"}  # fmt: skip
+    cat.doc["ledger"] = [typed]
+    cat.save()
+    ErasureService(new_vault).erase_now(planted.client_id, "service_ended")
+    mirror_ledger(new_vault)
+    ledger = json.loads((folder / "catalogue.json").read_text(encoding="utf-8"))["ledger"]
+    assert [e["legal_basis"] for e in ledger] == ["unspecified", "service_ended"]

@@ -11,13 +11,27 @@ from clientvault.core.errors import AccessDenied, DamagedFile, InvalidState, Not
 from clientvault.core.roles import Role
 from clientvault.services.audit import AuditFilter
 from clientvault.services.clients import ClientFilter, ClientService
+from clientvault.services.consent import ConsentService
 from clientvault.services.context import Vault
 from clientvault.services.locking import LockService
+from clientvault.services.purposes import PurposeService
 from clientvault.services.retention import RetentionService, retention_dates
 from clientvault.services.vault import VaultService
 from clientvault.storage.retention import RetentionRule
 from tests.conftest import STAFF_PASSWORD
-from tests.fixtures.planted import BANK, ID_NUMBER, NAME, PERSON, PHONE, Planted, other_client, plant
+from tests.fixtures.planted import (
+    BANK,
+    ID_NUMBER,
+    NAME,
+    PERSON,
+    PHONE,
+    SCAN,
+    SCAN_MARKER,
+    Planted,
+    other_client,
+    plant,
+    plant_scan,
+)
 
 TODAY = date(2026, 11, 30)
 
@@ -139,7 +153,8 @@ def test_open_requires_a_reason_is_audited_and_read_only(new_vault: Vault, plant
     assert record.persons[0]["id_number"] == ID_NUMBER
     assert {i["value"] for i in record.items} >= {BANK}
     events = new_vault.audit.page(AuditFilter(action_prefix="locked.open"))
-    assert [(e.object, e.reason) for e in events] == [(f"client:{planted.client_id}", "tax bureau inspection 2026-11")]
+    assert [(e.object, e.reason) for e in events] == [(f"client:{planted.client_id}", f"note:{record.reasons[-1].id}")]
+    assert [(r.kind, r.text) for r in record.reasons] == [("lock", "ended"), ("open", "tax bureau inspection 2026-11")]
     assert not hasattr(locks, "save") and not hasattr(record, "save")
     with pytest.raises(AttributeError):
         record.client_id = 3  # type: ignore[misc]
@@ -200,3 +215,80 @@ def test_legal_hold_is_partner_only_and_listed(
     assert not locks.locked()[0].on_hold
     with pytest.raises(NotFound):
         locks.release_hold(planted.client_id, hold, "twice")
+
+
+def test_typed_reasons_stay_with_the_client_and_the_audit_only_points_at_them(
+    new_vault: Vault, fast_vaults: VaultService, planted: Planted, staff: dict[str, int]
+) -> None:
+    marker = "MARKER-王小明-7c1e"
+    acc = login(fast_vaults, new_vault, "acc")
+    try:
+        LockService(acc).request_lock(planted.client_id, f"request {marker}")
+    finally:
+        acc.lock()
+    locks = LockService(new_vault, today=TODAY)
+    locks.refuse_request(planted.client_id, f"refused {marker}")
+    locks.lock(planted.client_id, f"lock {marker}")
+    hold = locks.place_hold(planted.client_id, f"hold {marker}")
+    locks.release_hold(planted.client_id, hold, f"release {marker}")
+    locks.open(planted.client_id, f"open {marker}")
+    locks.unlock(planted.client_id, f"unlock {marker}")
+    events = [e for e in new_vault.audit.page(limit=1000) if e.object == f"client:{planted.client_id}"]
+    assert not [e for e in events if marker in e.reason]
+    reasons = {r.ref: r for r in locks.reasons(planted.client_id)}
+    kinds = ["lock_request", "lock_refused", "lock", "hold", "hold_released", "open", "unlock"]
+    assert [r.kind for r in reasons.values()] == kinds
+    noted = [e for e in events if e.reason.startswith("note:")]
+    assert [reasons[e.reason].kind for e in reversed(noted)] == kinds  # every reason is reachable from its event
+    assert all(marker in r.text for r in reasons.values())
+    acc = login(fast_vaults, new_vault, "acc")
+    try:
+        with pytest.raises(AccessDenied):
+            LockService(acc).reasons(planted.client_id)
+    finally:
+        acc.lock()
+
+
+def test_locking_seals_the_consent_scans_and_unlocking_restores_them(new_vault: Vault, planted: Planted) -> None:
+    from clientvault.services.consent import ConsentService
+
+    evidence = plant_scan(new_vault, planted)
+    locks = LockService(new_vault)
+    locks.lock(planted.client_id, "ended")
+    db = new_vault.db
+    row = db.one("SELECT data, size, sha256 FROM consent_evidence WHERE id = ?", (evidence,))
+    assert row == (b"", 0, "")
+    record = locks.open(planted.client_id, "inspection")
+    assert [(e["id"], e["data"]) for e in record.evidence] == [(evidence, SCAN)]
+    locks.unlock(planted.client_id, "client came back")
+    assert ConsentService(new_vault).evidence(evidence) == ("application/pdf", SCAN)
+    assert SCAN_MARKER.encode() in bytes(db.scalar("SELECT data FROM consent_evidence WHERE id = ?", (evidence,)))
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda v, cid: LockService(v).actions(cid),
+        lambda v, cid: RetentionService(v).dates_for(date(2024, 6, 30)),
+        lambda v, cid: PurposeService(v).catalogue(),
+        lambda v, cid: PurposeService(v).get("bookkeeping"),
+        lambda v, cid: PurposeService(v).history("bookkeeping"),
+        lambda v, cid: ConsentService(v).notice_details(),
+    ],
+    ids=["LockService.actions", "RetentionService.dates_for", "PurposeService.catalogue", "PurposeService.get",
+         "PurposeService.history", "ConsentService.notice_details"],
+)  # fmt: skip
+def test_read_methods_check_the_role(new_vault: Vault, planted: Planted, call: Callable[..., object],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    from clientvault.core.roles import Capability
+
+    checked: list[Capability] = []
+    original = new_vault.require
+
+    def spy(capability: Capability, obj: str = "") -> object:
+        checked.append(capability)
+        return original(capability, obj)
+
+    monkeypatch.setattr(new_vault, "require", spy)
+    call(new_vault, planted.client_id)
+    assert Capability.VIEW_CLIENTS in checked

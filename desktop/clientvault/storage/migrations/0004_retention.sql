@@ -1,7 +1,9 @@
 -- Locked (partner-sealed) records, retention rules, legal holds, erasure workflow and ledger,
 -- destruction register, backup catalogue. None of these tables holds a personal-data value in
--- clear: sealed_records holds ciphertext under the partner key; everything else holds ids,
--- codes, dates and the free text staff type as reasons and legal bases.
+-- clear: sealed_records and the register's note hold ciphertext under the partner key; legal
+-- bases are codes; the free text staff type as reasons lives in client-scoped rows
+-- (client_reasons, lock_requests, legal_holds) that an erasure deletes with the client. The
+-- append-only audit log and the ledger only ever point at them ("note:12").
 
 -- Deleting a person makes SQLite look for sensitive items pointing at it (ON DELETE CASCADE);
 -- without an index that is a scan of every item of every client, on each erasure.
@@ -52,6 +54,21 @@ INSERT INTO retention_rules (category, years, legal_source, sort_order) VALUES
  ('financial_reports', 10, '会计档案管理办法（财政部 国家档案局令第79号）附表一：月度、季度、半年度财务会计报告 10年', 30),
  ('tax_records', 10, '税收征收管理法实施细则 第二十九条：账簿、记账凭证、报表、完税凭证等保存10年', 40);
 
+-- Reasons typed about one client (lock, unlock, opening a locked record, holds, refusals). The
+-- audit event of the action carries "note:<id>" only, so a name typed into a reason goes with
+-- the client at erasure instead of staying in the append-only audit log. AUTOINCREMENT: an id
+-- is never reused, so an old audit event can never point at a later client's reason.
+CREATE TABLE client_reasons (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    client_id  INTEGER NOT NULL REFERENCES clients (id),
+    kind       TEXT NOT NULL CHECK (kind IN ('lock_request', 'lock_refused', 'lock', 'open', 'unlock', 'hold',
+                                             'hold_released', 'erasure_refused')),
+    text       TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    user_id    INTEGER
+);
+CREATE INDEX client_reasons_by_client ON client_reasons (client_id);
+
 -- A partner's legal hold (litigation, unsettled fees, an authority's request) blocks erasure.
 CREATE TABLE legal_holds (
     id              INTEGER PRIMARY KEY,
@@ -67,6 +84,8 @@ CREATE INDEX legal_holds_active ON legal_holds (client_id) WHERE released_at IS 
 
 -- Erasure requests: requested -> approved -> executed, or refused. scope 'client' erases the
 -- whole record; 'items' erases only the listed targets ("item:9", "person:5.id_number", …).
+-- legal_basis is a code of services.erasure.LEGAL_BASES ("retention_ended"), never free text;
+-- refusal_reason is "note:<id>" of a client_reasons row.
 CREATE TABLE erasure_requests (
     id              INTEGER PRIMARY KEY,
     client_id       INTEGER NOT NULL,
@@ -91,7 +110,8 @@ CREATE TABLE erasure_requests (
 CREATE INDEX erasure_requests_by_state ON erasure_requests (state, requested_at);
 CREATE INDEX erasure_requests_by_client ON erasure_requests (client_id);
 
--- The erasure ledger (SECURITY.md recipe step 5): replayed on every restored backup.
+-- The erasure ledger (SECURITY.md recipe step 5): replayed on every restored backup, mirrored
+-- into the plaintext backups/catalogue.json — ids, dates and legal-basis codes only.
 CREATE TABLE erasure_ledger (
     seq             INTEGER PRIMARY KEY,
     client_id       INTEGER NOT NULL,
@@ -109,7 +129,9 @@ CREATE TRIGGER erasure_ledger_no_delete BEFORE DELETE ON erasure_ledger
 BEGIN SELECT RAISE(ABORT, 'erasure ledger is append-only'); END;
 
 -- The destruction register (会计档案销毁清册): one entry per executed erasure, the data of its
--- certificate. `erased` is a JSON object of counts per kind of record, never values.
+-- certificate. `erased` is a JSON object of counts per kind of record, never values. The
+-- partner's optional free note is AES-256-GCM under the partner key (AAD = vault id +
+-- certificate number): a name written there is not readable with the database key.
 CREATE TABLE destruction_register (
     id                INTEGER PRIMARY KEY,
     certificate_no    TEXT NOT NULL UNIQUE,
@@ -128,7 +150,9 @@ CREATE TABLE destruction_register (
     witness           TEXT NOT NULL DEFAULT '',
     method            TEXT NOT NULL,
     integrity         TEXT NOT NULL DEFAULT 'not_run',
-    vacuumed          INTEGER NOT NULL DEFAULT 0
+    vacuumed          INTEGER NOT NULL DEFAULT 0,
+    note_nonce        BLOB,
+    note_ciphertext   BLOB
 );
 CREATE INDEX destruction_by_time ON destruction_register (executed_at);
 

@@ -54,10 +54,29 @@ class LockedRecordDialog(QDialog):
         lines += ["", self.tr("Sensitive items:")]
         for i in record.items:
             lines.append(f"  · {i.get('kind', '')}  {i.get('label') or ''}  {i.get('value') or ''}")
+        if record.evidence:
+            lines += ["", fmt(self.tr("Signed consent forms (scans): %1"), len(record.evidence))]
         if record.holds:
             lines += ["", self.tr("Legal holds:")]
             lines += [f"  · {h.placed_at[:10]}  {h.reason}" for h in record.holds]
         notes = c.get("notes") or ""
         if notes:
             lines += ["", self.tr("Notes:"), notes]
+        if record.reasons:  # what the audit log's "note:<id>" entries of this client say
+            kinds = self.reason_kinds()
+            lines += ["", self.tr("Reasons recorded:")]
+            lines += [f"  · {r.at[:10]}  {kinds.get(r.kind, r.kind)}  {r.text}" for r in record.reasons]
         return "\n".join(lines)
+
+    def reason_kinds(self) -> dict[str, str]:
+        """Translated names of the kinds of recorded reasons."""
+        return {
+            "lock_request": self.tr("Lock requested"),
+            "lock_refused": self.tr("Lock request refused"),
+            "lock": self.tr("Locked"),
+            "open": self.tr("Opened"),
+            "unlock": self.tr("Unlocked"),
+            "hold": self.tr("Legal hold placed"),
+            "hold_released": self.tr("Legal hold released"),
+            "erasure_refused": self.tr("Erasure refused"),
+        }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -22,7 +21,15 @@ from PySide6.QtWidgets import (
 
 from clientvault.core.roles import Role
 from clientvault.services.context import Vault
-from clientvault.services.erasure import SOURCES, ErasureRequestRow, ErasureResult, ErasureService, RegisterEntry
+from clientvault.services.erasure import (
+    DEFAULT_BASIS,
+    LEGAL_BASES,
+    SOURCES,
+    ErasureRequestRow,
+    ErasureResult,
+    ErasureService,
+    RegisterEntry,
+)
 from clientvault.ui.dialogs.reason import ReasonDialog, ask_reason
 from clientvault.ui.errors import show_error
 from clientvault.ui.i18n import fmt
@@ -32,9 +39,13 @@ from clientvault.ui.widgets.pdf import PdfPreviewDialog
 
 
 class NewRequestDialog(QDialog):
-    """Client number, source and legal basis of a new erasure request."""
+    """Client number, source and legal basis of a new erasure request.
 
-    def __init__(self, labels: dict[str, str], parent: QWidget | None = None) -> None:
+    The legal basis is picked from a fixed list (codes with their source in law): nothing typed
+    here can end up in the ledger or in the plaintext backup catalogue.
+    """
+
+    def __init__(self, labels: dict[str, str], bases: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New erasure request"))
         self.client = QSpinBox(self)
@@ -44,9 +55,13 @@ class NewRequestDialog(QDialog):
         self.source.setObjectName("source")
         for code in SOURCES:
             self.source.addItem(labels[code], code)
-        self.basis = QLineEdit(self)
+        self.basis = QComboBox(self)
         self.basis.setObjectName("basis")
-        self.basis.setPlaceholderText(self.tr("e.g. PIPL Art 47(1)(5): retention period ended"))
+        for code in LEGAL_BASES:
+            self.basis.addItem(bases.get(code, code), code)
+            self.basis.setItemData(self.basis.count() - 1, LEGAL_BASES[code].source, Qt.ItemDataRole.ToolTipRole)
+        self.source.currentIndexChanged.connect(self._source_changed)
+        self._source_changed()
         form = QFormLayout(self)
         form.addRow(self.tr("Client no."), self.client)
         form.addRow(self.tr("Source"), self.source)
@@ -55,6 +70,11 @@ class NewRequestDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _source_changed(self) -> None:
+        code = DEFAULT_BASIS.get(self.source.currentData())
+        if code is not None:
+            self.basis.setCurrentIndex(self.basis.findData(code))
 
 
 class ErasurePage(QWidget):
@@ -155,6 +175,18 @@ class ErasurePage(QWidget):
             "partner_decision": self.tr("Partner's decision"),
         }
 
+    def basis_labels(self) -> dict[str, str]:
+        """Translated names of the legal bases, with their source in law."""
+        return {
+            "purpose_fulfilled": self.tr("Purpose achieved or no longer needed (PIPL Art 47(1)(1))"),
+            "service_ended": self.tr("Service ended (PIPL Art 47(1)(2))"),
+            "retention_ended": self.tr("Retention period ended (PIPL Art 47(1)(2))"),
+            "consent_withdrawn": self.tr("Consent withdrawn (PIPL Arts 15, 47(1)(3))"),
+            "unlawful_processing": self.tr("Unlawful processing (PIPL Art 47(1)(4))"),
+            "other_law": self.tr("Other case provided by law (PIPL Art 47(1)(5))"),
+            "deletion_request": self.tr("Deletion request by the individual (PIPL Art 47(1))"),
+        }
+
     def state_labels(self) -> dict[str, str]:
         """Translated names of the request states."""
         return {
@@ -170,7 +202,8 @@ class ErasurePage(QWidget):
     def _request_cell(self, r: ErasureRequestRow, column: int) -> str:
         values = (
             str(r.id), str(r.client_id), self.source_labels().get(r.source, r.source), self._scope(r.scope),
-            self.state_labels().get(r.state, r.state), r.requested_at[:10], r.legal_basis,
+            self.state_labels().get(r.state, r.state), r.requested_at[:10],
+            self.basis_labels().get(r.legal_basis, r.legal_basis),
         )  # fmt: skip
         return values[column]
 
@@ -178,7 +211,7 @@ class ErasurePage(QWidget):
         integrity = {"ok": self.tr("passed"), "problems": self.tr("PROBLEMS"), "not_run": self.tr("not run")}
         values = (
             e.certificate_no, str(e.client_id), e.executed_at[:16].replace("T", " "), self._scope(e.scope),
-            e.legal_basis, integrity.get(e.integrity, e.integrity), e.witness,
+            self.basis_labels().get(e.legal_basis, e.legal_basis), integrity.get(e.integrity, e.integrity), e.witness,
         )  # fmt: skip
         return values[column]
 
@@ -221,13 +254,13 @@ class ErasurePage(QWidget):
 
     def new_request(self) -> int | None:
         """Ask for the request's client, source and basis; return the new request's number."""
-        dialog = NewRequestDialog(self.source_labels(), self)
+        dialog = NewRequestDialog(self.source_labels(), self.basis_labels(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         made: list[int] = []
         self._run(
             lambda: made.append(
-                self.erasure.request(dialog.client.value(), dialog.source.currentData(), dialog.basis.text())
+                self.erasure.request(dialog.client.value(), dialog.source.currentData(), dialog.basis.currentData())
             )
         )
         return made[0] if made else None
