@@ -1562,31 +1562,31 @@
     </message>
     <message>
         <source>Purpose achieved or no longer needed (PIPL Art 47(1)(1))</source>
-        <translation type="unfinished"></translation>
+        <translation>处理目的已实现或不再必要（个人信息保护法第四十七条第一款第一项）</translation>
     </message>
     <message>
         <source>Service ended (PIPL Art 47(1)(2))</source>
-        <translation type="unfinished"></translation>
+        <translation>停止提供服务（个人信息保护法第四十七条第一款第二项）</translation>
     </message>
     <message>
         <source>Retention period ended (PIPL Art 47(1)(2))</source>
-        <translation type="unfinished"></translation>
+        <translation>保存期限已届满（个人信息保护法第四十七条第一款第二项）</translation>
     </message>
     <message>
         <source>Consent withdrawn (PIPL Arts 15, 47(1)(3))</source>
-        <translation type="unfinished"></translation>
+        <translation>个人撤回同意（个人信息保护法第十五条、第四十七条第一款第三项）</translation>
     </message>
     <message>
         <source>Unlawful processing (PIPL Art 47(1)(4))</source>
-        <translation type="unfinished"></translation>
+        <translation>违反法律法规或约定处理（个人信息保护法第四十七条第一款第四项）</translation>
     </message>
     <message>
         <source>Other case provided by law (PIPL Art 47(1)(5))</source>
-        <translation type="unfinished"></translation>
+        <translation>法律、行政法规规定的其他情形（个人信息保护法第四十七条第一款第五项）</translation>
     </message>
     <message>
         <source>Deletion request by the individual (PIPL Art 47(1))</source>
-        <translation type="unfinished"></translation>
+        <translation>个人请求删除（个人信息保护法第四十七条第一款）</translation>
     </message>
     <message>
         <source>Requested</source>
@@ -2376,7 +2376,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Signed consent forms (scans): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已签署的同意书（扫描件）：%1 份</translation>
     </message>
     <message>
         <source>Legal holds:</source>
@@ -2388,39 +2388,39 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Reasons recorded:</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录的事由：</translation>
     </message>
     <message>
         <source>Lock requested</source>
-        <translation type="unfinished"></translation>
+        <translation>申请封存</translation>
     </message>
     <message>
         <source>Lock request refused</source>
-        <translation type="unfinished"></translation>
+        <translation>封存申请被拒绝</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>封存</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>查看</translation>
     </message>
     <message>
         <source>Unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>解封</translation>
     </message>
     <message>
         <source>Legal hold placed</source>
-        <translation type="unfinished"></translation>
+        <translation>设置诉讼保留</translation>
     </message>
     <message>
         <source>Legal hold released</source>
-        <translation type="unfinished"></translation>
+        <translation>解除诉讼保留</translation>
     </message>
     <message>
         <source>Erasure refused</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝销毁</translation>
     </message>
 </context>
 <context>
@@ -2542,7 +2542,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>A daily check failed</source>
-        <translation type="unfinished"></translation>
+        <translation>每日检查失败</translation>
     </message>
     <message>
         <source>Backup failed</source>
