@@ -1,8 +1,9 @@
 """Render the client pages and role home pages in zh_CN into docs/screenshots/ (runs offscreen).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_clients_screenshots.py [--conflicts]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_clients_screenshots.py [--dialogs]
 
-``--conflicts`` renders only the second-workstation conflict dialogs (client and person).
+``--dialogs`` renders only the client page's dialogs: the second-workstation conflicts (client and
+person) and the erasure request.
 Every record shown is synthetic (the demo firm).
 """
 
@@ -82,9 +83,9 @@ def main() -> int:
         demo_logins(folder),
         "zh_CN",
     )
-    only_conflicts = "--conflicts" in sys.argv[1:]
+    only_dialogs = "--dialogs" in sys.argv[1:]
     names = {"partner": "partner", "accountant": "accountant", "assistant": "assistant", "privacy": "privacy_officer"}
-    if only_conflicts:  # the dialogs alone, over a client page outside the main window
+    if only_dialogs:  # the dialogs alone, over a client page outside the main window
         partner = next(d for d in ctx.demo_logins if d.username == "partner")
         service = ClientService(vaults.unlock(folder, partner.username, partner.password))
         cid = _active_with_bank(service)
@@ -92,6 +93,7 @@ def main() -> int:
         detail.resize(1100, 650)
         detail.show()
         _conflict_shots(vaults, folder, partner.username, partner.password, detail, cid)
+        _erasure_request_shot(detail)
         return 0
     for demo in ctx.demo_logins:
         vault = vaults.unlock(folder, demo.username, demo.password)
@@ -135,6 +137,7 @@ def main() -> int:
             shot(dialog, "clients_reveal")
             dialog.reject()
             _conflict_shots(vaults, folder, demo.username, demo.password, detail, cid)
+            _erasure_request_shot(detail)
         if demo.username == "assistant":
             home = win.pages["home"]
             assert isinstance(home, AssistantHomePage)
@@ -208,6 +211,15 @@ def _conflict_shots(
     shot(pedit.conflict_dialog, "clients_conflict_person")
     pedit.conflict_dialog.reject()
     pedit.reject()
+
+
+def _erasure_request_shot(detail: ClientDetailPage) -> None:
+    """The erasure request from the client page: what happens next, reason and legal basis."""
+    dialog = detail.request_erasure()
+    assert dialog is not None
+    _as_on_a_desktop(dialog, 620)
+    shot(dialog, "clients_erasure_request")
+    dialog.reject()
 
 
 def _sign_and_return_a_form(vault: Vault, client_id: int, person_id: int) -> None:

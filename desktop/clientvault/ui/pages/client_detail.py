@@ -14,6 +14,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -29,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientvault.core.errors import KnownError, NotFound
+from clientvault.core.errors import KnownError, NotFound, ValidationError
 from clientvault.core.records import (
     FIELD_CATEGORY,
     ClientDetail,
@@ -38,12 +41,14 @@ from clientvault.core.records import (
     PersonView,
     SensitiveKind,
 )
-from clientvault.core.roles import Capability, Scope, can, scope
+from clientvault.core.roles import Capability, Role, Scope, can, scope
 from clientvault.services.audit import AuditService
 from clientvault.services.clients import ClientService
 from clientvault.services.consent import ConsentService
+from clientvault.services.erasure import DEFAULT_BASIS, LEGAL_BASES, ErasureRequestRow, ErasureService, basis_text
 from clientvault.services.locking import LockService
 from clientvault.ui.client_labels import (
+    field_error,
     field_label,
     kind_name,
     person_role_name,
@@ -87,6 +92,161 @@ _BASIC_FIELDS = (
 # Person fields whose purposes the people tab explains (``person.<name>`` in FIELD_CATEGORY).
 _PERSON_FIELDS = ("name", "id_number", "phone", "email", "address")
 _REASON_STYLE = "color: #6b6b6b;"
+_ERROR_STYLE = "color: #b00020;"
+# Request states in which an erasure request is still open.
+_OPEN_ERASURE = ("requested", "approved")
+
+
+class ErasureRequestDialog(QDialog):
+    """Ask for a client's records to be erased: why, on what legal basis, and what happens next.
+
+    Sending only files the request; the partner approves it, then the privacy officer or a partner
+    executes it (the Erasure page). The dialog stays open with the error under its field when the
+    service refuses the input.
+    """
+
+    def __init__(
+        self,
+        erasure: ErasureService,
+        client_id: int,
+        client_name: str,
+        role: Role,
+        parent: QWidget | None = None,
+        *,
+        lang: str = "zh",
+    ) -> None:
+        super().__init__(parent)
+        self.erasure = erasure
+        self.client_id = client_id
+        self.request_id: int | None = None
+        self.setWindowTitle(self.tr("Request erasure"))
+        self.setMinimumWidth(520)
+        what = QLabel(fmt(self.tr("Ask for every record of %1 to be erased for good."), client_name), self)
+        what.setObjectName("what")
+        what.setTextFormat(Qt.TextFormat.PlainText)
+        what.setWordWrap(True)
+        font = what.font()
+        font.setBold(True)
+        what.setFont(font)
+        self.next_steps = QLabel(
+            self.tr(
+                "Nothing is deleted now. What happens next:\n"
+                "1. A partner reviews the request and approves or refuses it.\n"
+                "2. After approval, the privacy officer or a partner carries out the erasure: the client's data, "
+                "people, sensitive items, consent records and scans are deleted for good and cannot be restored.\n"
+                "3. The erasure is entered in the destruction register, with a certificate.\n"
+                "A legal hold stops the erasure until it is lifted."
+            ),
+            self,
+        )
+        self.next_steps.setObjectName("next_steps")
+        self.next_steps.setWordWrap(True)
+        self.source = QComboBox(self)
+        self.source.setObjectName("source")
+        sources = [
+            ("deletion_request", self.tr("The client asked for deletion")),
+            ("consent_withdrawal", self.tr("The client withdrew consent")),
+        ]
+        if role is Role.PARTNER:
+            sources.append(("partner_decision", self.tr("Partner's decision")))
+        for code, text in sources:
+            self.source.addItem(text, code)
+        # The legal basis is one of the firm's coded bases (the certificate prints its wording).
+        self.basis = QComboBox(self)
+        self.basis.setObjectName("basis")
+        self.basis.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.basis.setMinimumContentsLength(30)
+        for code, basis in LEGAL_BASES.items():
+            # The list names the case (the part after the citation); the full wording shows below it.
+            self.basis.addItem(basis.zh.split("：", 1)[-1] if lang == "zh" else basis.en, code)
+        self.wording = QLabel(self)
+        self.wording.setObjectName("basis_wording")
+        self.wording.setTextFormat(Qt.TextFormat.PlainText)
+        self.wording.setWordWrap(True)
+        self.wording.setStyleSheet(_REASON_STYLE)
+        self.basis_error = QLabel(self)
+        self.basis_error.setObjectName("basis_error")
+        self.basis_error.setStyleSheet(_ERROR_STYLE)
+        self.basis_error.setVisible(False)
+        self.lang = lang
+        self.source.currentIndexChanged.connect(self._preselect_basis)
+        self.basis.currentIndexChanged.connect(self._show_wording)
+        self._preselect_basis()
+        self._show_wording()
+        self.general_error = QLabel(self)
+        self.general_error.setObjectName("general_error")
+        self.general_error.setStyleSheet(_ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.setVisible(False)
+        basis_cell = QVBoxLayout()
+        basis_cell.setSpacing(1)
+        basis_cell.addWidget(self.basis)
+        basis_cell.addWidget(self.wording)
+        basis_cell.addWidget(self.basis_error)
+        form = QFormLayout()
+        source_label = QLabel(self.tr("&Reason:"), self)
+        source_label.setBuddy(self.source)
+        basis_label = QLabel(self.tr("&Legal basis:"), self)
+        basis_label.setBuddy(self.basis)
+        form.addRow(source_label, self.source)
+        form.addRow(basis_label, basis_cell)
+        buttons = QDialogButtonBox(self)
+        self.send_button = buttons.addButton(self.tr("&Send request"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send_button.setObjectName("send")
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.send)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(what)
+        layout.addWidget(self.next_steps)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.source.setFocus()
+
+    def _preselect_basis(self) -> None:
+        code = DEFAULT_BASIS.get(str(self.source.currentData()))
+        index = self.basis.findData(code)
+        if index >= 0:
+            self.basis.setCurrentIndex(index)
+
+    def _show_wording(self) -> None:
+        code = str(self.basis.currentData())
+        self.wording.setText(basis_text(code, self.lang))
+        self.basis.setToolTip(self.wording.text())
+        self.basis_error.setVisible(False)
+
+    def send(self) -> bool:
+        """File the request; on a refusal show why and stay open. Returns True when filed."""
+        self.basis_error.setVisible(False)
+        self.general_error.setVisible(False)
+        try:
+            self.request_id = self.erasure.request(
+                self.client_id, str(self.source.currentData()), str(self.basis.currentData())
+            )
+        except ValidationError as exc:
+            other = []
+            for key, code in exc.errors.items():
+                if key == "legal_basis":
+                    self.basis_error.setText(field_error(key, code))
+                    self.basis_error.setVisible(True)
+                    self.basis.setFocus(Qt.FocusReason.OtherFocusReason)
+                else:
+                    other.append(field_error(key, code))
+            if other:
+                self.general_error.setText("\n".join(other))
+                self.general_error.setVisible(True)
+            return False
+        except KnownError as exc:
+            self.general_error.setText(error_message(exc))
+            self.general_error.setVisible(True)
+            return False
+        except Exception as exc:
+            show_error(self, exc)
+            return False
+        self.accept()
+        return True
 
 
 class ClientDetailPage(QWidget):
@@ -120,6 +280,8 @@ class ClientDetailPage(QWidget):
         self.detail: ClientDetail | None = None
         self.reveal_dialog: RevealDialog | None = None
         self.edit_dialog: ClientEditDialog | None = None
+        self.erasure = ErasureService(service.vault)
+        self.erasure_dialog: ErasureRequestDialog | None = None
         self.masked_values: dict[int, MaskedValue] = {}
         self._accountant_names: dict[int, str] = {}
 
@@ -142,6 +304,10 @@ class ClientDetailPage(QWidget):
         self.masked_note = QLabel(self.tr("Contact details are masked for your role."), self)
         self.masked_note.setObjectName("masked_note")
         self.masked_note.setStyleSheet("color: #8a5300;")
+        self.erasure_note = QLabel(self)
+        self.erasure_note.setObjectName("erasure_note")
+        self.erasure_note.setStyleSheet("color: #b00020;")
+        self.erasure_note.setVisible(False)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("client_tabs")
@@ -240,6 +406,7 @@ class ClientDetailPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.masked_note)
+        layout.addWidget(self.erasure_note)
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
         self.reload()
@@ -414,10 +581,41 @@ class ClientDetailPage(QWidget):
             )
         if lock.can_lock:
             self.buttons["lock"] = self._button(self.action_row, "lock", self.tr("&Lock (seal)…"), lambda: self.lock())
+        self._build_erasure_action(role)
         close = self._button(
             self.action_row, "close", self.tr("Close"), lambda: self.sig_close_requested.emit(self.client_id)
         )
         close.setToolTip(self.tr("Close this client's page (Ctrl+W)"))
+
+    def _build_erasure_action(self, role: Role) -> None:
+        self.erasure_note.setVisible(False)
+        if not can(role, Capability.REQUEST_ERASURE):
+            return  # the assistant: not offered
+        button = self._button(
+            self.action_row, "request_erasure", self.tr("Request e&rasure…"), lambda: self.request_erasure()
+        )
+        self.buttons["request_erasure"] = button
+        pending = self.open_erasure_request()
+        if pending is None:
+            button.setToolTip(self.tr("Ask for this client's records to be erased; a partner approves it first."))
+            return
+        note = (
+            self.tr("Erasure request no. %1 is waiting for a partner's approval.")
+            if pending.state == "requested"
+            else self.tr("Erasure request no. %1 is approved and waiting to be carried out.")
+        )
+        self.erasure_note.setText(fmt(note, pending.id))
+        self.erasure_note.setVisible(True)
+        button.setEnabled(False)
+        button.setToolTip(self.erasure_note.text())
+
+    def open_erasure_request(self) -> ErasureRequestRow | None:
+        """This client's open erasure request, as far as the role may see requests (None: none open)."""
+        try:
+            rows = self.erasure.requests(_OPEN_ERASURE)
+        except KnownError:
+            return None
+        return next((r for r in rows if r.client_id == self.client_id), None)
 
     def _status_actions(self, status: ClientStatus) -> list[tuple[ClientStatus, str]]:
         return {
@@ -596,6 +794,26 @@ class ClientDetailPage(QWidget):
         self.sig_changed.emit(self.client_id)
         self.sig_close_requested.emit(self.client_id)
         return True
+
+    def request_erasure(self) -> ErasureRequestDialog | None:
+        """Ask for this client's records to be erased (partner, accountant, privacy officer): the dialog
+        says what happens next; the request then waits for a partner's approval."""
+        if self.detail is None or not can(self.service.role, Capability.REQUEST_ERASURE):
+            return None
+        dialog = ErasureRequestDialog(
+            self.erasure, self.client_id, self.detail.name, self.service.role, self, lang=self.lang
+        )
+        self.erasure_dialog = dialog
+        dialog.finished.connect(lambda result: self._erasure_dialog_closed(dialog, result))
+        dialog.open()
+        return dialog
+
+    def _erasure_dialog_closed(self, dialog: ErasureRequestDialog, result: int) -> None:
+        if self.erasure_dialog is dialog:
+            self.erasure_dialog = None
+        if result == QDialog.DialogCode.Accepted:
+            self.reload()
+        dialog.deleteLater()
 
     def assign(self) -> AssignAccountantsDialog:
         """Open the accountant assignment (partner)."""
