@@ -12,7 +12,6 @@ the cost of encryption. Groups:
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
@@ -21,88 +20,18 @@ import time
 from pathlib import Path
 from typing import Any
 
-import sqlcipher3
-
-from bench.common import RESULTS_DIR, Result
-from clientvault.core.roles import Role
-from clientvault.core.search import collate_pinyin
+from bench.common import BENCH_CLIENTS, BENCH_PASSWORD, RESULTS_DIR, PlainDb, Result, cached_vault, plain_copy
 from clientvault.security.keyfile import FAST_KDF
 from clientvault.services.clients import ClientFilter, ClientService
-from clientvault.services.context import Vault
-from clientvault.services.seed import populate_synthetic
-from clientvault.services.users import UserService
 from clientvault.services.vault import VaultService
 from clientvault.storage.clients import ClientRepository, ListQuery, Visibility
-from clientvault.storage.db import CACHE_KIB
 
-CLIENTS = int(os.environ.get("BENCH_CLIENTS", "100000"))
-PASSWORD = "bench-password-1"
+CLIENTS = BENCH_CLIENTS
+PASSWORD = BENCH_PASSWORD
 QUERIES = ["北京星辰", "有限公司", "张伟", "科技", "1385", "王芳", "上海", "贸易", "91110"]
 SEARCH_TARGET = 0.030
 FIRST_PAGE_TARGET = 0.100
 RSS_TARGET_MB = 400.0
-
-
-class PlainDb:
-    """The few ``Database`` methods the repository uses, over a plaintext SQLite file.
-
-    It uses the sqlcipher3 module without a key: the same SQLite build (version, FTS5, compile
-    options) as the vault, so only encryption differs.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.conn = sqlcipher3.connect(str(path), isolation_level=None)
-        self.conn.create_collation("PINYIN", collate_pinyin)
-        self.conn.execute("PRAGMA temp_store = MEMORY")
-        self.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # the vault's cache size, for a fair ratio
-
-    def execute(self, sql: str, params: Any = ()) -> Any:
-        return self.conn.execute(sql, params)
-
-    def one(self, sql: str, params: Any = ()) -> Any:
-        return self.conn.execute(sql, params).fetchone()
-
-    def all(self, sql: str, params: Any = ()) -> list[Any]:
-        return self.conn.execute(sql, params).fetchall()
-
-    def scalar(self, sql: str, params: Any = ()) -> Any:
-        row = self.one(sql, params)
-        return row[0] if row else None
-
-
-def bench_vault(vaults: VaultService) -> Path:
-    """Build (once, cached under bench/results/) a vault with CLIENTS synthetic clients."""
-    folder = RESULTS_DIR / f"clients-vault-{CLIENTS}"
-    if (folder / "vault.db").exists():
-        return folder
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    created = vaults.create(
-        folder,
-        firm_name="基准测试公司",
-        partner_username="bench",
-        partner_display_name="Bench",
-        partner_password=PASSWORD,
-    )
-    v = created.vault
-    users = UserService(v, vaults)
-    for i in range(8):
-        users.add(f"acc{i}", f"会计{i}", Role.ACCOUNTANT, PASSWORD)
-    start = time.perf_counter()
-    populate_synthetic(v, CLIENTS, seed=2026)
-    print(f"  built {CLIENTS} clients in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-    v.db.checkpoint()
-    v.lock()
-    return folder
-
-
-def plain_copy(vault: Vault, folder: Path) -> Path:
-    """Decrypt the vault into a plaintext SQLite file (the baseline; synthetic data only)."""
-    target = folder.parent / f"{folder.name}-plain.db"
-    if not target.exists():
-        vault.db.execute(f"ATTACH DATABASE '{target}' AS plain KEY ''")
-        vault.db.execute("SELECT sqlcipher_export('plain')")
-        vault.db.execute("DETACH DATABASE plain")
-    return target
 
 
 def keystrokes() -> list[str]:
@@ -119,9 +48,9 @@ def _time(fn: Any) -> float:
 def run() -> list[Result]:
     """Measure search per keystroke, first page and scroll RSS, encrypted and plain."""
     vaults = VaultService(kdf=FAST_KDF, cipher_log=RESULTS_DIR / "sqlcipher.log")
-    folder = bench_vault(vaults)
+    folder = cached_vault(vaults, CLIENTS)
     vault = vaults.unlock(folder, "bench", PASSWORD)
-    plain = PlainDb(plain_copy(vault, folder))
+    plain = PlainDb(plain_copy(vault, RESULTS_DIR / f"clients-plain-{CLIENTS}.db"))
     svc = ClientService(vault)
     enc_repo = ClientRepository(vault.db)
     plain_repo = ClientRepository(plain)  # type: ignore[arg-type]

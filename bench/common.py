@@ -7,17 +7,18 @@ same run on the same machine, so a ratio stays meaningful when the machine chang
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 
@@ -108,3 +109,125 @@ def write_json(results: Iterable[Result], folder: Path = RESULTS_DIR) -> Path:
     }
     path.write_text(json.dumps(doc, indent=1, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+# --- a synthetic firm and its plaintext twin, shared by the data benchmarks -------------------
+
+BENCH_CLIENTS = int(os.environ.get("BENCH_CLIENTS", "100000"))
+BENCH_PASSWORD = "bench-password-1"
+
+
+def schema_tag() -> str:
+    """A short digest of the shipped migrations: a cached vault built on another schema is rebuilt."""
+    import hashlib
+
+    from clientvault.storage.migrate import migrations
+
+    return hashlib.sha256("".join(m.sql for m in migrations()).encode("utf-8")).hexdigest()[:10]
+
+
+def cached_vault(vaults: Any, clients: int = BENCH_CLIENTS) -> Path:
+    """Build once per schema (under bench/results/) a firm with ``clients`` synthetic clients.
+
+    Partner ``bench`` and eight accountants, all with :data:`BENCH_PASSWORD`; seed 2026. Benchmarks
+    that change data work on a copy (:func:`work_copy`).
+    """
+    from clientvault.core.roles import Role
+    from clientvault.services.seed import populate_synthetic
+    from clientvault.services.users import UserService
+
+    folder = RESULTS_DIR / f"vault-{clients}-{schema_tag()}"
+    if (folder / "vault.db").exists():
+        return folder
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    vault = vaults.create(
+        folder,
+        firm_name="基准测试公司",
+        partner_username="bench",
+        partner_display_name="Bench",
+        partner_password=BENCH_PASSWORD,
+    ).vault
+    users = UserService(vault, vaults)
+    for i in range(8):
+        users.add(f"acc{i}", f"会计{i}", Role.ACCOUNTANT, BENCH_PASSWORD)
+    start = time.perf_counter()
+    populate_synthetic(vault, clients, seed=2026)
+    print(f"  built {clients} clients in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    vault.db.checkpoint()
+    vault.lock()
+    return folder
+
+
+def work_copy(folder: Path, name: str) -> Path:
+    """A fresh copy of a cached vault for a benchmark that changes data."""
+    import shutil
+
+    work = RESULTS_DIR / name
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(folder, work)
+    return work
+
+
+def plain_copy(vault: Any, target: Path) -> Path:
+    """Decrypt an unlocked vault into a plaintext SQLite file (the baselines; synthetic data only)."""
+    for p in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
+        p.unlink(missing_ok=True)
+    vault.db.execute(f"ATTACH DATABASE '{target}' AS plain KEY ''")
+    vault.db.execute("SELECT sqlcipher_export('plain')")
+    vault.db.execute("DETACH DATABASE plain")
+    return target
+
+
+class PlainDb:
+    """The ``Database`` methods the repositories use, over a plaintext file.
+
+    Same SQLite build as the vault (the sqlcipher3 module without a key), same pragmas, cache
+    size and collation, so the only difference from the vault is encryption.
+    """
+
+    def __init__(self, path: Path) -> None:
+        import sqlcipher3
+
+        from clientvault.core.search import collate_pinyin
+        from clientvault.storage.db import CACHE_KIB
+
+        self.conn = sqlcipher3.connect(str(path), isolation_level=None)
+        self.conn.create_collation("PINYIN", collate_pinyin)
+        for pragma in (
+            "secure_delete = 1",
+            "foreign_keys = ON",
+            "journal_mode = WAL",
+            "synchronous = NORMAL",
+            "temp_store = MEMORY",
+            f"cache_size = -{CACHE_KIB}",
+        ):
+            self.conn.execute(f"PRAGMA {pragma}")
+
+    def execute(self, sql: str, params: Any = ()) -> Any:
+        return self.conn.execute(sql, params)
+
+    def one(self, sql: str, params: Any = ()) -> Any:
+        return self.conn.execute(sql, params).fetchone()
+
+    def all(self, sql: str, params: Any = ()) -> list[Any]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        row = self.one(sql, params)
+        return row[0] if row else None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[PlainDb]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def checkpoint(self) -> None:
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        self.conn.close()

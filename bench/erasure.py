@@ -19,128 +19,41 @@ is timed separately, ``vault: integrity check``) and VACUUM is off (the firm's d
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import os
-import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import sqlcipher3
-
-from bench.common import RESULTS_DIR, Result
-from clientvault.core import search
+from bench.common import (
+    BENCH_CLIENTS,
+    BENCH_PASSWORD,
+    RESULTS_DIR,
+    PlainDb,
+    Result,
+    cached_vault,
+    plain_copy,
+    work_copy,
+)
 from clientvault.core.records import ClientInput
 from clientvault.security.keyfile import FAST_KDF
 from clientvault.services.clients import ClientService
 from clientvault.services.context import Vault
 from clientvault.services.erasure import ErasureService
 from clientvault.services.locking import LockService
-from clientvault.services.seed import populate_synthetic
-from clientvault.services.users import UserService
 from clientvault.services.vault import VaultService
 from clientvault.storage.erasure import erase_client
-from clientvault.storage.migrate import migrations
 
-CLIENTS = int(os.environ.get("BENCH_CLIENTS", "100000"))
+CLIENTS = BENCH_CLIENTS
 SAMPLES = int(os.environ.get("BENCH_ERASURE_SAMPLES", "7"))
-PASSWORD = "bench-password-1"
+PASSWORD = BENCH_PASSWORD
 TARGET = 0.300
 
 
-class PlainDb:
-    """The ``Database`` methods ``storage.erasure`` uses, over a plaintext file (same SQLite build)."""
-
-    def __init__(self, path: Path) -> None:
-        self.conn = sqlcipher3.connect(str(path), isolation_level=None)
-        collate = getattr(search, "collate_pinyin", None)  # the vault's name indexes use it when present
-        if collate is not None:
-            self.conn.create_collation("PINYIN", collate)
-        self.conn.execute("PRAGMA secure_delete = 1")
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        self.conn.execute("PRAGMA temp_store = MEMORY")
-
-    def execute(self, sql: str, params: Any = ()) -> Any:
-        return self.conn.execute(sql, params)
-
-    def one(self, sql: str, params: Any = ()) -> Any:
-        return self.conn.execute(sql, params).fetchone()
-
-    def all(self, sql: str, params: Any = ()) -> list[Any]:
-        return self.conn.execute(sql, params).fetchall()
-
-    def scalar(self, sql: str, params: Any = ()) -> Any:
-        row = self.one(sql, params)
-        return row[0] if row else None
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[PlainDb]:
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
-
-    def checkpoint(self) -> None:
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-    def close(self) -> None:
-        self.conn.close()
-
-
-def _schema_tag() -> str:
-    """A short digest of the shipped migrations: a cached vault built on another schema is rebuilt."""
-    digest = hashlib.sha256("".join(m.sql for m in migrations()).encode("utf-8")).hexdigest()
-    return digest[:10]
-
-
-def cached_vault(vaults: VaultService) -> Path:
-    """Build (once per schema) the 100 000-client vault under bench/results/."""
-    folder = RESULTS_DIR / f"erasure-vault-{CLIENTS}-{_schema_tag()}"
-    if (folder / "vault.db").exists():
-        return folder
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    created = vaults.create(
-        folder, firm_name="基准测试公司", partner_username="bench", partner_display_name="Bench",
-        partner_password=PASSWORD,
-    )  # fmt: skip
-    vault = created.vault
-    for i in range(4):
-        UserService(vault, vaults).add(f"acc{i}", f"会计{i}", _accountant(), PASSWORD)
-    populate_synthetic(vault, CLIENTS, seed=1)
-    vault.db.checkpoint()
-    vault.lock()
-    return folder
-
-
-def _accountant() -> Any:
-    from clientvault.core.roles import Role
-
-    return Role.ACCOUNTANT
-
-
 def _work_copy(folder: Path) -> Path:
-    work = RESULTS_DIR / f"erasure-work-{CLIENTS}"
-    shutil.rmtree(work, ignore_errors=True)
-    shutil.copytree(folder, work)
-    return work
+    return work_copy(folder, f"erasure-work-{CLIENTS}")
 
 
 def _plain_copy(vault: Vault) -> Path:
-    """Decrypt the working copy into a plaintext SQLite file (the baseline; synthetic data only)."""
-    target = RESULTS_DIR / f"erasure-plain-{CLIENTS}.db"
-    for p in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
-        p.unlink(missing_ok=True)
-    vault.db.execute(f"ATTACH DATABASE '{target}' AS plain KEY ''")
-    vault.db.execute("SELECT sqlcipher_export('plain')")
-    vault.db.execute("DETACH DATABASE plain")
-    return target
+    return plain_copy(vault, RESULTS_DIR / f"erasure-plain-{CLIENTS}.db")
 
 
 def _clients(vault: Vault, status: str, n: int, offset: int) -> list[int]:
@@ -151,7 +64,7 @@ def _clients(vault: Vault, status: str, n: int, offset: int) -> list[int]:
 def run() -> list[Result]:
     """Time erasures in the vault and the same statements on plain SQLite."""
     vaults = VaultService(kdf=FAST_KDF, cipher_log=RESULTS_DIR / "sqlcipher.log")
-    work = _work_copy(cached_vault(vaults))
+    work = _work_copy(cached_vault(vaults, CLIENTS))
     vault = vaults.unlock(work, "bench", PASSWORD)
     try:
         total = int(vault.db.scalar("SELECT count(*) FROM clients"))
