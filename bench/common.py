@@ -181,18 +181,16 @@ def plain_copy(vault: Any, target: Path) -> Path:
 class PlainDb:
     """The ``Database`` methods the repositories use, over a plaintext file.
 
-    Same SQLite build as the vault (the sqlcipher3 module without a key), same pragmas, cache
-    size and collation, so the only difference from the vault is encryption.
+    Same SQLite build as the vault (the sqlcipher3 module without a key), same pragmas and cache
+    size, so the only difference from the vault is encryption.
     """
 
     def __init__(self, path: Path) -> None:
         import sqlcipher3
 
-        from clientvault.core.search import collate_pinyin
         from clientvault.storage.db import CACHE_KIB
 
         self.conn = sqlcipher3.connect(str(path), isolation_level=None)
-        self.conn.create_collation("PINYIN", collate_pinyin)
         for pragma in (
             "secure_delete = 1",
             "foreign_keys = ON",

@@ -68,9 +68,3 @@ def pinyin_key(text: str) -> bytes:
     Latin text sorts before Chinese, case-insensitively.
     """
     return unicodedata.normalize("NFKC", text).casefold().encode("gb18030")
-
-
-def collate_pinyin(left: str, right: str) -> int:
-    """SQLite collation ``PINYIN`` built on :func:`pinyin_key`."""
-    a, b = pinyin_key(left), pinyin_key(right)
-    return (a > b) - (a < b)

@@ -31,7 +31,7 @@ from clientvault.core.records import (
     SensitiveView,
 )
 from clientvault.core.roles import Capability, Role, Scope, can, scope
-from clientvault.core.search import build_match, fold
+from clientvault.core.search import build_match, fold, pinyin_key
 from clientvault.services.context import Vault
 from clientvault.services.purposes import ConsentPurposePolicy, PurposeOption, PurposePolicy, require_fields
 from clientvault.storage.audit import AuditEvent, AuditFilter
@@ -182,7 +182,7 @@ class ClientService:
         cursor = None
         if after is not None:
             key = {
-                "name": after.name,
+                "name": pinyin_key(after.name),
                 "uscc": after.uscc,
                 "status": after.status.value,
                 "updated_at": after.updated_at,

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 
 from clientvault.core.records import PersonRole
 from clientvault.core.roles import Capability, Role, Scope
+from clientvault.core.search import pinyin_key
 from clientvault.core.synthetic import SyntheticClient, generate_clients
 from clientvault.services.context import Vault
 from clientvault.storage.audit import now_iso
@@ -60,8 +61,8 @@ def _write(vault: Vault, chunk: Iterable[SyntheticClient], accountants: list[int
             cid = first + i
             start = c.engagement_start.isoformat()
             client_rows.append(
-                (cid, c.kind, c.name, c.uscc, c.tax_no, c.address, c.industry, c.phone, c.email,
-                 start, c.status, now, now, uid)
+                (cid, c.kind, c.name, pinyin_key(c.name), c.uscc, c.tax_no, c.address, c.industry, c.phone,
+                 c.email, start, c.status, now, now, uid)
             )  # fmt: skip
             persons = []
             for p in c.persons:
@@ -79,8 +80,8 @@ def _write(vault: Vault, chunk: Iterable[SyntheticClient], accountants: list[int
                 row = {"name": c.name, "uscc": c.uscc, "tax_no": c.tax_no, "phone": c.phone}
                 search_rows.append((cid, *search_row(row, persons)))
         db.executemany(
-            "INSERT INTO clients (id, kind, name, uscc, tax_no, address, industry, phone, email, engagement_start,"
-            " status, created_at, updated_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO clients (id, kind, name, name_key, uscc, tax_no, address, industry, phone, email,"
+            " engagement_start, status, created_at, updated_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             client_rows,
         )
         db.executemany(

@@ -18,7 +18,6 @@ from typing import Any
 import sqlcipher3
 
 from clientvault.core.errors import DamagedFile, DiskFull, VaultBusy
-from clientvault.core.search import collate_pinyin
 
 log = logging.getLogger(__name__)
 
@@ -112,8 +111,6 @@ class Database:
         except sqlcipher3.Error as exc:
             raise map_error(exc) from None
         try:
-            # Indexes use this collation: it must be there before the first statement.
-            conn.create_collation("PINYIN", collate_pinyin)
             if self.options.cipher_log is not None:
                 conn.execute(f"PRAGMA cipher_log = '{_quote(str(self.options.cipher_log))}'")
                 conn.execute("PRAGMA cipher_log_level = WARN")

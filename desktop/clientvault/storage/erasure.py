@@ -14,24 +14,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from clientvault.storage.audit import now_iso
-from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
+from clientvault.storage.clients import (
+    CLIENT_DERIVED_COLUMNS,
+    CLIENT_PERSONAL_COLUMNS,
+    VISIBLE_STATUSES,
+    ClientRepository,
+)
 from clientvault.storage.db import Database
 
 #: Client columns kept on the tombstone row of an erased client: id (never reused, so a replayed
 #: ledger can never hit a newer client), kind, status and the row's own timestamps.
-_CLIENT_ERASED = {
-    "name": "",
-    "uscc": None,
-    "tax_no": None,
-    "address": "",
-    "industry": "",
-    "phone": "",
-    "email": "",
-    "notes": "",
-    "engagement_start": None,
-    "engagement_end": None,
-    "status": "erased",
-}
+_CLIENT_ERASED = {**CLIENT_PERSONAL_COLUMNS, **CLIENT_DERIVED_COLUMNS, "engagement_end": None, "status": "erased"}
 #: Per-client rows deleted by a whole-client erasure, child tables first: (table, condition with
 #: one ``?`` for the client id). Tables of every migration are listed; missing ones are skipped
 #: (a restored or purged backup can predate them). Free-text reasons (``client_reasons``, lock

@@ -6,21 +6,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from clientvault.storage.audit import now_iso
-from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
+from clientvault.storage.clients import (
+    CLIENT_DERIVED_COLUMNS,
+    CLIENT_PERSONAL_COLUMNS,
+    VISIBLE_STATUSES,
+    ClientRepository,
+    with_name_key,
+)
 from clientvault.storage.db import Database
 
-#: Personal columns of ``clients`` emptied when a record is sealed, with their "empty" value.
-CLIENT_SEALED_COLUMNS: dict[str, Any] = {
-    "name": "",
-    "uscc": None,
-    "tax_no": None,
-    "address": "",
-    "industry": "",
-    "phone": "",
-    "email": "",
-    "notes": "",
-    "engagement_start": None,
-}
+#: Personal columns of ``clients`` emptied when a record is sealed (shared with erasure).
+CLIENT_SEALED_COLUMNS: dict[str, Any] = CLIENT_PERSONAL_COLUMNS
 #: Personal columns of ``persons`` emptied when sealing.
 PERSON_SEALED_COLUMNS: dict[str, Any] = {
     "name": "",
@@ -157,7 +153,7 @@ class RetentionRepository:
             "clients",
             "id",
             client_id,
-            {**CLIENT_SEALED_COLUMNS, "status": "locked"},
+            {**CLIENT_SEALED_COLUMNS, **CLIENT_DERIVED_COLUMNS, "status": "locked"},
             extra=", updated_at = ?, version = version + 1",
             extra_params=[now_iso()],
         )
@@ -230,7 +226,7 @@ class RetentionRepository:
             "clients",
             "id",
             client_id,
-            {**{k: client.get(k) for k in CLIENT_SEALED_COLUMNS}, "status": status},
+            {**with_name_key({k: client.get(k) for k in CLIENT_SEALED_COLUMNS}), "status": status},
             extra=", updated_at = ?, version = version + 1",
             extra_params=[now_iso()],
         )

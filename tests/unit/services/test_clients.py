@@ -410,3 +410,24 @@ def test_editing_a_person_without_its_id_number_keeps_it(firm: Firm) -> None:
     person = svc.get(firm.client_a).persons[0]
     svc.update_person(person.id, person.version, PersonInput(PersonRole.LEGAL_REP, "张三丰", id_number=""))
     assert svc.get(firm.client_a).persons[0].id_number_masked is None
+
+
+def test_sort_key_follows_the_name_through_lock_unlock_and_erasure(firm: Firm) -> None:
+    """The stored pinyin key is personal data derived from the name: sealed and erased with it."""
+    from clientvault.services.erasure import ErasureService
+    from clientvault.services.locking import LockService
+
+    db = firm.partner.db
+
+    def key(cid: int) -> object:
+        return db.scalar("SELECT name_key FROM clients WHERE id = ?", (cid,))
+
+    assert key(firm.client_a) == "北京星辰科技有限公司".encode("gb18030")
+    locks = LockService(firm.partner)
+    locks.lock(firm.client_a, "engagement ended")
+    assert key(firm.client_a) is None
+    locks.unlock(firm.client_a, "client returned")
+    assert key(firm.client_a) == "北京星辰科技有限公司".encode("gb18030")
+    assert [r.name for r in ClientService(firm.partner).page()][0] == "北京星辰科技有限公司"
+    ErasureService(firm.partner).erase_now(firm.client_b, "deletion_request")
+    assert key(firm.client_b) is None
