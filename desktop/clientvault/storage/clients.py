@@ -32,6 +32,8 @@ PERSON_COLS = "id, client_id, role, name, id_type, id_number, phone, email, addr
 PERSON_FIELDS = ("role", "name", "id_type", "id_number", "phone", "email", "address")
 ITEM_COLS = "id, client_id, person_id, kind, label, value, created_at, updated_at, version"
 VISIBLE_STATUSES = ("prospect", "active", "ended")
+#: A search lists at most this many matches (one more tells the list there are more).
+SEARCH_LIMIT = 1000
 #: Personal columns of ``clients`` with their "emptied" value: what locking moves into the sealed
 #: blob and erasure blanks on the tombstone row (one list, so a new column cannot be forgotten).
 CLIENT_PERSONAL_COLUMNS: dict[str, Any] = {
@@ -63,15 +65,15 @@ class Visibility:
     statuses: tuple[str, ...] = VISIBLE_STATUSES
     assigned_to: int | None = None
 
-    def clause(self) -> tuple[str, list[Any]]:
-        """Return the SQL condition on alias ``c`` and its parameters."""
+    def clause(self, alias: str = "c") -> tuple[str, list[Any]]:
+        """Return the SQL condition on table alias ``alias`` and its parameters."""
         marks = ",".join("?" for _ in self.statuses)
         # "+" keeps the planner off the status index: walking the name index in order and
         # skipping the few invisible rows beats sorting every visible row for each page.
-        sql = f"+c.status IN ({marks})"
+        sql = f"+{alias}.status IN ({marks})"
         params: list[Any] = list(self.statuses)
         if self.assigned_to is not None:
-            sql += " AND c.id IN (SELECT client_id FROM client_accountants WHERE user_id = ?)"
+            sql += f" AND {alias}.id IN (SELECT client_id FROM client_accountants WHERE user_id = ?)"
             params.append(self.assigned_to)
         return sql, params
 
@@ -146,18 +148,29 @@ class ClientRepository:
             "INSERT INTO client_accountants (client_id, user_id) VALUES (?, ?)", [(client_id, u) for u in set(user_ids)]
         )
 
-    def _where(self, vis: Visibility, q: ListQuery) -> tuple[str, list[Any]]:
-        sql, params = vis.clause()
+    def _filters(self, vis: Visibility, q: ListQuery, alias: str) -> tuple[str, list[Any]]:
+        sql, params = vis.clause(alias)
         if q.status:
-            sql += " AND c.status = ?"
+            sql += f" AND {alias}.status = ?"
             params.append(q.status)
         if q.accountant_id is not None:
-            sql += " AND c.id IN (SELECT client_id FROM client_accountants WHERE user_id = ?)"
+            sql += f" AND {alias}.id IN (SELECT client_id FROM client_accountants WHERE user_id = ?)"
             params.append(q.accountant_id)
+        return sql, params
+
+    def _where(self, vis: Visibility, q: ListQuery) -> tuple[str, list[Any]]:
+        sql, params = self._filters(vis, q, "c")
         alternatives: list[str] = []
         if q.match:
-            alternatives.append("c.id IN (SELECT rowid FROM client_search WHERE client_search MATCH ?)")
-            params.append(q.match)
+            # At most SEARCH_LIMIT + 1 visible matches are taken from the index (in its order),
+            # then sorted: a one-letter query matching 60 000 clients costs what a precise one
+            # costs, and the list says "1000+ matches, refine the search".
+            inner, inner_params = self._filters(vis, q, "v")
+            alternatives.append(
+                "c.id IN (SELECT s.rowid FROM client_search s JOIN clients v ON v.id = s.rowid"
+                f" WHERE s.client_search MATCH ? AND {inner} LIMIT {SEARCH_LIMIT + 1})"
+            )
+            params += [q.match, *inner_params]
         if q.exact_codes:
             marks = ",".join("?" for _ in q.exact_codes)
             alternatives.append(f"c.uscc IN ({marks}) OR c.tax_no IN ({marks})")
@@ -190,7 +203,9 @@ class ClientRepository:
         costs what page 1 costs (OFFSET would walk every earlier row).
         """
         where, params = self._where(vis, q)
-        order = SORTABLE.get(q.sort, "c.name")
+        order = SORTABLE[q.sort] if q.sort in SORTABLE else SORTABLE["name"]
+        if q.match or q.exact_codes or q.exact_id_numbers:
+            order = f"+{order}"  # a search yields few rows: fetch them by id and sort, never walk the index
         direction = "DESC" if q.descending else "ASC"
         if after is not None:
             # The first term lets the planner seek in the index; the row value breaks ties by id.

@@ -428,6 +428,33 @@ def test_sort_key_follows_the_name_through_lock_unlock_and_erasure(firm: Firm) -
     assert key(firm.client_a) is None
     locks.unlock(firm.client_a, "client returned")
     assert key(firm.client_a) == "北京星辰科技有限公司".encode("gb18030")
-    assert [r.name for r in ClientService(firm.partner).page()][0] == "北京星辰科技有限公司"
+    assert ClientService(firm.partner).page()[0].name == "北京星辰科技有限公司"
     ErasureService(firm.partner).erase_now(firm.client_b, "deletion_request")
     assert key(firm.client_b) is None
+
+
+def test_broad_search_lists_at_most_the_limit_sorted_and_visible_only(firm: Firm) -> None:
+    from clientvault.core.search import pinyin_key
+    from clientvault.services.seed import populate_synthetic
+    from clientvault.storage.clients import SEARCH_LIMIT
+
+    populate_synthetic(firm.partner, 2600, seed=11)
+    svc = ClientService(firm.partner)
+    broad = ClientFilter(text="公司")
+    assert svc.count(broad) == SEARCH_LIMIT + 1  # "1000+": the list asks the user to refine
+    rows: list[str] = []
+    last = None
+    while page := svc.page(broad, limit=300, after=last):
+        rows += [r.name for r in page]
+        last = page[-1]
+    assert len(rows) == SEARCH_LIMIT + 1 and rows == sorted(rows, key=pinyin_key)
+    # An accountant's broad search is filled from *their* clients, not cut from everyone's.
+    acc = ClientService(firm.login("acc1"))
+    names: list[str] = []
+    last = None
+    while page := acc.page(limit=500, after=last):
+        names += [r.name for r in page]
+        last = page[-1]
+    expected = sum("公司" in n for n in names)
+    assert 0 < expected <= SEARCH_LIMIT
+    assert acc.count(broad) == expected
