@@ -1004,8 +1004,8 @@
         <translation>查看敏感信息明文</translation>
     </message>
     <message>
-        <source>%1+ matches</source>
-        <translation>超过 %1 条匹配</translation>
+        <source>%1+ matches — showing the first %1; type more to narrow the search</source>
+        <translation>超过 %1 条匹配，仅显示前 %1 条；请输入更多内容缩小范围</translation>
     </message>
     <message>
         <source>%1 matches</source>

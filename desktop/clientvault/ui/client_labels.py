@@ -179,7 +179,7 @@ def client_action_name(action: str) -> str:
 def clients_count(n: str, capped: bool, searching: bool) -> str:
     """'N clients', 'N matches' or '1000+ matches' (``n`` already formatted for the locale)."""
     if capped:
-        return fmt(translate("ClientLabels", "%1+ matches"), n)
+        return fmt(translate("ClientLabels", "%1+ matches — showing the first %1; type more to narrow the search"), n)
     if searching:
         return fmt(translate("ClientLabels", "%1 matches"), n)
     return fmt(translate("ClientLabels", "%1 clients"), n)
