@@ -2,32 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from clientvault.services.audit import AuditEvent, AuditFilter, AuditService
 from clientvault.ui.i18n import format_timestamp
 from clientvault.ui.labels import action_name, outcome_name
+from clientvault.ui.models.lazy import PAGE, LazyTableModel
+from clientvault.ui.models.lazy import Index as _Index
 
-_Index = QModelIndex | QPersistentModelIndex
-PAGE = 200
 
-
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(LazyTableModel[AuditEvent]):
     """Newest events first; the next page is read only when the view scrolls near the end."""
 
     COLUMNS = ("at", "user", "action", "object", "outcome", "seq")
 
     def __init__(self, audit: AuditService, parent: QObject | None = None, *, page_size: int = PAGE) -> None:
-        super().__init__(parent)
+        super().__init__(parent, page_size=page_size)
         self._audit = audit
-        self.page_size = page_size
         self._filter = AuditFilter()
-        self._rows: list[AuditEvent] = []
         self._total = 0
         self._names: dict[int, str] = {}
-        self.pages_fetched = 0
         self.reload()
 
     @property
@@ -40,41 +37,26 @@ class AuditTableModel(QAbstractTableModel):
         self._filter = flt
         self.reload()
 
-    def reload(self) -> None:
-        """Start again from the newest event."""
-        self.beginResetModel()
+    def prepare(self) -> bool:
         self._names = self._audit.user_names()
         self._total = self._audit.count(self._filter)
-        self._rows = []
-        self.pages_fetched = 0
-        self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
+        return self._total > 0
+
+    def fetch_page(self, loaded: Sequence[AuditEvent], limit: int) -> list[AuditEvent]:
+        return self._audit.page(self._filter, offset=len(loaded), limit=limit)
+
+    def has_more(self, page: list[AuditEvent]) -> bool:
+        if not page:
+            self._total = len(self._rows)  # events vanished (cannot happen in an append-only log)
+            return False
+        return len(self._rows) + len(page) < self._total
 
     def event_at(self, row: int) -> AuditEvent:
         """The event shown on ``row``."""
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return self.item(row)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: _Index) -> None:
-        if parent.isValid():
-            return
-        page = self._audit.page(self._filter, offset=len(self._rows), limit=self.page_size)
-        if not page:
-            self._total = len(self._rows)  # events vanished (cannot happen in an append-only log)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-        self._rows.extend(page)
-        self.pages_fetched += 1
-        self.endInsertRows()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from clientvault.core.records import ClientRow, PersonView
 from clientvault.services.audit import AuditEvent
@@ -20,14 +21,14 @@ from clientvault.ui.client_labels import (
 )
 from clientvault.ui.i18n import format_timestamp
 from clientvault.ui.labels import outcome_name
+from clientvault.ui.models.lazy import PAGE, LazyTableModel
+from clientvault.ui.models.lazy import Index as _Index
 
-_Index = QModelIndex | QPersistentModelIndex
-PAGE = 200
 #: Searches count only this far: "1000+ matches" is as useful as an exact figure and far cheaper.
 COUNT_CAP = 1000
 
 
-class ClientTableModel(QAbstractTableModel):
+class ClientTableModel(LazyTableModel[ClientRow]):
     """The clients the acting role sees; the next page is read (keyset) only when the view needs it."""
 
     COLUMNS = ("name", "kind", "uscc", "phone", "status", "accountants", "updated_at")
@@ -43,16 +44,12 @@ class ClientTableModel(QAbstractTableModel):
         page_size: int = PAGE,
         columns: tuple[str, ...] | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, page_size=page_size)
         self._service = service
         self._filter = flt or ClientFilter()
-        self.page_size = page_size
         self.columns = columns or self.COLUMNS
-        self._rows: list[ClientRow] = []
-        self._more = False
         self.total = 0
         self.capped = False
-        self.pages_fetched = 0
         self.reload()
 
     @property
@@ -65,44 +62,22 @@ class ClientTableModel(QAbstractTableModel):
         self._filter = flt
         self.reload()
 
-    def reload(self) -> None:
-        """Start again from the first page and recount."""
-        self.beginResetModel()
-        self._rows = []
-        self._more = True
-        self.pages_fetched = 0
-        self.endResetModel()
+    def prepare(self) -> bool:
         searching = bool(self._filter.text.strip())
         counted = self._service.count(self._filter, cap=COUNT_CAP + 1 if searching else None)
         self.capped = searching and counted > COUNT_CAP
         self.total = min(counted, COUNT_CAP) if self.capped else counted
-        self.fetchMore(QModelIndex())
+        return True
+
+    def fetch_page(self, loaded: Sequence[ClientRow], limit: int) -> list[ClientRow]:
+        return self._service.page(self._filter, limit=limit, after=loaded[-1] if loaded else None)
 
     def client(self, row: int) -> ClientRow:
         """The client shown on ``row``."""
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return self.item(row)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
-
-    def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: _Index) -> None:
-        if parent.isValid() or not self._more:
-            return
-        after = self._rows[-1] if self._rows else None
-        page = self._service.page(self._filter, limit=self.page_size, after=after)
-        self._more = len(page) == self.page_size
-        if not page:
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-        self._rows.extend(page)
-        self.pages_fetched += 1
-        self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORT_KEYS.get(self.COLUMNS.index(self.columns[column]) if column < len(self.columns) else -1)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
-_Index = QModelIndex | QPersistentModelIndex
+from clientvault.ui.models.lazy import PAGE, LazyTableModel
+from clientvault.ui.models.lazy import Index as _Index
+
 T = TypeVar("T")
-PAGE = 200
 
 
-class PagedTableModel(QAbstractTableModel, Generic[T]):
+class PagedTableModel(LazyTableModel[T]):
     """Rows from ``fetch(offset, limit)``; the next page is read only when the view scrolls near the end.
 
     Args:
@@ -32,47 +33,18 @@ class PagedTableModel(QAbstractTableModel, Generic[T]):
         page_size: int = PAGE,
         tooltip: Callable[[T, int], str | None] | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, page_size=page_size)
         self._headers = list(headers)
         self._fetch = fetch
         self._cell = cell
         self._tooltip = tooltip
-        self.page_size = page_size
-        self._rows: list[T] = []
-        self._more = True
         self.reload()
 
-    def reload(self) -> None:
-        """Start again from the first row."""
-        self.beginResetModel()
-        self._rows = []
-        self._more = True
-        self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
-
-    def item(self, row: int) -> T:
-        """The object shown on ``row``."""
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+    def fetch_page(self, loaded: Sequence[T], limit: int) -> list[T]:
+        return self._fetch(len(loaded), limit)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._headers)
-
-    def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: _Index) -> None:
-        if parent.isValid() or not self._more:
-            return
-        rows = self._fetch(len(self._rows), self.page_size)
-        self._more = len(rows) == self.page_size
-        if rows:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -2,55 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from clientvault.services.users import UserInfo, UserService
 from clientvault.ui.i18n import format_date, format_number
 from clientvault.ui.labels import role_name
+from clientvault.ui.models.lazy import Index as _Index
+from clientvault.ui.models.lazy import LazyTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 BATCH = 100
 
 
-class UserTableModel(QAbstractTableModel):
+class UserTableModel(LazyTableModel[UserInfo]):
     """Rows come from ``UserService.list()``; handed to the view in batches as it scrolls."""
 
     COLUMNS = ("username", "display_name", "role", "status", "created", "workstations")
 
     def __init__(self, users: UserService, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, page_size=BATCH)
         self._service = users
         self._all: list[UserInfo] = []
-        self._shown = 0
         self.reload()
 
-    def reload(self) -> None:
-        """Fetch the list again."""
-        self.beginResetModel()
+    def prepare(self) -> bool:
         self._all = self._service.list()
-        self._shown = min(BATCH, len(self._all))
-        self.endResetModel()
+        return bool(self._all)
+
+    def fetch_page(self, loaded: Sequence[UserInfo], limit: int) -> list[UserInfo]:
+        return self._all[len(loaded) : len(loaded) + limit]
+
+    def has_more(self, page: list[UserInfo]) -> bool:
+        return len(self._rows) + len(page) < len(self._all)
 
     def user(self, row: int) -> UserInfo:
         """The account shown on ``row``."""
-        return self._all[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._shown
+        return self.item(row)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and self._shown < len(self._all)
-
-    def fetchMore(self, parent: _Index) -> None:
-        n = min(BATCH, len(self._all) - self._shown)
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + n - 1)
-        self._shown += n
-        self.endInsertRows()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -67,7 +59,7 @@ class UserTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        u = self._all[index.row()]
+        u = self._rows[index.row()]
         col = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return {

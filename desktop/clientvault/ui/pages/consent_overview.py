@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -22,22 +23,19 @@ from clientvault.services.consent import OVERVIEW_BUCKETS, ConsentService, Issue
 from clientvault.services.context import Vault
 from clientvault.ui.dialogs.return_form import consent_error
 from clientvault.ui.i18n import fmt, format_number
+from clientvault.ui.models.lazy import Index as _Index
+from clientvault.ui.models.lazy import LazyTableModel
 from clientvault.ui.operations import Operation, Operations
 from clientvault.ui.widgets.consent_tab import FormPreviewDialog
 
-_Index = QModelIndex | QPersistentModelIndex
-PAGE = 200
 
-
-class OverviewTableModel(QAbstractTableModel):
+class OverviewTableModel(LazyTableModel[OverviewRow]):
     """Clients of one bucket, fetched page by page."""
 
     def __init__(self, service: ConsentService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.bucket: str | None = "missing"
-        self.rows: list[OverviewRow] = []
-        self._more = True
         self.headers = [
             self.tr("Client"),
             self.tr("Pending"),
@@ -51,28 +49,11 @@ class OverviewTableModel(QAbstractTableModel):
 
     def set_bucket(self, bucket: str | None) -> None:
         """Show another bucket (``None``: every client)."""
-        self.beginResetModel()
         self.bucket = bucket
-        self.rows = []
-        self._more = True
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
+        self.reload()
 
-    def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: _Index) -> None:
-        if parent.isValid() or not self._more:
-            return
-        page = self.service.overview(self.bucket, limit=PAGE, offset=len(self.rows))
-        self._more = len(page) == PAGE
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-            self.rows += page
-            self.endInsertRows()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
+    def fetch_page(self, loaded: Sequence[OverviewRow], limit: int) -> list[OverviewRow]:
+        return self.service.overview(self.bucket, limit=limit, offset=len(loaded))
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return len(self.headers)
@@ -85,7 +66,7 @@ class OverviewTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        r = self.rows[index.row()]
+        r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             values = (r.name, r.pending, r.granted, r.refused, r.expiring, r.expired, r.withdrawn, r.reconsent)
             return str(values[index.column()])
@@ -183,7 +164,7 @@ class ConsentOverviewPage(QWidget):
     def selected_ids(self) -> list[int]:
         """Client ids of the selected rows, in list order."""
         rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
-        return [self.model.rows[r].client_id for r in rows]
+        return [self.model.item(r).client_id for r in rows]
 
     def print_selected(self) -> None:
         """Issue one form per selected client off the GUI thread, then preview the batch."""

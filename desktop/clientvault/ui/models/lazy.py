@@ -1,0 +1,73 @@
+"""The one lazy table model: rows are read a page at a time, only when the view scrolls near the end."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex
+
+Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
+PAGE = 200
+
+
+class LazyTableModel(QAbstractTableModel, Generic[T]):
+    """Rows from :meth:`fetch_page`, read through Qt's ``canFetchMore``/``fetchMore``.
+
+    Subclasses implement :meth:`fetch_page` (by offset, ``len(loaded)``, or by keyset, after
+    ``loaded[-1]``), ``columnCount``, ``data`` and ``headerData``; they may override
+    :meth:`prepare` (recount, reread names: run by :meth:`reload` before the first page) and
+    :meth:`has_more` (default: a full page means there may be another).
+    """
+
+    def __init__(self, parent: QObject | None = None, *, page_size: int = PAGE) -> None:
+        super().__init__(parent)
+        self.page_size = page_size
+        self._rows: list[T] = []
+        self._more = True
+        self.pages_fetched = 0
+
+    def fetch_page(self, loaded: Sequence[T], limit: int) -> list[T]:
+        """Up to ``limit`` rows that follow ``loaded`` (the rows read so far)."""
+        raise NotImplementedError
+
+    def prepare(self) -> bool:
+        """Run by :meth:`reload` once the rows are cleared; ``False`` when there is nothing to read."""
+        return True
+
+    def has_more(self, page: list[T]) -> bool:
+        """Whether another page may follow ``page`` (just read; not yet in the rows)."""
+        return len(page) == self.page_size
+
+    def reload(self) -> None:
+        """Start again from the first page."""
+        self.beginResetModel()
+        self._rows = []
+        self._more = True
+        self.pages_fetched = 0
+        self.endResetModel()
+        self._more = self.prepare()
+        self.fetchMore(QModelIndex())
+
+    def item(self, row: int) -> T:
+        """The object shown on ``row``."""
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid() or not self._more:
+            return
+        page = self.fetch_page(self._rows, self.page_size)
+        self._more = self.has_more(page)
+        if not page:
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+        self._rows.extend(page)
+        self.pages_fetched += 1
+        self.endInsertRows()
