@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from clientvault.ui.i18n import fmt, format_number
 from clientvault.ui.labels import action_groups
 from clientvault.ui.models.audit import AuditTableModel
 from clientvault.ui.operations import Operation, Operations
+from clientvault.ui.widgets.tables import Selection, make_table_view
 
 _OK_STYLE = "background: #e6f4ea; color: #1b5e20; padding: 8px; border-radius: 4px;"
 _BAD_STYLE = "background: #fdecea; color: #8e0000; padding: 8px; border-radius: 4px; font-weight: bold;"
@@ -87,15 +86,11 @@ class AuditPage(QWidget):
         filters.addWidget(self.count_label)
 
         self.model = AuditTableModel(self.audit, self)
-        self.view = QTableView(self)
-        self.view.setObjectName("events")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
+        self.view = make_table_view(
+            self, "events", self.model, selection=Selection.ExtendedSelection, fit_columns=False, stretch_last=False
+        )
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for col, width in ((0, 150), (1, 110), (2, 200), (4, 80), (5, 60)):
             self.view.setColumnWidth(col, width)

@@ -7,15 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from clientvault.ui.errors import show_error
 from clientvault.ui.i18n import fmt, format_number
 from clientvault.ui.models.retention import PagedTableModel
 from clientvault.ui.operations import Operation, Operations
+from clientvault.ui.widgets.tables import make_table_view, selected_item
 
 
 class BackupsPage(QWidget):
@@ -76,15 +74,7 @@ class BackupsPage(QWidget):
                           format_number(b.row_counts.get("clients", 0)), str(b.ledger_seq), b.file_name)[c],
             self,
         )  # fmt: skip
-        self.view = QTableView(self)
-        self.view.setObjectName("backups")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = make_table_view(self, "backups", self.model)
 
         self.backup_button = QPushButton(self.tr("Back up now"), self)
         self.backup_button.setObjectName("backup")
@@ -142,8 +132,7 @@ class BackupsPage(QWidget):
 
     def selected(self) -> BackupInfo | None:
         """The selected backup."""
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.item(rows[0].row()) if rows else None
+        return selected_item(self.view, self.model.item)
 
     def _update_buttons(self) -> None:
         busy = self.operation is not None and not self.operation.done

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -21,12 +20,10 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -70,6 +67,7 @@ from clientvault.ui.operations import Operations
 from clientvault.ui.widgets.clipboard import SecretClipboard
 from clientvault.ui.widgets.consent_tab import ConsentTab, FormPreviewDialog
 from clientvault.ui.widgets.masked_value import REVEAL_MS, MaskedValue
+from clientvault.ui.widgets.tables import Selection, make_table_view, selected_item
 
 STATUS_STYLE = {
     ClientStatus.PROSPECT: "background: #e8f0fe; color: #174ea6;",
@@ -333,14 +331,7 @@ class ClientDetailPage(QWidget):
             self.basic_values[f] = value
             self.basic_cells[f] = cell
         self.people = QWidget(self)
-        self.people_view = QTableView(self.people)
-        self.people_view.setObjectName("people")
-        self.people_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.people_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.people_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.people_view.verticalHeader().hide()
-        self.people_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.people_view.horizontalHeader().setStretchLastSection(True)
+        self.people_view = make_table_view(self.people, "people")
         self.people_buttons = QHBoxLayout()
         self.people_reasons_box = QGroupBox(self.tr("Why these details are collected"), self.people)
         self.people_reasons_form = QFormLayout(self.people_reasons_box)
@@ -395,12 +386,7 @@ class ClientDetailPage(QWidget):
             )
             self.consent_tab.setObjectName("consent_tab")
             self.consent_tab.sig_changed.connect(self._consents_changed)
-        self.history = QTableView(self)
-        self.history.setObjectName("history")
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history = make_table_view(self, "history", selection=Selection.ExtendedSelection, fit_columns=False)
         self.history_model: ClientHistoryTableModel | None = None
 
         layout = QVBoxLayout(self)
@@ -830,8 +816,7 @@ class ClientDetailPage(QWidget):
     def _selected_person(self) -> PersonView | None:
         if self.person_model is None:
             return None
-        rows = self.people_view.selectionModel().selectedRows()
-        return self.person_model.person(rows[0].row()) if rows else None
+        return selected_item(self.people_view, self.person_model.person)
 
     def _person_selected(self) -> None:
         p = self._selected_person()

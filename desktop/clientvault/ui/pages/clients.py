@@ -35,25 +35,20 @@ from clientvault.ui.operations import Operations
 from clientvault.ui.pages.client_detail import ClientDetailPage
 from clientvault.ui.widgets.clipboard import SecretClipboard
 from clientvault.ui.widgets.masked_value import REVEAL_MS
+from clientvault.ui.widgets.tables import make_table_view
 
 SEARCH_DEBOUNCE_MS = 150
 
 
 def make_client_table(model: ClientTableModel, parent: QWidget) -> QTableView:
     """A read-only, row-selecting view over a client model (sortable on the columns the service sorts)."""
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view = make_table_view(parent, "", model, fit_columns=False)
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.setAlternatingRowColors(True)
     view.setTabKeyNavigation(False)
-    view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(24)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
     widths = {"name": 260, "kind": 130, "uscc": 170, "phone": 120, "status": 70, "accountants": 110}
     for col, name in enumerate(model.columns):
         if name in widths:

@@ -7,14 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from clientvault.ui.models.lazy import Index as _Index
 from clientvault.ui.models.lazy import LazyTableModel
 from clientvault.ui.operations import Operation, Operations
 from clientvault.ui.widgets.consent_tab import FormPreviewDialog
+from clientvault.ui.widgets.tables import Selection, make_table_view
 
 
 class OverviewTableModel(LazyTableModel[OverviewRow]):
@@ -106,13 +105,9 @@ class ConsentOverviewPage(QWidget):
             button.clicked.connect(lambda _=False, k=key: self.show_bucket(k))
         buckets.addStretch(1)
         self.model = OverviewTableModel(self.service, self)
-        self.view = QTableView(self)
-        self.view.setObjectName("overview")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
+        self.view = make_table_view(
+            self, "overview", self.model, selection=Selection.ExtendedSelection, fit_columns=False, stretch_last=False
+        )
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.print_button = QPushButton(self.tr("Print forms for the selected clients…"), self)
         self.print_button.setObjectName("batch_print")

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +33,7 @@ from clientvault.ui.i18n import fmt
 from clientvault.ui.models.retention import PagedTableModel
 from clientvault.ui.operations import Operation, Operations
 from clientvault.ui.widgets.pdf import PdfPreviewDialog
+from clientvault.ui.widgets.tables import make_table_view, selected_item
 
 
 class NewRequestDialog(QDialog):
@@ -109,9 +107,7 @@ class ErasurePage(QWidget):
             self._request_cell,
             self,
         )  # fmt: skip
-        self.requests_view = QTableView(self)
-        self.requests_view.setObjectName("requests")
-        _setup(self.requests_view, self.requests)
+        self.requests_view = make_table_view(self, "requests", self.requests)
         self.new_button = QPushButton(self.tr("New request…"), self)
         self.new_button.setObjectName("new")
         self.check_button = QPushButton(self.tr("Check retention periods"), self)
@@ -136,9 +132,7 @@ class ErasurePage(QWidget):
             self._register_cell,
             self,
         )  # fmt: skip
-        self.register_view = QTableView(self)
-        self.register_view.setObjectName("register")
-        _setup(self.register_view, self.register)
+        self.register_view = make_table_view(self, "register", self.register)
         self.certificate_button = QPushButton(self.tr("Certificate…"), self)
         self.certificate_button.setObjectName("certificate")
         cert_row = QHBoxLayout()
@@ -225,13 +219,11 @@ class ErasurePage(QWidget):
 
     def selected_request(self) -> ErasureRequestRow | None:
         """The selected request."""
-        rows = self.requests_view.selectionModel().selectedRows()
-        return self.requests.item(rows[0].row()) if rows else None
+        return selected_item(self.requests_view, self.requests.item)
 
     def selected_entry(self) -> RegisterEntry | None:
         """The selected register entry."""
-        rows = self.register_view.selectionModel().selectedRows()
-        return self.register.item(rows[0].row()) if rows else None
+        return selected_item(self.register_view, self.register.item)
 
     def _update_buttons(self) -> None:
         req = self.selected_request()
@@ -347,13 +339,3 @@ class ErasurePage(QWidget):
         dialog = PdfPreviewDialog(pdf, self.tr("Erasure certificate"), self)
         dialog.show()
         return dialog
-
-
-def _setup(view: QTableView, model: object) -> None:
-    view.setModel(model)  # type: ignore[arg-type]
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +19,7 @@ from clientvault.ui.dialogs.reason import ask_reason
 from clientvault.ui.errors import show_error
 from clientvault.ui.i18n import fmt, format_number
 from clientvault.ui.models.retention import PagedTableModel
+from clientvault.ui.widgets.tables import make_table_view, selected_item
 
 
 class LockedPage(QWidget):
@@ -63,9 +61,7 @@ class LockedPage(QWidget):
         self.model: PagedTableModel[LockedRow] = PagedTableModel(
             headers, lambda offset, limit: self.locks.locked(offset=offset, limit=limit), self._cell, self
         )
-        self.view = QTableView(self)
-        self.view.setObjectName("locked")
-        self._setup(self.view, self.model)
+        self.view = make_table_view(self, "locked", self.model)
 
         self.open_button = QPushButton(self.tr("Open…"), self)
         self.open_button.setObjectName("open")
@@ -88,9 +84,7 @@ class LockedPage(QWidget):
             self._request_cell,
             self,
         )
-        self.requests_view = QTableView(self)
-        self.requests_view.setObjectName("requests")
-        self._setup(self.requests_view, self.requests)
+        self.requests_view = make_table_view(self, "requests", self.requests)
         self.lock_button = QPushButton(self.tr("Lock client…"), self)
         self.lock_button.setObjectName("lock")
         self.refuse_button = QPushButton(self.tr("Refuse request…"), self)
@@ -118,15 +112,6 @@ class LockedPage(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.requests_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.refresh()
-
-    def _setup(self, view: QTableView, model: PagedTableModel[object] | PagedTableModel[LockedRow]) -> None:
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
 
     # -- cells ---------------------------------------------------------------------------------
 
@@ -168,13 +153,11 @@ class LockedPage(QWidget):
 
     def selected(self) -> LockedRow | None:
         """The selected locked record."""
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.item(rows[0].row()) if rows else None
+        return selected_item(self.view, self.model.item)
 
     def selected_request(self) -> LockRequestRow | None:
         """The selected lock request."""
-        rows = self.requests_view.selectionModel().selectedRows()
-        return self.requests.item(rows[0].row()) if rows else None
+        return selected_item(self.requests_view, self.requests.item)
 
     def _update_buttons(self) -> None:
         row = self.selected()

@@ -20,6 +20,7 @@ from clientvault.services.context import Vault
 from clientvault.services.purposes import Purpose, PurposeService
 from clientvault.ui.dialogs.purpose_edit import NoticeDetailsDialog, PurposeEditDialog, basis_label, category_label
 from clientvault.ui.operations import Operations
+from clientvault.ui.widgets.tables import selected_item
 
 
 class PurposesPage(QWidget):
@@ -115,8 +116,7 @@ class PurposesPage(QWidget):
 
     def selected(self) -> Purpose | None:
         """The selected purpose."""
-        rows = self.table.selectionModel().selectedRows()
-        return self.purposes[rows[0].row()] if rows else None
+        return selected_item(self.table, self.purposes.__getitem__)
 
     def _show_history(self) -> None:
         p = self.selected()

@@ -6,13 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +33,7 @@ from clientvault.ui.labels import role_name
 from clientvault.ui.models.users import UserTableModel
 from clientvault.ui.operations import Operations
 from clientvault.ui.widgets.password import NewPasswordWidget
+from clientvault.ui.widgets.tables import make_table_view, selected_item
 
 
 class AddUserDialog(QDialog):
@@ -184,15 +182,7 @@ class StaffPage(QWidget):
         )
         intro.setWordWrap(True)
         self.model = UserTableModel(self.users, self)
-        self.view = QTableView(self)
-        self.view.setObjectName("users")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = make_table_view(self, "users", self.model)
         self.add_button = QPushButton(self.tr("Add account…"), self)
         self.add_button.setObjectName("add_user")
         self.disable_button = QPushButton(self.tr("Disable…"), self)
@@ -217,8 +207,7 @@ class StaffPage(QWidget):
 
     def selected(self) -> UserInfo | None:
         """The account selected in the table."""
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.user(rows[0].row()) if rows else None
+        return selected_item(self.view, self.model.user)
 
     def _update_buttons(self, *_: Any) -> None:
         u = self.selected()

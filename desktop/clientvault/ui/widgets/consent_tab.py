@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from clientvault.ui.dialogs.return_form import ReturnFormDialog, consent_error, 
 from clientvault.ui.i18n import fmt
 from clientvault.ui.operations import Operations
 from clientvault.ui.widgets.pdf import PdfPreviewDialog, print_pdf
+from clientvault.ui.widgets.tables import make_table_view, selected_item
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -155,13 +155,7 @@ class ConsentTab(QWidget):
         self.client_id = client_id
         self.lang = lang
         self.model = ConsentTableModel(self.service, client_id, lang, self)
-        self.view = QTableView(self)
-        self.view.setObjectName("consents")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
+        self.view = make_table_view(self, "consents", self.model, fit_columns=False, stretch_last=False)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
@@ -246,8 +240,7 @@ class ConsentTab(QWidget):
 
     def selected(self) -> ConsentView | None:
         """The selected consent."""
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.rows[rows[0].row()] if rows else None
+        return selected_item(self.view, self.model.rows.__getitem__)
 
     def _selection_changed(self, *_: object) -> None:
         c = self.selected()
