@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from clientvault.ui.i18n import fmt
+from clientvault.ui.widgets.text import embolden
 
 log = logging.getLogger(__name__)
 
@@ -210,11 +211,7 @@ class LockScreen(QWidget):
         card.setObjectName("lock_card")
         card.setFrameShape(QFrame.Shape.StyledPanel)
         card.setMaximumWidth(460)
-        self.title = QLabel(self.tr("ClientVault is locked"), card)
-        font = self.title.font()
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = embolden(QLabel(self.tr("ClientVault is locked"), card), 6)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.who = QLabel(card)
         self.who.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -28,6 +28,7 @@ from clientvault.ui.errors import error_message, show_error
 from clientvault.ui.i18n import fmt
 from clientvault.ui.widgets.password import NewPasswordWidget
 from clientvault.ui.widgets.pdf import PdfPreviewDialog, print_pdf, save_pdf
+from clientvault.ui.widgets.text import wrapped_label
 
 
 class WelcomeWizardPage(QWizardPage):
@@ -37,7 +38,8 @@ class WelcomeWizardPage(QWizardPage):
         super().__init__(parent)
         self.setTitle(self.tr("Welcome to ClientVault"))
         self.setSubTitle(self.tr("Set up the firm's encrypted client vault in three steps."))
-        text = QLabel(
+        text = wrapped_label(
+            self,
             self.tr(
                 "ClientVault keeps your clients' records in an encrypted vault on this computer or on the "
                 "office share. Only staff with an account can open it.\n\n"
@@ -45,9 +47,7 @@ class WelcomeWizardPage(QWizardPage):
                 "2. Create the first partner account.\n"
                 "3. Print the recovery sheet and keep it in the firm's safe."
             ),
-            self,
         )
-        text.setWordWrap(True)
         folder = QLabel(fmt(self.tr("Vault folder: %1"), str(ctx.folder)), self)
         folder.setWordWrap(True)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -89,9 +89,7 @@ class PartnerWizardPage(QWizardPage):
         self.display_name = QLineEdit(self)
         self.display_name.setObjectName("display_name")
         self.passwords = NewPasswordWidget(self)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
+        self.error = wrapped_label(self, name="error")
         self.error.setStyleSheet("color: #b00020;")
         form = QFormLayout()
         form.addRow(self.tr("User name:"), self.username)
@@ -138,14 +136,13 @@ class RecoveryWizardPage(QWizardPage):
         self._wizard = wizard
         self.setTitle(self.tr("Recovery sheet"))
         self.setSubTitle(self.tr("This is the only time the recovery code is shown. Print the sheet now."))
-        explain = QLabel(
+        explain = wrapped_label(
+            self,
             self.tr(
                 "If the partner forgets the password, this code resets it. Whoever holds it can open the vault, "
                 "so keep the printed sheet sealed in the firm's safe. Do not photograph it or store it on a computer."
             ),
-            self,
         )
-        explain.setWordWrap(True)
         self.code = QLabel(self)
         self.code.setObjectName("recovery_code")
         font = QFont(self.code.font())

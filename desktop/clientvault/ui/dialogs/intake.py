@@ -21,6 +21,7 @@ from clientvault.services.clients import ClientService
 from clientvault.ui.client_labels import field_error, person_role_name
 from clientvault.ui.dialogs.client_edit import ClientForm
 from clientvault.ui.errors import error_message, show_error
+from clientvault.ui.widgets.text import wrapped_label
 
 #: What a prospect needs before its consent form is signed (services.clients.INTAKE_FIELDS, in form order).
 INTAKE_FORM_FIELDS = ("kind", "name", "uscc", "tax_no", "industry", "phone", "email", "notes")
@@ -38,14 +39,13 @@ class IntakeDialog(QDialog):
         self.client_id: int | None = None
         self.setWindowTitle(self.tr("New prospect"))
         self.setMinimumWidth(560)
-        intro = QLabel(
+        intro = wrapped_label(
+            self,
             self.tr(
                 "Record only what intake needs. ID numbers, bank accounts and logins are collected after the "
                 "client has signed the consent form."
             ),
-            self,
         )
-        intro.setWordWrap(True)
         intro.setStyleSheet("color: #555;")
         self.form = ClientForm(INTAKE_FORM_FIELDS, self)
         box = QGroupBox(self.tr("Contact person (optional)"), self)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from clientvault.services.locking import LockedRecord
 from clientvault.ui.i18n import fmt
+from clientvault.ui.widgets.text import wrapped_label
 
 
 class LockedRecordDialog(QDialog):
@@ -15,15 +16,14 @@ class LockedRecordDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(fmt(self.tr("Locked record %1 (read-only)"), record.client_id))
         self.resize(640, 560)
-        banner = QLabel(
+        banner = wrapped_label(
+            self,
             fmt(
                 self.tr("Storage only: kept until %1 (%2). This opening has been recorded in the audit log."),
                 record.retention_until.isoformat(),
                 record.retention_rule,
             ),
-            self,
         )
-        banner.setWordWrap(True)
         banner.setStyleSheet("background: #fff4e5; color: #6b3e00; padding: 8px; border-radius: 4px;")
         self.view = QTextBrowser(self)
         self.view.setObjectName("record")

@@ -26,12 +26,11 @@ from clientvault.ui.context import UiContext
 from clientvault.ui.errors import error_message, show_error
 from clientvault.ui.labels import role_name
 from clientvault.ui.widgets.password import NewPasswordWidget
+from clientvault.ui.widgets.text import embolden, wrapped_label
 
 
 def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("error")
-    label.setWordWrap(True)
+    label = wrapped_label(parent, name="error")
     label.setStyleSheet("color: #b00020;")
     return label
 
@@ -45,11 +44,7 @@ class LoginDialog(QDialog):
         self.vault: Vault | None = None
         self.use_pin = False
         self.setWindowTitle(self.tr("ClientVault — log in"))
-        title = QLabel(self.tr("Log in to the client vault"), self)
-        font = title.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        title.setFont(font)
+        title = embolden(QLabel(self.tr("Log in to the client vault"), self))
         self.username = QLineEdit(username, self)
         self.username.setObjectName("username")
         self.password = QLineEdit(self)
@@ -174,14 +169,13 @@ class PinSetupDialog(QDialog):
         self.ctx = ctx
         self.vault = vault
         self.setWindowTitle(self.tr("Remember this workstation"))
-        explain = QLabel(
+        explain = wrapped_label(
+            self,
             self.tr(
                 "Choose a PIN of at least 6 characters. For the next 30 days you can log in on this computer with "
                 "the PIN; the secret it unlocks stays in the system keychain."
             ),
-            self,
         )
-        explain.setWordWrap(True)
         self.pin = QLineEdit(self)
         self.pin.setObjectName("pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -234,11 +228,10 @@ class RecoveryResetDialog(QDialog):
         self.ctx = ctx
         self.vault: Vault | None = None
         self.setWindowTitle(self.tr("Reset the partner password"))
-        explain = QLabel(
-            self.tr("Type the recovery code from the recovery sheet kept in the firm's safe, with or without dashes."),
+        explain = wrapped_label(
             self,
+            self.tr("Type the recovery code from the recovery sheet kept in the firm's safe, with or without dashes."),
         )
-        explain.setWordWrap(True)
         self.code = QLineEdit(self)
         self.code.setObjectName("recovery_code")
         self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")

@@ -22,6 +22,7 @@ from clientvault.core.records import DataCategory
 from clientvault.services.consent import ConsentService, NoticeDetails
 from clientvault.services.purposes import LawfulBasis, Purpose, PurposeInput, PurposeService
 from clientvault.ui.dialogs.return_form import consent_error
+from clientvault.ui.widgets.text import wrapped_label
 
 translate = QCoreApplication.translate
 
@@ -87,9 +88,7 @@ class PurposeEditDialog(QDialog):
         self.recipients_zh = QLineEdit(self)
         self.recipients_en = QLineEdit(self)
         self.active = QCheckBox(self.tr("In use"), self)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
+        self.message = wrapped_label(self, name="message")
         self.message.setStyleSheet("color: #8e0000;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
@@ -112,13 +111,12 @@ class PurposeEditDialog(QDialog):
         form.addRow("", self.active)
         layout = QVBoxLayout(self)
         if purpose is not None:
-            note = QLabel(
+            note = wrapped_label(
+                self,
                 self.tr(
                     "Saving creates version %1. Forms already printed keep their version and are still accepted."
                 ).replace("%1", str(purpose.version + 1)),
-                self,
             )
-            note.setWordWrap(True)
             layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.message)

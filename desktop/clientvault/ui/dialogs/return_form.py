@@ -28,6 +28,7 @@ from clientvault.services.clients import ClientService
 from clientvault.services.consent import MAX_SCAN_BYTES, ConsentService, FormInfo, TickItem
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt
+from clientvault.ui.widgets.text import wrapped_label
 
 translate = QCoreApplication.translate
 
@@ -136,9 +137,7 @@ class ReturnFormDialog(QDialog):
         scan_row = QHBoxLayout()
         scan_row.addWidget(self.scan_button)
         scan_row.addWidget(self.scan_label, 1)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
+        self.message = wrapped_label(self, name="message")
         self.message.setStyleSheet("color: #8e0000;")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

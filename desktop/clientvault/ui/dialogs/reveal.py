@@ -25,6 +25,7 @@ from clientvault.ui.errors import error_message, show_error
 from clientvault.ui.i18n import fmt
 from clientvault.ui.widgets.clipboard import SecretClipboard
 from clientvault.ui.widgets.masked_value import REVEAL_MS, MaskedValue
+from clientvault.ui.widgets.text import wrapped_label
 
 
 @dataclass(frozen=True)
@@ -76,18 +77,15 @@ class RevealDialog(QDialog):
         purpose_label.setBuddy(self.purpose)
         self.value = MaskedValue(target.masked, clipboard=clipboard, reveal_ms=reveal_ms, parent=self)
         self.value.setObjectName("masked_value")
-        note = QLabel(
+        note = wrapped_label(
+            self,
             self.tr(
                 "The value is shown for 30 seconds. Revealing is recorded in the audit log with your name and "
                 "the purpose (never the value)."
             ),
-            self,
         )
-        note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
+        self.error = wrapped_label(self, name="error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setVisible(False)
 

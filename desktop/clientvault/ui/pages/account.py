@@ -10,6 +10,7 @@ from clientvault.ui.context import UiContext
 from clientvault.ui.dialogs.login import ChangePasswordDialog, PinSetupDialog
 from clientvault.ui.i18n import format_timestamp
 from clientvault.ui.labels import role_name
+from clientvault.ui.widgets.text import embolden, wrapped_label
 
 
 class AccountPage(QWidget):
@@ -23,11 +24,7 @@ class AccountPage(QWidget):
         self.ctx = ctx
         self.vault = vault
         s = vault.session
-        heading = QLabel(self.tr("My account"), self)
-        font = heading.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = embolden(QLabel(self.tr("My account"), self))
         info = QGroupBox(self.tr("Account"), self)
         form = QFormLayout(info)
         self.firm = QLabel(ctx.firm_name(vault), info)
@@ -53,14 +50,13 @@ class AccountPage(QWidget):
         self.pin_button.setObjectName("setup_pin")
         self.lock_button = QPushButton(self.tr("Lock now (Ctrl+L)"), security)
         self.lock_button.setObjectName("lock_now")
-        note = QLabel(
+        note = wrapped_label(
+            security,
             self.tr(
                 "The vault locks itself after a few minutes without input, and when the computer sleeps or the "
                 "screen is locked. Unlocking asks for your password or PIN again."
             ),
-            security,
         )
-        note.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.password_button)
         row.addWidget(self.pin_button)

@@ -23,6 +23,7 @@ from clientvault.ui.labels import action_groups
 from clientvault.ui.models.audit import AuditTableModel
 from clientvault.ui.operations import Operation, Operations
 from clientvault.ui.widgets.tables import Selection, make_table_view
+from clientvault.ui.widgets.text import embolden, wrapped_label
 
 _OK_STYLE = "background: #e6f4ea; color: #1b5e20; padding: 8px; border-radius: 4px;"
 _BAD_STYLE = "background: #fdecea; color: #8e0000; padding: 8px; border-radius: 4px; font-weight: bold;"
@@ -41,14 +42,8 @@ class AuditPage(QWidget):
         self.operations = operations
         self.audit = AuditService(vault)
         self.verify_operation: Operation | None = None
-        heading = QLabel(self.tr("Audit log"), self)
-        font = heading.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        heading.setFont(font)
-        self.banner = QLabel(self)
-        self.banner.setObjectName("chain_banner")
-        self.banner.setWordWrap(True)
+        heading = embolden(QLabel(self.tr("Audit log"), self))
+        self.banner = wrapped_label(self, name="chain_banner")
         self.verify_button = QPushButton(self.tr("Check the chain again"), self)
         self.verify_button.setObjectName("verify")
         banner_row = QHBoxLayout()

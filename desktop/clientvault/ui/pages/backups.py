@@ -25,6 +25,7 @@ from clientvault.ui.i18n import fmt, format_number
 from clientvault.ui.models.retention import PagedTableModel
 from clientvault.ui.operations import Operation, Operations
 from clientvault.ui.widgets.tables import make_table_view, selected_item
+from clientvault.ui.widgets.text import embolden, wrapped_label
 
 
 class BackupsPage(QWidget):
@@ -42,22 +43,15 @@ class BackupsPage(QWidget):
         self.backups = BackupService(vault)
         self.retention = RetentionService(vault)
         self.operation: Operation | None = None
-        heading = QLabel(self.tr("Backups"), self)
-        font = heading.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        heading.setFont(font)
-        intro = QLabel(
+        heading = embolden(QLabel(self.tr("Backups"), self))
+        intro = wrapped_label(
+            self,
             self.tr(
                 "Each backup is an encrypted copy with its own key, checked after it is written. Restoring "
                 "replays the erasure ledger, so erased clients never come back."
             ),
-            self,
         )
-        intro.setWordWrap(True)
-        self.status = QLabel(self)
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
+        self.status = wrapped_label(self, name="status")
 
         kinds = {
             "manual": self.tr("On demand"),

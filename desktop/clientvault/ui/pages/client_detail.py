@@ -68,6 +68,7 @@ from clientvault.ui.widgets.clipboard import SecretClipboard
 from clientvault.ui.widgets.consent_tab import ConsentTab, FormPreviewDialog
 from clientvault.ui.widgets.masked_value import REVEAL_MS, MaskedValue
 from clientvault.ui.widgets.tables import Selection, make_table_view, selected_item
+from clientvault.ui.widgets.text import embolden, wrapped_label
 
 STATUS_STYLE = {
     ClientStatus.PROSPECT: "background: #e8f0fe; color: #174ea6;",
@@ -285,10 +286,7 @@ class ClientDetailPage(QWidget):
 
         self.title = QLabel(self)
         self.title.setObjectName("client_name")
-        font = self.title.font()
-        font.setPointSize(font.pointSize() + 5)
-        font.setBold(True)
-        self.title.setFont(font)
+        embolden(self.title, 5)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel(self)
         self.status.setObjectName("status")
@@ -353,14 +351,13 @@ class ClientDetailPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(sens_host)
         sens_layout = QVBoxLayout(self.sensitive)
-        why = QLabel(
+        why = wrapped_label(
+            self.sensitive,
             self.tr(
                 "Sensitive personal information (PIPL Art. 28): shown masked; each reveal needs a purpose and "
                 "is recorded in the audit log."
             ),
-            self.sensitive,
         )
-        why.setWordWrap(True)
         why.setStyleSheet("color: #555;")
         self.sensitive_reasons_box = QGroupBox(self.tr("Why these items are collected"), self.sensitive)
         self.sensitive_reasons_form = QFormLayout(self.sensitive_reasons_box)
@@ -370,9 +367,7 @@ class ClientDetailPage(QWidget):
             self.sensitive_reasons_form.addRow(
                 fmt(self.tr("%1:"), sensitive_kind_name(kind)), self.sensitive_reasons[kind]
             )
-        self.minimised_note = QLabel(self.sensitive)
-        self.minimised_note.setObjectName("minimised_note")
-        self.minimised_note.setWordWrap(True)
+        self.minimised_note = wrapped_label(self.sensitive, name="minimised_note")
         self.minimised_note.setStyleSheet(_REASON_STYLE)
         sens_layout.addWidget(why)
         sens_layout.addWidget(scroll, 1)

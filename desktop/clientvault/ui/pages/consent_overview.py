@@ -26,6 +26,7 @@ from clientvault.ui.models.lazy import LazyTableModel
 from clientvault.ui.operations import Operation, Operations
 from clientvault.ui.widgets.consent_tab import FormPreviewDialog
 from clientvault.ui.widgets.tables import Selection, make_table_view
+from clientvault.ui.widgets.text import embolden, wrapped_label
 
 
 class OverviewTableModel(LazyTableModel[OverviewRow]):
@@ -86,11 +87,7 @@ class ConsentOverviewPage(QWidget):
         self.lang = lang
         self.service = ConsentService(vault)
         self.batch: Operation | None = None
-        heading = QLabel(self.tr("Consent overview"), self)
-        font = heading.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = embolden(QLabel(self.tr("Consent overview"), self))
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.bucket_buttons: dict[str, QPushButton] = {}
@@ -115,9 +112,7 @@ class ConsentOverviewPage(QWidget):
         self.progress.setVisible(False)
         self.erasure = QLabel(self)
         self.erasure.setObjectName("erasure")
-        self.message = QLabel(self)
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
+        self.message = wrapped_label(self, name="message")
         actions = QHBoxLayout()
         actions.addWidget(self.print_button)
         actions.addWidget(self.progress)

@@ -34,6 +34,7 @@ from clientvault.ui.models.retention import PagedTableModel
 from clientvault.ui.operations import Operation, Operations
 from clientvault.ui.widgets.pdf import PdfPreviewDialog
 from clientvault.ui.widgets.tables import make_table_view, selected_item
+from clientvault.ui.widgets.text import embolden, wrapped_label
 
 
 class NewRequestDialog(QDialog):
@@ -91,14 +92,8 @@ class ErasurePage(QWidget):
         self.erasure = ErasureService(vault)
         self.operation: Operation | None = None
         role = vault.session.role
-        heading = QLabel(self.tr("Erasure"), self)
-        font = heading.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        heading.setFont(font)
-        self.status = QLabel(self)
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
+        heading = embolden(QLabel(self.tr("Erasure"), self))
+        self.status = wrapped_label(self, name="status")
 
         self.requests: PagedTableModel[ErasureRequestRow] = PagedTableModel(
             [self.tr("No."), self.tr("Client no."), self.tr("Source"), self.tr("Scope"), self.tr("State"),

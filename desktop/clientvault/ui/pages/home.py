@@ -31,6 +31,7 @@ from clientvault.ui.labels import role_name
 from clientvault.ui.models.clients import ClientTableModel
 from clientvault.ui.operations import Operation, Operations
 from clientvault.ui.pages.clients import make_client_table
+from clientvault.ui.widgets.text import embolden, wrapped_label
 
 _CARD_STYLE = "QFrame#card { background: #f6f8fb; border: 1px solid #d7dee8; border-radius: 6px; }"
 
@@ -50,13 +51,8 @@ class HomePage(QWidget):
         self.service = ClientService(vault)
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
-        font = self.heading.font()
-        font.setPointSize(font.pointSize() + 5)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.subtitle = QLabel(self)
-        self.subtitle.setObjectName("subtitle")
-        self.subtitle.setWordWrap(True)
+        embolden(self.heading, 5)
+        self.subtitle = wrapped_label(self, name="subtitle")
         self.subtitle.setStyleSheet("color: #555;")
         self.cards = QHBoxLayout()
         self.cards.setSpacing(10)
@@ -75,10 +71,7 @@ class HomePage(QWidget):
         card.setStyleSheet(_CARD_STYLE)
         number = QLabel(format_number(value), card)
         number.setObjectName(f"count_{key}")
-        font = number.font()
-        font.setPointSize(font.pointSize() + 9)
-        font.setBold(True)
-        number.setFont(font)
+        embolden(number, 9)
         caption = QLabel(title, card)
         col = QVBoxLayout(card)
         col.addWidget(number)

@@ -20,6 +20,7 @@ from clientvault.ui.errors import show_error
 from clientvault.ui.i18n import fmt, format_number
 from clientvault.ui.models.retention import PagedTableModel
 from clientvault.ui.widgets.tables import make_table_view, selected_item
+from clientvault.ui.widgets.text import embolden, wrapped_label
 
 
 class LockedPage(QWidget):
@@ -32,20 +33,15 @@ class LockedPage(QWidget):
         super().__init__(parent)
         self.vault = vault
         self.locks = LockService(vault)
-        heading = QLabel(self.tr("Locked records"), self)
-        font = heading.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        heading.setFont(font)
-        intro = QLabel(
+        heading = embolden(QLabel(self.tr("Locked records"), self))
+        intro = wrapped_label(
+            self,
             self.tr(
                 "These clients' engagements are over. Their records are sealed with the partner key and kept "
                 "only because the law requires it (PIPL Art 47: storage only). Opening one needs a reason and "
                 "is recorded."
             ),
-            self,
         )
-        intro.setWordWrap(True)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count")
 

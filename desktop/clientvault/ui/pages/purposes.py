@@ -21,6 +21,7 @@ from clientvault.services.purposes import Purpose, PurposeService
 from clientvault.ui.dialogs.purpose_edit import NoticeDetailsDialog, PurposeEditDialog, basis_label, category_label
 from clientvault.ui.operations import Operations
 from clientvault.ui.widgets.tables import selected_item
+from clientvault.ui.widgets.text import embolden, wrapped_label
 
 
 class PurposesPage(QWidget):
@@ -35,11 +36,7 @@ class PurposesPage(QWidget):
         self.lang = lang
         self.service = PurposeService(vault)
         self.purposes: list[Purpose] = []
-        heading = QLabel(self.tr("Purposes and notices"), self)
-        font = heading.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = embolden(QLabel(self.tr("Purposes and notices"), self))
         self.table = QTableWidget(0, 8, self)
         self.table.setObjectName("purposes")
         self.table.setHorizontalHeaderLabels(
@@ -65,9 +62,7 @@ class PurposesPage(QWidget):
         self.edit_button.setObjectName("edit")
         self.notice_button = QPushButton(self.tr("Notice contact details…"), self)
         self.notice_button.setObjectName("notice")
-        self.history = QLabel(self)
-        self.history.setObjectName("history")
-        self.history.setWordWrap(True)
+        self.history = wrapped_label(self, name="history")
         editable = can(vault.session.role, Capability.MANAGE_PURPOSES)
         for b in (self.new_button, self.edit_button, self.notice_button):
             b.setVisible(editable)

@@ -34,6 +34,7 @@ from clientvault.ui.models.users import UserTableModel
 from clientvault.ui.operations import Operations
 from clientvault.ui.widgets.password import NewPasswordWidget
 from clientvault.ui.widgets.tables import make_table_view, selected_item
+from clientvault.ui.widgets.text import embolden, wrapped_label
 
 
 class AddUserDialog(QDialog):
@@ -57,9 +58,7 @@ class AddUserDialog(QDialog):
             self.tr("Give the first password to the colleague in person; they can change it after logging in."), self
         )
         note.setWordWrap(True)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
+        self.error = wrapped_label(self, name="error")
         self.error.setStyleSheet("color: #b00020;")
         form = QFormLayout()
         form.addRow(self.tr("User name:"), self.username)
@@ -101,14 +100,13 @@ class WorkstationLoginsDialog(QDialog):
         self.users = users
         self.user = user
         self.setWindowTitle(fmt(self.tr("Workstation logins of %1"), user.display_name))
-        explain = QLabel(
+        explain = wrapped_label(
+            self,
             self.tr(
                 "Each entry is a computer where this person logs in with a PIN. Revoke one when a computer is "
                 "lost or handed on; the vault is then re-encrypted so the remembered secret opens nothing."
             ),
-            self,
         )
-        explain.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("workstations")
         self.revoke_button = QPushButton(self.tr("Revoke"), self)
@@ -168,19 +166,14 @@ class StaffPage(QWidget):
         self.vault = vault
         self.operations = operations
         self.users = UserService(vault, ctx.vaults)
-        heading = QLabel(self.tr("Staff accounts"), self)
-        font = heading.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        heading.setFont(font)
-        intro = QLabel(
+        heading = embolden(QLabel(self.tr("Staff accounts"), self))
+        intro = wrapped_label(
+            self,
             self.tr(
                 "Everyone who opens the vault has an account and a role. Disabling an account removes its "
                 "keys and re-encrypts the vault."
             ),
-            self,
         )
-        intro.setWordWrap(True)
         self.model = UserTableModel(self.users, self)
         self.view = make_table_view(self, "users", self.model)
         self.add_button = QPushButton(self.tr("Add account…"), self)

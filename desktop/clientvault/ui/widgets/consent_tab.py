@@ -31,6 +31,7 @@ from clientvault.ui.i18n import fmt
 from clientvault.ui.operations import Operations
 from clientvault.ui.widgets.pdf import PdfPreviewDialog, print_pdf
 from clientvault.ui.widgets.tables import make_table_view, selected_item
+from clientvault.ui.widgets.text import wrapped_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -179,9 +180,7 @@ class ConsentTab(QWidget):
         self.reasons.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.reasons.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.reasons.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.status = QLabel(self)
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
+        self.status = wrapped_label(self, name="status")
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
