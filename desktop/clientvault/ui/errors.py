@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from clientvault.core.crash import log_crash
 from clientvault.core.errors import (
@@ -161,6 +162,18 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         QMessageBox.warning(parent, translate("Errors", "ClientVault"), error_message(exc))
     else:
         report_crash(parent, type(exc), exc, exc.__traceback__)
+
+
+def show_inline(target: QLabel | Callable[[str], None], parent: QWidget | None, exc: BaseException) -> None:
+    """Show a known error in the form itself (``target``: its error label, or what shows the sentence);
+    anything else is a bug: the crash report."""
+    if not isinstance(exc, KnownError):
+        show_error(parent, exc)
+    elif isinstance(target, QLabel):
+        target.setText(error_message(exc))
+        target.setVisible(True)
+    else:
+        target(error_message(exc))
 
 
 def report_crash(

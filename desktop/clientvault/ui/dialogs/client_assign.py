@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from clientvault.core.errors import KnownError
 from clientvault.services.clients import ClientService
-from clientvault.ui.errors import error_message, show_error
+from clientvault.ui.errors import show_inline
 
 
 class AssignAccountantsDialog(QDialog):
@@ -61,12 +60,8 @@ class AssignAccountantsDialog(QDialog):
         """Save the assignment. Returns True when saved."""
         try:
             self.service.assign(self.client_id, self.selected())
-        except KnownError as exc:
-            self.error.setText(error_message(exc))
-            self.error.setVisible(True)
-            return False
         except Exception as exc:
-            show_error(self, exc)
+            show_inline(self.error, self, exc)
             return False
         self.accept()
         return True

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientvault.core.errors import KnownError, ValidationError, VersionConflict
+from clientvault.core.errors import ValidationError, VersionConflict
 from clientvault.core.records import ClientInput, ClientKind
 from clientvault.services.clients import ClientService
 from clientvault.ui.client_labels import field_error, field_label, kind_name
 from clientvault.ui.dialogs.conflict import ConflictDialog
-from clientvault.ui.errors import error_message, show_error
+from clientvault.ui.errors import show_inline
 from clientvault.ui.i18n import fmt
 
 #: Every editable client field, in form order.
@@ -229,11 +229,8 @@ class ClientEditDialog(QDialog):
         except VersionConflict:
             self.show_conflict()
             return False
-        except KnownError as exc:
-            self.form.show_general_error(error_message(exc))
-            return False
         except Exception as exc:
-            show_error(self, exc)
+            show_inline(self.form.show_general_error, self, exc)
             return False
         self.sig_saved.emit(self.client_id)
         self.accept()

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientvault.core.errors import KnownError, ValidationError
+from clientvault.core.errors import ValidationError
 from clientvault.core.records import PersonInput, PersonRole
 from clientvault.services.clients import ClientService
 from clientvault.ui.client_labels import field_error, person_role_name
 from clientvault.ui.dialogs.client_edit import ClientForm
-from clientvault.ui.errors import error_message, show_error
+from clientvault.ui.errors import show_inline
 from clientvault.ui.widgets.text import wrapped_label
 
 #: What a prospect needs before its consent form is signed (services.clients.INTAKE_FIELDS, in form order).
@@ -108,11 +108,8 @@ class IntakeDialog(QDialog):
                 self.contact_error.setText("\n".join(person_errors))
                 self.contact_error.setVisible(True)
             return False
-        except KnownError as exc:
-            self.form.show_general_error(error_message(exc))
-            return False
         except Exception as exc:
-            show_error(self, exc)
+            show_inline(self.form.show_general_error, self, exc)
             return False
         self.sig_created.emit(self.client_id)
         self.accept()

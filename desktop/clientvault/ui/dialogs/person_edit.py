@@ -20,7 +20,7 @@ from clientvault.core.records import PersonInput, PersonRole, PersonView
 from clientvault.services.clients import ClientService
 from clientvault.ui.client_labels import ID_TYPES, field_error, field_label, id_type_name, person_role_name
 from clientvault.ui.dialogs.conflict import ConflictDialog
-from clientvault.ui.errors import error_message, show_error
+from clientvault.ui.errors import error_message, show_inline
 from clientvault.ui.i18n import fmt
 
 # Service error keys → the editor they belong to.
@@ -203,12 +203,8 @@ class PersonEditDialog(QDialog):
         except VersionConflict:
             self.show_conflict()
             return False
-        except KnownError as exc:
-            self.general_error.setText(error_message(exc))
-            self.general_error.setVisible(True)
-            return False
         except Exception as exc:
-            show_error(self, exc)
+            show_inline(self.general_error, self, exc)
             return False
         self.accept()
         return True

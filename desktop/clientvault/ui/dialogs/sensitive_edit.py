@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientvault.core.errors import KnownError, ValidationError
+from clientvault.core.errors import ValidationError
 from clientvault.core.records import PersonView, SensitiveInput, SensitiveKind
 from clientvault.services.clients import ClientService
 from clientvault.ui.client_labels import field_error, person_role_name, sensitive_kind_name
-from clientvault.ui.errors import error_message, show_error
+from clientvault.ui.errors import show_inline
 from clientvault.ui.i18n import fmt
 
 
@@ -118,12 +118,8 @@ class SensitiveEditDialog(QDialog):
                 target.setText(field_error(key, code))
                 target.setVisible(True)
             return False
-        except KnownError as exc:
-            self.general_error.setText(error_message(exc))
-            self.general_error.setVisible(True)
-            return False
         except Exception as exc:
-            show_error(self, exc)
+            show_inline(self.general_error, self, exc)
             return False
         self.value.clear()
         self.accept()

@@ -60,7 +60,7 @@ from clientvault.ui.dialogs.reason import ask_reason
 from clientvault.ui.dialogs.return_form import ReturnFormDialog
 from clientvault.ui.dialogs.reveal import RevealDialog, RevealTarget
 from clientvault.ui.dialogs.sensitive_edit import SensitiveEditDialog
-from clientvault.ui.errors import error_message, show_error
+from clientvault.ui.errors import error_message, show_error, show_inline
 from clientvault.ui.i18n import fmt, format_date
 from clientvault.ui.models.clients import ClientHistoryTableModel, PersonTableModel
 from clientvault.ui.operations import Operations
@@ -237,12 +237,8 @@ class ErasureRequestDialog(QDialog):
                 self.general_error.setText("\n".join(other))
                 self.general_error.setVisible(True)
             return False
-        except KnownError as exc:
-            self.general_error.setText(error_message(exc))
-            self.general_error.setVisible(True)
-            return False
         except Exception as exc:
-            show_error(self, exc)
+            show_inline(self.general_error, self, exc)
             return False
         self.accept()
         return True
