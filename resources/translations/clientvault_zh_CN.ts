@@ -960,50 +960,6 @@
         <translation>无效。</translation>
     </message>
     <message>
-        <source>Client opened</source>
-        <translation>打开客户</translation>
-    </message>
-    <message>
-        <source>Client created</source>
-        <translation>新建客户</translation>
-    </message>
-    <message>
-        <source>Client edited</source>
-        <translation>编辑客户</translation>
-    </message>
-    <message>
-        <source>Status changed</source>
-        <translation>变更状态</translation>
-    </message>
-    <message>
-        <source>Accountants assigned</source>
-        <translation>分配会计</translation>
-    </message>
-    <message>
-        <source>Person added</source>
-        <translation>添加人员</translation>
-    </message>
-    <message>
-        <source>Person edited</source>
-        <translation>编辑人员</translation>
-    </message>
-    <message>
-        <source>Person removed</source>
-        <translation>移除人员</translation>
-    </message>
-    <message>
-        <source>Sensitive item added</source>
-        <translation>添加敏感信息</translation>
-    </message>
-    <message>
-        <source>Sensitive item removed</source>
-        <translation>删除敏感信息</translation>
-    </message>
-    <message>
-        <source>Sensitive value revealed</source>
-        <translation>查看敏感信息明文</translation>
-    </message>
-    <message>
         <source>%1+ matches — showing the first %1; type more to narrow the search</source>
         <translation>超过 %1 条匹配，仅显示前 %1 条；请输入更多内容缩小范围</translation>
     </message>
@@ -2104,6 +2060,210 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Access denied</source>
         <translation>拒绝访问</translation>
+    </message>
+    <message>
+        <source>Client opened</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Client created</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Clients created in bulk</source>
+        <translation>批量创建客户</translation>
+    </message>
+    <message>
+        <source>Client edited</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>变更状态</translation>
+    </message>
+    <message>
+        <source>Accountants assigned</source>
+        <translation>分配会计</translation>
+    </message>
+    <message>
+        <source>Lock requested</source>
+        <translation>申请封存</translation>
+    </message>
+    <message>
+        <source>Lock request refused</source>
+        <translation>封存申请被拒绝</translation>
+    </message>
+    <message>
+        <source>Record locked (sealed)</source>
+        <translation>记录已封存</translation>
+    </message>
+    <message>
+        <source>Record unlocked</source>
+        <translation>记录已解除封存</translation>
+    </message>
+    <message>
+        <source>Legal hold placed</source>
+        <translation>设置诉讼保留</translation>
+    </message>
+    <message>
+        <source>Legal hold released</source>
+        <translation>解除诉讼保留</translation>
+    </message>
+    <message>
+        <source>Locked record opened</source>
+        <translation>查看了封存记录</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Person edited</source>
+        <translation>编辑人员</translation>
+    </message>
+    <message>
+        <source>Person removed</source>
+        <translation>移除人员</translation>
+    </message>
+    <message>
+        <source>Sensitive item added</source>
+        <translation>添加敏感信息</translation>
+    </message>
+    <message>
+        <source>Sensitive item removed</source>
+        <translation>删除敏感信息</translation>
+    </message>
+    <message>
+        <source>Sensitive value revealed</source>
+        <translation>查看敏感信息明文</translation>
+    </message>
+    <message>
+        <source>Field refused: no purpose needs it</source>
+        <translation>字段被拒绝：没有处理目的需要此项</translation>
+    </message>
+    <message>
+        <source>Purpose saved</source>
+        <translation>处理目的已保存</translation>
+    </message>
+    <message>
+        <source>Notice details updated</source>
+        <translation>告知信息已更新</translation>
+    </message>
+    <message>
+        <source>Consent form issued</source>
+        <translation>已出具同意书</translation>
+    </message>
+    <message>
+        <source>Consent forms issued in a batch</source>
+        <translation>批量出具同意书</translation>
+    </message>
+    <message>
+        <source>Consent form printed</source>
+        <translation>同意书已打印</translation>
+    </message>
+    <message>
+        <source>Signed consent form returned</source>
+        <translation>已收回签字的同意书</translation>
+    </message>
+    <message>
+        <source>Consent form voided</source>
+        <translation>同意书已作废</translation>
+    </message>
+    <message>
+        <source>Consent granted</source>
+        <translation>已取得同意</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>Consent expired</source>
+        <translation>同意已到期</translation>
+    </message>
+    <message>
+        <source>Signed form scan viewed</source>
+        <translation>查看了签字同意书扫描件</translation>
+    </message>
+    <message>
+        <source>Consent overview viewed</source>
+        <translation>查看了同意情况总览</translation>
+    </message>
+    <message>
+        <source>File exported</source>
+        <translation>已导出文件</translation>
+    </message>
+    <message>
+        <source>Exported file destroyed</source>
+        <translation>导出文件已销毁</translation>
+    </message>
+    <message>
+        <source>Erasure requested</source>
+        <translation>已申请删除</translation>
+    </message>
+    <message>
+        <source>Erasure approved</source>
+        <translation>删除已批准</translation>
+    </message>
+    <message>
+        <source>Erasure refused</source>
+        <translation>拒绝销毁</translation>
+    </message>
+    <message>
+        <source>Erasure executed</source>
+        <translation>删除已执行</translation>
+    </message>
+    <message>
+        <source>Erasure verified</source>
+        <translation>删除已核验</translation>
+    </message>
+    <message>
+        <source>Erasure certificate printed</source>
+        <translation>已打印销毁证明</translation>
+    </message>
+    <message>
+        <source>Erasure note read</source>
+        <translation>查看了删除备注</translation>
+    </message>
+    <message>
+        <source>Erasure flag resolved</source>
+        <translation>删除标记已处理</translation>
+    </message>
+    <message>
+        <source>Retention rule changed</source>
+        <translation>保存期限规则已修改</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>设置已修改</translation>
+    </message>
+    <message>
+        <source>Residue scan</source>
+        <translation>残留扫描</translation>
+    </message>
+    <message>
+        <source>Backups set up</source>
+        <translation>备份已设置</translation>
+    </message>
+    <message>
+        <source>Backup taken</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <source>Backup checked</source>
+        <translation>备份已校验</translation>
+    </message>
+    <message>
+        <source>Old backup removed</source>
+        <translation>已删除旧备份</translation>
+    </message>
+    <message>
+        <source>Erased clients purged from backups</source>
+        <translation>已从备份中清除已删除客户</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>已从备份恢复</translation>
     </message>
     <message>
         <source>Logins and locks</source>

@@ -104,3 +104,19 @@ def test_language_choice() -> None:
     assert choose_language(None, None, QLocale("zh_CN")) == "zh_CN"
     assert choose_language(None, None, QLocale("de_DE")) == "en"
     assert fmt("%1 of %2 (%10)", *range(1, 11)) == "1 of 2 (10)"
+
+
+def test_every_audit_action_the_services_write_has_a_label() -> None:
+    """The audit page and client history never show a raw action code."""
+    import re
+    from pathlib import Path
+
+    from clientvault.ui.labels import action_name
+
+    root = Path(__file__).resolve().parents[2] / "desktop" / "clientvault"
+    pattern = re.compile(r'(?:record\(\s*|action=)"([a-z_]+\.[a-z_]+)"')
+    codes = set()
+    for path in [*root.glob("services/*.py"), *root.glob("storage/*.py")]:
+        codes |= set(pattern.findall(path.read_text(encoding="utf-8")))
+    assert len(codes) > 50
+    assert sorted(c for c in codes if action_name(c) == c) == []

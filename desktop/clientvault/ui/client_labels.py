@@ -159,21 +159,8 @@ def field_error(field: str, code: str) -> str:
 
 
 def client_action_name(action: str) -> str:
-    """The translated description of an audit action about a client."""
-    names = {
-        "client.open": translate("ClientLabels", "Client opened"),
-        "client.create": translate("ClientLabels", "Client created"),
-        "client.update": translate("ClientLabels", "Client edited"),
-        "client.status": translate("ClientLabels", "Status changed"),
-        "client.assign": translate("ClientLabels", "Accountants assigned"),
-        "person.add": translate("ClientLabels", "Person added"),
-        "person.update": translate("ClientLabels", "Person edited"),
-        "person.remove": translate("ClientLabels", "Person removed"),
-        "sensitive.add": translate("ClientLabels", "Sensitive item added"),
-        "sensitive.remove": translate("ClientLabels", "Sensitive item removed"),
-        "sensitive.reveal": translate("ClientLabels", "Sensitive value revealed"),
-    }
-    return names.get(action) or action_name(action)
+    """The translated description of an audit action about a client (one table: labels.action_name)."""
+    return action_name(action)
 
 
 def clients_count(n: str, capped: bool, searching: bool) -> str:
