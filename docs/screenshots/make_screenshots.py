@@ -100,7 +100,7 @@ def main() -> int:
 
     # Demo vault: login, then the main window of each role.
     folder = tmp / "demo"
-    create_demo_vault(vaults, folder, clients=0)
+    create_demo_vault(vaults, folder, clients=300)
     dctx = ctx(folder)
     login = LoginDialog(dctx)
     login.show()

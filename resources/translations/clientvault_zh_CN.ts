@@ -2290,6 +2290,26 @@ Please give this reference to your administrator.</source>
         <translation>被拒绝的访问</translation>
     </message>
     <message>
+        <source>Client records</source>
+        <translation>客户记录</translation>
+    </message>
+    <message>
+        <source>Sensitive values</source>
+        <translation>敏感信息</translation>
+    </message>
+    <message>
+        <source>Consent and forms</source>
+        <translation>同意与表格</translation>
+    </message>
+    <message>
+        <source>Erasure</source>
+        <translation>数据销毁</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>成功</translation>
     </message>

@@ -107,6 +107,11 @@ def action_groups() -> list[tuple[str, str]]:
         ("vault.", translate("Labels", "Vault")),
         ("audit.", translate("Labels", "Audit checks")),
         ("access.", translate("Labels", "Refused access")),
+        ("client.", translate("Labels", "Client records")),
+        ("sensitive.", translate("Labels", "Sensitive values")),
+        ("consent.", translate("Labels", "Consent and forms")),
+        ("erasure.", translate("Labels", "Erasure")),
+        ("backup.", translate("Labels", "Backups")),
     ]
 
 
