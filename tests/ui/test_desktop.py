@@ -241,6 +241,8 @@ def test_staff_page_lists_and_revokes_workstation_logins_through_the_user_servic
         assert self.list.count() == 1 and self.revoke_button.isEnabled()
         self.list.setCurrentRow(0)
         self.revoke_selected()
+        assert self.operation is not None
+        qtbot.waitUntil(lambda: self.operation is not None and self.operation.done, timeout=20000)
         return 0
 
     monkeypatch.setattr(staff_mod.WorkstationLoginsDialog, "exec", fake_exec)

@@ -45,6 +45,7 @@ from clientvault.ui.pages.home import home_page
 from clientvault.ui.pages.locked import LockedPage
 from clientvault.ui.pages.purposes import PurposesPage
 from clientvault.ui.pages.staff import StaffPage
+from clientvault.ui.widgets.capture import exclude_from_capture
 
 log = logging.getLogger(__name__)
 
@@ -320,6 +321,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: object) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]
         self.session_watcher.attach_window(int(self.winId()))
+        self.capture_excluded = exclude_from_capture(int(self.winId()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +23,7 @@ from clientvault.services.clients import ClientService
 from clientvault.ui.client_labels import lawful_basis_name, purpose_option_name
 from clientvault.ui.errors import error_message, show_error
 from clientvault.ui.i18n import fmt
+from clientvault.ui.widgets.capture import exclude_from_capture
 from clientvault.ui.widgets.clipboard import SecretClipboard
 from clientvault.ui.widgets.masked_value import REVEAL_MS, MaskedValue
 from clientvault.ui.widgets.text import wrapped_label
@@ -160,6 +161,11 @@ class RevealDialog(QDialog):
     def done(self, result: int) -> None:
         self.value.conceal()
         super().done(result)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # A revealed value is shown in this top-level dialog: keep it out of captures too.
+        exclude_from_capture(int(self.winId()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.value.conceal()

@@ -31,7 +31,7 @@ from clientvault.ui.errors import error_message, show_error
 from clientvault.ui.i18n import fmt, format_date
 from clientvault.ui.labels import role_name
 from clientvault.ui.models.users import UserTableModel
-from clientvault.ui.operations import Operations
+from clientvault.ui.operations import Operation, Operations
 from clientvault.ui.widgets.password import NewPasswordWidget
 from clientvault.ui.widgets.tables import make_table_view, selected_item
 from clientvault.ui.widgets.text import embolden, wrapped_label
@@ -95,10 +95,14 @@ class AddUserDialog(QDialog):
 class WorkstationLoginsDialog(QDialog):
     """Lists one user's remembered workstations; revoking one rekeys the vault."""
 
-    def __init__(self, users: UserService, user: UserInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, users: UserService, user: UserInfo, operations: Operations, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.users = users
         self.user = user
+        self.operations = operations
+        self.operation: Operation | None = None
         self.setWindowTitle(fmt(self.tr("Workstation logins of %1"), user.display_name))
         explain = wrapped_label(
             self,
@@ -147,10 +151,16 @@ class WorkstationLoginsDialog(QDialog):
         slot_id = item.data(Qt.ItemDataRole.UserRole) if item else None
         if not slot_id:
             return
-        try:
-            self.users.revoke_workstation(slot_id)
-        except Exception as exc:
-            show_error(self, exc)
+        # Revoking re-encrypts the whole vault: off the GUI thread, like disabling a user.
+        self.revoke_button.setEnabled(False)
+        self.operation = self.operations.run(
+            lambda _p: self.users.revoke_workstation(slot_id),
+            on_success=lambda _r: self.reload(),
+            on_failure=self._revoke_failed,
+        )
+
+    def _revoke_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
         self.reload()
 
 
@@ -262,5 +272,5 @@ class StaffPage(QWidget):
         """Open the workstation-logins dialog of the selected account."""
         user = self.selected()
         if user is not None:
-            WorkstationLoginsDialog(self.users, user, self).exec()
+            WorkstationLoginsDialog(self.users, user, self.operations, self).exec()
             self.model.reload()
