@@ -16,8 +16,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
+from shots import MemKeyring, shot
 
 from clientvault.app import firm_name_adapter, register_font, render_recovery_sheet_adapter
 from clientvault.core.paths import resources_dir
@@ -36,33 +37,6 @@ from clientvault.ui.pages.client_detail import ClientDetailPage
 from clientvault.ui.pages.clients import ClientsPage
 from clientvault.ui.pages.home import AssistantHomePage
 
-OUT = Path(__file__).resolve().parent
-
-
-class _MemKeyring:
-    priority = 1
-
-    def __init__(self) -> None:
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, user: str) -> str | None:
-        return self.store.get((service, user))
-
-    def set_password(self, service: str, user: str, password: str) -> None:
-        self.store[(service, user)] = password
-
-    def delete_password(self, service: str, user: str) -> None:
-        self.store.pop((service, user), None)
-
-
-def shot(widget: QWidget, name: str, ms: int = 400) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    widget.repaint()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print("wrote", name)
-
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
@@ -70,7 +44,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="cv-client-shots-"))
     translators = Translators()
     translators.install(app, "zh_CN", resources_dir() / "translations", tmp / "qm")
-    vaults = VaultService(kdf=FAST_KDF, keyring=WorkstationKeyring(backend=_MemKeyring()), cipher_log=tmp / "c.log")
+    vaults = VaultService(kdf=FAST_KDF, keyring=WorkstationKeyring(backend=MemKeyring()), cipher_log=tmp / "c.log")
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     folder = tmp / "demo"
     create_demo_vault(vaults, folder, clients=300, seed=5)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
+from shots import OUT, shot
 
 from clientvault.app import register_font
 from clientvault.core.paths import resources_dir
@@ -31,17 +31,11 @@ from clientvault.ui.pages.consent_overview import ConsentOverviewPage
 from clientvault.ui.pages.purposes import PurposesPage
 from clientvault.ui.widgets.consent_tab import ConsentTab
 
-OUT = Path(__file__).resolve().parent
 
-
-def shot(widget: QWidget, name: str, ms: int = 300) -> None:
+def sized_shot(widget: QWidget, name: str) -> None:
     widget.resize(1000, 640)
     widget.show()
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print("wrote", name)
+    shot(widget, name)
 
 
 def form_png(pdf: bytes, name: str, tmp: Path) -> None:
@@ -93,11 +87,11 @@ def main() -> None:
         )  # fmt: skip
         consent.withdraw(cid, "marketing", person_id=pid)
         ops = Operations()
-        shot(ConsentTab(vault, ops, cid, lang="zh"), "consent_tab")
-        shot(ConsentOverviewPage(vault, ops, lang="zh"), "consent_overview")
+        sized_shot(ConsentTab(vault, ops, cid, lang="zh"), "consent_tab")
+        sized_shot(ConsentOverviewPage(vault, ops, lang="zh"), "consent_overview")
         page = PurposesPage(vault, ops, lang="zh")
         page.table.selectRow(4)
-        shot(page, "consent_purposes")
+        sized_shot(page, "consent_purposes")
         vault.lock()
     del app
 

@@ -1,6 +1,6 @@
 """Render the desktop windows in zh_CN into docs/screenshots/*.png (runs offscreen).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py
+QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
+from shots import MemKeyring, shot
 
 from clientvault.app import firm_name_adapter, register_font, render_recovery_sheet_adapter
 from clientvault.core.paths import resources_dir
@@ -27,40 +28,6 @@ from clientvault.ui.dialogs.login import LoginDialog
 from clientvault.ui.i18n import Translators
 from clientvault.ui.main_window import MainWindow
 
-OUT = Path(__file__).resolve().parent
-
-
-class _MemKeyring:
-    priority = 1
-
-    def __init__(self) -> None:
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, user: str) -> str | None:
-        return self.store.get((service, user))
-
-    def set_password(self, service: str, user: str, password: str) -> None:
-        self.store[(service, user)] = password
-
-    def delete_password(self, service: str, user: str) -> None:
-        self.store.pop((service, user), None)
-
-
-def settle(app: QApplication, widget: QWidget, ms: int = 300) -> None:
-    """Let layouts and background checks finish."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    widget.repaint()
-
-
-def shot(app: QApplication, widget: QWidget, name: str) -> None:
-    settle(app, widget)
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print("wrote", name)
-
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
@@ -68,31 +35,38 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="cv-shots-"))
     translators = Translators()
     translators.install(app, "zh_CN", resources_dir() / "translations", tmp / "qm")
-    vaults = VaultService(kdf=FAST_KDF, keyring=WorkstationKeyring(backend=_MemKeyring()), cipher_log=tmp / "c.log")
+    vaults = VaultService(kdf=FAST_KDF, keyring=WorkstationKeyring(backend=MemKeyring()), cipher_log=tmp / "c.log")
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
 
     def ctx(folder: Path) -> UiContext:
-        return UiContext(vaults, folder, settings, render_recovery_sheet_adapter, firm_name_adapter,  # type: ignore[arg-type]
-                         demo_logins(folder), "zh_CN")
+        return UiContext(
+            vaults,
+            folder,
+            settings,
+            render_recovery_sheet_adapter,
+            firm_name_adapter,  # type: ignore[arg-type]
+            demo_logins(folder),
+            "zh_CN",
+        )
 
     # First-run wizard, each page.
     wctx = ctx(tmp / "new")
     wizard = FirstRunDialog(wctx)
     wizard.resize(720, 560)
     wizard.show()
-    shot(app, wizard, "wizard_1_welcome")
+    shot(wizard, "wizard_1_welcome")
     wizard.next()
     wizard.firm_page.firm.setText("北京诚信代理记账有限公司")
-    shot(app, wizard, "wizard_2_firm")
+    shot(wizard, "wizard_2_firm")
     wizard.next()
     p = wizard.partner_page
     p.username.setText("wang")
     p.display_name.setText("王建国")
     p.passwords.password.setText("correct horse battery")
     p.passwords.confirm.setText("correct horse battery")
-    shot(app, wizard, "wizard_3_partner")
+    shot(wizard, "wizard_3_partner")
     wizard.next()
-    shot(app, wizard, "wizard_4_recovery")
+    shot(wizard, "wizard_4_recovery")
     wizard.recovery_page.confirm.setChecked(True)
     wizard.accept()
     assert wizard.created is not None
@@ -104,24 +78,28 @@ def main() -> int:
     dctx = ctx(folder)
     login = LoginDialog(dctx)
     login.show()
-    shot(app, login, "login_demo")
+    shot(login, "login_demo")
     login.hide()
-    names = {"partner": "main_partner", "privacy": "main_privacy_officer", "accountant": "main_accountant",
-             "assistant": "main_assistant"}
+    names = {
+        "partner": "main_partner",
+        "privacy": "main_privacy_officer",
+        "accountant": "main_accountant",
+        "assistant": "main_assistant",
+    }
     for demo in dctx.demo_logins:
         vault = vaults.unlock(folder, demo.username, demo.password)
         win = MainWindow(dctx, vault, app)
         win.resize(1100, 680)
         win.show()
-        shot(app, win, names[demo.username])
+        shot(win, names[demo.username])
         if demo.username == "partner":
             win.show_page("audit")
-            shot(app, win, "audit_page")
+            shot(win, "audit_page")
             win.show_page("staff")
             win.pages["staff"].view.selectRow(1)  # type: ignore[attr-defined]
-            shot(app, win, "staff_page")
+            shot(win, "staff_page")
             win.lock()
-            shot(app, win, "lock_screen")
+            shot(win, "lock_screen")
         win.close()
     return 0
 
