@@ -35,7 +35,7 @@ from clientvault.core.search import build_match, fold, pinyin_key
 from clientvault.services.context import Vault
 from clientvault.services.purposes import ConsentPurposePolicy, PurposeOption, PurposePolicy, require_fields
 from clientvault.storage.audit import AuditEvent, AuditFilter
-from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository, ListQuery, Visibility
+from clientvault.storage.clients import CLIENT_FIELDS, VISIBLE_STATUSES, ClientRepository, ListQuery, Visibility
 from clientvault.storage.users import UserRepository
 
 T = TypeVar("T")
@@ -385,20 +385,7 @@ class ClientService:
     def edit_values(self, client_id: int) -> dict[str, str]:
         """Return the stored values of the editable fields (for an edit form or a conflict view)."""
         client = self._load_visible(client_id, Capability.EDIT_CLIENTS)
-        keys = (
-            "kind",
-            "name",
-            "uscc",
-            "tax_no",
-            "address",
-            "industry",
-            "phone",
-            "email",
-            "engagement_start",
-            "engagement_end",
-            "notes",
-            "version",
-        )
+        keys = (*(f for f in CLIENT_FIELDS if f != "status"), "version")
         return {k: "" if client[k] is None else str(client[k]) for k in keys}
 
     def set_status(self, client_id: int, expected_version: int, status: ClientStatus) -> None:
