@@ -152,3 +152,34 @@ def test_typed_reasons_and_the_erasure_note_leave_no_trace(mode_vault: Vault, fa
     for path in files:
         data = path.read_bytes()
         assert not [n for n in raw if n in data], path.relative_to(folder)
+
+
+def test_a_saved_files_typed_name_and_purpose_leave_no_trace(
+    mode_vault: Vault, fast_vaults: VaultService, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A user may type the client's name into a saved file's name or its purpose: erasure blanks the
+    register's typed columns of the client's exports, but the register still proves the export."""
+    from clientvault.services.consent import ConsentService
+    from clientvault.services.exports import ExportService
+
+    _bystanders(mode_vault)
+    planted = plant(mode_vault)
+    consent = ConsentService(mode_vault)
+    form = consent.issue_form(planted.client_id, person_id=planted.person_id)
+    out = tmp_path_factory.mktemp("紫萱导出目录LOCMARK")  # the folder's name is typed too
+    saved = consent.save_form(form, out / "欧阳紫萱文件名FNMARK.pdf", purpose="为欧阳紫萱目的PUMARK")
+    needles = ["FNMARK", "PUMARK", "LOCMARK"]
+    before = scan_residue(mode_vault.paths.db, _dk(mode_vault), needles)
+    assert {h.needle for h in before.hits} == {0, 1, 2}  # the scan can see them
+    ErasureService(mode_vault).erase_now(planted.client_id, "deletion_request")
+    live = scan_residue(mode_vault.paths.db, _dk(mode_vault), needles)
+    assert live.hits == () and live.key_verified, live
+    report, reopened = _scan_closed(mode_vault, fast_vaults, [*needles, *planted.needles])
+    try:
+        assert report.hits == () and report.clean, report  # type: ignore[attr-defined]
+        entry = ExportService(reopened).get(saved.id)
+        assert (entry.kind, entry.sha256, entry.row_count, entry.at) == (saved.kind, saved.sha256, 1, saved.at)
+        assert entry.destroy_by == saved.destroy_by and entry.client_ids == ()
+        assert entry.file_name == entry.purpose == entry.location == "(erased)"
+    finally:
+        reopened.lock()

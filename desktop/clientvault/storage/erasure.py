@@ -44,6 +44,13 @@ CLIENT_TABLES: tuple[tuple[str, str], ...] = (
     ("legal_holds", "client_id = ?"),
     ("client_reasons", "client_id = ?"),
 )
+#: What the typed columns of the export register say once a client in the file is erased.
+ERASED_TEXT = "(erased)"
+#: Export register columns a user types or picks (file name, folder, purpose, note): anyone may
+#: have written the client's name into them. Erasure overwrites them on every entry that holds
+#: the client; id, kind, sha256, size, row count, dates and destruction status stay, so the
+#: register still proves the file left the vault and can still be marked destroyed.
+EXPORT_TYPED_COLUMNS = ("file_name", "location", "purpose", "note")
 PERSON_FIELDS = {"id_number": None, "phone": "", "email": "", "address": ""}
 CLIENT_FIELDS = {"phone": "", "email": "", "address": "", "notes": ""}
 
@@ -147,6 +154,14 @@ def erase_client(db: Database, client_id: int) -> dict[str, int]:
         cur = db.execute(f"DELETE FROM {table} WHERE {where}", (client_id,))
         if cur.rowcount:
             counts[table] += int(cur.rowcount)
+    if "export_register" in have and "export_clients" in have:
+        sets = ", ".join(f"{c} = ?" for c in EXPORT_TYPED_COLUMNS)
+        # Not counted: the entries stay (blanked), and the certificate lists what was deleted.
+        db.execute(
+            f"UPDATE export_register SET {sets} WHERE id IN (SELECT export_id FROM export_clients WHERE client_id = ?)",
+            [*(ERASED_TEXT for _ in EXPORT_TYPED_COLUMNS), client_id],
+        )
+        db.execute("DELETE FROM export_clients WHERE client_id = ?", (client_id,))
     if "client_search" in have and client[0] in VISIBLE_STATUSES:
         db.execute("DELETE FROM client_search WHERE rowid = ?", (client_id,))
         counts["client_search"] += 1
