@@ -137,3 +137,36 @@ def test_backups_page_backup_purge_restore_settings(qtbot: QtBot, staffed_vault:
 
     settings = RetentionService(staffed_vault).settings()
     assert settings.backup_keep == 3 and settings.vacuum_after_erasure
+
+
+def test_the_certificate_preview_prints_and_saves_to_the_export_register(
+    qtbot: QtBot, staffed_vault: Vault, tmp_path: object, monkeypatch: object
+) -> None:
+    from pathlib import Path
+
+    from clientvault.services.exports import ExportKind, ExportService
+    from clientvault.ui.widgets import pdf as pdf_module
+    from clientvault.ui.widgets.pdf import PdfPreviewDialog
+
+    planted = plant(staffed_vault)
+    result = ErasureService(staffed_vault).erase_now(planted.client_id, "deletion_request")
+    page = ErasurePage(staffed_vault, Operations(), pdf_lang="en")
+    qtbot.addWidget(page)
+    _select(page.register_view, 0)
+    dialog = page.show_certificate()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.print_button is not None and dialog.print_button.isVisibleTo(dialog)
+    assert dialog.save_button is not None and dialog.save_button.isVisibleTo(dialog)
+    printed: list[str] = []
+    monkeypatch.setattr(pdf_module, "print_pdf", lambda _p, data, title: printed.append(title) or True)  # type: ignore[attr-defined]
+    assert dialog.print_document() and printed == [dialog.windowTitle()]
+    target = Path(str(tmp_path)) / f"{result.certificate_no}.pdf"
+    assert dialog.save_document(str(target))
+    assert target.read_bytes() == dialog.data
+    (entry,) = ExportService(staffed_vault).register()
+    assert (entry.kind, entry.file_name) == (ExportKind.CERTIFICATE.value, target.name)
+    plain = PdfPreviewDialog(dialog.data, "plain")  # without callbacks: only Close
+    qtbot.addWidget(plain)
+    assert plain.print_button is None and plain.save_button is None
+    assert not plain.print_document() and not plain.save_document(str(target))

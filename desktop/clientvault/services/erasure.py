@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.roles import Capability, Role, Scope
@@ -26,6 +27,7 @@ from clientvault.security.residue import ResidueReport, scan_residue
 from clientvault.security.sealing import aad, open_sealed, seal
 from clientvault.services.backup import mirror_ledger
 from clientvault.services.context import Vault
+from clientvault.services.exports import ExportEntry, ExportKind, ExportService
 from clientvault.services.locking import check_reason
 from clientvault.services.retention import RetentionService
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
@@ -428,3 +430,24 @@ class ErasureService:
         pdf = render_erasure_certificate(data, lang=lang)
         self.vault.record("erasure.certificate", f"client:{entry.client_id}", reason=f"certificate:{certificate_no}")
         return pdf
+
+    def save_certificate(self, certificate_no: str, path: Path, *, lang: str = "zh") -> ExportEntry:
+        """Save a register entry's certificate as a PDF file and record it in the export register.
+
+        The file is written atomically (an existing file is replaced: callers that must not
+        overwrite check first). The certificate names the client by number only, so the export
+        entry lists no client; its note is the certificate number.
+
+        Raises:
+            AccessDenied: neither partner nor privacy officer, or the role may not save files.
+            NotFound: no such certificate.
+        """
+        pdf = self.certificate_pdf(certificate_no, lang=lang)
+        return ExportService(self.vault, today=lambda: self.today).save(
+            pdf,
+            path,
+            kind=ExportKind.CERTIFICATE,
+            purpose="erasure_certificate",
+            row_count=1,
+            note=certificate_no,
+        )

@@ -219,6 +219,30 @@ def test_certificate_pdf(new_vault: Vault, planted: Planted, lang: str, tmp_path
     )
 
 
+def test_a_saved_certificate_is_in_the_export_register(new_vault: Vault, planted: Planted, tmp_path: Path) -> None:
+    from clientvault.services.exports import ExportKind, ExportService
+
+    erasure = ErasureService(new_vault)
+    result = erasure.erase_now(planted.client_id, "deletion_request")
+    out = tmp_path / "out" / f"{result.certificate_no}.pdf"
+    out.parent.mkdir()
+    entry = erasure.save_certificate(result.certificate_no, out, lang="en")
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and result.certificate_no in squash(pdf_text(data))
+    (listed,) = ExportService(new_vault).register()
+    assert listed == entry
+    assert (entry.kind, entry.file_name, entry.row_count, entry.client_ids) == (
+        ExportKind.CERTIFICATE.value,
+        out.name,
+        1,
+        (),  # the certificate names the client by number only
+    )
+    assert entry.destroy_by and entry.purpose == "erasure_certificate"
+    with pytest.raises(NotFound):
+        erasure.save_certificate("ER-1999-000001", tmp_path / "none.pdf")
+    assert not (tmp_path / "none.pdf").exists()
+
+
 def test_withdrawn_purpose_items_are_erased_on_the_same_path(new_vault: Vault, planted: Planted) -> None:
     erasure = ErasureService(new_vault)
     assert erasure.request_withdrawn(planted.client_id) is None

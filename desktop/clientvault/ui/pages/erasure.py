@@ -327,10 +327,20 @@ class ErasurePage(QWidget):
             return None
 
     def show_certificate(self) -> PdfPreviewDialog | None:
-        """Preview (and print from) the selected entry's certificate."""
+        """Preview the selected entry's certificate, to print it or save it as a registered PDF."""
+        entry = self.selected_entry()
         pdf = self.certificate_pdf()
-        if pdf is None:
+        if entry is None or pdf is None:
             return None
-        dialog = PdfPreviewDialog(pdf, self.tr("Erasure certificate"), self)
+        no = entry.certificate_no
+        dialog = PdfPreviewDialog(
+            pdf,
+            self.tr("Erasure certificate"),
+            self,
+            printed=lambda: None,  # rendering the certificate was audited already
+            save=lambda path: self.erasure.save_certificate(no, path, lang=self.pdf_lang),
+            file_name=f"{no}.pdf",
+        )
+        dialog.setObjectName("certificate_preview")
         dialog.show()
         return dialog

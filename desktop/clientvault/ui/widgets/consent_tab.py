@@ -11,8 +11,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,7 +27,7 @@ from clientvault.services.context import Vault
 from clientvault.ui.dialogs.return_form import ReturnFormDialog, consent_error, scope_label, status_label
 from clientvault.ui.i18n import fmt
 from clientvault.ui.operations import Operations
-from clientvault.ui.widgets.pdf import PdfPreviewDialog, print_pdf
+from clientvault.ui.widgets.pdf import PdfPreviewDialog
 from clientvault.ui.widgets.tables import make_table_view, selected_item
 from clientvault.ui.widgets.text import wrapped_label
 
@@ -100,39 +98,25 @@ class FormPreviewDialog(PdfPreviewDialog):
     """Preview of an issued form, with Print and Save (saving records the file in the export register)."""
 
     def __init__(self, service: ConsentService, form: IssuedForm, parent: QWidget | None = None) -> None:
-        super().__init__(form.pdf, self.tr("Consent form %1").replace("%1", form.form_no.split(",")[0]), parent)
+        super().__init__(
+            form.pdf,
+            self.tr("Consent form %1").replace("%1", form.form_no.split(",")[0]),
+            parent,
+            printed=lambda: service.print_recorded(form),
+            save=lambda path: service.save_form(form, path),
+            file_name="consent-form.pdf",
+            describe_error=consent_error,
+        )
         self.service = service
         self.form = form
-        self.print_button = QPushButton(self.tr("&Print…"), self)
-        self.print_button.setObjectName("print")
-        self.save_button = QPushButton(self.tr("&Save as PDF…"), self)
-        self.save_button.setObjectName("save")
-        buttons = self.findChild(QDialogButtonBox)
-        if buttons is not None:
-            buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
-            buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button.clicked.connect(self.print_form)
-        self.save_button.clicked.connect(self.save_form)
 
     def print_form(self) -> None:
         """Send the form to a printer chosen by the user (nothing is written to disk)."""
-        if print_pdf(self, self.form.pdf, self.windowTitle()):
-            self.service.print_recorded(self.form)
+        self.print_document()
 
     def save_form(self, path: str | None = None) -> None:
         """Save to a file the user picks, and register it."""
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save consent form"), "consent-form.pdf", self.tr("PDF files (*.pdf)")
-            )
-        if not path:
-            return
-        from pathlib import Path
-
-        try:
-            self.service.save_form(self.form, Path(path))
-        except Exception as exc:
-            QMessageBox.warning(self, self.windowTitle(), consent_error(exc))
+        self.save_document(path)
 
 
 class ConsentTab(QWidget):

@@ -8,12 +8,23 @@ record the file in the export register.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSaveFile, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def load_pdf(data: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, QBuffer]:
@@ -108,11 +119,40 @@ def write_file(path: str, data: bytes) -> bool:
 
 
 class PdfPreviewDialog(QDialog):
-    """Shows a PDF rendered in memory."""
+    """Shows a PDF rendered in memory, optionally with "Print…" and "Save as PDF…".
 
-    def __init__(self, data: bytes, title: str, parent: QWidget | None = None) -> None:
+    Args:
+        data: The PDF's bytes.
+        title: The window title (and the printed document's name).
+        parent: The parent widget.
+        printed: Given, the dialog offers "Print…" (through :func:`print_pdf`: no "Print to file")
+            and calls this after the document went to a printer (to audit the print).
+        save: Given, the dialog offers "Save as PDF…" and calls this with the path the user
+            picked; it writes the file and records it in the export register (e.g. through
+            ``ExportService.save``). What it raises is shown to the user.
+        file_name: The file name the save dialog suggests.
+        describe_error: Turns an error of ``save`` into the sentence shown (default: the shell's
+            error message box).
+    """
+
+    def __init__(
+        self,
+        data: bytes,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        printed: Callable[[], object] | None = None,
+        save: Callable[[Path], object] | None = None,
+        file_name: str = "document.pdf",
+        describe_error: Callable[[BaseException], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.data = data
+        self._printed = printed
+        self._save = save
+        self._file_name = file_name
+        self._describe_error = describe_error
         self.document, self._buffer = load_pdf(data, self)
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -120,7 +160,48 @@ class PdfPreviewDialog(QDialog):
         self.view.setDocument(self.document)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.print_button: QPushButton | None = None
+        self.save_button: QPushButton | None = None
+        if printed is not None:
+            self.print_button = QPushButton(self.tr("&Print…"), self)
+            self.print_button.setObjectName("print")
+            buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.print_button.clicked.connect(self.print_document)
+        if save is not None:
+            self.save_button = QPushButton(self.tr("&Save as PDF…"), self)
+            self.save_button.setObjectName("save")
+            buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.save_button.clicked.connect(lambda: self.save_document())
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(buttons)
         self.resize(700, 900)
+
+    def print_document(self) -> bool:
+        """Send the PDF to a printer the user picks (nothing is written to disk); False if not printed."""
+        if self._printed is None or not print_pdf(self, self.data, self.windowTitle()):
+            return False
+        self._printed()
+        return True
+
+    def save_document(self, path: str | None = None) -> bool:
+        """Save to ``path`` (asked for when not given) through the caller's ``save``; False if not saved."""
+        if self._save is None:
+            return False
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save as PDF"), self._file_name, self.tr("PDF files (*.pdf)")
+            )
+        if not path:
+            return False
+        try:
+            self._save(Path(path))
+        except Exception as exc:
+            if self._describe_error is not None:
+                QMessageBox.warning(self, self.windowTitle(), self._describe_error(exc))
+            else:
+                from clientvault.ui.errors import show_error
+
+                show_error(self, exc)
+            return False
+        return True
