@@ -422,3 +422,46 @@ def test_restore_refuses_a_damaged_backup_and_leaves_the_vault_alone(cli: Run, v
         events = v.audit.page(AuditFilter(action_prefix="backup.restore"))
         assert [e.outcome for e in events] == ["damaged"]
     assert "no such backup" in _fails(cli("restore", "backup-19990101T000000Z-manual.cvbak"))
+
+
+def test_exports_list_and_destroy(cli: Run, vault: Path, tmp_path: Path) -> None:
+    acc = {"CLIENTVAULT_USER": "acc", "CLIENTVAULT_PASSWORD": STAFF}
+    _ok(cli("user", "add", "asst", "--role", "assistant", "--new-password-file",
+            _secret_file(tmp_path, "asst.txt", STAFF)))  # fmt: skip
+    boss_pdf, acc_pdf, changed_pdf = tmp_path / "boss.pdf", tmp_path / "acc.pdf", tmp_path / "changed.pdf"
+    boss_id = _ok(cli("form", "--out", str(boss_pdf), "--purpose", "intake"))[0][1]
+    acc_id = _ok(cli("form", "--out", str(acc_pdf), env=acc))[0][1]
+    changed_id = _ok(cli("form", "--out", str(changed_pdf)))[0][1]
+
+    rows = _ok(cli("exports", "list"))
+    assert [r[0] for r in rows] == [changed_id, acc_id, boss_id]
+    assert rows[2][2:6] == ["boss", "consent_form", "intake", "boss.pdf"] and rows[2][-1] == "kept"
+    assert [r[0] for r in _ok(cli("exports", "list", env=acc))] == [acc_id]  # an accountant: own entries
+    assert _ok(cli("exports", "list", "--due")) == []  # consent forms are kept 30 days
+    line = _fails(cli("exports", "list", env={"CLIENTVAULT_USER": "asst", "CLIENTVAULT_PASSWORD": STAFF}))
+    assert "your role may not do this (export)" in line
+
+    assert _ok(cli("exports", "destroy", boss_id)) == [[boss_id, "overwritten"]]
+    assert not boss_pdf.exists()
+    assert _ok(cli("exports", "list"))[2][-1] == "destroyed:overwritten"
+    assert "already marked destroyed" in _fails(cli("exports", "destroy", boss_id))
+    assert "no such export" in _fails(cli("exports", "destroy", boss_id, env=acc))  # not theirs
+
+    changed_pdf.write_bytes(b"someone else's file now")
+    done = cli("exports", "destroy", changed_id)
+    assert done.returncode == 1 and done.stdout.split() == [changed_id, "changed"]
+    assert changed_pdf.read_bytes() == b"someone else's file now"  # never deleted
+
+    acc_pdf.unlink()
+    assert _ok(cli("exports", "destroy", acc_id, env=acc)) == [[acc_id, "missing"]]
+    assert "no such export" in _fails(cli("exports", "destroy", "999"))
+    _fails(cli("exports", "destroy", "not-a-number"))
+    _fails(cli("exports"))
+
+    audit = _ok(cli("audit", "--action", "export.destroyed"))
+    assert {(r[4], r[6]) for r in audit} == {
+        (f"export:{boss_id}", "overwritten"),
+        (f"export:{changed_id}", "changed"),
+        (f"export:{acc_id}", "missing"),
+    }
+    assert not any("pdf" in "\t".join(r) for r in audit)

@@ -6,12 +6,23 @@ when, why, the file name and folder, SHA-256, row count, the clients it holds an
 date. Printing from memory writes no file and is audited by the caller instead. The register
 entry and its audit event (ids only) share one transaction; if that fails the file is removed,
 so no unregistered file is left behind.
+
+Reading the register follows the ``EXPORT`` capability: the partner and the privacy officer
+(``REGISTER_ONLY``: sees and destroys, never exports) see every entry; an accountant
+(``SMALL_MASKED``) sees only their own; an assistant sees none (but may read back the entry of a
+consent form they just saved). :meth:`ExportService.destroy` overwrites a registered file that is
+still where it was saved and unchanged, then deletes it and marks the entry (SECURITY.md, "Secure
+deletion", step 6). Overwriting in place is best effort: on SSDs (wear levelling) and on
+journaling or copy-on-write filesystems the old blocks may survive elsewhere on the disk, and
+only full-disk encryption guarantees they cannot be read back (NIST SP 800-88 Rev. 1).
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -19,11 +30,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from clientvault.core.errors import NotFound, ValidationError
+from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.roles import Capability, Scope
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.services.context import Vault
 from clientvault.storage.exports import ExportRepository
+from clientvault.storage.users import UserRepository
 
 MAX_PURPOSE = 200
 
@@ -37,6 +49,26 @@ class ExportKind(StrEnum):
     REQUEST_COPY = "request_copy"
     LETTER = "letter"
     CERTIFICATE = "certificate"
+
+
+class RegisterFilter(StrEnum):
+    """Which register entries to list."""
+
+    DUE = "due"  # destroy-by date reached (today or earlier) and not yet destroyed
+    ALL = "all"
+    DESTROYED = "destroyed"
+
+
+class DestroyOutcome(StrEnum):
+    """What :meth:`ExportService.destroy` found and did (kept in the register and the audit event)."""
+
+    OVERWRITTEN = "overwritten"  # found unchanged: overwritten with zeros, synced and deleted
+    MISSING = "missing"  # no file at the recorded place any more: only marked destroyed
+    CHANGED = "changed"  # a different file is there (hash or size differ): left alone, marked destroyed
+    MARKED = "marked"  # marked destroyed by hand (the file was dealt with outside ClientVault)
+
+
+_CHUNK = 1 << 20
 
 
 #: Default days until a registered file should be destroyed, per kind.
@@ -73,6 +105,12 @@ class ExportEntry:
     destroy_by: str
     destroyed_at: str
     client_ids: tuple[int, ...] = ()
+    destroyed_by: int | None = None
+    destroy_outcome: str = ""
+
+    def is_due(self, today: date) -> bool:
+        """Whether the destroy-by date has come and the file is not yet destroyed."""
+        return not self.destroyed_at and bool(self.destroy_by) and self.destroy_by <= today.isoformat()
 
 
 class ExportService:
@@ -176,6 +214,8 @@ class ExportService:
             destroy_by=row["destroy_by"] or "",
             destroyed_at=row["destroyed_at"] or "",
             client_ids=tuple(self.repo.client_ids(int(row["id"]))),
+            destroyed_by=row["destroyed_by"],
+            destroy_outcome=row["destroy_outcome"] or "",
         )
 
     def _reader(self) -> int | None:
@@ -195,21 +235,137 @@ class ExportService:
                 raise NotFound("export", export_id)
         return self._view(row)
 
-    def register(self, *, due_only: bool = False, limit: int = 200, offset: int = 0) -> list[ExportEntry]:
-        """The register, newest first (``due_only``: files past their destroy-by date)."""
-        own = self._reader()
-        due = self.today().isoformat() if due_only else None
-        return [self._view(r) for r in self.repo.page(user_id=own, due_before=due, limit=limit, offset=offset)]
+    def register(
+        self,
+        *,
+        due_only: bool = False,
+        status: RegisterFilter = RegisterFilter.ALL,
+        limit: int = 200,
+        offset: int = 0,
+    ) -> list[ExportEntry]:
+        """The register, newest first, within the role's scope.
 
-    def count(self, *, due_only: bool = False) -> int:
+        Args:
+            due_only: Same as ``status=RegisterFilter.DUE``.
+            status: Due for destruction, all, or destroyed.
+            limit: At most this many entries.
+            offset: Skip this many (paging).
+
+        Raises:
+            AccessDenied: the role may not read the register (assistant).
+        """
+        own = self._reader()
+        rows = self.repo.page(user_id=own, **self._filter(status, due_only), limit=limit, offset=offset)
+        return [self._view(r) for r in rows]
+
+    def count(self, *, due_only: bool = False, status: RegisterFilter = RegisterFilter.ALL) -> int:
         """Number of entries :meth:`register` would list in total."""
         own = self._reader()
-        return self.repo.count(user_id=own, due_before=self.today().isoformat() if due_only else None)
+        return self.repo.count(user_id=own, **self._filter(status, due_only))
+
+    def _filter(self, status: RegisterFilter, due_only: bool) -> dict[str, Any]:
+        if due_only or status is RegisterFilter.DUE:
+            return {"due_before": self.today().isoformat()}
+        if status is RegisterFilter.DESTROYED:
+            return {"destroyed": True}
+        return {}
+
+    def user_names(self) -> dict[int, str]:
+        """Map user ids to user names, for the register's "who" column (roles that may read it)."""
+        self._reader()
+        return {u.id: u.username for u in UserRepository(self.vault.db).list()}
+
+    def _destroyable(self, export_id: int) -> ExportEntry:
+        """The entry, if the role may destroy it: partner and privacy officer any, an accountant their own."""
+        own = self._reader()
+        entry = self.get(export_id)
+        if own is not None and entry.user_id != own:
+            raise NotFound("export", export_id)
+        if entry.destroyed_at:
+            raise InvalidState("export_destroyed")
+        return entry
 
     def mark_destroyed(self, export_id: int) -> None:
-        """Record that a registered file has been destroyed."""
-        entry = self.get(export_id)
+        """Record that a registered file has been destroyed outside ClientVault (outcome ``marked``)."""
+        entry = self._destroyable(export_id)
+        self._mark(entry.id, DestroyOutcome.MARKED)
+
+    def destroy(self, export_id: int) -> DestroyOutcome:
+        """Overwrite and delete a registered file, then mark its entry destroyed.
+
+        The file at the recorded folder and name is opened (never through a symbolic link) and
+        hashed; only if its size and SHA-256 match the register is it overwritten with zeros
+        (same size), fsynced and unlinked. A file that is gone is only marked (``missing``); a
+        file that has changed is left where it is and marked (``changed``) -- it is not the file
+        that was exported, so deleting it could destroy someone's work. The audit event carries
+        the export id and the outcome code only (no file name, no folder).
+
+        Overwriting is best effort: on SSDs and on journaling or copy-on-write filesystems the
+        old blocks may survive elsewhere, and only full-disk encryption guarantees they are gone
+        (NIST SP 800-88 Rev. 1). If the file was removed but the database write then fails, the
+        next attempt finds it ``missing`` and marks it.
+
+        Args:
+            export_id: The register entry.
+
+        Returns:
+            What was found and done.
+
+        Raises:
+            AccessDenied: the role may not read the register (assistant).
+            NotFound: no such entry within the role's scope.
+            InvalidState: ``export_destroyed`` -- already marked destroyed.
+            OSError: the file matched but could not be overwritten or removed (nothing marked).
+        """
+        entry = self._destroyable(export_id)
+        outcome = _overwrite_and_unlink(Path(entry.location) / entry.file_name, entry.sha256, entry.size)
+        self._mark(entry.id, outcome)
+        return outcome
+
+    def _mark(self, export_id: int, outcome: DestroyOutcome) -> None:
         with self.vault.db.transaction():
-            if not self.repo.mark_destroyed(entry.id, self.vault.session.user_id):
-                raise NotFound("export", export_id)
-            self.vault.record("export.destroyed", f"export:{export_id}")
+            if not self.repo.mark_destroyed(export_id, self.vault.session.user_id, outcome.value):
+                raise InvalidState("export_destroyed")
+            self.vault.record("export.destroyed", f"export:{export_id}", reason=outcome.value)
+
+
+def _overwrite_and_unlink(path: Path, sha256: str, size: int) -> DestroyOutcome:
+    """Zero and delete ``path`` if it is the registered file; say what was found.
+
+    One descriptor serves both the hash and the overwrite, so the file checked is the file
+    zeroed even if the name is swapped meanwhile.
+    """
+    flags = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return DestroyOutcome.MISSING
+    except OSError:
+        if path.is_symlink():  # O_NOFOLLOW refused a link: whatever it points at is not ours
+            return DestroyOutcome.CHANGED
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != size:
+            return DestroyOutcome.CHANGED
+        digest = hashlib.sha256()
+        while chunk := os.read(fd, _CHUNK):
+            digest.update(chunk)
+        if digest.hexdigest() != sha256:
+            return DestroyOutcome.CHANGED
+        os.lseek(fd, 0, os.SEEK_SET)
+        left = size
+        zeros = bytes(min(_CHUNK, size))
+        while left > 0:
+            left -= os.write(fd, zeros[: min(left, len(zeros))])
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    path.unlink()
+    with contextlib.suppress(OSError):  # make the removal durable where the OS allows (not on Windows)
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    return DestroyOutcome.OVERWRITTEN

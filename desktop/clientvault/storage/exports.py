@@ -23,6 +23,7 @@ EXPORT_COLS = (
     "destroyed_at",
     "destroyed_by",
     "note",
+    "destroy_outcome",
 )
 
 
@@ -52,23 +53,29 @@ class ExportRepository:
         return dict(zip(EXPORT_COLS, row, strict=True)) if row else None
 
     def page(
-        self, *, user_id: int | None = None, due_before: str | None = None, limit: int = 200, offset: int = 0
+        self,
+        *,
+        user_id: int | None = None,
+        due_before: str | None = None,
+        destroyed: bool | None = None,
+        limit: int = 200,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Return entries newest first (optionally one user's, or those due for destruction)."""
-        clauses, params = self._where(user_id, due_before)
+        """Return entries newest first (optionally one user's, those due for destruction, or by destroyed state)."""
+        clauses, params = self._where(user_id, due_before, destroyed)
         rows = self.db.all(
             f"SELECT {', '.join(EXPORT_COLS)} FROM export_register{clauses} ORDER BY id DESC LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         return [dict(zip(EXPORT_COLS, r, strict=True)) for r in rows]
 
-    def count(self, *, user_id: int | None = None, due_before: str | None = None) -> int:
+    def count(self, *, user_id: int | None = None, due_before: str | None = None, destroyed: bool | None = None) -> int:
         """Count entries under the same filters as :meth:`page`."""
-        clauses, params = self._where(user_id, due_before)
+        clauses, params = self._where(user_id, due_before, destroyed)
         return int(self.db.scalar(f"SELECT count(*) FROM export_register{clauses}", params))
 
     @staticmethod
-    def _where(user_id: int | None, due_before: str | None) -> tuple[str, list[Any]]:
+    def _where(user_id: int | None, due_before: str | None, destroyed: bool | None = None) -> tuple[str, list[Any]]:
         parts: list[str] = []
         params: list[Any] = []
         if user_id is not None:
@@ -77,6 +84,8 @@ class ExportRepository:
         if due_before is not None:
             parts.append("destroyed_at IS NULL AND destroy_by IS NOT NULL AND destroy_by <= ?")
             params.append(due_before)
+        if destroyed is not None:
+            parts.append("destroyed_at IS NOT NULL" if destroyed else "destroyed_at IS NULL")
         return (" WHERE " + " AND ".join(parts)) if parts else "", params
 
     def client_ids(self, export_id: int) -> list[int]:
@@ -89,10 +98,11 @@ class ExportRepository:
         rows = self.db.all("SELECT export_id FROM export_clients WHERE client_id = ? ORDER BY export_id", (client_id,))
         return [int(r[0]) for r in rows]
 
-    def mark_destroyed(self, export_id: int, user_id: int | None) -> bool:
-        """Record that the file was destroyed; False if unknown or already marked."""
+    def mark_destroyed(self, export_id: int, user_id: int | None, outcome: str | None = None) -> bool:
+        """Record that the file was destroyed (and how: an outcome code); False if unknown or already marked."""
         cur = self.db.execute(
-            "UPDATE export_register SET destroyed_at = ?, destroyed_by = ? WHERE id = ? AND destroyed_at IS NULL",
-            (now_iso(), user_id, export_id),
+            "UPDATE export_register SET destroyed_at = ?, destroyed_by = ?, destroy_outcome = ?"
+            " WHERE id = ? AND destroyed_at IS NULL",
+            (now_iso(), user_id, outcome, export_id),
         )
         return int(cur.rowcount) == 1

@@ -152,6 +152,7 @@ def state_message(code: str) -> str:
         "partner_key_unavailable": translate(
             "Errors", "Only a partner who holds the partner key can add another partner."
         ),
+        "export_destroyed": translate("Errors", "This exported file is already marked as destroyed."),
     }
     return messages.get(code, translate("Errors", "The operation does not fit the current state."))
 
