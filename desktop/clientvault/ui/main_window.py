@@ -41,6 +41,7 @@ from clientvault.ui.pages.backups import BackupsPage
 from clientvault.ui.pages.clients import ClientsPage
 from clientvault.ui.pages.consent_overview import ConsentOverviewPage
 from clientvault.ui.pages.erasure import ErasurePage
+from clientvault.ui.pages.exports import ExportsPage
 from clientvault.ui.pages.home import home_page
 from clientvault.ui.pages.locked import LockedPage
 from clientvault.ui.pages.purposes import PurposesPage
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
         if role in (Role.PARTNER, Role.PRIVACY_OFFICER):
             erasure = lambda: ErasurePage(self.vault, self.operations, pdf_lang=lang)  # noqa: E731
             pages.append(("erasure", self.tr("Erasure"), erasure))
+        if can(role, Capability.EXPORT):  # partner and privacy officer: all; an accountant: own files
+            pages.append(("exports", self.tr("Export register"), lambda: ExportsPage(self.vault, self.operations)))
         if role is Role.PARTNER:
             pages.append(("backups", self.tr("Backups"), self._backups_page))
             pages.append(staff)
