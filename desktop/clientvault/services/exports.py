@@ -65,6 +65,7 @@ class DestroyOutcome(StrEnum):
     OVERWRITTEN = "overwritten"  # found unchanged: overwritten with zeros, synced and deleted
     MISSING = "missing"  # no file at the recorded place any more: only marked destroyed
     CHANGED = "changed"  # a different file is there (hash or size differ): left alone, marked destroyed
+    NO_LOCATION = "no_location"  # the register no longer says where the file is (client erased): only marked
     MARKED = "marked"  # marked destroyed by hand (the file was dealt with outside ClientVault)
 
 
@@ -298,7 +299,8 @@ class ExportService:
         (same size), fsynced and unlinked. A file that is gone is only marked (``missing``); a
         file that has changed is left where it is and marked (``changed``) -- it is not the file
         that was exported, so deleting it could destroy someone's work. The audit event carries
-        the export id and the outcome code only (no file name, no folder).
+        the export id and the outcome code only (no file name, no folder). An entry whose folder
+        and name were blanked by an erasure is only marked (``no_location``).
 
         Overwriting is best effort: on SSDs and on journaling or copy-on-write filesystems the
         old blocks may survive elsewhere, and only full-disk encryption guarantees they are gone
@@ -318,7 +320,12 @@ class ExportService:
             OSError: the file matched but could not be overwritten or removed (nothing marked).
         """
         entry = self._destroyable(export_id)
-        outcome = _overwrite_and_unlink(Path(entry.location) / entry.file_name, entry.sha256, entry.size)
+        folder = Path(entry.location)
+        if not folder.is_absolute() or not entry.file_name or Path(entry.file_name).name != entry.file_name:
+            # Blanked by an erasure (or never recorded): never guess a path relative to the working folder.
+            outcome = DestroyOutcome.NO_LOCATION
+        else:
+            outcome = _overwrite_and_unlink(folder / entry.file_name, entry.sha256, entry.size)
         self._mark(entry.id, outcome)
         return outcome
 

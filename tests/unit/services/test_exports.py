@@ -141,6 +141,16 @@ def test_a_missing_file_is_marked(office: Office, tmp_path: Path) -> None:
         office.exports(office.priv).destroy(entry.id)
 
 
+def test_an_entry_without_a_location_is_only_marked(office: Office, tmp_path: Path) -> None:
+    entry = _save(office, office.partner, tmp_path / "x.xlsx")
+    with office.partner.db.transaction():  # what an erasure leaves in the typed columns
+        office.partner.db.execute(
+            "UPDATE export_register SET file_name = '(erased)', location = '(erased)' WHERE id = ?", (entry.id,)
+        )
+    assert office.exports(office.partner).destroy(entry.id) is DestroyOutcome.NO_LOCATION
+    assert (tmp_path / "x.xlsx").exists()
+
+
 def test_who_may_destroy(office: Office, tmp_path: Path) -> None:
     mine = _save(office, office.acc, tmp_path / "acc.xlsx")
     other = _save(office, office.acc2, tmp_path / "acc2.xlsx")

@@ -96,6 +96,7 @@ class ExportTableModel(LazyTableModel[ExportEntry]):
                 DestroyOutcome.OVERWRITTEN: self.tr("Destroyed (overwritten and deleted)"),
                 DestroyOutcome.MISSING: self.tr("Marked destroyed (file was already gone)"),
                 DestroyOutcome.CHANGED: self.tr("Marked destroyed (file had changed; left in place)"),
+                DestroyOutcome.NO_LOCATION: self.tr("Marked destroyed (location unknown)"),
             }.get(e.destroy_outcome, self.tr("Marked destroyed"))
         if e.is_due(self._today()):
             return self.tr("Due for destruction")

@@ -150,6 +150,10 @@ class ExportsPage(QWidget):
                 DestroyOutcome.MISSING: self.tr(
                     "The file was no longer in its folder; the entry is marked as destroyed."
                 ),
+                DestroyOutcome.NO_LOCATION: self.tr(
+                    "The register no longer records where the file was (a client in it was erased); the entry is "
+                    "marked as destroyed. Delete the file by hand if you know where it is."
+                ),
                 DestroyOutcome.CHANGED: self.tr(
                     "The file has changed since it was saved, so it was left in place; the entry is marked as "
                     "destroyed. Check the file and delete it by hand if it still holds client data."
