@@ -482,15 +482,23 @@ def cmd_demo(ctx: Context) -> int:
     return EXIT_OK
 
 
-def cmd_form(ctx: Context) -> int:
-    """Issue a consent form (for --client, else blank), save it to --out, register it; print its number."""
-    from clientvault.services.consent import ConsentService  # reportlab is heavy: loaded here
-
-    out = Path(ctx.args.out).expanduser()
+def _new_file(path: str) -> Path:
+    """The ``--out`` file of a verb that saves one: a new file in an existing folder."""
+    out = Path(path).expanduser()
+    if out.is_dir():
+        raise UsageError("the output path is a folder; give a file name in it")
     if out.exists():
         raise UsageError("the output file exists; choose a new file name")
     if not out.parent.is_dir():
         raise UsageError("the output folder does not exist")
+    return out
+
+
+def cmd_form(ctx: Context) -> int:
+    """Issue a consent form (for --client, else blank), save it to --out, register it; print its number."""
+    from clientvault.services.consent import ConsentService  # reportlab is heavy: loaded here
+
+    out = _new_file(ctx.args.out)
 
     def work(vault: Vault, vaults: VaultService) -> int:
         service = ConsentService(vault)
@@ -528,6 +536,23 @@ def cmd_erase(ctx: Context) -> int:
         )
         ctx.print(result.certificate_no, f"integrity={integrity}")
         return EXIT_OK if integrity != "problems" else EXIT_PROBLEM
+
+    return _locked(ctx, work)
+
+
+def cmd_certificate(ctx: Context) -> int:
+    """Save an erasure certificate to --out and register it (partner, privacy officer).
+
+    Prints the certificate number, the export register entry and its destroy-by date.
+    """
+    from clientvault.services.erasure import ErasureService
+
+    out = _new_file(ctx.args.out)
+
+    def work(vault: Vault, vaults: VaultService) -> int:
+        entry = ErasureService(vault).save_certificate(ctx.args.number, out, lang=ctx.args.lang)
+        ctx.print(ctx.args.number, entry.id, entry.destroy_by)
+        return EXIT_OK
 
     return _locked(ctx, work)
 
@@ -727,6 +752,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note-file", metavar="FILE",
                    help="an optional note for the register, sealed under the partner key ('-': stdin)")  # fmt: skip
     p.set_defaults(handler=cmd_erase)
+    p = verbs.add_parser(
+        "certificate", parents=[common], help="save an erasure certificate PDF (partner, privacy officer)"
+    )
+    p.add_argument("number", metavar="NUMBER", help="the certificate number (ER-YYYY-NNNNNN)")
+    p.add_argument("--out", metavar="FILE", required=True, help="the PDF to write (new file; registered)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the certificate")
+    p.set_defaults(handler=cmd_certificate)
     p = verbs.add_parser("scan-residue", parents=[common], help="search every decrypted page for erased values")
     p.add_argument("--values-file", metavar="FILE", required=True, help="values to look for, one a line ('-': stdin)")
     p.set_defaults(handler=cmd_scan_residue)
