@@ -243,6 +243,23 @@ def test_a_saved_certificate_is_in_the_export_register(new_vault: Vault, planted
     assert not (tmp_path / "none.pdf").exists()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    raises=AccessDenied,
+    reason="ExportService.save checks EXPORT for certificates (privacy officer: REGISTER_ONLY); needs"
+    " KIND_CAPABILITY[ExportKind.CERTIFICATE] = Capability.REGISTERS in services/exports.py",
+)
+def test_the_privacy_officer_saves_certificates_too(
+    new_vault: Vault, planted: Planted, staff: dict[str, int], fast_vaults: VaultService, tmp_path: Path
+) -> None:
+    cert = ErasureService(new_vault).erase_now(planted.client_id, "deletion_request").certificate_no
+    po = login(fast_vaults, new_vault, "priv")
+    try:
+        assert ErasureService(po).save_certificate(cert, tmp_path / "c.pdf").kind == "certificate"
+    finally:
+        po.lock()
+
+
 def test_withdrawn_purpose_items_are_erased_on_the_same_path(new_vault: Vault, planted: Planted) -> None:
     erasure = ErasureService(new_vault)
     assert erasure.request_withdrawn(planted.client_id) is None
