@@ -1839,6 +1839,10 @@ A legal hold stops the erasure until it is lifted.</source>
         <translation>只有持有合伙人密钥的合伙人才能添加其他合伙人。</translation>
     </message>
     <message>
+        <source>This exported file is already marked as destroyed.</source>
+        <translation>该导出文件已标记为已销毁。</translation>
+    </message>
+    <message>
         <source>The operation does not fit the current state.</source>
         <translation>当前状态下不能执行此操作。</translation>
     </message>
@@ -1857,6 +1861,176 @@ Please give this reference to your administrator.</source>
         <translation>错误：%1
 编号：%2
 请把此编号告知管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>Destroy by</source>
+        <translation>销毁期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>同意书</translation>
+    </message>
+    <message>
+        <source>Consent forms (batch)</source>
+        <translation>同意书（批量）</translation>
+    </message>
+    <message>
+        <source>Excel export</source>
+        <translation>Excel 导出</translation>
+    </message>
+    <message>
+        <source>Copy for a data request</source>
+        <translation>个人信息查阅复制件</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>函件</translation>
+    </message>
+    <message>
+        <source>Erasure certificate</source>
+        <translation>销毁证明</translation>
+    </message>
+    <message>
+        <source>Destroyed (overwritten and deleted)</source>
+        <translation>已销毁（已覆写并删除）</translation>
+    </message>
+    <message>
+        <source>Marked destroyed (file was already gone)</source>
+        <translation>已标记销毁（文件已不存在）</translation>
+    </message>
+    <message>
+        <source>Marked destroyed (file had changed; left in place)</source>
+        <translation>已标记销毁（文件已被改动，未删除）</translation>
+    </message>
+    <message>
+        <source>Marked destroyed (location unknown)</source>
+        <translation>已标记销毁（位置未知）</translation>
+    </message>
+    <message>
+        <source>Marked destroyed</source>
+        <translation>已标记销毁</translation>
+    </message>
+    <message>
+        <source>Due for destruction</source>
+        <translation>已到销毁期限</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留中</translation>
+    </message>
+</context>
+<context>
+    <name>ExportsPage</name>
+    <message>
+        <source>Export register</source>
+        <translation>导出登记簿</translation>
+    </message>
+    <message>
+        <source>Your own exported and saved files.</source>
+        <translation>您本人导出和保存的文件。</translation>
+    </message>
+    <message>
+        <source>Every file of client data saved or exported from ClientVault.</source>
+        <translation>从客户保密柜保存或导出的每一份含客户数据的文件。</translation>
+    </message>
+    <message>
+        <source>Destroy each file once its destroy-by date has come: ClientVault overwrites it with zeros and deletes it, if it is still where it was saved and unchanged.</source>
+        <translation>文件到达销毁期限后请及时销毁：若文件仍在原保存位置且未被改动，客户保密柜会用零覆写后删除。</translation>
+    </message>
+    <message>
+        <source>Due for destruction</source>
+        <translation>已到销毁期限</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Destroyed</source>
+        <translation>已销毁</translation>
+    </message>
+    <message>
+        <source>Destroy file…</source>
+        <translation>销毁文件…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation>%1 个文件</translation>
+    </message>
+    <message>
+        <source>Destroy file</source>
+        <translation>销毁文件</translation>
+    </message>
+    <message>
+        <source>Destroy %1?</source>
+        <translation>销毁 %1？</translation>
+    </message>
+    <message>
+        <source>If the file is still in its folder and unchanged, it is overwritten with zeros and deleted. If it is gone, or has changed since it was saved, it is left alone and only marked as destroyed.</source>
+        <translation>若文件仍在原文件夹且未被改动，将用零覆写后删除。若文件已不存在，或保存后已被改动，则不作处理，仅标记为已销毁。</translation>
+    </message>
+    <message>
+        <source>On SSDs and on journaling filesystems the disk may keep old copies of the data elsewhere; only full-disk encryption (such as BitLocker or FileVault) guarantees they cannot be read back (NIST SP 800-88). Copies made elsewhere (USB sticks, e-mail) must be deleted by hand.</source>
+        <translation>在固态硬盘（SSD）和日志型文件系统上，磁盘可能在其他位置保留数据的旧副本；只有全盘加密（如 BitLocker 或 FileVault）才能保证这些数据无法被读回（NIST SP 800-88）。复制到别处的副本（U 盘、电子邮件）须手动删除。</translation>
+    </message>
+    <message>
+        <source>Destroying the file…</source>
+        <translation>正在销毁文件…</translation>
+    </message>
+    <message>
+        <source>The file was overwritten, deleted and marked as destroyed.</source>
+        <translation>文件已覆写、删除并标记为已销毁。</translation>
+    </message>
+    <message>
+        <source>The file was no longer in its folder; the entry is marked as destroyed.</source>
+        <translation>文件已不在原文件夹中；该条目已标记为已销毁。</translation>
+    </message>
+    <message>
+        <source>The register no longer records where the file was (a client in it was erased); the entry is marked as destroyed. Delete the file by hand if you know where it is.</source>
+        <translation>登记簿已不再记录该文件的位置（其中的客户已被销毁）；该条目已标记为已销毁。如知道文件位置，请手动删除。</translation>
+    </message>
+    <message>
+        <source>The file has changed since it was saved, so it was left in place; the entry is marked as destroyed. Check the file and delete it by hand if it still holds client data.</source>
+        <translation>文件在保存后已被改动，因此未删除；该条目已标记为已销毁。请检查该文件，如仍含客户数据请手动删除。</translation>
+    </message>
+    <message>
+        <source>Marked as destroyed.</source>
+        <translation>已标记为已销毁。</translation>
     </message>
 </context>
 <context>
@@ -2695,6 +2869,10 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Erasure</source>
         <translation>数据销毁</translation>
+    </message>
+    <message>
+        <source>Export register</source>
+        <translation>导出登记簿</translation>
     </message>
     <message>
         <source>Backups</source>
