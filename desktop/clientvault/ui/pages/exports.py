@@ -41,18 +41,18 @@ class ExportsPage(QWidget):
         self.operation: Operation | None = None
         heading = embolden(QLabel(self.tr("Export register"), self))
         if vault.session.role is Role.ACCOUNTANT:
-            scope = self.tr("Your own exported and saved files.")
+            text = self.tr(
+                "The files you saved or exported from ClientVault. Destroy each file once its destroy-by date has "
+                "come: ClientVault overwrites it with zeros and deletes it, if it is still where it was saved and "
+                "unchanged."
+            )
         else:
-            scope = self.tr("Every file of client data saved or exported from ClientVault.")
-        intro = wrapped_label(
-            self,
-            scope
-            + " "
-            + self.tr(
-                "Destroy each file once its destroy-by date has come: ClientVault overwrites it with zeros and "
-                "deletes it, if it is still where it was saved and unchanged."
-            ),
-        )
+            text = self.tr(
+                "Every file of client data saved or exported from ClientVault. Destroy each file once its "
+                "destroy-by date has come: ClientVault overwrites it with zeros and deletes it, if it is still "
+                "where it was saved and unchanged."
+            )
+        intro = wrapped_label(self, text)
         self.filter = QComboBox(self)
         self.filter.setObjectName("status_filter")
         self.filter.addItem(self.tr("Due for destruction"), RegisterFilter.DUE)
