@@ -1957,16 +1957,12 @@ Please give this reference to your administrator.</source>
         <translation>导出登记簿</translation>
     </message>
     <message>
-        <source>Your own exported and saved files.</source>
-        <translation>您本人导出和保存的文件。</translation>
+        <source>The files you saved or exported from ClientVault. Destroy each file once its destroy-by date has come: ClientVault overwrites it with zeros and deletes it, if it is still where it was saved and unchanged.</source>
+        <translation>您从客户保密柜保存或导出的文件。文件到达销毁期限后请及时销毁：若文件仍在原保存位置且未被改动，客户保密柜会用零覆写后删除。</translation>
     </message>
     <message>
-        <source>Every file of client data saved or exported from ClientVault.</source>
-        <translation>从客户保密柜保存或导出的每一份含客户数据的文件。</translation>
-    </message>
-    <message>
-        <source>Destroy each file once its destroy-by date has come: ClientVault overwrites it with zeros and deletes it, if it is still where it was saved and unchanged.</source>
-        <translation>文件到达销毁期限后请及时销毁：若文件仍在原保存位置且未被改动，客户保密柜会用零覆写后删除。</translation>
+        <source>Every file of client data saved or exported from ClientVault. Destroy each file once its destroy-by date has come: ClientVault overwrites it with zeros and deletes it, if it is still where it was saved and unchanged.</source>
+        <translation>从客户保密柜保存或导出的每一份含客户数据的文件。文件到达销毁期限后请及时销毁：若文件仍在原保存位置且未被改动，客户保密柜会用零覆写后删除。</translation>
     </message>
     <message>
         <source>Due for destruction</source>
