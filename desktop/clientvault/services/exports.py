@@ -86,6 +86,8 @@ DEFAULT_KEEP_DAYS: dict[ExportKind, int] = {
 KIND_CAPABILITY: dict[ExportKind, Capability] = {
     ExportKind.CONSENT_FORM: Capability.RECORD_CONSENT,
     ExportKind.CONSENT_FORM_BATCH: Capability.RECORD_CONSENT,
+    # Whoever may carry out an erasure may file its certificate (partner, privacy officer).
+    ExportKind.CERTIFICATE: Capability.EXECUTE_ERASURE,
 }
 
 

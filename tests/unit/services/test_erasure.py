@@ -243,12 +243,6 @@ def test_a_saved_certificate_is_in_the_export_register(new_vault: Vault, planted
     assert not (tmp_path / "none.pdf").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AccessDenied,
-    reason="ExportService.save checks EXPORT for certificates (privacy officer: REGISTER_ONLY); needs"
-    " KIND_CAPABILITY[ExportKind.CERTIFICATE] = Capability.REGISTERS in services/exports.py",
-)
 def test_the_privacy_officer_saves_certificates_too(
     new_vault: Vault, planted: Planted, staff: dict[str, int], fast_vaults: VaultService, tmp_path: Path
 ) -> None:
