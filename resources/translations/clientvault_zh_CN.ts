@@ -752,6 +752,10 @@
         <translation>社保登录</translation>
     </message>
     <message>
+        <source>Person&apos;s ID number</source>
+        <translation>人员身份证件号码</translation>
+    </message>
+    <message>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
@@ -1477,6 +1481,22 @@
         <translation>执行销毁…</translation>
     </message>
     <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Flagged on</source>
+        <translation>标记日期</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
         <source>Certificate</source>
         <translation>证明编号</translation>
     </message>
@@ -1495,6 +1515,10 @@
     <message>
         <source>Certificate…</source>
         <translation>销毁证明…</translation>
+    </message>
+    <message>
+        <source>Flagged after consent withdrawal</source>
+        <translation>撤回同意后标记的项目</translation>
     </message>
     <message>
         <source>Destruction register</source>
@@ -1567,6 +1591,10 @@
     <message>
         <source>Some items</source>
         <translation>部分项目</translation>
+    </message>
+    <message>
+        <source>No. %1 open</source>
+        <translation>%1 号申请处理中</translation>
     </message>
     <message>
         <source>passed</source>
@@ -3744,6 +3772,49 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Vault folder: %1</source>
         <translation>保密柜文件夹：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawnErasure</name>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 stored item(s) are no longer needed by any purpose (%2). Erasure request no. %3 for them is already open; a partner must approve it before they are erased.</source>
+        <translation>有 %1 项已存储的信息不再为任何处理目的所需（%2）。针对这些项目的销毁申请 %3 号已在处理中；须经合伙人批准后才会销毁。</translation>
+    </message>
+    <message>
+        <source>%1 stored item(s) are no longer needed by any purpose (%2).</source>
+        <translation>有 %1 项已存储的信息不再为任何处理目的所需（%2）。</translation>
+    </message>
+    <message>
+        <source>Request erasure of these items…</source>
+        <translation>申请销毁这些项目…</translation>
+    </message>
+    <message>
+        <source>Request erasure of these items</source>
+        <translation>申请销毁这些项目</translation>
+    </message>
+    <message>
+        <source>Ask for these items of client %1 to be erased? They are no longer needed by any purpose since a consent was withdrawn:
+
+%2
+
+Nothing is deleted now: a partner approves the request first, then it is carried out on the Erasure page.</source>
+        <translation>是否申请销毁客户 %1 的以下项目？由于同意已被撤回，这些项目不再为任何处理目的所需：
+
+%2
+
+现在不会删除任何内容：须先由合伙人批准申请，然后在“数据销毁”页面执行。</translation>
+    </message>
+    <message>
+        <source>Erasure request no. %1 opened. A partner must approve it before the items are erased.</source>
+        <translation>已提交销毁申请 %1 号。须经合伙人批准后，这些项目才会被销毁。</translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,7 @@ __all__ = [
     "LegalBasis",
     "RegisterEntry",
     "ResidueReport",
+    "WithdrawnItems",
     "basis_text",
 ]
 
@@ -94,6 +95,22 @@ class ErasureResult:
     erased: dict[str, int]
     integrity_problems: tuple[str, ...] | None  # None: not checked
     vacuumed: bool
+
+
+@dataclass(frozen=True)
+class WithdrawnItems:
+    """One client's stored items that only withdrawn purposes needed (flagged by the consent workflow)."""
+
+    client_id: int
+    name: str  # the client's name ("" when the record is sealed)
+    kinds: tuple[str, ...]  # one per item, its field or kind: "id_number", "bank_account", ...
+    flagged_at: str  # the earliest flag
+    open_request: int | None  # an open consent-withdrawal request that covers every item
+
+
+def item_kind(item: str) -> str:
+    """The field or kind named by a flagged item ref (``"person:5.id_number"`` → ``"id_number"``)."""
+    return item.split(".", 1)[1] if "." in item else item.split(":", 1)[0]
 
 
 class ErasureService:
@@ -160,7 +177,56 @@ class ErasureService:
         if not candidates:
             return None
         targets = list(dict.fromkeys(c.item for c in candidates))
+        existing = self._open_withdrawn_request(client_id, targets)
+        if existing is not None:  # asking twice would only queue a duplicate for the partner
+            return existing
         return self.request(client_id, "consent_withdrawal", "consent_withdrawn", targets=targets)
+
+    def _open_withdrawn_request(self, client_id: int, items: list[str]) -> int | None:
+        """An open consent-withdrawal request of the client whose targets include every item."""
+        for r in self.repo.open_requests(client_id):
+            if r.source == "consent_withdrawal" and r.scope == "items" and set(items) <= set(r.targets.split(",")):
+                return r.id
+        return None
+
+    def withdrawn_items(self, client_id: int | None = None) -> list[WithdrawnItems]:
+        """Items flagged after a consent withdrawal, per client (partner, accountant, privacy officer).
+
+        With ``client_id``: that client only (an empty list when nothing is flagged), for a role
+        that may see the client. Without: every client the role may ask erasure for (an
+        accountant: their assigned clients). Each row says whether a request for the items is
+        open already; :meth:`request_withdrawn` opens one.
+        """
+        from clientvault.services.consent import ConsentService
+
+        candidates = ConsentService(self.vault).erasure_candidates(client_id)
+        session = self.vault.session
+        by_client: dict[int, list[str]] = {}
+        first: dict[int, str] = {}
+        for c in candidates:
+            if c.client_id not in by_client:
+                accountant = client_id is None and session.role is Role.ACCOUNTANT
+                if accountant and not self.clients.is_assigned(c.client_id, session.user_id):
+                    continue
+                by_client[c.client_id] = []
+                first[c.client_id] = c.flagged_at
+            if c.item not in by_client[c.client_id]:
+                by_client[c.client_id].append(c.item)
+            first[c.client_id] = min(first[c.client_id], c.flagged_at)
+        out = []
+        for cid, items in by_client.items():
+            row = self.clients.get_client(cid)
+            visible = row is not None and row["status"] in VISIBLE_STATUSES
+            out.append(
+                WithdrawnItems(
+                    client_id=cid,
+                    name=str(row["name"] or "") if visible and row is not None else "",
+                    kinds=tuple(item_kind(i) for i in items),
+                    flagged_at=first[cid],
+                    open_request=self._open_withdrawn_request(cid, items),
+                )
+            )
+        return out
 
     def requests(
         self, states: tuple[str, ...] | None = None, *, limit: int = 500, offset: int = 0

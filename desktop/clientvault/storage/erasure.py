@@ -389,6 +389,15 @@ class ErasureRepository:
         )
         return ErasureRequestRow(*row) if row else None
 
+    def open_requests(self, client_id: int) -> list[ErasureRequestRow]:
+        """The client's requests that are neither executed nor refused, newest first."""
+        rows = self.db.all(
+            f"SELECT {_REQ_COLS} FROM erasure_requests WHERE client_id = ? AND state IN ('requested', 'approved')"
+            " ORDER BY id DESC",
+            (client_id,),
+        )
+        return [ErasureRequestRow(*r) for r in rows]
+
     def set_state(self, request_id: int, expected: str, state: str, user_id: int, *, reason: str = "",
                   certificate_no: str | None = None) -> bool:  # fmt: skip
         """Move a request from ``expected`` to ``state``; False if it was no longer in ``expected``."""

@@ -51,6 +51,15 @@ def sensitive_kind_name(kind: SensitiveKind) -> str:
     }[kind]
 
 
+def stored_item_name(kind: str) -> str:
+    """The translated name of the field or kind of a stored item (an erasure flag names no value)."""
+    if kind in {k.value for k in SensitiveKind}:
+        return sensitive_kind_name(SensitiveKind(kind))
+    if kind == "id_number":
+        return translate("ClientLabels", "Person's ID number")
+    return field_label(kind)
+
+
 ID_TYPES = ("resident_id", "passport", "hk_macau_permit", "taiwan_permit", "residence_permit_hmt")
 
 

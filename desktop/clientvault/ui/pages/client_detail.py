@@ -42,7 +42,14 @@ from clientvault.core.roles import Capability, Role, Scope, can, scope
 from clientvault.services.audit import AuditService
 from clientvault.services.clients import ClientService
 from clientvault.services.consent import ConsentService
-from clientvault.services.erasure import DEFAULT_BASIS, LEGAL_BASES, ErasureRequestRow, ErasureService, basis_text
+from clientvault.services.erasure import (
+    DEFAULT_BASIS,
+    LEGAL_BASES,
+    ErasureRequestRow,
+    ErasureService,
+    WithdrawnItems,
+    basis_text,
+)
 from clientvault.services.locking import LockService
 from clientvault.ui.client_labels import (
     field_error,
@@ -60,6 +67,12 @@ from clientvault.ui.dialogs.reason import ask_reason
 from clientvault.ui.dialogs.return_form import ReturnFormDialog
 from clientvault.ui.dialogs.reveal import RevealDialog, RevealTarget
 from clientvault.ui.dialogs.sensitive_edit import SensitiveEditDialog
+from clientvault.ui.dialogs.withdrawn_erasure import (
+    button_text,
+    notice_text,
+    request_withdrawn_erasure,
+    requested_text,
+)
 from clientvault.ui.errors import error_message, show_error, show_inline
 from clientvault.ui.i18n import fmt, format_date
 from clientvault.ui.models.clients import ClientHistoryTableModel, PersonTableModel
@@ -300,6 +313,21 @@ class ClientDetailPage(QWidget):
         self.erasure_note.setObjectName("erasure_note")
         self.erasure_note.setStyleSheet("color: #b00020;")
         self.erasure_note.setVisible(False)
+        # Items only a withdrawn purpose needed: the notice and its request action (not for the assistant).
+        self.withdrawn: WithdrawnItems | None = None
+        self.withdrawn_box = QWidget(self)
+        self.withdrawn_box.setObjectName("withdrawn_box")
+        self.withdrawn_note = wrapped_label(self.withdrawn_box, name="withdrawn_note")
+        self.withdrawn_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.withdrawn_note.setStyleSheet("color: #8a5300;")
+        self.withdrawn_button = QPushButton(button_text(), self.withdrawn_box)
+        self.withdrawn_button.setObjectName("request_withdrawn")
+        self.withdrawn_button.clicked.connect(lambda: self.request_withdrawn_erasure())
+        withdrawn_row = QHBoxLayout(self.withdrawn_box)
+        withdrawn_row.setContentsMargins(0, 0, 0, 0)
+        withdrawn_row.addWidget(self.withdrawn_note, 1)
+        withdrawn_row.addWidget(self.withdrawn_button)
+        self.withdrawn_box.setVisible(False)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("client_tabs")
@@ -384,6 +412,7 @@ class ClientDetailPage(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.masked_note)
         layout.addWidget(self.erasure_note)
+        layout.addWidget(self.withdrawn_box)
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
         self.reload()
@@ -407,6 +436,7 @@ class ClientDetailPage(QWidget):
         self.masked_note.setVisible(d.contacts_masked)
         self._load_reasons()
         self._fill_basic(d)
+        self._show_withdrawn()
         self._build_actions(d)
         self._fill_people(d)
         current = self.tabs.currentIndex()
@@ -573,6 +603,10 @@ class ClientDetailPage(QWidget):
         )
         self.buttons["request_erasure"] = button
         pending = self.open_erasure_request()
+        if pending is not None and self.withdrawn is not None and pending.id == self.withdrawn.open_request:
+            button.setEnabled(False)  # the notice on flagged items says it already
+            button.setToolTip(self.withdrawn_note.text())
+            return
         if pending is None:
             button.setToolTip(self.tr("Ask for this client's records to be erased; a partner approves it first."))
             return
@@ -585,6 +619,32 @@ class ClientDetailPage(QWidget):
         self.erasure_note.setVisible(True)
         button.setEnabled(False)
         button.setToolTip(self.erasure_note.text())
+
+    def _show_withdrawn(self) -> None:
+        """Show the items only withdrawn purposes needed (roles that may request erasure)."""
+        self.withdrawn = None
+        if can(self.service.role, Capability.REQUEST_ERASURE):
+            try:
+                found = self.erasure.withdrawn_items(self.client_id)
+            except KnownError:
+                found = []
+            self.withdrawn = found[0] if found else None
+        flagged = self.withdrawn
+        self.withdrawn_box.setVisible(flagged is not None)
+        if flagged is None:
+            return
+        self.withdrawn_note.setText(notice_text(flagged))
+        self.withdrawn_button.setVisible(flagged.open_request is None)
+
+    def request_withdrawn_erasure(self, *, confirm: bool = True) -> int | None:
+        """Ask for the erasure of the items no purpose needs since a withdrawal; a partner approves it."""
+        if self.withdrawn is None or self.withdrawn.open_request is not None:
+            return None
+        rid = request_withdrawn_erasure(self, self.erasure, self.withdrawn, confirm=confirm)
+        if rid is not None:
+            self.reload()
+            self.withdrawn_note.setText(requested_text(rid))
+        return rid
 
     def open_erasure_request(self) -> ErasureRequestRow | None:
         """This client's open erasure request, as far as the role may see requests (None: none open)."""

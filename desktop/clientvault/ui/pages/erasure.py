@@ -26,8 +26,15 @@ from clientvault.services.erasure import (
     ErasureResult,
     ErasureService,
     RegisterEntry,
+    WithdrawnItems,
 )
 from clientvault.ui.dialogs.reason import ReasonDialog, ask_reason
+from clientvault.ui.dialogs.withdrawn_erasure import (
+    button_text,
+    item_list,
+    request_withdrawn_erasure,
+    requested_text,
+)
 from clientvault.ui.errors import show_error
 from clientvault.ui.i18n import fmt
 from clientvault.ui.models.retention import PagedTableModel
@@ -120,6 +127,22 @@ class ErasurePage(QWidget):
             actions.addWidget(b)
         actions.addStretch(1)
 
+        # Items only a withdrawn purpose needed, per client (a handful: read at once).
+        self._withdrawn: list[WithdrawnItems] = []
+        self.withdrawn: PagedTableModel[WithdrawnItems] = PagedTableModel(
+            [self.tr("Client no."), self.tr("Client"), self.tr("Items"), self.tr("Flagged on"),
+             self.tr("Request")],
+            lambda offset, limit: self._withdrawn[offset : offset + limit],
+            self._withdrawn_cell,
+            self,
+        )  # fmt: skip
+        self.withdrawn_view = make_table_view(self, "withdrawn", self.withdrawn)
+        self.withdrawn_button = QPushButton(button_text(), self)
+        self.withdrawn_button.setObjectName("request_withdrawn")
+        withdrawn_row = QHBoxLayout()
+        withdrawn_row.addWidget(self.withdrawn_button)
+        withdrawn_row.addStretch(1)
+
         self.register: PagedTableModel[RegisterEntry] = PagedTableModel(
             [self.tr("Certificate"), self.tr("Client no."), self.tr("Executed on"), self.tr("Scope"),
              self.tr("Legal basis"), self.tr("Integrity"), self.tr("Witness")],
@@ -139,6 +162,9 @@ class ErasurePage(QWidget):
         layout.addWidget(self.status)
         layout.addLayout(actions)
         layout.addWidget(self.requests_view, 2)
+        layout.addWidget(QLabel(self.tr("Flagged after consent withdrawal"), self))
+        layout.addWidget(self.withdrawn_view, 1)
+        layout.addLayout(withdrawn_row)
         layout.addWidget(QLabel(self.tr("Destruction register"), self))
         layout.addWidget(self.register_view, 2)
         layout.addLayout(cert_row)
@@ -149,6 +175,9 @@ class ErasurePage(QWidget):
         self.refuse_button.clicked.connect(self.refuse_selected)
         self.execute_button.clicked.connect(self.execute_selected)
         self.certificate_button.clicked.connect(self.show_certificate)
+        self.withdrawn_button.clicked.connect(lambda: self.request_withdrawn_selected())
+        self.withdrawn_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._load_withdrawn()
         self.requests_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.register_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -196,6 +225,11 @@ class ErasurePage(QWidget):
         )  # fmt: skip
         return values[column]
 
+    def _withdrawn_cell(self, w: WithdrawnItems, column: int) -> str:
+        request = fmt(self.tr("No. %1 open"), w.open_request) if w.open_request is not None else ""
+        values = (str(w.client_id), w.name, item_list(w), w.flagged_at[:10], request)
+        return values[column]
+
     def _register_cell(self, e: RegisterEntry, column: int) -> str:
         integrity = {"ok": self.tr("passed"), "problems": self.tr("PROBLEMS"), "not_run": self.tr("not run")}
         values = (
@@ -210,7 +244,21 @@ class ErasurePage(QWidget):
         """Reload both tables."""
         self.requests.reload()
         self.register.reload()
+        self._load_withdrawn()
         self._update_buttons()
+
+    def _load_withdrawn(self) -> None:
+        try:
+            self._withdrawn = self.erasure.withdrawn_items()
+        except Exception as exc:
+            self._withdrawn = []
+            show_error(self, exc)
+        self.withdrawn.reload()
+        self._update_buttons()
+
+    def selected_withdrawn(self) -> WithdrawnItems | None:
+        """The selected client with flagged items."""
+        return selected_item(self.withdrawn_view, self.withdrawn.item)
 
     def selected_request(self) -> ErasureRequestRow | None:
         """The selected request."""
@@ -227,6 +275,8 @@ class ErasurePage(QWidget):
         self.refuse_button.setEnabled(req is not None and req.state in ("requested", "approved"))
         self.execute_button.setEnabled(req is not None and req.state == "approved" and not busy)
         self.certificate_button.setEnabled(self.selected_entry() is not None)
+        flagged = self.selected_withdrawn()
+        self.withdrawn_button.setEnabled(flagged is not None and flagged.open_request is None)
 
     def _run(self, action: object) -> bool:
         try:
@@ -251,6 +301,17 @@ class ErasurePage(QWidget):
             )
         )
         return made[0] if made else None
+
+    def request_withdrawn_selected(self, *, confirm: bool = True) -> int | None:
+        """Ask for the erasure of the selected client's flagged items; a partner approves it first."""
+        flagged = self.selected_withdrawn()
+        if flagged is None or flagged.open_request is not None:
+            return None
+        rid = request_withdrawn_erasure(self, self.erasure, flagged, confirm=confirm)
+        if rid is not None:
+            self.refresh()
+            self.status.setText(requested_text(rid))
+        return rid
 
     def check_retention(self) -> list[int]:
         """Open requests for every locked record whose retention ended."""
