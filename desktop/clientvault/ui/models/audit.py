@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from clientvault.services.audit import AuditEvent, AuditFilter, AuditService
 from clientvault.ui.i18n import format_timestamp
@@ -55,12 +55,7 @@ class AuditTableModel(LazyTableModel[AuditEvent]):
         """The event shown on ``row``."""
         return self.item(row)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def header_labels(self) -> Sequence[str]:
         return (
             self.tr("Time"),
             self.tr("User"),
@@ -68,7 +63,7 @@ class AuditTableModel(LazyTableModel[AuditEvent]):
             self.tr("Object"),
             self.tr("Outcome"),
             self.tr("No."),
-        )[section]
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

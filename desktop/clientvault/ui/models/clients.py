@@ -76,9 +76,6 @@ class ClientTableModel(LazyTableModel[ClientRow]):
         """The client shown on ``row``."""
         return self.item(row)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORT_KEYS.get(self.COLUMNS.index(self.columns[column]) if column < len(self.columns) else -1)
         if key is None:
@@ -92,10 +89,8 @@ class ClientTableModel(LazyTableModel[ClientRow]):
         """Whether the service can order the list by ``column``."""
         return self.COLUMNS.index(self.columns[column]) in self.SORT_KEYS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
+    def header_labels(self) -> Sequence[str]:
+        titles = {
             "name": self.tr("Name"),
             "kind": self.tr("Kind"),
             "uscc": self.tr("Credit code"),
@@ -103,7 +98,8 @@ class ClientTableModel(LazyTableModel[ClientRow]):
             "status": self.tr("Status"),
             "accountants": self.tr("Accountants"),
             "updated_at": self.tr("Last change"),
-        }[self.columns[section]]
+        }
+        return [titles[c] for c in self.columns]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

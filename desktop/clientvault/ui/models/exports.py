@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from clientvault.services.exports import DestroyOutcome, ExportEntry, ExportKind, ExportService, RegisterFilter
 from clientvault.ui.i18n import format_date, format_number, format_timestamp
@@ -61,12 +61,7 @@ class ExportTableModel(LazyTableModel[ExportEntry]):
     def has_more(self, page: list[ExportEntry]) -> bool:
         return bool(page) and len(self._rows) + len(page) < self._total
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def header_labels(self) -> Sequence[str]:
         return (
             self.tr("When"),
             self.tr("Who"),
@@ -76,7 +71,7 @@ class ExportTableModel(LazyTableModel[ExportEntry]):
             self.tr("Rows"),
             self.tr("Destroy by"),
             self.tr("Status"),
-        )[section]
+        )
 
     def kind_name(self, kind: str) -> str:
         """The translated name of an export kind (the code when unknown)."""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
@@ -16,7 +16,7 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
     """Rows from :meth:`fetch_page`, read through Qt's ``canFetchMore``/``fetchMore``.
 
     Subclasses implement :meth:`fetch_page` (by offset, ``len(loaded)``, or by keyset, after
-    ``loaded[-1]``), ``columnCount``, ``data`` and ``headerData``; they may override
+    ``loaded[-1]``), :meth:`header_labels` (which also fixes the column count) and ``data``; they may override
     :meth:`prepare` (recount, reread names: run by :meth:`reload` before the first page) and
     :meth:`has_more` (default: a full page means there may be another).
     """
@@ -31,6 +31,18 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
     def fetch_page(self, loaded: Sequence[T], limit: int) -> list[T]:
         """Up to ``limit`` rows that follow ``loaded`` (the rows read so far)."""
         raise NotImplementedError
+
+    def header_labels(self) -> Sequence[str]:
+        """The translated title of each column, in order."""
+        raise NotImplementedError
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.header_labels())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.header_labels()[section]
 
     def prepare(self) -> bool:
         """Run by :meth:`reload` once the rows are cleared; ``False`` when there is nothing to read."""

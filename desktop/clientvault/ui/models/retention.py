@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from clientvault.ui.models.lazy import PAGE, LazyTableModel
 from clientvault.ui.models.lazy import Index as _Index
@@ -43,8 +43,8 @@ class PagedTableModel(LazyTableModel[T]):
     def fetch_page(self, loaded: Sequence[T], limit: int) -> list[T]:
         return self._fetch(len(loaded), limit)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
+    def header_labels(self) -> Sequence[str]:
+        return self._headers
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -54,9 +54,4 @@ class PagedTableModel(LazyTableModel[T]):
             return self._cell(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
             return self._tooltip(row, index.column())
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from clientvault.services.users import UserInfo, UserService
 from clientvault.ui.i18n import format_date, format_number
@@ -41,12 +41,7 @@ class UserTableModel(LazyTableModel[UserInfo]):
         """The account shown on ``row``."""
         return self.item(row)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def header_labels(self) -> Sequence[str]:
         return (
             self.tr("User name"),
             self.tr("Full name"),
@@ -54,7 +49,7 @@ class UserTableModel(LazyTableModel[UserInfo]):
             self.tr("Status"),
             self.tr("Created"),
             self.tr("Workstation logins"),
-        )[section]
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
