@@ -1,0 +1,307 @@
+"""Shared context of the command line: constants, the one-line error messages, login and password sources."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from clientvault.core.errors import (
+    AccessDenied,
+    ConsentMissing,
+    DamagedFile,
+    DiskFull,
+    GenerationMismatch,
+    InvalidState,
+    KeysChanged,
+    KeysFileError,
+    KnownError,
+    LoginThrottled,
+    MigrationFailed,
+    NewerDatabase,
+    NotFound,
+    UnsupportedLocation,
+    ValidationError,
+    VaultBusy,
+    VersionConflict,
+    WrongCredentials,
+)
+from clientvault.services.context import Vault
+from clientvault.services.profiles import KDF_PROFILES, kdf_profile
+from clientvault.services.vault import VaultService
+
+PROG = "clientvault"
+EXIT_OK, EXIT_PROBLEM, EXIT_ERROR, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+ENV_VAULT = "CLIENTVAULT_VAULT"
+ENV_USER = "CLIENTVAULT_USER"
+ENV_PASSWORD = "CLIENTVAULT_PASSWORD"  # noqa: S105 - the variable's name, not a password
+ENV_RECOVERY_CODE = "CLIENTVAULT_RECOVERY_CODE"
+#: ``--kdf-profile`` is honoured only when this is "1": a cheap KDF must never reach a real vault.
+ENV_TESTING = "CLIENTVAULT_TESTING"
+AUDIT_PAGE = 200
+
+
+class UsageError(Exception):
+    """Bad command line or missing input; the message is one English line without personal data."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argparse parser that reports errors as one line (raised, so ``main`` prints them)."""
+
+    def error(self, message: str) -> Any:  # argparse's signature is NoReturn; raising keeps that
+        raise UsageError(message)
+
+
+# -- error messages ----------------------------------------------------------------------------
+
+_DAMAGE = {
+    "page1": "the first page of vault.db is damaged; restore vault.db and vault.keys from the newest backup",
+    "pages": "vault.db has damaged pages; run 'clientvault verify' and restore from the newest backup",
+    "truncated": "vault.db is truncated (incomplete copy?); restore it from the newest backup",
+    "missing": "vault.db is missing from the vault folder",
+    "empty": "vault.db is empty; restore it from the newest backup",
+}
+_KEYS = {
+    "missing": "vault.keys is missing (is --vault the right folder?)",
+    "other_vault": "vault.keys belongs to another vault; put back this vault's own vault.keys",
+    "newer_format": "vault.keys was written by a newer version of ClientVault",
+    "unreadable": "vault.keys cannot be read (check the folder's permissions)",
+    "no_recovery_slot": "this vault has no recovery slot",
+    "not_this_db": (
+        "the key in vault.keys does not open vault.db: the two files are from different vaults or from"
+        " different points in time; restore both from the same backup"
+    ),
+}
+_STATE = {
+    "vault_exists": "a vault already exists in that folder",
+    "cannot_disable_self": "you cannot disable your own account",
+    "last_partner": "the last active partner cannot be disabled",
+    "partner_key_unavailable": "only a partner can add another partner",
+    "file_exists": "the recovery sheet file already exists; choose a new file name",
+    "folder_missing": "the folder for the recovery sheet does not exist",
+    "legal_hold": "a legal hold stands on this client: erasure refused (a partner must release the hold first)",
+    "backups_not_set_up": "backups are not set up yet: a partner must take the first backup",
+    "export_destroyed": "that export is already marked destroyed",
+}
+_FIELD_CODES = {
+    "required": "is required",
+    "too_short": "is too short",
+    "too_long": "is too long",
+    "format": "has characters that are not allowed",
+    "taken": "is already in use",
+    "control_chars": "contains control characters",
+    "unknown": "is not known",
+}
+
+
+def _validation(exc: ValidationError) -> str:
+    parts = []
+    for name, code in sorted(exc.errors.items()):
+        what = name.replace("_", " ")
+        if code == "too_short" and name in ("password", "new_password"):
+            parts.append(f"{what} is too short (at least 10 characters)")
+        elif code == "format" and name == "username":
+            parts.append("user name: use 2-64 letters, digits, dots, dashes or underscores")
+        else:
+            parts.append(f"{what} {_FIELD_CODES.get(code, 'is not valid')}")
+    return "invalid input: " + "; ".join(parts)
+
+
+#: One sentence per known error type (none contains a personal-data value). A test checks that
+#: every ``KnownError`` subclass has an entry, so a new error type cannot reach users unexplained.
+MESSAGES: dict[type[KnownError], Callable[[Any], str]] = {
+    WrongCredentials: lambda e: "wrong user name or password",
+    LoginThrottled: lambda e: f"too many failed logins; try again in {e.retry_after} seconds",
+    VaultBusy: lambda e: "the vault is busy (in use by another program or workstation); try again shortly",
+    DiskFull: lambda e: "the disk is full; nothing was changed",
+    DamagedFile: lambda e: _DAMAGE.get(
+        e.detail,
+        "vault.db failed its safety self-check"
+        if e.detail.startswith("self_check")
+        else f"{e.which} is damaged or is not a ClientVault file; restore it from the newest backup",
+    ),
+    KeysFileError: lambda e: _KEYS.get(e.reason, "vault.keys is damaged; restore it from the newest backup"),
+    GenerationMismatch: lambda e: (
+        "vault.db and vault.keys are from different points in time (an old copy of one was put back); "
+        "restore both files from the same backup"
+    ),
+    NewerDatabase: lambda e: (
+        f"the vault was written by a newer version of ClientVault (schema {e.found}, this version knows {e.supported})"
+    ),
+    MigrationFailed: lambda e: (
+        f"upgrading the vault database from schema {e.version} failed; it was left as it was, and the copy "
+        f"taken before the upgrade is kept as backups/{e.backup}"
+    ),
+    AccessDenied: lambda e: f"your role may not do this ({e.capability}); the attempt was recorded",
+    ConsentMissing: lambda e: f"no valid consent or legal basis for the purpose '{e.purpose}'",
+    ValidationError: _validation,
+    VersionConflict: lambda e: "someone else changed this record meanwhile; try again",
+    NotFound: lambda e: f"no such {e.record}",
+    InvalidState: lambda e: _STATE.get(e.code, f"not possible in the current state ({e.code})"),
+    UnsupportedLocation: lambda e: "the vault folder is in a cloud-sync folder; use a local or office-share folder",
+    KeysChanged: lambda e: "another workstation changed the vault keys; log in again",
+}
+
+
+def error_message(exc: KnownError) -> str:
+    """Return the one-line English message for a known error (most specific type wins)."""
+    for kind in type(exc).__mro__:
+        make = MESSAGES.get(kind)
+        if make is not None:
+            return make(exc)
+    return f"the operation was refused ({type(exc).__name__})"
+
+
+# -- the command context -----------------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """Parsed arguments plus the process environment a verb needs."""
+
+    args: argparse.Namespace
+    out: TextIO
+    env: dict[str, str]
+    _password: str | None = None
+
+    def folder(self) -> Path:
+        """The vault folder from ``--vault`` or ``CLIENTVAULT_VAULT``."""
+        value = self.args.vault or self.env.get(ENV_VAULT)
+        if not value:
+            raise UsageError(f"no vault folder: use --vault DIR or set {ENV_VAULT}")
+        return Path(value).expanduser()
+
+    def username(self) -> str:
+        """The acting user from ``--user`` or ``CLIENTVAULT_USER``."""
+        value = self.args.user or self.env.get(ENV_USER)
+        if not value:
+            raise UsageError(f"no user name: use --user NAME or set {ENV_USER}")
+        return str(value)
+
+    def vaults(self) -> VaultService:
+        """A VaultService with the production KDF (the fast one only inside the test suite)."""
+        profile = self.args.kdf_profile or "production"
+        if profile != "production" and self.env.get(ENV_TESTING) != "1":
+            raise UsageError(f"--kdf-profile is for the test suite only ({ENV_TESTING}=1)")
+        return VaultService(kdf=kdf_profile(profile), cipher_log=log_dir() / "sqlcipher.log")
+
+    def password(self, *, confirm: bool = False) -> str:
+        """The login password: ``--password-file``, then ``CLIENTVAULT_PASSWORD``, then a prompt (asked once)."""
+        if self._password is None:
+            if self.args.password_file:
+                self._password = read_secret(self.args.password_file, "password file")
+            elif self.env.get(ENV_PASSWORD):
+                self._password = self.env[ENV_PASSWORD]
+            else:
+                hint = f"set {ENV_PASSWORD} or use --password-file"
+                self._password = prompt("Password: ", confirm=confirm, hint=hint)
+        return self._password
+
+    def new_password(self, what: str = "New password") -> str:
+        """A new password: ``--new-password-file``, else prompted twice."""
+        path = getattr(self.args, "new_password_file", None)
+        if path:
+            return read_secret(path, "new password file")
+        return prompt(f"{what}: ", confirm=True, hint="use --new-password-file")
+
+    def login(self, vaults: VaultService) -> Vault:
+        """Log the acting user in (audited like a GUI login)."""
+        folder, user = self.folder(), self.username()
+        require_vault(vaults, folder)
+        return vaults.unlock(folder, user, self.password())
+
+    def print(self, *fields: object) -> None:
+        """Write one tab-separated line to stdout (tabs/newlines inside fields become spaces)."""
+        self.out.write("\t".join(_clean(f) for f in fields) + "\n")
+
+
+def _clean(value: object) -> str:
+    return re.sub(r"[\t\r\n]", " ", "" if value is None else str(value))
+
+
+def log_dir() -> Path:
+    """The per-user log folder (SQLCipher's log and the CLI's own log go there, never to stderr)."""
+    import platformdirs
+
+    folder = Path(platformdirs.user_log_path("ClientVault", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+def read_secret(path: str, what: str) -> str:
+    try:
+        text = Path(path).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise UsageError(f"cannot read the {what}") from None
+    lines = text.splitlines()
+    if not lines or not lines[0]:
+        raise UsageError(f"the {what} is empty")
+    return lines[0]
+
+
+def prompt(label: str, *, confirm: bool, hint: str) -> str:
+    if not sys.stdin.isatty():
+        raise UsageError(f"no password given and no terminal to ask on: {hint}")
+    first = getpass.getpass(label)
+    if confirm and getpass.getpass("Repeat: ") != first:
+        raise UsageError("the two passwords differ")
+    return first
+
+
+def require_vault(vaults: VaultService, folder: Path) -> None:
+    if not vaults.vault_exists(folder):
+        raise UsageError("no vault in that folder (use 'clientvault init' to create one)")
+
+
+def locked(ctx: Context, work: Callable[[Vault, VaultService], int]) -> int:
+    """Log in, run ``work``, and always lock afterwards."""
+    vaults = ctx.vaults()
+    vault = ctx.login(vaults)
+    try:
+        return work(vault, vaults)
+    finally:
+        vault.lock()
+
+
+def new_file(path: str) -> Path:
+    """The ``--out`` file of a verb that saves one: a new file in an existing folder."""
+    out = Path(path).expanduser()
+    if out.is_dir():
+        raise UsageError("the output path is a folder; give a file name in it")
+    if out.exists():
+        raise UsageError("the output file exists; choose a new file name")
+    if not out.parent.is_dir():
+        raise UsageError("the output folder does not exist")
+    return out
+
+
+def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    # Sub-parsers repeat the global options so they work after the verb too; SUPPRESS keeps a
+    # sub-parser from overwriting a value given before the verb.
+    default: Any = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--vault", metavar="DIR", default=default, help=f"vault folder (or {ENV_VAULT})")
+    parser.add_argument("--user", metavar="NAME", default=default, help=f"log in as NAME (or {ENV_USER})")
+    parser.add_argument(
+        "--password-file",
+        metavar="FILE",
+        default=default,
+        help=f"read the login password from FILE (or {ENV_PASSWORD})",
+    )
+    parser.add_argument("--kdf-profile", choices=sorted(KDF_PROFILES), default=default, help=argparse.SUPPRESS)
+
+
+def configure_logging() -> None:
+    """Send log records to the log folder unless the host (a test run) already configured logging."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    handler = logging.FileHandler(log_dir() / "clientvault-cli.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)

@@ -1,0 +1,41 @@
+"""Consent verbs: form (a consent form PDF, registered as an export)."""
+
+from __future__ import annotations
+
+import argparse
+
+from clientvault.cli.base import (
+    EXIT_OK,
+    Context,
+    Parser,
+    locked,
+    new_file,
+)
+from clientvault.services.context import Vault
+from clientvault.services.vault import VaultService
+
+
+def cmd_form(ctx: Context) -> int:
+    """Issue a consent form (for --client, else blank), save it to --out, register it; print its number."""
+    from clientvault.services.consent import ConsentService  # reportlab is heavy: loaded here
+
+    out = new_file(ctx.args.out)
+
+    def work(vault: Vault, vaults: VaultService) -> int:
+        service = ConsentService(vault)
+        form = service.issue_form(ctx.args.client, lang=ctx.args.lang)
+        entry = service.save_form(form, out, purpose=ctx.args.purpose)
+        ctx.print(form.form_no, entry.id, entry.destroy_by)
+        return EXIT_OK
+
+    return locked(ctx, work)
+
+
+def register(verbs: argparse._SubParsersAction[Parser], common: Parser) -> None:
+    """Add ``form``."""
+    p = verbs.add_parser("form", parents=[common], help="save a consent form PDF (blank without --client)")
+    p.add_argument("--out", metavar="FILE", required=True, help="the PDF to write (new file; registered)")
+    p.add_argument("--client", metavar="ID", type=int, help="the client the form is for (default: a blank form)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the form")
+    p.add_argument("--purpose", default="consent form", help="why the file is saved (export register)")
+    p.set_defaults(handler=cmd_form)

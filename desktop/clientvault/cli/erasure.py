@@ -1,0 +1,122 @@
+"""Erasure verbs: erase, certificate, scan-residue."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from clientvault.cli.base import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    Context,
+    Parser,
+    UsageError,
+    locked,
+    new_file,
+)
+from clientvault.services.context import Vault
+from clientvault.services.vault import VaultService
+
+
+def cmd_erase(ctx: Context) -> int:
+    """Request, approve and execute the erasure of one client (partner); print the certificate number.
+
+    The legal basis is a code (``--basis``); a free note (``--note-file``, never on the command
+    line) is sealed under the partner key in the register entry, and reaches neither the audit
+    log nor the ledger mirror beside the backups.
+    """
+    from clientvault.services.erasure import ErasureService
+
+    note = ""
+    if ctx.args.note_file:
+        source = ctx.args.note_file
+        try:
+            note = sys.stdin.read() if source == "-" else Path(source).expanduser().read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise UsageError("cannot read the note file") from None
+
+    def work(vault: Vault, vaults: VaultService) -> int:
+        result = ErasureService(vault).erase_now(
+            ctx.args.client, ctx.args.basis, witness=ctx.args.witness or "", note=note
+        )
+        integrity = (
+            "not_run" if result.integrity_problems is None else ("ok" if not result.integrity_problems else "problems")
+        )
+        ctx.print(result.certificate_no, f"integrity={integrity}")
+        return EXIT_OK if integrity != "problems" else EXIT_PROBLEM
+
+    return locked(ctx, work)
+
+
+def cmd_certificate(ctx: Context) -> int:
+    """Save an erasure certificate to --out and register it (partner, privacy officer).
+
+    Prints the certificate number, the export register entry and its destroy-by date.
+    """
+    from clientvault.services.erasure import ErasureService
+
+    out = new_file(ctx.args.out)
+
+    def work(vault: Vault, vaults: VaultService) -> int:
+        entry = ErasureService(vault).save_certificate(ctx.args.number, out, lang=ctx.args.lang)
+        ctx.print(ctx.args.number, entry.id, entry.destroy_by)
+        return EXIT_OK
+
+    return locked(ctx, work)
+
+
+def cmd_scan_residue(ctx: Context) -> int:
+    """Search every decrypted page for the values in --values-file (one a line); exit 1 unless clean."""
+    from clientvault.services.erasure import ErasureService
+
+    source = ctx.args.values_file
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise UsageError("cannot read the values file") from None
+    needles = [line.strip() for line in text.splitlines() if line.strip()]
+    if not needles:
+        raise UsageError("the values file holds no values")
+
+    def work(vault: Vault, vaults: VaultService) -> int:
+        report = ErasureService(vault).scan_residue(needles)
+        for f in report.files:
+            ctx.print(f.kind, "present" if f.present else "absent", f"pages={f.pages}", f"verified={f.verified}")
+        for hit in report.hits:  # value indexes only: the values never reach the output
+            ctx.print("hit", hit.file, f"page={hit.page}", f"value#{hit.needle + 1}", hit.encoding)
+        ctx.print("clean" if report.clean else "NOT CLEAN", f"hits={len(report.hits)}")
+        return EXIT_OK if report.clean else EXIT_PROBLEM
+
+    return locked(ctx, work)
+
+
+def register(verbs: argparse._SubParsersAction[Parser], common: Parser) -> None:
+    """Add ``erase``, ``certificate`` and ``scan-residue``."""
+    from clientvault.services.erasure import LEGAL_BASES
+
+    p = verbs.add_parser(
+        "erase",
+        parents=[common],
+        help="erase a client now (partner; refused under legal hold)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="legal bases (--basis CODE; the certificate prints the full wording):\n"
+        + "\n".join(f"  {b.code:<20} {b.source}: {b.en}" for b in LEGAL_BASES.values()),
+    )
+    p.add_argument("--client", metavar="ID", type=int, required=True, help="the client's number")
+    p.add_argument("--basis", metavar="CODE", required=True, choices=list(LEGAL_BASES),
+                   help="the legal basis, one of: " + ", ".join(LEGAL_BASES))  # fmt: skip
+    p.add_argument("--witness", metavar="NAME", help="witness for the destruction register")
+    p.add_argument("--note-file", metavar="FILE",
+                   help="an optional note for the register, sealed under the partner key ('-': stdin)")  # fmt: skip
+    p.set_defaults(handler=cmd_erase)
+    p = verbs.add_parser(
+        "certificate", parents=[common], help="save an erasure certificate PDF (partner, privacy officer)"
+    )
+    p.add_argument("number", metavar="NUMBER", help="the certificate number (ER-YYYY-NNNNNN)")
+    p.add_argument("--out", metavar="FILE", required=True, help="the PDF to write (new file; registered)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the certificate")
+    p.set_defaults(handler=cmd_certificate)
+    p = verbs.add_parser("scan-residue", parents=[common], help="search every decrypted page for erased values")
+    p.add_argument("--values-file", metavar="FILE", required=True, help="values to look for, one a line ('-': stdin)")
+    p.set_defaults(handler=cmd_scan_residue)
