@@ -8,12 +8,12 @@ Every record shown is synthetic. The form PNGs show every page side by side at 6
 from __future__ import annotations
 
 import os
-import subprocess
 import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 from shots import OUT, shot
@@ -30,6 +30,7 @@ from clientvault.ui.operations import Operations
 from clientvault.ui.pages.consent_overview import ConsentOverviewPage
 from clientvault.ui.pages.purposes import PurposesPage
 from clientvault.ui.widgets.consent_tab import ConsentTab
+from clientvault.ui.widgets.pdf import load_pdf
 
 
 def sized_shot(widget: QWidget, name: str) -> None:
@@ -38,16 +39,20 @@ def sized_shot(widget: QWidget, name: str) -> None:
     shot(widget, name)
 
 
-def form_png(pdf: bytes, name: str, tmp: Path) -> None:
-    """Every page side by side (pdftoppm -png -r 60)."""
-    stem = tmp / name
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-", str(stem)], input=pdf, check=True)
-    pages = [QImage(str(p)) for p in sorted(tmp.glob(f"{name}-*.png"))]
+def form_png(pdf: bytes, name: str) -> None:
+    """Every page side by side at 60 dpi, rendered with QtPdf (the app's own PDF preview engine)."""
+    doc, _buffer = load_pdf(pdf)
+    pages = []
+    for index in range(doc.pageCount()):
+        size = doc.pagePointSize(index)
+        pages.append(doc.render(index, QSize(round(size.width() * 60 / 72), round(size.height() * 60 / 72))))
+    doc.close()
     out = QImage(sum(p.width() for p in pages) + 10, max(p.height() for p in pages), QImage.Format.Format_RGB32)
     out.fill(0xCCCCCC)
     painter = QPainter(out)
     x = 0
     for page in pages:
+        painter.fillRect(x, 0, page.width(), page.height(), 0xFFFFFF)  # QtPdf leaves the paper transparent
         painter.drawImage(x, 0, page)
         x += page.width() + 10
     painter.end()
@@ -76,8 +81,8 @@ def main() -> None:
         pid = clients.add_person(cid, PersonInput(PersonRole.LEGAL_REP, "张三"))
         for name in ("宁波海风贸易有限公司", "温州明月餐饮店", "绍兴青石建材有限公司"):
             clients.create(ClientInput(name=name))
-        form_png(consent.issue_form(cid, person_id=pid).pdf, "consent_form_zh", tmp)
-        form_png(consent.issue_form(None, lang="en").pdf, "consent_form_en", tmp)
+        form_png(consent.issue_form(cid, person_id=pid).pdf, "consent_form_zh")
+        form_png(consent.issue_form(None, lang="en").pdf, "consent_form_en")
         form = consent.issue_form(cid, person_id=pid)
         consent.return_form(
             form.form_no, cid,

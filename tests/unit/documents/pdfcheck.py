@@ -1,21 +1,26 @@
-"""Check real PDFs with poppler's command-line tools (pdftotext, pdffonts, pdfinfo, pdftoppm).
+"""Check real PDFs with Python packages only (pypdf for structure and fonts, pypdfium2 for text and pixels).
 
 Reusable by every document test: ``from tests.unit.documents.pdfcheck import ...``. The PDF
-is piped to the tools on stdin, so checking a PDF writes nothing to disk either.
+is read from memory, so checking a PDF writes nothing to disk either (except ``render_png``,
+which writes the image it is asked for). Both packages come with the ``test`` extra; no system
+tool is needed.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import pypdfium2 as pdfium
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject, IndirectObject
 
 # Fonts every PDF viewer is assumed to have; PDFs that name them do not embed them, and
 # none of them has Chinese glyphs. A document of ours must never reference one.
@@ -24,16 +29,30 @@ BASE14_PREFIXES = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
 MM = 72 / 25.4
 
 
-def _run(tool: str, args: list[str], pdf: bytes) -> str:
-    result = subprocess.run([tool, *args], input=pdf, capture_output=True, check=False)
-    if result.returncode != 0:
-        raise AssertionError(f"{tool} failed ({result.returncode}): {result.stderr.decode(errors='replace')}")
-    return result.stdout.decode("utf-8")
+@contextmanager
+def _pdfium(pdf: bytes) -> Iterator[pdfium.PdfDocument]:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        yield document
+    finally:
+        document.close()
 
 
-def pdf_text(pdf: bytes, *, layout: bool = False) -> str:
-    """Return the text of the PDF as pdftotext extracts it (UTF-8, pages separated by form feeds)."""
-    return _run("pdftotext", [*(["-layout"] if layout else []), "-enc", "UTF-8", "-", "-"], pdf)
+def _page_texts(pdf: bytes) -> list[str]:
+    texts = []
+    with _pdfium(pdf) as document:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+            textpage.close()
+            page.close()
+    return texts
+
+
+def pdf_text(pdf: bytes) -> str:
+    """Return the text of the PDF in reading order, pages separated by form feeds (as pdftotext did)."""
+    return "\f".join(_page_texts(pdf)) + "\f"
 
 
 def squash(text: str) -> str:
@@ -43,7 +62,7 @@ def squash(text: str) -> str:
 
 @dataclass(frozen=True)
 class PdfFont:
-    """One row of ``pdffonts`` output."""
+    """One font the PDF references (what ``pdffonts`` used to list)."""
 
     name: str
     type: str
@@ -57,17 +76,60 @@ class PdfFont:
         return self.name.split("+", 1)[1] if re.match(r"^[A-Z]{6}\+", self.name) else self.name
 
 
+def _resolve(obj: Any) -> Any:
+    return obj.get_object() if isinstance(obj, IndirectObject) else obj
+
+
+def _font_file_embedded(font: DictionaryObject) -> bool:
+    """True if the font's program is in the file (FontFile/FontFile2/FontFile3; Type3 glyphs always are)."""
+    if font.get("/Subtype") == "/Type3":
+        return True
+    if font.get("/Subtype") == "/Type0":
+        descendants = _resolve(font.get("/DescendantFonts")) or []
+        return bool(descendants) and all(_font_file_embedded(_resolve(d)) for d in descendants)
+    descriptor = _resolve(font.get("/FontDescriptor"))
+    return descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def _fonts_in(resources: Any, found: dict[int, DictionaryObject], seen: set[int]) -> None:
+    """Collect every font of a resource dictionary, descending into form XObjects and Type3 fonts."""
+    resources = _resolve(resources)
+    if not isinstance(resources, DictionaryObject) or id(resources) in seen:
+        return
+    seen.add(id(resources))
+    for ref in (_resolve(resources.get("/Font")) or {}).values():
+        font = _resolve(ref)
+        found.setdefault(id(font), font)
+        if font.get("/Subtype") == "/Type3":
+            _fonts_in(font.get("/Resources"), found, seen)
+    for ref in (_resolve(resources.get("/XObject")) or {}).values():
+        xobject = _resolve(ref)
+        if xobject.get("/Subtype") == "/Form":
+            _fonts_in(xobject.get("/Resources"), found, seen)
+
+
 def pdf_fonts(pdf: bytes) -> list[PdfFont]:
-    """Return every font the PDF references, as listed by ``pdffonts``."""
-    lines = _run("pdffonts", ["-"], pdf).splitlines()
-    # Columns are fixed-width; the dashed second line gives their extents.
-    spans = [(m.start(), m.end()) for m in re.finditer(r"-+", lines[1])]
-    fonts = []
-    for line in lines[2:]:
-        cols = [line[start:end].strip() for start, end in spans]
-        name, font_type, _encoding, emb, sub, uni = cols[:6]
-        fonts.append(PdfFont(name, font_type, emb == "yes", sub == "yes", uni == "yes"))
-    return fonts
+    """Return every font the PDF references, on any page, in form XObjects and annotation appearances."""
+    found: dict[int, DictionaryObject] = {}
+    seen: set[int] = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        _fonts_in(page.get("/Resources"), found, seen)
+        for annot in _resolve(page.get("/Annots")) or []:
+            for stream in (_resolve(_resolve(annot).get("/AP")) or {}).values():
+                stream = _resolve(stream)
+                appearances = [stream] if "/Resources" in stream or "/Subtype" in stream else stream.values()
+                for appearance in appearances:
+                    _fonts_in(_resolve(appearance).get("/Resources"), found, seen)
+    return [
+        PdfFont(
+            name=str(font.get("/BaseFont", "[none]")).lstrip("/"),
+            type=str(font.get("/Subtype", "")).lstrip("/"),
+            embedded=_font_file_embedded(font),
+            subset=bool(re.match(r"^/?[A-Z]{6}\+", str(font.get("/BaseFont", "")))),
+            unicode="/ToUnicode" in font,
+        )
+        for font in found.values()
+    ]
 
 
 def assert_fonts_embedded(pdf: bytes) -> list[PdfFont]:
@@ -82,18 +144,25 @@ def assert_fonts_embedded(pdf: bytes) -> list[PdfFont]:
 
 
 def pdf_info(pdf: bytes) -> dict[str, str]:
-    """Return ``pdfinfo``'s fields (Title, Creator, Pages, Page size, …)."""
-    info = {}
-    for line in _run("pdfinfo", ["-"], pdf).splitlines():
-        key, sep, value = line.partition(":")
-        if sep:
-            info[key.strip()] = value.strip()
+    """Return the document information (Title, Creator, Author, …) plus ``Pages`` and ``Page size``.
+
+    ``Page size`` is the first page's in points, formatted like pdfinfo's (``595.276 x 841.89 pts``).
+    """
+    reader = PdfReader(io.BytesIO(pdf))
+    info = {str(k).lstrip("/"): str(v) for k, v in (reader.metadata or {}).items()}
+    info["Pages"] = str(len(reader.pages))
+    if reader.pages:
+        box = reader.pages[0].mediabox
+        info["Page size"] = f"{float(box.width):g} x {float(box.height):g} pts"
     return info
 
 
 def page_count(pdf: bytes) -> int:
-    """Return the number of pages."""
-    return int(pdf_info(pdf)["Pages"])
+    """Return the number of pages (counted by both packages, which must agree)."""
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    with _pdfium(pdf) as document:
+        assert len(document) == pages, f"pypdf counts {pages} pages, pdfium {len(document)}"
+    return pages
 
 
 @dataclass(frozen=True)
@@ -118,26 +187,52 @@ class Page:
     words: list[Word] = field(default_factory=list)
 
 
+Box = tuple[float, float, float, float]
+
+
+def _words_of(textpage: pdfium.PdfTextPage) -> Iterator[tuple[str, list[Box]]]:
+    """Yield each run of non-whitespace characters with its characters' boxes (PDF coordinates)."""
+    text, boxes = "", []
+    for i in range(textpage.count_chars()):
+        char = textpage.get_text_range(i, 1)
+        if char and not char.isspace():
+            text += char
+            boxes.append(textpage.get_charbox(i))
+        elif text:
+            yield text, boxes
+            text, boxes = "", []
+    if text:
+        yield text, boxes
+
+
 def pdf_pages(pdf: bytes) -> list[Page]:
-    """Return every page with its words and their bounding boxes (``pdftotext -bbox``)."""
-    xhtml = _run("pdftotext", ["-bbox", "-enc", "UTF-8", "-", "-"], pdf)
-    root = ET.fromstring(xhtml)  # noqa: S314  # poppler's output for a PDF we made, not untrusted input
-    ns = {"x": "http://www.w3.org/1999/xhtml"}
+    """Return every page with its words (runs of characters between whitespace) and their boxes.
+
+    The boxes are the glyphs' own (pdfium's tight character boxes) joined per word, in points
+    from the page's top-left corner, so a word's box is where ink lands.
+    """
     pages = []
-    for number, node in enumerate(root.iterfind(".//x:page", ns), start=1):
-        page = Page(number, float(node.attrib["width"]), float(node.attrib["height"]))
-        for w in node.iterfind("x:word", ns):
-            box = (float(w.attrib[k]) for k in ("xMin", "yMin", "xMax", "yMax"))
-            page.words.append(Word(w.text or "", number, *box))
-        pages.append(page)
+    with _pdfium(pdf) as document:
+        for index in range(len(document)):
+            pdf_page = document[index]
+            width, height = pdf_page.get_size()
+            page = Page(index + 1, width, height)
+            textpage = pdf_page.get_textpage()
+            for text, boxes in _words_of(textpage):
+                left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+                bottom, top = min(b[1] for b in boxes), max(b[3] for b in boxes)
+                page.words.append(Word(text, page.number, left, height - top, right, height - bottom))
+            textpage.close()
+            pdf_page.close()
+            pages.append(page)
     return pages
 
 
 def assert_inside_printable_area(pdf: bytes, margin_mm: float = 5) -> None:
     """Assert every word lies at least ``margin_mm`` inside every page edge (printers clip edges).
 
-    pdftotext drops characters that fall entirely off the page, so pair this with a check
-    that the expected text is extracted in full.
+    Characters drawn entirely off the page are still listed (with their boxes) and so fail this
+    check too; pair it with a check that the expected text is extracted in full all the same.
     """
     margin = margin_mm * MM
     for page in pdf_pages(pdf):
@@ -152,10 +247,13 @@ def assert_inside_printable_area(pdf: bytes, margin_mm: float = 5) -> None:
 
 
 def render_png(pdf: bytes, out: Path, dpi: int = 60, page: int = 1) -> Path:
-    """Render one page to ``out`` (a ``.png`` path) with pdftoppm and return ``out``."""
-    stem = out.with_suffix("")
-    args = ["-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", "-", str(stem)]
-    _run("pdftoppm", args, pdf)
+    """Render one page (1-based) to ``out`` (a ``.png`` path) with pdfium and return ``out``."""
+    with _pdfium(pdf) as document:
+        pdf_page = document[page - 1]
+        bitmap = pdf_page.render(scale=dpi / 72)
+        bitmap.to_pil().save(out, format="PNG")
+        bitmap.close()
+        pdf_page.close()
     return out
 
 

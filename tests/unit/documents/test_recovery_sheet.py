@@ -1,4 +1,4 @@
-"""The recovery sheet, checked as a real PDF with poppler's tools."""
+"""The recovery sheet, checked as a real PDF with Python (pypdf, pypdfium2; see pdfcheck.py)."""
 
 from __future__ import annotations
 
