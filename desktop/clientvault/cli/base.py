@@ -85,6 +85,8 @@ _STATE = {
     "partner_key_unavailable": "only a partner can add another partner",
     "file_exists": "the recovery sheet file already exists; choose a new file name",
     "folder_missing": "the folder for the recovery sheet does not exist",
+    "erasure_pending_on_disk": "another workstation is reading the vault: the erased values are still on disk; "
+    "the certificate is issued once they are gone (try again when the other workstations are idle)",
     "legal_hold": "a legal hold stands on this client: erasure refused (a partner must release the hold first)",
     "backups_not_set_up": "backups are not set up yet: a partner must take the first backup",
     "export_destroyed": "that export is already marked destroyed",

@@ -43,7 +43,13 @@ def cmd_erase(ctx: Context) -> int:
         integrity = (
             "not_run" if result.integrity_problems is None else ("ok" if not result.integrity_problems else "problems")
         )
-        ctx.print(result.certificate_no, f"integrity={integrity}")
+        ctx.print(result.certificate_no, f"integrity={integrity}", f"on_disk={result.on_disk}")
+        if result.on_disk == "pending":
+            # Executed and committed; old page versions stay on disk until other readers let go.
+            sys.stderr.write(
+                "erased; another workstation is reading the vault: the old copies are removed from disk "
+                "when it lets go (at the latest at the next open); the certificate is issued then\n"
+            )
         return EXIT_OK if integrity != "problems" else EXIT_PROBLEM
 
     return locked(ctx, work)

@@ -7,6 +7,13 @@ process killed at any point leaves either nothing or everything erased. Afterwar
 checkpointed with TRUNCATE (no erased page survives in ``-wal``), ``VACUUM`` runs when the
 firm's setting asks for it, and the integrity check's result goes into the register.
 
+While another workstation holds a read transaction the checkpoint cannot complete and old page
+versions stay on disk: the register row is then ``on_disk = 'pending'`` (it is written so in the
+erasure's own transaction and set ``complete`` once a checkpoint has completed), the erasure is
+never reported as failed, and :func:`complete_pending_erasures` finishes it when the readers let
+go (retried from the register, the certificate, every open and the main window's periodic check).
+A certificate is issued only for a complete erasure.
+
 The legal basis of a request is a code of :data:`LEGAL_BASES` (its wording and source in law are
 printed on the certificate); the ledger and its plaintext mirror beside the backups carry only
 that code. A partner's optional free note is sealed under ``PK`` in the register row: it never
@@ -17,11 +24,12 @@ not read it.
 from __future__ import annotations
 
 import contextlib
+import logging
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from clientvault.core.errors import InvalidState, NotFound, ValidationError
+from clientvault.core.errors import InvalidState, NotFound, ValidationError, VaultBusy
 from clientvault.core.roles import Capability, Role, Scope
 from clientvault.security.residue import ResidueReport, scan_residue
 from clientvault.security.sealing import aad, open_sealed, seal
@@ -45,6 +53,8 @@ from clientvault.storage.erasure import (
 from clientvault.storage.retention import RetentionRepository
 from clientvault.storage.users import UserRepository
 
+log = logging.getLogger(__name__)
+
 __all__ = [
     "DEFAULT_BASIS",
     "LEGAL_BASES",
@@ -57,6 +67,7 @@ __all__ = [
     "ResidueReport",
     "WithdrawnItems",
     "basis_text",
+    "complete_pending_erasures",
 ]
 
 SOURCES = ("deletion_request", "consent_withdrawal", "retention_expiry", "partner_decision")
@@ -84,6 +95,34 @@ def check_basis(code: str) -> str:
 
 
 METHOD = "secure_delete=1; fts5 secure-delete; one transaction; wal_checkpoint(TRUNCATE)"
+#: How long an erasure waits for other workstations' reads before it records "pending on disk".
+CHECKPOINT_WAIT_MS = 1000
+
+
+def complete_pending_erasures(vault: Vault, *, wait_ms: int = 0) -> list[str]:
+    """Finish erasures recorded as "pending on disk": retry the checkpoint; return the certificates completed.
+
+    An erasure commits whole, but while another connection holds a read transaction the WAL
+    checkpoint cannot copy the erased pages' new versions over the old ones nor truncate the WAL,
+    so the old versions stay on disk. The register row then says ``on_disk = 'pending'`` and this
+    runs again: after each erasure, when the register or a certificate is asked for, at every
+    open, and from the main window's periodic check. Only the rows read *before* a completed
+    checkpoint are marked complete (a later erasure's own checkpoint may not have run yet).
+    Never raises for a busy vault: it simply stays pending.
+    """
+    repo = ErasureRepository(vault.db)
+    pending = repo.pending_on_disk()
+    if not pending or not vault.db.checkpoint(wait_ms=wait_ms):
+        return []
+    try:
+        with vault.db.transaction():
+            for cert, client_id in pending:
+                repo.set_on_disk(cert, "complete")
+                vault.record("erasure.on_disk", f"client:{client_id}", reason=f"certificate:{cert}", outcome="complete")
+    except VaultBusy:  # another workstation is writing: the next check records it
+        return []
+    vault.db.checkpoint(wait_ms=wait_ms)
+    return [cert for cert, _ in pending]
 
 
 @dataclass(frozen=True)
@@ -95,6 +134,7 @@ class ErasureResult:
     erased: dict[str, int]
     integrity_problems: tuple[str, ...] | None  # None: not checked
     vacuumed: bool
+    on_disk: str = "complete"  # "pending": another workstation's read held old page versions on disk
 
 
 @dataclass(frozen=True)
@@ -350,6 +390,8 @@ class ErasureService:
         self.repo.add_register(req, certificate_no=cert, client_id=req.client_id, source=req.source,
                                scope=req.scope, erased=erased, legal_basis=req.legal_basis, executed_by=uid,
                                witness=witness, method=METHOD, note=sealed_note)  # fmt: skip
+        # Pending until a checkpoint has completed: a crash before it is finished at the next open.
+        self.repo.set_on_disk(cert, "pending")
         self.vault.record("erasure.execute", obj, reason=f"request:{request_id},certificate:{cert}")
         return cert, erased
 
@@ -357,23 +399,33 @@ class ErasureService:
         """Checkpoint, optional VACUUM, integrity check and its record, ledger mirror."""
         db = self.vault.db
         obj = f"client:{req.client_id}"
-        # Step 3 of the recipe: the erased pages' old versions must not stay in -wal.
-        db.checkpoint()
+        # Step 3 of the recipe: the erased pages' old versions must not stay in -wal. The erasure
+        # has committed: a checkpoint held up by another workstation's read makes it "pending on
+        # disk" (retried later), never a failure.
+        done = db.checkpoint(wait_ms=CHECKPOINT_WAIT_MS)
         vacuumed = False
         if RetentionService(self.vault).settings().vacuum_after_erasure:
             vacuum(db)
-            db.checkpoint()
+            done = db.checkpoint(wait_ms=CHECKPOINT_WAIT_MS)
             vacuumed = True
         problems: tuple[str, ...] | None = None
         if verify:
             problems = tuple(db.integrity_problems())
-        with db.transaction():
-            integrity = "not_run" if problems is None else ("ok" if not problems else "problems")
-            self.repo.set_register_result(cert, integrity, vacuumed)
-            self.vault.record("erasure.verified", obj, reason=f"certificate:{cert}", outcome=integrity)
-        db.checkpoint()
+        on_disk = "complete" if done else "pending"
+        integrity = "not_run" if problems is None else ("ok" if not problems else "problems")
+        try:
+            with db.transaction():
+                self.repo.set_register_result(cert, integrity, vacuumed)
+                self.repo.set_on_disk(cert, on_disk)
+                self.vault.record("erasure.verified", obj, reason=f"certificate:{cert},on_disk={on_disk}",
+                                  outcome=integrity)  # fmt: skip
+        except VaultBusy:
+            # The erasure itself has committed; the row stays "pending" and is completed later.
+            log.warning("erasure committed; its result could not be recorded yet (vault busy)")
+            on_disk = "pending"
+        db.checkpoint(wait_ms=0)
         mirror_ledger(self.vault)
-        return ErasureResult(cert, req.client_id, erased, problems, vacuumed)
+        return ErasureResult(cert, req.client_id, erased, problems, vacuumed, on_disk)
 
     def erase_now(self, client_id: int, legal_basis: str, *, witness: str = "", note: str = "") -> ErasureResult:
         """Request, approve and execute in one step (partner; the CLI's ``erase``). Same audit trail.
@@ -436,8 +488,12 @@ class ErasureService:
     # -- register and certificates ---------------------------------------------------------------
 
     def register(self, *, limit: int = 500, offset: int = 0) -> list[RegisterEntry]:
-        """The destruction register, newest first (partner and privacy officer)."""
+        """The destruction register, newest first (partner and privacy officer).
+
+        Erasures still pending on disk are retried first (without waiting for readers).
+        """
         self._registers()
+        complete_pending_erasures(self.vault)
         return self.repo.register(limit=limit, offset=offset)
 
     def register_note(self, certificate_no: str) -> str:
@@ -468,6 +524,11 @@ class ErasureService:
         entry = self.repo.register_entry(certificate_no)
         if entry is None:
             raise NotFound("certificate", certificate_no)
+        if entry.on_disk == "pending" and certificate_no not in complete_pending_erasures(
+            self.vault, wait_ms=CHECKPOINT_WAIT_MS
+        ):
+            # A certificate is issued only once no copy of the erased values is left on disk.
+            raise InvalidState("erasure_pending_on_disk")
         names = {u.id: u.display_name for u in UserRepository(self.vault.db).list()}
 
         def who(uid: int | None) -> str:

@@ -548,6 +548,9 @@ class VaultService:
             vault.record("vault.migrated", reason=",".join(str(v) for v in applied))
             # Only the process that upgraded deletes: another workstation may be mid-upgrade.
             drop_pre_migration_backups(vault.paths)
+        from clientvault.services.erasure import complete_pending_erasures
+
+        complete_pending_erasures(vault)  # an erasure whose checkpoint other readers held up (issue 9)
 
     # -- failed-login throttling (a small side file: the database is not open yet) --------------
 

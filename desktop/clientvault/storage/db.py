@@ -251,10 +251,31 @@ class Database:
             raise ValueError("bad pragma name")
         return self.scalar(f"PRAGMA {name}")
 
-    def checkpoint(self) -> None:
-        """Fold the WAL into the database and truncate it (after erasures)."""
-        if str(self.pragma("journal_mode")).lower() == "wal":
-            self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    def checkpoint(self, *, wait_ms: int | None = None) -> bool:
+        """Fold the WAL into the database and truncate it (after erasures); return whether it completed.
+
+        Another connection holding a read transaction (another workstation reading) stops the
+        checkpoint from copying the newest frames and from truncating the WAL: then old page
+        versions stay on disk and this returns False. A busy database is that same answer, never
+        an error: the caller's transaction has committed already. ``wait_ms`` bounds how long to
+        wait for readers (default: the connection's busy timeout). In DELETE-journal mode there is
+        no WAL and the answer is True.
+        """
+        with self._lock:
+            try:
+                if str(self.pragma("journal_mode")).lower() != "wal":
+                    return True
+                if wait_ms is not None:
+                    self.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+                try:
+                    row = self.one("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    if wait_ms is not None:
+                        self.execute(f"PRAGMA busy_timeout = {int(self.options.busy_timeout_ms)}")
+            except VaultBusy:
+                return False
+            # (busy, frames in the WAL, frames checkpointed): TRUNCATE leaves an empty WAL.
+            return row is not None and int(row[0]) == 0 and int(row[1]) <= 0
 
     def integrity_problems(self) -> list[str]:
         """Run SQLCipher's page HMAC check and SQLite's integrity check; return the problems found.

@@ -322,6 +322,7 @@ class RegisterEntry:
     integrity: str
     vacuumed: bool
     has_note: bool = False  # a partner's note is sealed under PK in the row
+    on_disk: str = "complete"  # "pending": old page versions may still be on disk (readers held the WAL)
 
 
 _REQ_COLS = (
@@ -333,7 +334,7 @@ _REG_COLS = (
     "id, certificate_no, request_id, client_id, source, scope, erased, legal_basis, requested_by, requested_at,"
     " approved_by, approved_at, executed_by, executed_at, witness, method, integrity, vacuumed"
 )
-_REG_SELECT = f"SELECT {_REG_COLS}, note_ciphertext IS NOT NULL FROM destruction_register"
+_REG_SELECT = f"SELECT {_REG_COLS}, note_ciphertext IS NOT NULL, on_disk FROM destruction_register"
 
 
 def _register(r: tuple[Any, ...]) -> RegisterEntry:
@@ -468,6 +469,15 @@ class ErasureRepository:
             "UPDATE destruction_register SET integrity = ?, vacuumed = ? WHERE certificate_no = ?",
             (integrity, int(vacuumed), certificate_no),
         )
+
+    def set_on_disk(self, certificate_no: str, state: str) -> None:
+        """Record whether the erasure's old page versions are gone from disk ("complete"/"pending")."""
+        self.db.execute("UPDATE destruction_register SET on_disk = ? WHERE certificate_no = ?", (state, certificate_no))
+
+    def pending_on_disk(self) -> list[tuple[str, int]]:
+        """(certificate number, client id) of erasures whose old page versions may still be on disk."""
+        rows = self.db.all("SELECT certificate_no, client_id FROM destruction_register WHERE on_disk = 'pending'")
+        return [(str(r[0]), int(r[1])) for r in rows]
 
     def register(self, *, limit: int = 500, offset: int = 0) -> list[RegisterEntry]:
         """The destruction register, newest first."""

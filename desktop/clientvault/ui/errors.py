@@ -153,6 +153,11 @@ def state_message(code: str) -> str:
             "Errors", "Only a partner who holds the partner key can add another partner."
         ),
         "export_destroyed": translate("Errors", "This exported file is already marked as destroyed."),
+        "erasure_pending_on_disk": translate(
+            "Errors",
+            "Another workstation is reading the vault, so the erased values are still on disk. The certificate "
+            "is issued once they are gone: try again when the other workstations are idle.",
+        ),
     }
     return messages.get(code, translate("Errors", "The operation does not fit the current state."))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +28,7 @@ from clientvault.core.roles import Capability, Role, can
 from clientvault.services.backup import BackupService
 from clientvault.services.consent import ConsentService
 from clientvault.services.context import Vault
-from clientvault.services.erasure import ErasureService
+from clientvault.services.erasure import ErasureService, complete_pending_erasures
 from clientvault.ui.context import UiContext
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt
@@ -49,6 +49,7 @@ from clientvault.ui.pages.staff import StaffPage
 from clientvault.ui.widgets.capture import exclude_from_capture
 
 log = logging.getLogger(__name__)
+PENDING_ERASURE_CHECK_MS = 30_000
 
 
 class MainWindow(QMainWindow):
@@ -109,6 +110,12 @@ class MainWindow(QMainWindow):
         self.addAction(self.lock_action)
 
         self.idle = IdleWatcher(app, ctx.idle_timeout_ms(), self)
+        # An erasure that another workstation's reading left "pending on disk" is finished here
+        # once the readers let go (without waiting for them: the GUI thread never blocks on it).
+        self.pending_erasures = QTimer(self)
+        self.pending_erasures.setInterval(PENDING_ERASURE_CHECK_MS)
+        self.pending_erasures.timeout.connect(self._complete_pending_erasures)
+        self.pending_erasures.start()
         self.idle.sig_idle.connect(self.lock)
         self.idle.sig_slept.connect(self.lock)
         self.session_watcher = SessionWatcher(app, self)
@@ -283,6 +290,14 @@ class MainWindow(QMainWindow):
         self._clear_pages()
         self.vault.lock()
         self._show_lock_screen()
+
+    def _complete_pending_erasures(self) -> None:
+        if self.is_locked:
+            return
+        try:
+            complete_pending_erasures(self.vault)
+        except KnownError as exc:  # busy or damaged: the next tick (or the next open) tries again
+            log.info("pending erasure check: %s", type(exc).__name__)
 
     def _vault_locked(self) -> None:
         # The vault was locked from elsewhere (e.g. a service found the keys changed).
