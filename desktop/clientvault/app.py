@@ -138,7 +138,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     shell = Shell(ctx, app)
     shell.start()
+    from clientvault.ui import smoke
+
+    hooks = smoke.install(app, os.environ)  # test-only (CLIENTVAULT_TESTING=1): see ui/smoke.py
     code = app.exec()
+    del hooks
     if shell.window is not None:
         shell.window.vault.lock()
     return int(code)
