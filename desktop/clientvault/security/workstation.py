@@ -10,6 +10,8 @@ from __future__ import annotations
 import base64
 import logging
 import secrets
+import sys
+from dataclasses import dataclass
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -79,3 +81,49 @@ class WorkstationKeyring:
             self._kr().delete_password(SERVICE, account)
         except Exception:
             log.info("keyring entry could not be deleted (already gone or keyring locked)")
+
+
+#: The backend module each desktop platform relies on (see packaging/README.md).
+_NATIVE_BACKENDS = {"win32": "keyring.backends.Windows", "darwin": "keyring.backends.macOS"}
+_NATIVE_DEFAULT = "keyring.backends.SecretService"
+
+
+@dataclass(frozen=True)
+class KeyringReport:
+    """What keyring found on this machine (for the self-check); names of modules and classes only."""
+
+    backend: str
+    """``module.Class`` of the backend keyring chose."""
+    available: bool
+    """Whether that backend may hold "remember on this workstation" secrets."""
+    loaded: tuple[str, ...]
+    """Backend modules loaded through keyring's entry points (a frozen app without them finds none)."""
+    native: str
+    """The backend module this platform relies on."""
+
+    @property
+    def native_loaded(self) -> bool:
+        """Whether the platform's own backend module was found and imported."""
+        return self.native in self.loaded
+
+
+def keyring_report(store: WorkstationKeyring | None = None) -> KeyringReport:
+    """Load keyring's backends the way keyring does (entry points, by name) and name the chosen one."""
+    from importlib.metadata import entry_points
+
+    loaded = []
+    for entry in entry_points(group="keyring.backends"):
+        try:
+            entry.load()
+        except Exception:  # a backend for another platform may fail to import; keyring skips it too
+            log.debug("keyring backend entry point %s could not be loaded", entry.name)
+            continue
+        loaded.append(entry.value.split(":", 1)[0])
+    store = store or WorkstationKeyring()
+    try:
+        kr = store._kr()
+        backend = f"{type(kr).__module__}.{type(kr).__name__}"
+    except Exception:
+        backend = "none"
+    native = _NATIVE_BACKENDS.get(sys.platform, _NATIVE_DEFAULT)
+    return KeyringReport(backend, store.available(), tuple(sorted(loaded)), native)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 
+from clientvault.services.selfcheck import Check
+
 log = logging.getLogger(__name__)
 
 SUPPORTED = ("zh_CN", "en")
@@ -55,6 +57,20 @@ def _venv_tool(name: str) -> str | None:
     return str(candidate) if candidate.exists() else None
 
 
+def load_qt_catalog(language: str, parent: QCoreApplication | None = None) -> QTranslator | None:
+    """Load Qt's own messages for ``language`` (standard buttons, print and file dialogs).
+
+    ``qt_<lang>.qm`` is the catalog Qt recommends: it loads its parts (``qtbase_<lang>``,
+    ``qtmultimedia_<lang>``) and fails if one is missing; ``qtbase_<lang>`` alone is the fallback.
+    """
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in (f"qt_{language}", f"qtbase_{language}"):
+        translator = QTranslator(parent)
+        if translator.load(name, folder):
+            return translator
+    return None
+
+
 class Translators:
     """Owns the installed QTranslators (the app's and Qt's own) so they live as long as the app."""
 
@@ -74,8 +90,8 @@ class Translators:
         QLocale.setDefault(QLocale(language))
         if language == "en":
             return
-        qt = QTranslator(app)
-        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        qt = load_qt_catalog(language, app)
+        if qt is not None:
             app.installTranslator(qt)
             self._installed.append(qt)
         own = QTranslator(app)
@@ -125,3 +141,25 @@ def format_date(iso: str) -> str:
 def format_number(n: int) -> str:
     """Group digits the current locale's way."""
     return QLocale().toString(n)
+
+
+def check_translations(language: str = "zh_CN") -> Check:
+    """Self-check line: load the app's and Qt's own catalogs for ``language`` and translate with both.
+
+    Reads the shipped compiled catalogs only (no run-time compilation), as the frozen bundle must.
+    """
+    from clientvault.core.paths import resources_dir
+
+    own = QTranslator()
+    own_qm = resources_dir() / "translations" / f"clientvault_{language}.qm"
+    own_ok = own.load(str(own_qm))
+    title = own.translate("MainWindow", "ClientVault") if own_ok else ""
+    qt = load_qt_catalog(language)
+    cancel = qt.translate("QPlatformTheme", "Cancel") if qt is not None else ""
+    qt_file = Path(qt.filePath()).name if qt is not None else "missing"
+    ok = bool(title) and title != "ClientVault" and bool(cancel) and cancel != "Cancel"
+    detail = (
+        f"{language}: {own_qm.name} {'loaded' if own_ok else 'MISSING'} (ClientVault → {title or '?'}); "
+        f"Qt {qt_file} (Cancel → {cancel or '?'})"
+    )
+    return Check("translations", ok, detail)
