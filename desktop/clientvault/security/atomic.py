@@ -9,6 +9,9 @@ import tempfile
 from pathlib import Path
 
 from clientvault.core.errors import DiskFull
+from clientvault.security.oplock import writing_in
+
+TMP_SUFFIX = ".tmp"  # ".<name>.<random>.tmp" beside the file; a killed writer's copy is swept at the next open
 
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 
@@ -20,7 +23,12 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:
         DiskFull: the disk or quota ran out; the previous file is left exactly as it was.
     """
     folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    with writing_in(folder):  # a cleaner never takes this temp file for a leftover meanwhile
+        _write(folder, path, data, mode)
+
+
+def _write(folder: Path, path: Path, data: bytes, mode: int) -> None:
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=folder)
     tmp = Path(tmp_name)
     try:
         # Windows has no fchmod; the folder's ACLs apply there.

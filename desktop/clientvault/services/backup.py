@@ -34,6 +34,7 @@ from clientvault.core.errors import DamagedFile, DiskFull, InvalidState, NotFoun
 from clientvault.core.roles import Capability
 from clientvault.security import keyfile as kf
 from clientvault.security.atomic import atomic_write_bytes
+from clientvault.security.oplock import writing_in
 from clientvault.security.sealing import (
     SealedBox,
     aad,
@@ -45,7 +46,9 @@ from clientvault.security.sealing import (
     seal_to_public,
 )
 from clientvault.services.context import Vault
+from clientvault.services.leftovers import BEFORE_RESTORE, RESTORING, sweep_leftovers
 from clientvault.services.retention import RetentionService
+from clientvault.storage.audit import AuditRepository
 from clientvault.storage.db import Database, OpenOptions
 from clientvault.storage.erasure import (
     BackupCatalogueRepository,
@@ -331,6 +334,20 @@ class BackupService:
             cat.set_up(self._pk())
         now = self._clock()
         name = f"backup-{now.strftime('%Y%m%dT%H%M%S%f')}-{kind}.cvbak"
+        # The temp file and the renamed, not yet catalogued file are written under the folder's
+        # shared lock: a sweep (services/leftovers.py) removes them only once this process is gone.
+        with writing_in(self.folder):
+            entry = self._write_backup(cat, name, kind, now)
+        info = _info(entry)
+        with self.vault.db.transaction():
+            BackupCatalogueRepository(self.vault.db).upsert(self._row(info))
+            self.vault.record("backup.create", f"backup:{name}", reason=kind)
+        if kind in SCHEDULED:
+            self._prune(cat)
+        return info
+
+    def _write_backup(self, cat: Catalogue, name: str, kind: str, now: datetime) -> dict[str, Any]:
+        """Export to a temp file, check it, rename it and add it to the catalogue; return the entry."""
         final = self.folder / name
         tmp = self.folder / f".{name}.tmp"
         _remove(tmp)
@@ -362,13 +379,7 @@ class BackupService:
             _remove(tmp)
             self._audit_failure(kind, "disk_full" if isinstance(exc, DiskFull) else "failed")
             raise
-        info = _info(entry)
-        with self.vault.db.transaction():
-            BackupCatalogueRepository(self.vault.db).upsert(self._row(info))
-            self.vault.record("backup.create", f"backup:{name}", reason=kind)
-        if kind in SCHEDULED:
-            self._prune(cat)
-        return info
+        return entry
 
     def _export(self, tmp: Path, bk: bytes) -> tuple[int, dict[str, int]]:
         """Export on a connection of its own, then check the copy; returns (ledger head, row counts).
@@ -492,33 +503,39 @@ class BackupService:
         entry = cat.entry(file_name)
         src = self.folder / file_name
         folder = self.vault.paths.folder
-        work = folder / "vault.db.restoring"
-        _remove(work)
-        try:
-            bk = cat.backup_key(entry, cat.private_key(pk))
-            if not src.exists():
-                raise DamagedFile("backup", "missing")
-            if _sha256(src) != entry["sha256"]:
-                raise DamagedFile("backup", "checksum")
-            shutil.copyfile(src, work)
-            self._check_copy(work, bk)
-            replayed, carried = self._prepare(work, bk, cat)
-        except BaseException as exc:
+        work = folder / RESTORING
+        # The work file exists only while this process holds the folder's shared lock; a process
+        # killed at any point leaves it (or the live database moved aside) to the next sweep.
+        with writing_in(folder):
             _remove(work)
-            outcome = "damaged" if isinstance(exc, DamagedFile) else "failed"
-            self.vault.record("backup.restore", f"backup:{file_name}", outcome=outcome)
-            raise
-        self._swap(work)
-        with self.vault.db.transaction():
-            BackupCatalogueRepository(self.vault.db).replace_all([self._row(_info(e)) for e in cat.entries()])
-            self.vault.record("backup.restore", f"backup:{file_name}", reason=f"replayed={replayed}")
+            try:
+                bk = cat.backup_key(entry, cat.private_key(pk))
+                if not src.exists():
+                    raise DamagedFile("backup", "missing")
+                if _sha256(src) != entry["sha256"]:
+                    raise DamagedFile("backup", "checksum")
+                shutil.copyfile(src, work)
+                self._check_copy(work, bk)
+                replayed, carried = self._prepare(work, bk, cat, file_name)
+            except BaseException as exc:
+                _remove(work)
+                outcome = "damaged" if isinstance(exc, DamagedFile) else "failed"
+                self.vault.record("backup.restore", f"backup:{file_name}", outcome=outcome)
+                raise
+            # The restore's audit event is already inside the prepared copy: the swap puts the
+            # restored data and its event in place in one rename.
+            self._swap(work)
         seq, head = self.vault.audit.head()
         self.vault.keyfile = replace(self.vault.keyfile, audit_head={"seq": seq, "hash": head})
         kf.save(self.vault.paths.keys, self.vault.keyfile)
         return RestoreResult(file_name, replayed, carried)
 
-    def _prepare(self, work: Path, bk: bytes, cat: Catalogue) -> tuple[int, int]:
-        """Bring the temp copy up to date: schema, ledger, audit tail, generation, key."""
+    def _prepare(self, work: Path, bk: bytes, cat: Catalogue, file_name: str) -> tuple[int, int]:
+        """Bring the temp copy up to date: schema, ledger, audit tail, generation, key.
+
+        The ``backup.restore`` event and the backup catalogue rows are written into the copy too,
+        in the same transaction, so the restore and its audit event take effect together.
+        """
         live = self.vault.db
         keys = self.vault.session.keys
         assert keys is not None
@@ -542,6 +559,13 @@ class BackupService:
                 replayed = replay_ledger(copy, sorted(ledger.values(), key=lambda e: e.seq))
                 append_audit_rows(copy, tail)
                 meta_set(copy, "generation", str(self.vault.keyfile.generation))
+                BackupCatalogueRepository(copy).replace_all([self._row(_info(e)) for e in cat.entries()])
+                AuditRepository(copy, self.vault.vault_id).append(
+                    user_id=self.vault.session.user_id,
+                    action="backup.restore",
+                    obj=f"backup:{file_name}",
+                    reason=f"replayed={replayed}",
+                )
             copy.rekey(keys.dk)
             if "erasure_ledger" not in tables(copy):  # pragma: no cover - migrate() created it
                 raise DamagedFile("backup", "schema")
@@ -554,7 +578,7 @@ class BackupService:
         keys = self.vault.session.keys
         assert keys is not None
         db_path = self.vault.paths.db
-        aside = db_path.with_name("vault.db.before-restore")
+        aside = db_path.with_name(BEFORE_RESTORE)
         _remove(aside)
         options = self.vault.db.options
         self.vault.db.close()
@@ -584,6 +608,7 @@ class BackupService:
     def purge(self) -> PurgeResult:
         """Apply the erasure ledger to every backup file, so none can bring an erased client back (partner)."""
         self._partner("backups")
+        sweep_leftovers(self.vault.paths)  # killed backups' and restores' files hold data too
         cat = self._catalogue()
         private = cat.private_key(self._pk())
         ledger = ErasureRepository(self.vault.db).ledger()

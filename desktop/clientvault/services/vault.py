@@ -454,6 +454,9 @@ class VaultService:
 
     def _open_db(self, paths: VaultPaths, keyfile: KeyFile, keys: VaultKeys, slot: Slot, private: bytes) -> Database:
         """Open the database with ``keys``; if a rekey was interrupted, open with the old key and finish it."""
+        from clientvault.services.leftovers import sweep_leftovers
+
+        sweep_leftovers(paths)  # temp files of killed processes; undoes a restore killed mid-swap
         if not paths.db.exists():
             raise DamagedFile("vault.db", "missing")
         if paths.db.stat().st_size == 0:
