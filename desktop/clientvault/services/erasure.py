@@ -36,6 +36,7 @@ from clientvault.security.sealing import aad, open_sealed, seal
 from clientvault.services.backup import mirror_ledger
 from clientvault.services.context import Vault
 from clientvault.services.exports import ExportEntry, ExportKind, ExportService
+from clientvault.services.leftovers import sweep_leftovers
 from clientvault.services.locking import check_reason
 from clientvault.services.retention import RetentionService
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
@@ -425,6 +426,7 @@ class ErasureService:
             on_disk = "pending"
         db.checkpoint(wait_ms=0)
         mirror_ledger(self.vault)
+        sweep_leftovers(self.vault.paths)  # a killed backup's or restore's copy may hold the erased values
         return ErasureResult(cert, req.client_id, erased, problems, vacuumed, on_disk)
 
     def erase_now(self, client_id: int, legal_basis: str, *, witness: str = "", note: str = "") -> ErasureResult:
