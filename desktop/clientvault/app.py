@@ -14,8 +14,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import platformdirs
+
+if TYPE_CHECKING:
+    from clientvault.services.selfcheck import Check
 
 APP_NAME = "ClientVault"
 log = logging.getLogger("clientvault")
@@ -78,6 +82,14 @@ def register_font(app: object) -> str | None:
     font.setFamilies(families)
     app.setFont(font)
     return family
+
+
+def selfcheck() -> list[Check]:
+    """The full self-check: the Qt-free checks (services/selfcheck.py) and the Qt translations."""
+    from clientvault.services.selfcheck import run_selfcheck
+    from clientvault.ui.i18n import check_translations
+
+    return run_selfcheck(extra=[("translations", check_translations)])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,8 +14,8 @@ Without a terminal and without a file or variable, the verb fails with exit code
 
 Layout: ``base`` holds the shared context (options, login, password sources, the error → one
 line + exit code mapping); ``main`` builds the parser and dispatches; one module per group of
-verbs (``vault``, ``audit``, ``demo``, ``consent``, ``erasure``, ``backups``, ``exports``), each
-with a ``register(verbs, common)`` that adds its sub-parsers.
+verbs (``vault``, ``audit``, ``demo``, ``consent``, ``erasure``, ``backups``, ``exports``,
+``selfcheck``), each with a ``register(verbs, common)`` that adds its sub-parsers.
 """
 
 from __future__ import annotations

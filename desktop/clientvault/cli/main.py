@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from clientvault.cli import audit, backups, consent, demo, erasure, exports, vault
+from clientvault.cli import audit, backups, consent, demo, erasure, exports, selfcheck, vault
 from clientvault.cli.base import (
     EXIT_BUG,
     EXIT_ERROR,
@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 ok, 1 problem found (verify), 2 usage/login/known error, 3 internal error.",
     )
     global_options(parser, suppress=False)
+    # The desktop app's own options (clientvault.app.parse_args), known here so that
+    # `clientvault --lang zh_CN` starts the app instead of reading "zh_CN" as a command.
+    gui = parser.add_argument_group("desktop app (no COMMAND)")
+    gui.add_argument("--demo", action="store_true", help="create a demo vault in --vault if it has none")
+    gui.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="user interface language")
     common = Parser(add_help=False)
     global_options(common, suppress=True)
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND", parser_class=Parser)
@@ -48,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     erasure.register(verbs, common)
     backups.register(verbs, common)
     exports.register(verbs, common)
+    selfcheck.register(verbs, common)
     return parser
 
 
