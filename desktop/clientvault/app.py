@@ -85,11 +85,13 @@ def register_font(app: object) -> str | None:
 
 
 def selfcheck() -> list[Check]:
-    """The full self-check: the Qt-free checks (services/selfcheck.py) and the Qt translations."""
-    from clientvault.services.selfcheck import run_selfcheck
-    from clientvault.ui.i18n import check_translations
+    """The full self-check: the Qt-free checks (services/selfcheck.py) and the Qt translations.
 
-    return run_selfcheck(extra=[("translations", check_translations)])
+    The same lines as Help → About shows (no QApplication is needed).
+    """
+    from clientvault.ui.dialogs.about import full_selfcheck
+
+    return full_selfcheck()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

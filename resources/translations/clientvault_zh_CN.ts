@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About ClientVault</source>
+        <translation>关于客户保密柜</translation>
+    </message>
+    <message>
+        <source>Offline, encrypted client records for bookkeeping firms.</source>
+        <translation>面向代理记账公司的离线加密客户档案。</translation>
+    </message>
+    <message>
+        <source>Self-check of the parts loaded at run time:</source>
+        <translation>运行时加载组件的自检:</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Barcodes (QR code)</source>
+        <translation>条码(二维码)</translation>
+    </message>
+    <message>
+        <source>PDF with the Chinese font</source>
+        <translation>PDF 中文字体</translation>
+    </message>
+    <message>
+        <source>Encrypted database and search</source>
+        <translation>加密数据库与检索</translation>
+    </message>
+    <message>
+        <source>System keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+    <message>
+        <source>Chinese translations</source>
+        <translation>中文翻译</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checks failed: reinstall ClientVault or tell your IT support.</source>
+        <translation>%2 项检查中有 %1 项失败:请重新安装客户保密柜,或联系 IT 支持人员。</translation>
+    </message>
+    <message>
+        <source>All checks passed.</source>
+        <translation>全部检查通过。</translation>
+    </message>
+</context>
+<context>
     <name>AccountPage</name>
     <message>
         <source>My account</source>
@@ -1871,6 +1934,10 @@ A legal hold stops the erasure until it is lifted.</source>
         <translation>该导出文件已标记为已销毁。</translation>
     </message>
     <message>
+        <source>Another workstation is reading the vault, so the erased values are still on disk. The certificate is issued once they are gone: try again when the other workstations are idle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The operation does not fit the current state.</source>
         <translation>当前状态下不能执行此操作。</translation>
     </message>
@@ -2857,6 +2924,14 @@ Please give this reference to your administrator.</source>
     <message>
         <source>&amp;Vault</source>
         <translation>保密柜(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;About ClientVault</source>
+        <translation>关于客户保密柜(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Staff accounts</source>

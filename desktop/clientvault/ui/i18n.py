@@ -153,9 +153,11 @@ def check_translations(language: str = "zh_CN") -> Check:
     own = QTranslator()
     own_qm = resources_dir() / "translations" / f"clientvault_{language}.qm"
     own_ok = own.load(str(own_qm))
-    title = own.translate("MainWindow", "ClientVault") if own_ok else ""
+    # Probes kept in variables: lupdate would take literal arguments of translate() for new strings.
+    own_probe, qt_probe = ("MainWindow", "ClientVault"), ("QPlatformTheme", "Cancel")
+    title = own.translate(*own_probe) if own_ok else ""
     qt = load_qt_catalog(language)
-    cancel = qt.translate("QPlatformTheme", "Cancel") if qt is not None else ""
+    cancel = qt.translate(*qt_probe) if qt is not None else ""
     qt_file = Path(qt.filePath()).name if qt is not None else "missing"
     ok = bool(title) and title != "ClientVault" and bool(cancel) and cancel != "Cancel"
     detail = (

@@ -108,6 +108,11 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.quit_action)
         self.addAction(self.lock_action)
+        self.about_action = QAction(self.tr("&About ClientVault"), self)
+        self.about_action.setObjectName("about_action")
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.about_action)
 
         self.idle = IdleWatcher(app, ctx.idle_timeout_ms(), self)
         # An erasure that another workstation's reading left "pending on disk" is finished here
@@ -124,6 +129,12 @@ class MainWindow(QMainWindow):
         self.lock_screen.sig_switch_user.connect(self.logout)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self._build_pages()
+
+    def show_about(self) -> None:
+        """Help → About: version and the self-check."""
+        from clientvault.ui.dialogs.about import AboutDialog
+
+        AboutDialog(self).exec()
 
     # -- pages ---------------------------------------------------------------------------------
 
