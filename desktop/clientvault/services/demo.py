@@ -11,9 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from clientvault.core.errors import InvalidState
 from clientvault.core.roles import Role
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.services.context import Vault
+from clientvault.services.leftovers import building
 from clientvault.services.seed import populate_synthetic
 from clientvault.services.users import UserService
 from clientvault.services.vault import VaultService
@@ -56,26 +58,33 @@ def create_demo_vault(
     seed: int = 0,
     populate: Populate | None = populate_synthetic,
 ) -> list[DemoLogin]:
-    """Create a demo firm in ``folder`` with one login per role and return the logins."""
+    """Create a demo firm in ``folder`` with one login per role and return the logins.
+
+    All-or-nothing like ``init``: the whole firm (users, clients, logins file) is built in a
+    temporary folder beside ``folder`` and moved into place at the end.
+    """
+    if vaults.vault_exists(folder):
+        raise InvalidState("vault_exists")
     partner = DEMO_LOGINS[0]
-    created = vaults.create(
-        folder,
-        firm_name=DEMO_FIRM,
-        partner_username=partner.username,
-        partner_display_name=_NAMES[Role.PARTNER],
-        partner_password=partner.password,
-    )
-    vault = created.vault
-    try:
-        users = UserService(vault, vaults)
-        for login in DEMO_LOGINS[1:]:
-            users.add(login.username, _NAMES[login.role], login.role, login.password)
-        if populate is not None:
-            populate(vault, clients, seed)
-    finally:
-        vault.lock()
-    text = "".join(f"{d.role.value}\t{d.username}\t{d.password}\n" for d in DEMO_LOGINS)
-    atomic_write_bytes(folder / DEMO_FILE, text.encode("utf-8"))
+    with building(folder) as stage:
+        created = vaults.create_here(
+            stage,
+            firm_name=DEMO_FIRM,
+            partner_username=partner.username,
+            partner_display_name=_NAMES[Role.PARTNER],
+            partner_password=partner.password,
+        )
+        vault = created.vault
+        try:
+            users = UserService(vault, vaults)
+            for login in DEMO_LOGINS[1:]:
+                users.add(login.username, _NAMES[login.role], login.role, login.password)
+            if populate is not None:
+                populate(vault, clients, seed)
+        finally:
+            vault.lock()
+        text = "".join(f"{d.role.value}\t{d.username}\t{d.password}\n" for d in DEMO_LOGINS)
+        atomic_write_bytes(stage / DEMO_FILE, text.encode("utf-8"))
     return list(DEMO_LOGINS)
 
 

@@ -22,13 +22,18 @@ rolls that backup back when the next purge opens it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import re
+import secrets
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
-from clientvault.security.oplock import cleaning
+from clientvault.core.errors import InvalidState
+from clientvault.security.oplock import cleaning, writing_in
 from clientvault.services.context import VaultPaths
 
 log = logging.getLogger(__name__)
@@ -110,10 +115,60 @@ def _sweep_backups(backups: Path, removed: list[str]) -> None:
                 _unlink(p, removed)
 
 
+@contextlib.contextmanager
+def building(target: Path) -> Iterator[Path]:
+    """Build a new vault in a temporary folder beside ``target``; move it into place at the end.
+
+    ``init`` and ``demo`` are all-or-nothing this way: a process killed midway leaves only a
+    ``.<name>.creating-<hex>`` folder, which the next creation for the same target removes (and
+    which nothing takes for a vault). ``target`` may be missing, an empty folder, or a folder
+    holding other files but no vault; then the files move in one by one, ``vault.keys`` last.
+
+    Raises:
+        InvalidState: ``vault_exists`` when another process created a vault there meanwhile.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    sweep_creation_leftovers(target)
+    stage = target.parent / f".{target.name}.creating-{secrets.token_hex(6)}"
+    stage.mkdir(mode=0o700)
+    try:
+        with writing_in(stage):
+            yield stage
+            _move_into_place(stage, target)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+
+
+def _has_vault(folder: Path) -> bool:
+    return (folder / "vault.db").exists() or (folder / "vault.keys").exists()
+
+
+def _move_into_place(stage: Path, target: Path) -> None:
+    if not target.exists():
+        try:
+            os.rename(stage, target)
+            return
+        except OSError:
+            if not target.exists():
+                raise
+    if _has_vault(target):
+        raise InvalidState("vault_exists")
+    with contextlib.suppress(OSError):
+        target.rmdir()  # an empty folder (the user picked it): replaced by the built one
+    if not target.exists():
+        os.rename(stage, target)
+        return
+    if _has_vault(target):
+        raise InvalidState("vault_exists")
+    names = sorted((p.name for p in stage.iterdir()), key=lambda n: n == "vault.keys")  # vault.keys last
+    for name in names:
+        os.replace(stage / name, target / name)
+    stage.rmdir()
+
+
 def sweep_creation_leftovers(target: Path) -> list[str]:
     """Remove half-built vault folders (``.<name>.creating-<hex>``) a killed ``init``/``demo`` left beside it."""
-    import shutil
-
     removed: list[str] = []
     parent = target.parent
     if not parent.is_dir():

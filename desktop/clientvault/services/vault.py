@@ -45,6 +45,7 @@ from clientvault.security.atomic import atomic_write_bytes
 from clientvault.security.keyfile import KdfParams, KeyFile, Slot, VaultKeys
 from clientvault.security.workstation import WorkstationKeyring
 from clientvault.services.context import Session, Vault, VaultPaths
+from clientvault.services.leftovers import building
 from clientvault.storage.audit import AuditRepository, now_iso
 from clientvault.storage.db import Database, OpenOptions, is_cloud_sync_path, is_network_path
 from clientvault.storage.migrate import migrate
@@ -110,7 +111,38 @@ class VaultService:
         partner_display_name: str,
         partner_password: str,
     ) -> CreatedVault:
-        """Create a vault in ``folder`` (new or empty) with its first partner and a recovery slot."""
+        """Create a vault in ``folder`` (new or empty) with its first partner and a recovery slot.
+
+        All-or-nothing: the vault is built in a temporary folder beside ``folder`` and moved into
+        place at the end (services/leftovers.py ``building``), so a process killed midway leaves no
+        half-made vault that a second ``init`` would refuse.
+        """
+        if self.vault_exists(folder):
+            raise InvalidState("vault_exists")
+        with building(folder) as stage:
+            created = self.create_here(
+                stage,
+                firm_name=firm_name,
+                partner_username=partner_username,
+                partner_display_name=partner_display_name,
+                partner_password=partner_password,
+            )
+            created.vault.db.close()  # reopened at its final path
+        paths, old = VaultPaths(folder), created.vault
+        assert old.session.keys is not None
+        db = Database(paths.db, old.session.keys.dk, self._options(folder))
+        return CreatedVault(Vault(paths, db, old.keyfile, old.session, old.vault_id), created.recovery_code)
+
+    def create_here(
+        self,
+        folder: Path,
+        *,
+        firm_name: str,
+        partner_username: str,
+        partner_display_name: str,
+        partner_password: str,
+    ) -> CreatedVault:
+        """Create the vault directly in ``folder``, unstaged: for :meth:`create` and the demo, which stage it."""
         firm_name = firm_name.strip()
         errors: dict[str, str] = {}
         if not firm_name:
