@@ -25,14 +25,13 @@ import json
 import logging
 import os
 import shutil
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from clientvault.core.errors import DamagedFile, DiskFull, InvalidState, NotFound
 from clientvault.core.roles import Capability
-from clientvault.security import keyfile as kf
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.security.oplock import writing_in
 from clientvault.security.sealing import (
@@ -45,6 +44,7 @@ from clientvault.security.sealing import (
     seal,
     seal_to_public,
 )
+from clientvault.services import keyslots
 from clientvault.services.context import Vault
 from clientvault.services.leftovers import BEFORE_RESTORE, RESTORING, sweep_leftovers
 from clientvault.services.retention import RetentionService
@@ -525,9 +525,7 @@ class BackupService:
             # The restore's audit event is already inside the prepared copy: the swap puts the
             # restored data and its event in place in one rename.
             self._swap(work)
-        seq, head = self.vault.audit.head()
-        self.vault.keyfile = replace(self.vault.keyfile, audit_head={"seq": seq, "hash": head})
-        kf.save(self.vault.paths.keys, self.vault.keyfile)
+        keyslots.mirror_checkpoint(self.vault)
         return RestoreResult(file_name, replayed, carried)
 
     def _prepare(self, work: Path, bk: bytes, cat: Catalogue, file_name: str) -> tuple[int, int]:
@@ -558,9 +556,10 @@ class BackupService:
             with copy.transaction():
                 replayed = replay_ledger(copy, sorted(ledger.values(), key=lambda e: e.seq))
                 append_audit_rows(copy, tail)
+                keyslots.remember_slots(copy, keyslots.known_slots(live))
                 meta_set(copy, "generation", str(self.vault.keyfile.generation))
                 BackupCatalogueRepository(copy).replace_all([self._row(_info(e)) for e in cat.entries()])
-                AuditRepository(copy, self.vault.vault_id).append(
+                AuditRepository(copy, self.vault.vault_id, self.vault.session.audit_signer(self.vault.vault_id)).append(
                     user_id=self.vault.session.user_id,
                     action="backup.restore",
                     obj=f"backup:{file_name}",

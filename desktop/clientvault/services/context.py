@@ -10,8 +10,9 @@ from pathlib import Path
 
 from clientvault.core.errors import AccessDenied
 from clientvault.core.roles import Capability, Role, Scope, scope
+from clientvault.security import keyfile as kf
 from clientvault.security.keyfile import KeyFile, VaultKeys
-from clientvault.storage.audit import AuditRepository
+from clientvault.storage.audit import AuditRepository, Signer
 from clientvault.storage.db import Database
 from clientvault.storage.users import MetaRepository
 
@@ -55,6 +56,9 @@ class Session:
     role: Role
     keys: VaultKeys | None
     started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    slot_id: str = ""  # the slot this session logged in through
+    private: bytes | None = None  # that slot's X25519 private key (opens its envelope after a rekey)
+    signer: bytes = b""  # the partner signing key's public half, from this slot's password layer
 
     @property
     def is_partner(self) -> bool:
@@ -64,6 +68,15 @@ class Session:
     def drop_keys(self) -> None:
         """Forget the key material (Python cannot wipe bytes; dropping the references is the best we can do)."""
         self.keys = None
+        self.private = None
+
+    def audit_signer(self, vault_id: str) -> Signer | None:
+        """How this session signs audit events: the partner key if it holds ``PK``, else its slot's key."""
+        if self.keys is not None and self.keys.pk is not None:
+            return (kf.PARTNER, kf.partner_signing_key(vault_id, self.keys.pk).sign)
+        if self.private is not None and self.slot_id:
+            return (self.slot_id, kf.slot_signing_key(vault_id, self.slot_id, self.private).sign)
+        return None
 
 
 @dataclass
@@ -80,7 +93,7 @@ class Vault:
     @property
     def audit(self) -> AuditRepository:
         """The audit log of this vault."""
-        return AuditRepository(self.db, self.vault_id)
+        return AuditRepository(self.db, self.vault_id, self.session.audit_signer(self.vault_id))
 
     @property
     def firm_name(self) -> str:

@@ -89,14 +89,19 @@ class UserService:
             raise NotFound("user", user_id)
         if user_id == self.vault.session.user_id:
             raise InvalidState("cannot_disable_self")
-        if not user.active:
+        has_slots = any(s.user_id == user_id and s.kind != "recovery" for s in self.vault.keyfile.slots)
+        if not user.active and not has_slots:
             return
-        if user.role is Role.PARTNER and repo.count_active(Role.PARTNER) <= 1:
+        if user.active and user.role is Role.PARTNER and repo.count_active(Role.PARTNER) <= 1:
             raise InvalidState("last_partner")
-        with self.vault.db.transaction():
+
+        def mark_disabled() -> None:
             repo.set_status(user_id, "disabled")
             self.vault.record("user.disable", f"user:{user_id}")
-        self.vaults._remove_user_and_rekey(self.vault, user_id)
+
+        # One step: the account is marked disabled in the same transaction as the key change that
+        # removes its slots, so a crash leaves both or neither (re-running finishes the job).
+        self.vaults._remove_user_and_rekey(self.vault, user_id, inside=mark_disabled if user.active else None)
 
     def workstation_logins(self, user_id: int) -> builtins.list[WorkstationLogin]:
         """Return the remembered workstations of ``user_id`` (partner only)."""

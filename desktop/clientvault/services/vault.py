@@ -22,6 +22,7 @@ import os
 import secrets
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -43,7 +44,9 @@ from clientvault.core.roles import Capability, Role, can
 from clientvault.security import keyfile as kf
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.security.keyfile import KdfParams, KeyFile, Slot, VaultKeys
+from clientvault.security.keylock import key_change_lock
 from clientvault.security.workstation import WorkstationKeyring
+from clientvault.services import keyslots
 from clientvault.services.context import Session, Vault, VaultPaths
 from clientvault.services.leftovers import building
 from clientvault.storage.audit import AuditRepository, now_iso
@@ -162,6 +165,8 @@ class VaultService:
             raise InvalidState("vault_exists")
         vault_id = str(uuid.uuid4())
         keys = VaultKeys(dk=kf.new_key(), pk=kf.new_key())
+        partner_key = kf.partner_signing_key(vault_id, keys.pk or b"")
+        signer = kf.public_bytes(partner_key)
         recovery = new_recovery_code()
         # Create the file ourselves with mode 0600 before SQLite touches it: SQLite gives its
         # -wal/-shm/-journal files the database file's permissions, so they are private too.
@@ -170,24 +175,32 @@ class VaultService:
         try:
             migrate(db)
             meta, users = MetaRepository(db), UserRepository(db)
+            sign = (kf.PARTNER, partner_key.sign)
             with db.transaction():
                 meta.set("vault_id", vault_id)
                 meta.set("generation", "1")
                 meta.set("firm_name", firm_name)
                 meta.set("created_at", now_iso())
+                meta.set(keyslots.SIGNER_META, kf.public_key_text(signer))
                 user = users.add(
                     partner_username.strip(), partner_display_name.strip() or partner_username, Role.PARTNER
                 )
-                audit = AuditRepository(db, vault_id)
+                slots = [
+                    kf.certify(vault_id, s, partner_key, kf.PARTNER)
+                    for s in (
+                        self._user_slot(vault_id, user, partner_password, keys, signer),
+                        self._recovery_slot(vault_id, recovery, keys, signer),
+                    )
+                ]
+                keyslots.remember_slots(db, slots)
+                audit = AuditRepository(db, vault_id, sign)
                 audit.append(user_id=user.id, action="vault.create")
                 audit.append(user_id=user.id, action="user.add", obj=f"user:{user.id}", reason=Role.PARTNER.value)
                 audit.append(user_id=user.id, action="key.recovery_created")
-            slots = [
-                self._user_slot(vault_id, user, partner_password, keys),
-                self._recovery_slot(vault_id, recovery, keys),
-            ]
             seq, head = AuditRepository(db, vault_id).head()
-            keyfile = KeyFile(vault_id, 1, tuple(slots), {"seq": seq, "hash": head})
+            keyfile = KeyFile(
+                vault_id, 1, tuple(slots), kf.sign_checkpoint(vault_id, seq, head, partner_key), None, signer
+            )
             kf.save(paths.keys, keyfile)
         except BaseException:
             db.close()
@@ -195,7 +208,11 @@ class VaultService:
                 with contextlib.suppress(OSError):
                     p.unlink()
             raise
-        session = Session(user.id, user.username, user.display_name, user.role, keys)
+        private = kf.unlock_private(vault_id, slots[0], kf.derive_password_key(partner_password, slots[0].kdf))
+        session = Session(
+            user.id, user.username, user.display_name, user.role, keys,
+            slot_id=slots[0].slot_id, private=private.private, signer=signer,
+        )  # fmt: skip
         return CreatedVault(Vault(paths, db, keyfile, session, vault_id), recovery)
 
     # -- unlocking -----------------------------------------------------------------------------
@@ -217,23 +234,30 @@ class VaultService:
         keyfile = kf.load(paths.keys)
         tag = kf.login_tag(keyfile.vault_id, username)
         self._check_throttle(paths, tag)
-        slot = next((s for s in keyfile.slots if s.kind == "user" and s.login_tag == tag), None)
+        candidates = [s for s in keyfile.slots if s.kind == "user" and s.login_tag == tag]
         try:
-            if slot is None:
+            if not candidates:
                 # Spend the same KDF time as a real attempt so timing does not reveal user names.
                 kf.derive_password_key(password, kf.new_kdf(self.kdf))
                 raise WrongCredentials()
-            private = kf.unlock_private(keyfile.vault_id, slot, kf.derive_password_key(password, slot.kdf))
+            slot, opened = _first_opening(
+                keyfile.vault_id, candidates, lambda s: kf.derive_password_key(password, s.kdf)
+            )
         except WrongCredentials:
-            self._record_failure(paths, tag, slot.user_id if slot else None)
+            self._record_failure(paths, tag)
             raise
-        vault = self._open(paths, keyfile, private, slot)
+        vault = self._open_consistent(paths, keyfile, opened, slot, username)
         self._clear_failures(paths, tag, vault)
         vault.record("session.login", f"user:{vault.session.user_id}", reason="password")
+        self._after_login(vault)
         return vault
 
     def unlock_with_pin(self, folder: Path, username: str, pin: str) -> Vault:
-        """Log in with the workstation secret from the OS keyring plus the user's PIN."""
+        """Log in with the workstation secret from the OS keyring plus the user's PIN.
+
+        A PIN session never holds the partner key: opening sealed records needs the password
+        (:meth:`unlock_partner_key`).
+        """
         paths = VaultPaths(folder)
         keyfile = kf.load(paths.keys)
         tag = kf.login_tag(keyfile.vault_id, username)
@@ -248,15 +272,36 @@ class VaultService:
             if secret is None:
                 continue
             try:
-                private = kf.unlock_private(keyfile.vault_id, slot, kf.derive_workstation_key(secret, pin, slot.kdf))
+                opened = kf.unlock_private(keyfile.vault_id, slot, kf.derive_workstation_key(secret, pin, slot.kdf))
             except WrongCredentials:
-                self._record_failure(paths, tag, slot.user_id)
+                self._record_failure(paths, tag)
                 raise
-            vault = self._open(paths, keyfile, private, slot)
+            vault = self._open_consistent(paths, keyfile, opened, slot, username)
             self._clear_failures(paths, tag, vault)
             vault.record("session.login", f"user:{vault.session.user_id}", reason="workstation_pin")
+            self._after_login(vault)
             return vault
         raise WrongCredentials()
+
+    def unlock_partner_key(self, vault: Vault, password: str) -> None:
+        """Give a partner's PIN session the partner key by typing the password (audited)."""
+        me = vault.session
+        if me.role is not Role.PARTNER:
+            vault.deny(Capability.OPEN_LOCKED, f"user:{me.user_id}")
+        if me.keys is not None and me.keys.pk is not None:
+            return
+        slot = next((s for s in vault.keyfile.slots if s.kind == "user" and s.user_id == me.user_id), None)
+        if slot is None:
+            raise KeysFileError("no_slot")
+        try:
+            keys = kf.unwrap_slot(vault.vault_id, slot, kf.derive_password_key(password, slot.kdf))
+        except WrongCredentials:
+            vault.record("key.partner_key_unlocked", f"user:{me.user_id}", outcome="failed")
+            raise
+        if not slot.holds_partner_key or keys.pk is None:
+            raise KeysFileError("partner_key_unavailable")
+        me.keys = keys
+        vault.record("key.partner_key_unlocked", f"user:{me.user_id}")
 
     def has_workstation_login(self, folder: Path, username: str) -> bool:
         """Whether a PIN login is set up for ``username`` on this workstation (and not expired)."""
@@ -279,103 +324,142 @@ class VaultService:
         check_password(new_password)
         paths = VaultPaths(folder)
         keyfile = kf.load(paths.keys)
-        tag = kf.login_tag(keyfile.vault_id, "\x00recovery")
+        tag = "recovery"
         self._check_throttle(paths, tag)
         slot = next((s for s in keyfile.slots if s.kind == "recovery"), None)
         if slot is None:
             raise KeysFileError("no_recovery_slot")
         try:
-            private = kf.unlock_private(
+            opened = kf.unlock_private(
                 keyfile.vault_id, slot, kf.derive_password_key(_recovery_secret(recovery_code), slot.kdf)
             )
         except WrongCredentials:
-            self._record_failure(paths, tag, None)
+            self._record_failure(paths, tag)
             raise
-        keys = kf.open_envelope(keyfile.vault_id, slot, private)
-        db = self._open_db(paths, keyfile, keys, slot, private)
-        user = UserRepository(db).by_username(username)
+        vault = self._open_consistent(paths, keyfile, opened, slot, None)
+        user = UserRepository(vault.db).by_username(username)
         if user is None or user.role is not Role.PARTNER or not user.active:
-            db.close()
+            vault.db.close()
             raise WrongCredentials()
-        session = Session(user.id, user.username, user.display_name, user.role, keys)
-        vault = Vault(paths, db, keyfile, session, keyfile.vault_id)
-        self._after_open(vault)
+        # The recovery slot opened the vault; from here the session acts as that partner.
+        vault.session = replace(vault.session, user_id=user.id, username=user.username,
+                                display_name=user.display_name, role=user.role)  # fmt: skip
         self._clear_failures(paths, tag, vault)
         vault.record("key.recovery_used", f"user:{user.id}")
-        slots = [s for s in vault.keyfile.slots if not (s.kind == "user" and s.user_id == user.id)]
-        slots.append(self._user_slot(vault.vault_id, user, new_password, keys))
-        self._commit_key_change(vault, slots, action="key.password_reset", obj=f"user:{user.id}")
+        keys = vault.session.keys
+        assert keys is not None
+
+        def new_slot(slots: list[Slot]) -> list[Slot]:
+            kept = [s for s in slots if not (s.kind == "user" and s.user_id == user.id)]
+            fresh = self._user_slot(vault.vault_id, user, new_password, keys, vault.session.signer)
+            return [*kept, keyslots.with_certificate(vault, fresh)]
+
+        keyslots.change_keys(vault, new_slot, action="key.password_reset", obj=f"user:{user.id}")
+        self._after_login(vault)
         return vault
 
     # -- key changes ---------------------------------------------------------------------------
 
     def change_password(self, vault: Vault, old_password: str, new_password: str) -> None:
-        """Change the acting user's password: only that user's slot is re-wrapped."""
+        """Change the acting user's password: only that user's password layer is re-made.
+
+        The slot's record (and so its partner certificate) does not change, so no partner is needed.
+        """
         check_password(new_password, field="new_password")
         me = vault.session
         slot = next((s for s in vault.keyfile.slots if s.kind == "user" and s.user_id == me.user_id), None)
         if slot is None:
             raise KeysFileError("no_slot")
         try:
-            kf.unlock_private(vault.vault_id, slot, kf.derive_password_key(old_password, slot.kdf))
+            opened = kf.unlock_private(vault.vault_id, slot, kf.derive_password_key(old_password, slot.kdf))
         except WrongCredentials:
             vault.record("key.password_change", f"user:{me.user_id}", outcome="failed")
             raise
-        user = UserRepository(vault.db).get(me.user_id)
-        assert user is not None and me.keys is not None
-        slots = [s for s in vault.keyfile.slots if s.slot_id != slot.slot_id]
-        slots.append(self._user_slot(vault.vault_id, user, new_password, me.keys))
-        self._commit_key_change(vault, slots, action="key.password_change", obj=f"user:{me.user_id}")
+        kdf = kf.new_kdf(self.kdf)
+        new_key = kf.derive_password_key(new_password, kdf)
+
+        def rewrap(slots: list[Slot]) -> list[Slot]:
+            out = []
+            for s in slots:
+                if s.slot_id == slot.slot_id:
+                    s = kf.wrap_private(vault.vault_id, replace(s, kdf=kdf), new_key, opened.private, me.signer)
+                out.append(s)
+            return out
+
+        keyslots.change_keys(vault, rewrap, action="key.password_change", obj=f"user:{me.user_id}")
 
     def _add_user_slot(self, vault: Vault, user: UserRow, password: str) -> None:
-        """Give a new user a slot (the partner key only for partners).
+        """Give a new user a slot certified with the partner key (the partner key only for partners).
 
         Private: :class:`~clientvault.services.users.UserService` checks ``MANAGE_USERS`` first.
+        Needs ``PK``: nobody without it can add a slot that other sessions accept.
         """
         check_password(password)
         keys = vault.session.keys
         assert keys is not None
-        slot_keys = keys if user.role is Role.PARTNER else VaultKeys(dk=keys.dk)
-        if user.role is Role.PARTNER and keys.pk is None:
+        if keys.pk is None:
             raise InvalidState("partner_key_unavailable")
-        slots = [*vault.keyfile.slots, self._user_slot(vault.vault_id, user, password, slot_keys)]
-        self._commit_key_change(vault, slots, action="key.slot_added", obj=f"user:{user.id}")
+        fresh = keyslots.with_certificate(
+            vault, self._user_slot(vault.vault_id, user, password, keys, vault.session.signer)
+        )
+        keyslots.change_keys(vault, lambda slots: [*slots, fresh], action="key.slot_added", obj=f"user:{user.id}")
 
-    def _remove_user_and_rekey(self, vault: Vault, user_id: int) -> None:
+    def _remove_user_and_rekey(self, vault: Vault, user_id: int, inside: Callable[[], None] | None = None) -> None:
         """Remove every slot of ``user_id`` and re-encrypt the database under a fresh key.
 
-        Private: :class:`~clientvault.services.users.UserService` checks ``MANAGE_USERS`` first.
+        ``inside`` (marking the account disabled) runs in the same transaction as the key
+        change, so a crash leaves either both or neither. Private: the caller checked ``MANAGE_USERS``.
         """
-        keep = [s for s in vault.keyfile.slots if s.user_id != user_id or s.kind == "recovery"]
-        self._rekey(vault, keep_slots=keep, action="key.user_revoked", obj=f"user:{user_id}")
+        self._rekey(
+            vault,
+            lambda slots: [s for s in slots if s.user_id != user_id or s.kind == "recovery"],
+            action="key.user_revoked",
+            obj=f"user:{user_id}",
+            inside=inside,
+        )
 
     def rekey(self, vault: Vault) -> None:
-        """Re-encrypt the database under a fresh ``DK``, keeping every slot (partner only)."""
+        """Re-encrypt the database under a fresh ``DK``, keeping every certified slot (partner only)."""
         vault.require(Capability.MANAGE_USERS, "vault")
-        self._rekey(vault, keep_slots=list(vault.keyfile.slots), action="key.rekey")
+        self._rekey(vault, lambda slots: slots, action="key.rekey")
 
-    def _rekey(self, vault: Vault, *, keep_slots: list[Slot], action: str, obj: str = "") -> None:
-        """Re-encrypt the database under a fresh ``DK`` and seal it to every slot in ``keep_slots``.
+    def _rekey(
+        self,
+        vault: Vault,
+        keep: keyslots.Mutation,
+        *,
+        action: str,
+        obj: str = "",
+        inside: Callable[[], None] | None = None,
+    ) -> None:
+        """Re-encrypt the database under a fresh ``DK`` sealed to every slot ``keep`` returns.
 
         Each slot has its own public key, so no password is needed to give it the new key, and a
         removed slot's holder — even with the old ``DK`` in hand — can open nothing any more.
-        Private: the callers decide which slots may go and have checked the role.
+        Slots whose certificate fails never reach ``keep``: they are dropped by every rekey.
         """
-        old = vault.session.keys
-        assert old is not None
-        new = VaultKeys(dk=kf.new_key(), pk=old.pk)
-        slots = [kf.reseal(vault.vault_id, s, new) for s in keep_slots]
-        removed = [s for s in vault.keyfile.slots if s.slot_id not in {x.slot_id for x in slots}]
-        self._commit_key_change(vault, slots, action=action, obj=obj, new_keys=new)
-        for s in removed:
-            if s.kind == "workstation":
-                self.keyring.forget(_keyring_account(vault.vault_id, s.slot_id))
+
+        def forget(old: list[Slot], new: list[Slot]) -> None:
+            kept = {s.slot_id for s in new}
+            for s in old:
+                if s.kind == "workstation" and s.slot_id not in kept:
+                    self.keyring.forget(_keyring_account(vault.vault_id, s.slot_id))
+
+        keyslots.change_keys(vault, keep, action=action, obj=obj, rekey=True, inside=inside, on_commit=forget)
 
     def remember_workstation(self, vault: Vault, pin: str, *, days: int = 30) -> bool:
-        """Set up PIN login for the acting user on this workstation; False if no keyring exists."""
+        """Set up PIN login for the acting user on this workstation; False if no keyring exists.
+
+        The workstation slot holds ``DK`` only — never the partner key — and is certified by the
+        user's own slot, so it needs the session the user opened with their password.
+        """
         check_password(pin, minimum=MIN_PIN, field="pin")
+        keyslots.check_pin(pin)
         me = vault.session
         assert me.keys is not None
+        parent = next((s for s in vault.keyfile.slots if s.slot_id == me.slot_id and s.kind == "user"), None)
+        if parent is None:
+            raise InvalidState("password_session_needed")
         slot_id = str(uuid.uuid4())
         secret = self.keyring.store_new(_keyring_account(vault.vault_id, slot_id))
         if secret is None:
@@ -383,20 +467,22 @@ class VaultService:
             return False
         kdf = kf.new_kdf(self.kdf)
         expires = (date.fromtimestamp(self.clock()) + timedelta(days=days)).isoformat()
-        slot_keys = me.keys
         slot = kf.wrap_slot(
             vault.vault_id,
             kind="workstation",
             user_id=me.user_id,
             slot_key=kf.derive_workstation_key(secret, pin, kdf),
             kdf=kdf,
-            keys=slot_keys,
+            keys=VaultKeys(dk=me.keys.dk),
+            signer=me.signer,
             login_tag=kf.login_tag(vault.vault_id, me.username),
             expires=expires,
             slot_id=slot_id,
+            parent=parent.slot_id,
         )
-        self._commit_key_change(
-            vault, [*vault.keyfile.slots, slot], action="key.workstation_added", obj=f"user:{me.user_id}"
+        slot = keyslots.certify_workstation(vault, slot, parent)
+        keyslots.change_keys(
+            vault, lambda slots: [*slots, slot], action="key.workstation_added", obj=f"user:{me.user_id}"
         )
         return True
 
@@ -431,36 +517,19 @@ class VaultService:
             vault.deny(Capability.MANAGE_USERS, f"slot:{slot_id[:8]}")
         if not is_workstation:
             raise NotFound("workstation_slot", slot_id[:8])
-        keep = [s for s in vault.keyfile.slots if s.slot_id != slot_id]
-        self._rekey(vault, keep_slots=keep, action="key.workstation_revoked", obj=f"slot:{slot_id[:8]}")
-
-    def _commit_key_change(
-        self, vault: Vault, slots: list[Slot], *, action: str, obj: str = "", new_keys: VaultKeys | None = None
-    ) -> None:
-        """Run the three-step key-change protocol described in the module docstring."""
-        old = vault.keyfile
-        gen = old.generation + 1
-        previous = {"generation": old.generation, "slots": [s.to_json() for s in old.slots]}
-        pending = KeyFile(old.vault_id, gen, tuple(slots), old.audit_head, previous)
-        kf.save(vault.paths.keys, pending)
-        vault.keyfile = pending
-        with vault.db.transaction():
-            MetaRepository(vault.db).set("generation", str(gen))
-            vault.record(action, obj)
-        if new_keys is not None:
-            vault.db.rekey(new_keys.dk)
-            vault.session.keys = replace(new_keys, pk=vault.session.keys.pk if vault.session.keys else None)
-        seq, head = vault.audit.head()
-        final = KeyFile(old.vault_id, gen, tuple(slots), {"seq": seq, "hash": head}, None)
-        kf.save(vault.paths.keys, final)
-        vault.keyfile = final
+        self._rekey(
+            vault,
+            lambda slots: [s for s in slots if s.slot_id != slot_id],
+            action="key.workstation_revoked",
+            obj=f"slot:{slot_id[:8]}",
+        )
 
     # -- internals -----------------------------------------------------------------------------
 
     def _options(self, folder: Path) -> OpenOptions:
         return OpenOptions(shared=is_network_path(folder), cipher_log=self.cipher_log)
 
-    def _user_slot(self, vault_id: str, user: UserRow, password: str, keys: VaultKeys) -> Slot:
+    def _user_slot(self, vault_id: str, user: UserRow, password: str, keys: VaultKeys, signer: bytes) -> Slot:
         kdf = kf.new_kdf(self.kdf)
         slot_keys = keys if user.role is Role.PARTNER else VaultKeys(dk=keys.dk)
         return kf.wrap_slot(
@@ -470,10 +539,11 @@ class VaultService:
             slot_key=kf.derive_password_key(password, kdf),
             kdf=kdf,
             keys=slot_keys,
+            signer=signer,
             login_tag=kf.login_tag(vault_id, user.username),
         )
 
-    def _recovery_slot(self, vault_id: str, code: str, keys: VaultKeys) -> Slot:
+    def _recovery_slot(self, vault_id: str, code: str, keys: VaultKeys, signer: bytes) -> Slot:
         kdf = kf.new_kdf(self.kdf)
         return kf.wrap_slot(
             vault_id,
@@ -482,13 +552,14 @@ class VaultService:
             slot_key=kf.derive_password_key(_recovery_secret(code), kdf),
             kdf=kdf,
             keys=keys,
+            signer=signer,
         )
 
     def _open_db(self, paths: VaultPaths, keyfile: KeyFile, keys: VaultKeys, slot: Slot, private: bytes) -> Database:
-        """Open the database with ``keys``; if a rekey was interrupted, open with the old key and finish it."""
-        from clientvault.services.leftovers import sweep_leftovers
+        """Open the database with ``keys``; if a rekey was interrupted, open with the old key and finish it.
 
-        sweep_leftovers(paths)  # temp files of killed processes; undoes a restore killed mid-swap
+        The caller holds the key-change lock whenever ``keyfile`` has a ``previous`` block.
+        """
         if not paths.db.exists():
             raise DamagedFile("vault.db", "missing")
         if paths.db.stat().st_size == 0:
@@ -509,14 +580,47 @@ class VaultService:
         db.rekey(keys.dk)
         return db
 
-    def _open(self, paths: VaultPaths, keyfile: KeyFile, private: bytes, slot: Slot) -> Vault:
-        keys = kf.open_envelope(keyfile.vault_id, slot, private)
-        db = self._open_db(paths, keyfile, keys, slot, private)
+    def _open_consistent(
+        self, paths: VaultPaths, keyfile: KeyFile, opened: kf.OpenedSlot, slot: Slot, username: str | None
+    ) -> Vault:
+        """Open the vault through ``slot``, tolerating a key change another process is making.
+
+        A file with ``previous`` is finished under the key-change lock (its writer is either done
+        or dead by the time we hold it). A generation or key that moved while we opened means
+        another workstation changed keys meanwhile: read the file again and retry — concurrency
+        is never reported as damage.
+        """
+        for attempt in range(4):
+            try:
+                if keyfile.previous is None:
+                    return self._open(paths, keyfile, opened, slot, username)
+                with key_change_lock(paths.folder):
+                    keyfile = kf.load(paths.keys)
+                    slot = _same_slot(keyfile, slot)
+                    return self._open(paths, keyfile, opened, slot, username)
+            except (GenerationMismatch, DamagedFile, KeysFileError) as exc:
+                if isinstance(exc, KeysFileError) and exc.reason not in ("not_this_db", "envelope"):
+                    raise
+                fresh = kf.load(paths.keys)
+                if attempt == 3 or (fresh.generation == keyfile.generation and fresh.previous == keyfile.previous):
+                    raise
+                keyfile, slot = fresh, _same_slot(fresh, slot)
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _open(
+        self, paths: VaultPaths, keyfile: KeyFile, opened: kf.OpenedSlot, slot: Slot, username: str | None
+    ) -> Vault:
+        good = kf.certified(keyfile.vault_id, keyfile.slots, opened.signer)
+        if slot.slot_id not in good:
+            # A slot the partner never certified (planted, or a flag edited by hand): never used.
+            raise KeysFileError("forged_slot")
+        keys = kf.open_envelope(keyfile.vault_id, slot, opened.private)
+        if not slot.holds_partner_key:
+            keys = VaultKeys(dk=keys.dk)
+        db = self._open_db(paths, keyfile, keys, slot, opened.private)
         try:
-            user = UserRepository(db).get(slot.user_id or 0)
-            if user is None or not user.active:
-                raise WrongCredentials()
-            session = Session(user.id, user.username, user.display_name, user.role, keys)
+            session = _session_for(db, keyfile, slot, keys, opened, good, username)
             vault = Vault(paths, db, keyfile, session, keyfile.vault_id)
             self._after_open(vault)
         except DamagedFile as exc:
@@ -528,6 +632,30 @@ class VaultService:
             db.close()
             raise
         return vault
+
+    def _after_login(self, vault: Vault) -> None:
+        """Checks that need the session: slot certificates, the signer pin, partner checkpoints.
+
+        Every session audits forged slots and a changed signer it finds (``key.tamper_detected``);
+        a partner session also removes them and writes a signed checkpoint into ``vault.keys``.
+        """
+        signer = vault.session.signer
+        bad = keyslots.forged(vault.vault_id, vault.keyfile, signer)
+        pinned = MetaRepository(vault.db).get(keyslots.SIGNER_META)
+        problems = [f"slot:{s.slot_id[:8]}" for s in bad]
+        if vault.keyfile.signer != signer:
+            problems.append("vault.keys:signer")
+        if pinned != kf.public_key_text(signer):
+            problems.append("vault.db:signer")
+        for obj in problems:
+            vault.record("key.tamper_detected", obj, outcome="tampered")
+        keys = vault.session.keys
+        if keys is None or keys.pk is None:
+            return
+        if problems:
+            keyslots.change_keys(vault, lambda slots: slots, action="key.repaired")
+        else:
+            keyslots.mirror_checkpoint(vault)
 
     def _after_open(self, vault: Vault) -> None:
         """Vault id and generation checks, crash roll-forward, migrations."""
@@ -543,16 +671,9 @@ class VaultService:
         if db_vault_id != keyfile.vault_id:
             raise KeysFileError("other_vault")
         if keyfile.previous is not None:
+            # The caller holds the key-change lock (see _open_consistent).
             if db_gen not in (keyfile.generation, int(keyfile.previous.get("generation", -1))):
                 raise GenerationMismatch(db_gen, keyfile.generation)
-            if db_gen != keyfile.generation:
-                with db.transaction():
-                    meta.set("generation", str(keyfile.generation))
-                    vault.record("key.change_completed")
-            seq, head = vault.audit.head()
-            final = KeyFile(keyfile.vault_id, keyfile.generation, keyfile.slots, {"seq": seq, "hash": head}, None)
-            kf.save(vault.paths.keys, final)
-            vault.keyfile = final
         elif db_gen != keyfile.generation:
             raise GenerationMismatch(db_gen, keyfile.generation)
 
@@ -579,6 +700,8 @@ class VaultService:
             # The message may hold data: the type only. The copy stays until an upgrade succeeds.
             log.error("migration failed (%s); the pre-migration backup %s is kept", type(exc).__name__, target.name)
             raise MigrationFailed(version, target.name) from exc
+        if keyfile.previous is not None:
+            keyslots.finish_interrupted(vault, keyfile)  # after migrating: it writes current tables
         if applied:
             vault.record("vault.migrated", reason=",".join(str(v) for v in applied))
             # Only the process that upgraded deletes: another workstation may be mid-upgrade.
@@ -603,36 +726,40 @@ class VaultService:
             if wait > 0:
                 raise LoginThrottled(int(wait) + 1)
 
-    def _record_failure(self, paths: VaultPaths, tag: str, user_id: int | None) -> None:
+    def _record_failure(self, paths: VaultPaths, tag: str) -> None:
+        """Count a failure under the login tag; the entry is the same whether the name exists or not."""
         data = self._read_lockout(paths)
         entry = data.get(tag) or {"failures": 0, "pending": []}
         entry["failures"] = int(entry.get("failures", 0)) + 1
         n = entry["failures"]
         entry["until"] = self.clock() + (min(2 ** (n - THROTTLE_AFTER), THROTTLE_MAX_S) if n >= THROTTLE_AFTER else 0)
         pending = list(entry.get("pending", []))[-50:]
-        pending.append({"at": now_iso(), "user_id": user_id})
+        pending.append({"at": now_iso()})
         entry["pending"] = pending
         data[tag] = entry
-        if len(data) > 200:  # bound the file: keep the most recent tags
-            data = dict(sorted(data.items(), key=lambda kv: float(kv[1].get("until", 0)))[-200:])
+        if len(data) > 300:  # bound the file: keep the most recent tags
+            data = dict(sorted(data.items(), key=lambda kv: float(kv[1].get("until", 0)))[-300:])
         try:
             atomic_write_bytes(paths.lockout, json.dumps(data).encode("utf-8"))
         except OSError:
             log.warning("could not record a failed login")
 
     def _clear_failures(self, paths: VaultPaths, tag: str, vault: Vault) -> None:
-        """Move failures recorded before the database was open into the audit log (for everyone)."""
+        """Move failures recorded before the database was open into the audit log (for everyone).
+
+        They are recorded by login tag (``login:<tag>``), not by user: the side file never said
+        whether the name exists, and the audit log does not guess.
+        """
         data = self._read_lockout(paths)
         if not data:
             return
         with vault.db.transaction():
-            for entry in data.values():
+            for entry_tag, entry in data.items():
                 for p in entry.get("pending", []):
-                    uid = p.get("user_id")
                     vault.audit.append(
-                        user_id=uid,
+                        user_id=None,
                         action="session.login",
-                        obj=f"user:{uid}" if uid else "user:unknown",
+                        obj=f"login:{str(entry_tag)[:8]}",
                         outcome="failed",
                         reason=f"recorded_at={p.get('at', '')}",
                     )
@@ -740,3 +867,48 @@ def _previous_dk(keyfile: KeyFile, slot: Slot, private: bytes) -> bytes | None:
             except KeysFileError:
                 return None
     return None
+
+
+def _first_opening(
+    vault_id: str, candidates: list[Slot], key_for: Callable[[Slot], bytes]
+) -> tuple[Slot, kf.OpenedSlot]:
+    """Try each slot that carries the login tag (8 bits: usually one, sometimes two)."""
+    for slot in candidates:
+        try:
+            return slot, kf.unlock_private(vault_id, slot, key_for(slot))
+        except WrongCredentials:
+            continue
+    raise WrongCredentials()
+
+
+def _same_slot(keyfile: KeyFile, slot: Slot) -> Slot:
+    """The slot with the same id in a newer ``vault.keys`` (gone: this login was revoked)."""
+    found = next((s for s in keyfile.slots if s.slot_id == slot.slot_id), None)
+    if found is None:
+        raise WrongCredentials()
+    return found
+
+
+def _session_for(
+    db: Database,
+    keyfile: KeyFile,
+    slot: Slot,
+    keys: VaultKeys,
+    opened: kf.OpenedSlot,
+    good: dict[str, Slot],
+    username: str | None,
+) -> Session:
+    """The session a certified slot opens, refusing a role that its certificate contradicts."""
+    ids = dict(slot_id=slot.slot_id, private=opened.private, signer=opened.signer)
+    if slot.kind == "recovery":
+        return Session(0, "", "", Role.PARTNER, keys, **ids)  # type: ignore[arg-type]
+    user = UserRepository(db).get(slot.user_id or 0)
+    if user is None or not user.active:
+        raise WrongCredentials()
+    if username is not None and user.username.casefold() != username.strip().casefold():
+        raise WrongCredentials()  # a colleague's slot with the same 8-bit tag opened with this password
+    base = good.get(slot.parent or "") if slot.kind == "workstation" else slot
+    if base is None or (user.role is Role.PARTNER) != base.holds_partner_key:
+        # The users table says one role, the partner-signed slot another: someone edited the table.
+        raise KeysFileError("role_mismatch")
+    return Session(user.id, user.username, user.display_name, user.role, keys, **ids)  # type: ignore[arg-type]

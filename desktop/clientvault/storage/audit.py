@@ -1,14 +1,18 @@
-"""The hash-chained, append-only audit log (SECURITY.md "Audit log").
+"""The hash-chained, signed, append-only audit log (docs/SECURITY.md "Audit log").
 
-``hash = SHA-256(prev_hash || canonical event)``; the first event chains from a hash of the
-vault id. Events hold ids, field names and codes only — never a personal-data value.
+``hash = SHA-256(prev_hash ‖ body)`` where ``body`` is the canonical JSON of the event; the first
+event chains from a hash of the vault id. Each event is signed (Ed25519 over the hash) by the
+acting session: with the partner signing key when the session holds ``PK`` (such an event is a
+*checkpoint*), else with the key of the slot it logged in through. Events hold ids, field names
+and codes only — never a personal-data value.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -29,6 +33,11 @@ class AuditEvent:
     outcome: str
     prev_hash: str
     hash: str
+    signer: str | None = None
+    sig: str | None = None
+
+
+_COLUMNS = "seq, at, user_id, action, object, purpose, reason, outcome, prev_hash, hash, signer, sig"
 
 
 @dataclass(frozen=True)
@@ -59,17 +68,38 @@ def genesis_hash(vault_id: str) -> str:
 
 
 def canonical(
-    seq: int, at: str, user_id: int | None, action: str, obj: str, purpose: str, reason: str, outcome: str
+    seq: int,
+    at: str,
+    user_id: int | None,
+    action: str,
+    obj: str,
+    purpose: str,
+    reason: str,
+    outcome: str,
+    signer: str | None = None,
 ) -> bytes:
-    """Return the canonical bytes of an event that its hash covers."""
-    return json.dumps(
-        [seq, at, user_id, action, obj, purpose, reason, outcome], ensure_ascii=False, separators=(",", ":")
-    ).encode("utf-8")
+    """Return the canonical bytes of an event (its ``body``) that its hash covers.
+
+    Events written before signatures existed have eight fields (no ``signer``).
+    """
+    fields: list[object] = [seq, at, user_id, action, obj, purpose, reason, outcome]
+    if signer is not None:
+        fields.append(signer)
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def event_hash(prev_hash: str, body: bytes) -> str:
-    """Return ``SHA-256(prev_hash || body)`` as hex."""
+    """Return ``SHA-256(prev_hash ‖ body)`` as hex."""
     return hashlib.sha256(prev_hash.encode("ascii") + body).hexdigest()
+
+
+def signed_message(vault_id: str, event_hash_hex: str) -> bytes:
+    """The bytes an event signature covers: ``"clientvault-audit" 0x00 vault_id 0x00 hash``."""
+    return f"clientvault-audit\x00{vault_id}\x00{event_hash_hex}".encode("ascii")
+
+
+#: (signer name, sign(message) -> signature): "partner" or the slot id of the session.
+Signer = tuple[str, Callable[[bytes], bytes]]
 
 
 def now_iso() -> str:
@@ -80,9 +110,10 @@ def now_iso() -> str:
 class AuditRepository:
     """Appends and reads audit events."""
 
-    def __init__(self, db: Database, vault_id: str) -> None:
+    def __init__(self, db: Database, vault_id: str, signer: Signer | None = None) -> None:
         self.db = db
         self.vault_id = vault_id
+        self.signer = signer
 
     def append(
         self,
@@ -95,24 +126,36 @@ class AuditRepository:
         outcome: str = "ok",
         at: str | None = None,
     ) -> AuditEvent:
-        """Append one event inside the caller's transaction (or its own)."""
+        """Append one event inside the caller's transaction (or its own), signed by the session's key."""
+        name = self.signer[0] if self.signer else None
         with self.db.transaction():
             head = self.db.one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
             seq = (head[0] + 1) if head else 1
             prev = str(head[1]) if head else genesis_hash(self.vault_id)
             when = at or now_iso()
-            h = event_hash(prev, canonical(seq, when, user_id, action, obj, purpose, reason, outcome))
+            body = canonical(seq, when, user_id, action, obj, purpose, reason, outcome, name or "")
+            h = event_hash(prev, body)
+            sig = base64.b64encode(self.signer[1](signed_message(self.vault_id, h))).decode() if self.signer else None
             self.db.execute(
-                "INSERT INTO audit (seq, at, user_id, action, object, purpose, reason, outcome, prev_hash, hash)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (seq, when, user_id, action, obj, purpose, reason, outcome, prev, h),
+                "INSERT INTO audit (seq, body, prev_hash, hash, sig) VALUES (?,?,?,?,?)",
+                (seq, body.decode("utf-8"), prev, h, sig),
             )
-        return AuditEvent(seq, when, user_id, action, obj, purpose, reason, outcome, prev, h)
+        return AuditEvent(seq, when, user_id, action, obj, purpose, reason, outcome, prev, h, name or "", sig)
 
     def head(self) -> tuple[int, str]:
         """Return (seq, hash) of the newest event, or (0, genesis) for an empty log."""
         row = self.db.one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
         return (int(row[0]), str(row[1])) if row else (0, genesis_hash(self.vault_id))
+
+    def hash_at(self, seq: int) -> str | None:
+        """Return the hash of event ``seq`` (None if there is no such event)."""
+        value = self.db.scalar("SELECT hash FROM audit WHERE seq = ?", (seq,))
+        return None if value is None else str(value)
+
+    def last_signed_by(self, signer: str) -> AuditEvent | None:
+        """Return the newest event whose body names ``signer`` (the newest checkpoint for "partner")."""
+        row = self.db.one(f"SELECT {_COLUMNS} FROM audit WHERE signer = ? ORDER BY seq DESC LIMIT 1", (signer,))
+        return AuditEvent(*row) if row else None
 
     def _where(self, flt: AuditFilter) -> tuple[str, list[object]]:
         clauses: list[str] = []
@@ -146,38 +189,64 @@ class AuditRepository:
         """Return a page of events, newest first."""
         where, params = self._where(flt or AuditFilter())
         rows = self.db.all(
-            "SELECT seq, at, user_id, action, object, purpose, reason, outcome, prev_hash, hash FROM audit"
-            f"{where} ORDER BY seq DESC LIMIT ? OFFSET ?",
-            [*params, limit, offset],
+            f"SELECT {_COLUMNS} FROM audit{where} ORDER BY seq DESC LIMIT ? OFFSET ?", [*params, limit, offset]
         )
         return [AuditEvent(*r) for r in rows]
 
-    def iter_all(self, batch: int = 5000) -> Iterator[AuditEvent]:
-        """Yield every event in chain order."""
-        last = 0
+    def iter_all(self, batch: int = 5000, *, after: int = 0) -> Iterator[AuditEvent]:
+        """Yield every event after ``after`` in chain order."""
+        last = after
         while True:
-            rows = self.db.all(
-                "SELECT seq, at, user_id, action, object, purpose, reason, outcome, prev_hash, hash FROM audit"
-                " WHERE seq > ? ORDER BY seq LIMIT ?",
-                (last, batch),
-            )
+            rows = self.db.all(f"SELECT {_COLUMNS} FROM audit WHERE seq > ? ORDER BY seq LIMIT ?", (last, batch))
             if not rows:
                 return
             for r in rows:
                 yield AuditEvent(*r)
             last = int(rows[-1][0])
 
-    def verify(self) -> ChainStatus:
-        """Walk the chain from the genesis; report the first event whose link or hash is wrong."""
-        prev = genesis_hash(self.vault_id)
-        expected_seq = 1
+    def verify(self, *, after: int = 0, batch: int = 50000) -> ChainStatus:
+        """Walk the hash chain (from the genesis, or from event ``after``); report the first bad link.
+
+        Checks, per event: numbering without gaps, ``prev_hash`` equal to the previous hash,
+        ``hash = SHA-256(prev_hash ‖ body)``, and the body's own ``seq``. Signatures are checked
+        by the service (it knows the keys); this walk is the hot loop and stays bare.
+        """
+        sha256 = hashlib.sha256
+        if after:
+            start = self.hash_at(after)
+            if start is None:
+                return ChainStatus(False, 0, after, "")
+            prev = start
+        else:
+            prev = genesis_hash(self.vault_id)
+        expected = after + 1
         count = 0
-        for ev in self.iter_all():
-            body = canonical(ev.seq, ev.at, ev.user_id, ev.action, ev.object, ev.purpose, ev.reason, ev.outcome)
-            if ev.seq != expected_seq or ev.prev_hash != prev or event_hash(prev, body) != ev.hash:
-                # The chain holds up to expected_seq - 1; a missing or renumbered row breaks it right there.
-                return ChainStatus(False, count, expected_seq, prev)
-            prev = ev.hash
-            expected_seq += 1
-            count += 1
-        return ChainStatus(True, count, None, prev)
+        while True:
+            rows = self.db.all(
+                "SELECT seq, body, prev_hash, hash FROM audit WHERE seq >= ? ORDER BY seq LIMIT ?", (expected, batch)
+            )
+            if not rows:
+                return ChainStatus(True, count, None, prev)
+            for seq, body, prev_hash, h in rows:
+                if (
+                    seq != expected
+                    or prev_hash != prev
+                    or not body.startswith(f"[{seq},")
+                    or (sha256((prev + body).encode("utf-8")).hexdigest() != h and not _legacy_ok(prev, body, h))
+                ):
+                    # The chain holds up to expected - 1; a missing or renumbered row breaks it right there.
+                    return ChainStatus(False, count, expected, prev)
+                prev = h
+                expected += 1
+                count += 1
+
+
+def _legacy_ok(prev: str, body: str, h: str) -> bool:
+    """An event written before version 9 of the schema: eight fields, hashed in Python's canonical form."""
+    try:
+        fields = json.loads(body)
+    except ValueError:
+        return False
+    if not isinstance(fields, list) or len(fields) != 8:
+        return False
+    return event_hash(prev, canonical(*fields)) == h

@@ -322,6 +322,12 @@ class Database:
                     raise
                 raise mapped from None
 
+    def reopen(self, key: bytes) -> None:
+        """Reconnect under ``key`` (another process re-keyed the database meanwhile)."""
+        with self._lock:
+            self.close()
+            self._connect(key)
+
     def close(self) -> None:
         """Close the connection; the key lives only inside it, so this drops the key too."""
         with self._lock:

@@ -498,6 +498,49 @@ class ErasureRepository:
         )
         return (bytes(row[0]), bytes(row[1])) if row else None
 
+    def set_register_extras(self, certificate_no: str, *, archive_rows: list[dict[str, Any]],
+                            override_reason: str = "", appraisal_id: int | None = None) -> None:  # fmt: skip
+        """The 销毁清册 rows, a partner's override of a running retention and the appraisal relied on."""
+        self.db.execute(
+            "UPDATE destruction_register SET archive_rows = ?, override_reason = ?, appraisal_id = ?"
+            " WHERE certificate_no = ?",
+            (json.dumps(archive_rows, ensure_ascii=False, sort_keys=True), override_reason, appraisal_id,
+             certificate_no),
+        )  # fmt: skip
+
+    def register_extras(self, certificate_no: str) -> tuple[list[dict[str, Any]], str, int | None]:
+        """(archive rows, override reason, appraisal id) of a register entry."""
+        row = self.db.one(
+            "SELECT archive_rows, override_reason, appraisal_id FROM destruction_register WHERE certificate_no = ?",
+            (certificate_no,),
+        )
+        if row is None:
+            return [], "", None
+        return list(json.loads(row[0] or "[]")), str(row[1] or ""), row[2]
+
+    def set_override(self, request_id: int, reason: str, user_id: int) -> bool:
+        """Record a partner's override of a running retention on an open request."""
+        cur = self.db.execute(
+            "UPDATE erasure_requests SET override_reason = ?, override_by = ? WHERE id = ?"
+            " AND state IN ('requested', 'approved')",
+            (reason, user_id, request_id),
+        )
+        return int(cur.rowcount) == 1
+
+    def override_of(self, request_id: int) -> tuple[str, int | None]:
+        """(override reason, partner) of a request; ('', None) without one."""
+        row = self.db.one("SELECT override_reason, override_by FROM erasure_requests WHERE id = ?", (request_id,))
+        return (str(row[0] or ""), row[1]) if row else ("", None)
+
+    def set_outcome(self, request_id: int, outcome: str) -> None:
+        """Whether an executed request destroyed (``erased``), sealed or kept the data."""
+        self.db.execute("UPDATE erasure_requests SET outcome = ? WHERE id = ?", (outcome, request_id))
+
+    def outcome_of(self, request_id: int) -> str | None:
+        """The outcome of an executed request (None before execution)."""
+        value = self.db.scalar("SELECT outcome FROM erasure_requests WHERE id = ?", (request_id,))
+        return None if value is None else str(value)
+
     def register_count(self) -> int:
         """How many erasures were executed."""
         return int(self.db.scalar("SELECT count(*) FROM destruction_register"))
@@ -571,8 +614,7 @@ def meta_set(db: Database, key: str, value: str) -> None:
 def audit_tail(db: Database, after_seq: int) -> list[tuple[Any, ...]]:
     """Audit rows after ``after_seq`` verbatim (to carry them onto a restored copy)."""
     return db.all(
-        "SELECT seq, at, user_id, action, object, purpose, reason, outcome, prev_hash, hash FROM audit"
-        " WHERE seq > ? ORDER BY seq",
+        "SELECT seq, body, prev_hash, hash, sig FROM audit WHERE seq > ? ORDER BY seq",
         (after_seq,),
     )
 
@@ -580,8 +622,7 @@ def audit_tail(db: Database, after_seq: int) -> list[tuple[Any, ...]]:
 def append_audit_rows(db: Database, rows: list[tuple[Any, ...]]) -> None:
     """Insert audit rows verbatim (they chain on from the copy's head, which the caller checked)."""
     db.executemany(
-        "INSERT INTO audit (seq, at, user_id, action, object, purpose, reason, outcome, prev_hash, hash)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO audit (seq, body, prev_hash, hash, sig) VALUES (?,?,?,?,?)",
         rows,
     )
 

@@ -16,12 +16,20 @@ from clientvault.security.keyfile import FAST_KDF, KeyFile, Slot, VaultKeys
 VAULT = str(uuid.uuid4())
 PASSWORD = "correct horse battery"
 KEYS = VaultKeys(dk=kf.new_key(), pk=kf.new_key())
+PARTNER_KEY = kf.partner_signing_key(VAULT, KEYS.pk or b"")
+SIGNER = kf.public_bytes(PARTNER_KEY)
 
 
 def _slot(*, vault_id: str = VAULT, user_id: int | None = 7, keys: VaultKeys = KEYS, kind: str = "user") -> Slot:
     kdf = kf.new_kdf(FAST_KDF)
     return kf.wrap_slot(
-        vault_id, kind=kind, user_id=user_id, slot_key=kf.derive_password_key(PASSWORD, kdf), kdf=kdf, keys=keys
+        vault_id,
+        kind=kind,
+        user_id=user_id,
+        slot_key=kf.derive_password_key(PASSWORD, kdf),
+        kdf=kdf,
+        keys=keys,
+        signer=SIGNER,
     )
 
 
@@ -63,7 +71,7 @@ def test_slot_relabelled_as_another_kind_fails() -> None:
 
 def test_envelope_swapped_between_slots_fails() -> None:
     a, b = _slot(user_id=1), _slot(user_id=2)
-    private_a = kf.unlock_private(VAULT, a, _key(a))
+    private_a = kf.unlock_private(VAULT, a, _key(a)).private
     with pytest.raises(KeysFileError) as info:
         kf.open_envelope(VAULT, a, private_a, b.envelope)
     assert info.value.reason == "envelope"
@@ -78,7 +86,7 @@ def test_reseal_gives_new_keys_without_the_password_and_keeps_the_private_key() 
     staff = kf.reseal(VAULT, _slot(keys=VaultKeys(dk=KEYS.dk)), new)
     assert staff.holds_partner_key is False
     # A staff slot never receives the partner key on reseal.
-    staff_private = kf.unlock_private(VAULT, staff, _key(staff))
+    staff_private = kf.unlock_private(VAULT, staff, _key(staff)).private
     assert kf.open_envelope(VAULT, staff, staff_private).pk is None
 
 
@@ -96,8 +104,18 @@ def test_login_tag_is_case_and_space_insensitive_and_vault_specific() -> None:
     assert "boss" not in kf.login_tag(VAULT, "boss")
 
 
+def test_login_tag_does_not_confirm_a_name_from_a_list() -> None:
+    # Finding 6: with a full hash, a list of names confirmed who works at the firm. Eight bits
+    # leave about 1 in 256 of any list matching each tag: a list of 5 000 names keeps ~20 candidates.
+    names = [f"user{i}" for i in range(5000)]
+    target = kf.login_tag(VAULT, "zhang.wei")
+    matches = [n for n in names if kf.login_tag(VAULT, n) == target]
+    assert len(kf.login_tag(VAULT, "x")) == 2 and 5 <= len(matches) <= 60
+
+
 def _keyfile() -> KeyFile:
-    return KeyFile(VAULT, 3, (_slot(),), {"seq": 5, "hash": "ab" * 32})
+    slot = kf.certify(VAULT, _slot(), PARTNER_KEY, kf.PARTNER)
+    return KeyFile(VAULT, 3, (slot,), kf.sign_checkpoint(VAULT, 5, "ab" * 32, PARTNER_KEY), None, SIGNER)
 
 
 def test_save_load_round_trip_is_private(tmp_path: Path) -> None:
@@ -108,7 +126,8 @@ def test_save_load_round_trip_is_private(tmp_path: Path) -> None:
     assert kf.unwrap_slot(VAULT, loaded.slots[0], _key(loaded.slots[0])) == KEYS
     assert path.stat().st_mode & 0o777 == 0o600
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["format"] == "clientvault-keys" and doc["version"] == 1
+    assert doc["format"] == "clientvault-keys" and doc["version"] == 2
+    assert kf.certified(VAULT, loaded.slots, SIGNER) and kf.checkpoint_ok(VAULT, loaded.audit_head, SIGNER)
     assert set(doc["slots"][0]["kdf"]) == {"name", "time_cost", "memory_kib", "parallelism", "salt"}
     assert doc["slots"][0]["aead"]["name"] == "AES-256-GCM"
 
@@ -131,8 +150,8 @@ def test_missing(tmp_path: Path) -> None:
         b"\xff\xfe garbage",
         b"[]",
         b'{"format": "something-else", "version": 1}',
-        b'{"format": "clientvault-keys", "version": 1, "vault_id": "not-a-uuid", "generation": 1, "slots": []}',
-        b'{"format": "clientvault-keys", "version": 1, "vault_id": "' + VAULT.encode() + b'", "slots": []}',
+        b'{"format": "clientvault-keys", "version": 2, "vault_id": "not-a-uuid", "generation": 1, "slots": []}',
+        b'{"format": "clientvault-keys", "version": 2, "vault_id": "' + VAULT.encode() + b'", "slots": []}',
     ],
     ids=["empty", "truncated-json", "binary", "list", "other-format", "bad-uuid", "no-generation"],
 )
@@ -158,9 +177,12 @@ def test_newer_format(tmp_path: Path) -> None:
     path = tmp_path / "vault.keys"
     kf.save(path, _keyfile())
     doc = json.loads(path.read_text(encoding="utf-8"))
-    doc["version"] = 2
+    doc["version"] = 3
     path.write_text(json.dumps(doc), encoding="utf-8")
     assert _reason(path) == "newer_format"
+    doc["version"] = 1
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert _reason(path) == "old_format"
 
 
 def test_other_vault(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ def test_chain_of_a_new_vault_verifies(new_vault: Vault) -> None:
 
 
 def test_triggers_refuse_update_and_delete(new_vault: Vault) -> None:
-    for sql in ("UPDATE audit SET action = 'x' WHERE seq = 1", "DELETE FROM audit WHERE seq = 1"):
+    for sql in ("UPDATE audit SET body = body WHERE seq = 1", "DELETE FROM audit WHERE seq = 1"):
         with pytest.raises(Exception, match="append-only"):
             new_vault.db.execute(sql)
 
@@ -37,8 +37,8 @@ def test_triggers_refuse_update_and_delete(new_vault: Vault) -> None:
 @pytest.mark.parametrize(
     ("sql", "broken"),
     [
-        ("UPDATE audit SET action = 'session.login' WHERE seq = 2", 2),
-        ("UPDATE audit SET outcome = 'ok', at = '2020-01-01T00:00:00.000+00:00' WHERE seq = 3", 3),
+        ("UPDATE audit SET body = json_set(body, '$[3]', 'session.login') WHERE seq = 2", 2),
+        ("UPDATE audit SET body = json_set(body, '$[1]', '2020-01-01T00:00:00.000+00:00') WHERE seq = 3", 3),
         ("DELETE FROM audit WHERE seq = 2", 2),
         ("UPDATE audit SET seq = seq + 100 WHERE seq = 3", 3),
     ],

@@ -103,9 +103,13 @@ def test_throttling_after_three_failures(
     with pytest.raises(LoginThrottled) as second:
         fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD)
     assert second.value.retry_after > info.value.retry_after
-    # Another name is not slowed by this one's failures.
+    # Another name (with another 8-bit login tag) is not slowed by this one's failures.
+    vault_id = kf.load(vault_dir / "vault.keys").vault_id
+    other = next(
+        n for n in (f"someone{i}" for i in range(50)) if kf.login_tag(vault_id, n) != kf.login_tag(vault_id, PARTNER)
+    )
     with pytest.raises(WrongCredentials):
-        fast_vaults.unlock(vault_dir, "someone-else", PARTNER_PASSWORD)
+        fast_vaults.unlock(vault_dir, other, PARTNER_PASSWORD)
     clock.advance(second.value.retry_after)
     fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD).lock()
 
@@ -113,23 +117,27 @@ def test_throttling_after_three_failures(
 def test_failed_attempts_reach_the_audit_at_the_next_login(
     new_vault: Vault, fast_vaults: VaultService, vault_dir: Path, clock: FakeClock
 ) -> None:
-    user_id = new_vault.session.user_id
+    vault_id = new_vault.vault_id
     new_vault.lock()
+    nobody = next(
+        n for n in (f"nobody{i}" for i in range(50)) if kf.login_tag(vault_id, n) != kf.login_tag(vault_id, PARTNER)
+    )
     for _ in range(2):
         with pytest.raises(WrongCredentials):
             fast_vaults.unlock(vault_dir, PARTNER, "bad-password-x")
     with pytest.raises(WrongCredentials):
-        fast_vaults.unlock(vault_dir, "nobody", "bad-password-x")
-    assert (vault_dir / "vault.lockout").exists()
+        fast_vaults.unlock(vault_dir, nobody, "bad-password-x")
+    # Finding 6: the side file says the same for a real and an unknown name (no user ids).
+    lockout = json.loads((vault_dir / "vault.lockout").read_text(encoding="utf-8"))
+    assert {json.dumps(sorted(p)) for e in lockout.values() for p in e["pending"]} == {'["at"]'}
     vault = fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD)
     try:
         failed = vault.audit.page(AuditFilter(action_prefix="session.login"), limit=50)
         failed = [e for e in failed if e.outcome == "failed"]
-        assert sorted((e.object, e.user_id) for e in failed) == [
-            (f"user:{user_id}", user_id),
-            (f"user:{user_id}", user_id),
-            ("user:unknown", None),
-        ]
+        partner_tag, nobody_tag = kf.login_tag(vault_id, PARTNER), kf.login_tag(vault_id, nobody)
+        assert sorted((e.object, e.user_id) for e in failed) == sorted(
+            [(f"login:{partner_tag}", None), (f"login:{partner_tag}", None), (f"login:{nobody_tag}", None)]
+        )
         assert vault.audit.verify().ok
     finally:
         vault.lock()
@@ -373,8 +381,8 @@ def test_a_non_partner_lists_and_revokes_only_its_own_workstations(
 def test_a_partner_revokes_workstation_slots_only(
     fast_vaults: VaultService, vault_dir: Path, two_workstations: dict[str, str], target: str
 ) -> None:
-    before = (vault_dir / "vault.keys").read_bytes()
     vault = fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD)
+    before = (vault_dir / "vault.keys").read_bytes()  # after the login's checkpoint
     try:
         with pytest.raises(NotFound):
             fast_vaults.revoke_workstation(vault, two_workstations.get(target, "00000000-no-such-slot"))
