@@ -26,6 +26,7 @@ from clientvault.core.errors import (
     MigrationFailed,
     NewerDatabase,
     NotFound,
+    SpreadsheetRefused,
     UnsupportedLocation,
     ValidationError,
     VaultBusy,
@@ -90,6 +91,30 @@ _STATE = {
     "legal_hold": "a legal hold stands on this client: erasure refused (a partner must release the hold first)",
     "backups_not_set_up": "backups are not set up yet: a partner must take the first backup",
     "export_destroyed": "that export is already marked destroyed",
+    "import_refused_rows": "rows were refused; nothing was imported (fix the rows in the file and try again)",
+    "import_empty": "the sheet has no data rows; nothing was imported",
+    "import_record_changed": "a matching client changed during the import; nothing was imported, try again",
+    "export_needs_approval": "this export is above the row threshold: a partner must approve it first",
+    "export_approval_mismatch": "the approval does not cover this export (other rows, filter or purpose)",
+    "export_approval_used": "that approval was already used",
+    "export_not_approved": "that export request is not approved",
+}
+SPREADSHEET = {
+    "not_found": "the file does not exist",
+    "locked": "the file is open in Excel or WPS (or locked by another program); close it and try again",
+    "unreadable": "the file cannot be read (check its permissions)",
+    "xls": "the file is an old .xls workbook; open it in Excel or WPS and save it as .xlsx",
+    "csv": "the file is a CSV text file, not a workbook; open it in Excel or WPS and save it as .xlsx",
+    "encrypted": "the workbook is protected with a password; save an unprotected copy and import that",
+    "not_workbook": "the file is not an Excel workbook (.xlsx)",
+    "damaged": "the workbook is damaged or incomplete (truncated copy?); save it again from Excel or WPS",
+    "zip_bomb": "the workbook unpacks to far more data than a client list holds; it was not opened",
+    "too_large": "the file is too large for a client list",
+    "empty": "the workbook has no data",
+    "no_sheet": "the workbook has no sheet of that name",
+    "no_header": "no header row found in the first 30 rows (a client name column and one more known column)",
+    "no_data": "the sheet has a header row but no data rows",
+    "too_many_rows": "the sheet has more rows than one import takes; split it",
 }
 _FIELD_CODES = {
     "required": "is required",
@@ -148,6 +173,7 @@ MESSAGES: dict[type[KnownError], Callable[[Any], str]] = {
     InvalidState: lambda e: _STATE.get(e.code, f"not possible in the current state ({e.code})"),
     UnsupportedLocation: lambda e: "the vault folder is in a cloud-sync folder; use a local or office-share folder",
     KeysChanged: lambda e: "another workstation changed the vault keys; log in again",
+    SpreadsheetRefused: lambda e: SPREADSHEET.get(e.reason, "the file cannot be read as a workbook"),
 }
 
 

@@ -143,5 +143,18 @@ class LoginThrottled(KnownError):
         self.retry_after = retry_after
 
 
+class SpreadsheetRefused(KnownError):
+    """A file offered for import is not read. ``reason`` is a code (see ``documents.spreadsheet``).
+
+    Codes: ``not_found``, ``locked``, ``unreadable``, ``xls``, ``csv``, ``encrypted``, ``not_workbook``,
+    ``damaged``, ``zip_bomb``, ``too_large``, ``empty``, ``no_sheet``, ``no_header``, ``no_data``,
+    ``too_many_rows``.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class KeysChanged(KnownError):
     """Another workstation changed the vault keys (user disabled, rekey); log in again."""

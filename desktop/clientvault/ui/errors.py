@@ -29,6 +29,7 @@ from clientvault.core.errors import (
     MigrationFailed,
     NewerDatabase,
     NotFound,
+    SpreadsheetRefused,
     UnsupportedLocation,
     ValidationError,
     VaultBusy,
@@ -138,6 +139,8 @@ def error_message(exc: BaseException) -> str:
         return translate("Errors", "The record no longer exists.")
     if isinstance(exc, InvalidState):
         return state_message(exc.code)
+    if isinstance(exc, SpreadsheetRefused):
+        return spreadsheet_message(exc.reason)
     if isinstance(exc, KnownError):
         return translate("Errors", "The operation could not be completed.")
     return translate("Errors", "An unexpected error occurred.")
@@ -153,6 +156,19 @@ def state_message(code: str) -> str:
             "Errors", "Only a partner who holds the partner key can add another partner."
         ),
         "export_destroyed": translate("Errors", "This exported file is already marked as destroyed."),
+        "import_refused_rows": translate(
+            "Errors", "Some rows were refused, so nothing was imported. Correct them in the file and try again."
+        ),
+        "import_empty": translate("Errors", "The sheet has no data rows. Nothing was imported."),
+        "import_record_changed": translate(
+            "Errors", "A matching client was changed during the import. Nothing was imported; please try again."
+        ),
+        "export_needs_approval": translate(
+            "Errors", "This export is above the row threshold: a partner must approve it before it can be saved."
+        ),
+        "export_approval_mismatch": translate("Errors", "The approval does not cover this export."),
+        "export_approval_used": translate("Errors", "This approval has already been used."),
+        "export_not_approved": translate("Errors", "This export request has not been approved."),
         "erasure_pending_on_disk": translate(
             "Errors",
             "Another workstation is reading the vault, so the erased values are still on disk. The certificate "
@@ -206,3 +222,39 @@ def report_crash(
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.open()
     return ref
+
+
+def spreadsheet_message(reason: str) -> str:
+    """Translate why a file offered for import is not read (``SpreadsheetRefused.reason``)."""
+    messages = {
+        "not_found": translate("Errors", "The file does not exist."),
+        "locked": translate(
+            "Errors", "The file is open in Excel or WPS (or locked by another program). Close it and try again."
+        ),
+        "unreadable": translate("Errors", "The file cannot be read. Check its permissions."),
+        "xls": translate("Errors", "This is an old .xls workbook. Open it in Excel or WPS and save it as .xlsx."),
+        "csv": translate(
+            "Errors", "This is a CSV text file, not a workbook. Open it in Excel or WPS and save it as .xlsx."
+        ),
+        "encrypted": translate(
+            "Errors", "The workbook is protected with a password. Save an unprotected copy and import that."
+        ),
+        "not_workbook": translate("Errors", "The file is not an Excel workbook (.xlsx)."),
+        "damaged": translate(
+            "Errors", "The workbook is damaged or incomplete (a truncated copy?). Save it again from Excel or WPS."
+        ),
+        "zip_bomb": translate(
+            "Errors", "The workbook unpacks to far more data than a client list holds, so it was not opened."
+        ),
+        "too_large": translate("Errors", "The file is too large for a client list."),
+        "empty": translate("Errors", "The workbook has no data."),
+        "no_sheet": translate("Errors", "The workbook has no sheet of that name."),
+        "no_header": translate(
+            "Errors",
+            "No header row was found in the first 30 rows. It needs a client name column and at least one "
+            "other known column.",
+        ),
+        "no_data": translate("Errors", "The sheet has a header row but no data rows."),
+        "too_many_rows": translate("Errors", "The sheet has more rows than one import takes. Split it into parts."),
+    }
+    return messages.get(reason, translate("Errors", "The file cannot be read as a workbook."))
