@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-test
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint bench package translations clean
+.PHONY: run test lint bench package smoke translations clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -34,9 +34,17 @@ lint: $(STAMP)
 bench: $(STAMP) translations
 	$(BIN)/python -m bench
 
+# PyInstaller is a build tool, not a dependency of the app: pinned here, installed on demand.
+PYINSTALLER := pyinstaller==6.22.3
+
 package: $(STAMP) translations
-	$(BIN)/python -m pip install -q pyinstaller
+	$(BIN)/python -m pip install -q $(PYINSTALLER)
 	$(BIN)/pyinstaller --noconfirm packaging/clientvault.spec
+
+# Build the bundle, then run it with an empty environment (no Python on PATH): verbs, selfcheck,
+# demo firm, consent form, verify, the window up 3 s, start-up time beside the source checkout.
+smoke: package
+	$(BIN)/python packaging/smoke.py
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
