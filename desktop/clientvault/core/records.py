@@ -112,9 +112,9 @@ class SensitiveInput:
     person_id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClientRow:
-    """One line of the client list, already shaped for the acting role."""
+    """One line of the client list, already shaped for the acting role (slots: 300 000 of them fit)."""
 
     id: int
     kind: ClientKind

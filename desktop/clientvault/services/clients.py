@@ -8,6 +8,7 @@ check still cannot leak. Refusals are audited.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import partial
@@ -31,17 +32,25 @@ from clientvault.core.records import (
     SensitiveView,
 )
 from clientvault.core.roles import Capability, Role, Scope, can, scope
-from clientvault.core.search import build_match, fold, pinyin_key
+from clientvault.core.search import build_match, pinyin_key
 from clientvault.services.context import Vault
 from clientvault.services.purposes import ConsentPurposePolicy, PurposeOption, PurposePolicy, require_fields
 from clientvault.storage.audit import AuditEvent, AuditFilter
-from clientvault.storage.clients import CLIENT_FIELDS, VISIBLE_STATUSES, ClientRepository, ListQuery, Visibility
+from clientvault.storage.clients import (
+    CLIENT_FIELDS,
+    VISIBLE_STATUSES,
+    ClientRepository,
+    Identifier,
+    ListQuery,
+    Visibility,
+)
 from clientvault.storage.users import UserRepository
 
 T = TypeVar("T")
 
 MAX = {"name": 200, "address": 300, "industry": 100, "notes": 20000, "label": 100, "value": 200, "email": 254}
-_CODE = re.compile(r"^[0-9a-z]{15,20}$")
+_IDENT = re.compile(r"^[0-9A-Z]+$")
+_IDENT_SEPARATORS = re.compile(r"[\s\-]+")
 _IDNUM = re.compile(r"^\d{17}[\dx]$")
 ITEM_CATEGORY = {
     SensitiveKind.BANK_ACCOUNT: DataCategory.BANK,
@@ -55,6 +64,19 @@ _TRANSITIONS = {
     ClientStatus.ACTIVE: {ClientStatus.ENDED},
     ClientStatus.ENDED: {ClientStatus.ACTIVE},
 }
+
+
+def identifier_prefix(text: str) -> str | None:
+    """The normalised identifier prefix typed, or ``None`` when ``text`` is not an identifier.
+
+    An identifier has at least one digit and only ASCII letters and digits once spaces and
+    hyphens are removed (full-width forms folded): a phone ("138 1234", "0571-8765"), a credit
+    code or tax number ("91110108MA0"), an ID number ("1101051949…X") or an account number.
+    """
+    compact = _IDENT_SEPARATORS.sub("", unicodedata.normalize("NFKC", text)).upper()
+    if not compact or not _IDENT.match(compact) or not any(ch.isdigit() for ch in compact):
+        return None
+    return compact
 
 
 @dataclass(frozen=True)
@@ -151,16 +173,28 @@ class ClientService:
 
     def _query(self, flt: ClientFilter) -> ListQuery:
         phones = scope(self.role, Capability.VIEW_CONTACTS) not in (Scope.MASKED, Scope.NONE)
-        match = build_match(flt.text, phones=phones) if flt.text.strip() else None
-        folded = fold(flt.text)
-        codes = (folded.upper(),) if _CODE.match(folded) else ()
-        ids = (folded.upper(),) if _IDNUM.match(folded) and can(self.role, Capability.REVEAL_IDS) else ()
-        if flt.text.strip() and match is None and not codes:
-            match = ""  # only punctuation typed: match nothing rather than everything
+        typed = flt.text.strip()
+        ident = identifier_prefix(typed)
+        identifier = None
+        match = None
+        if ident:
+            # Digits (with at most letters of a code or an ID number's X): found by exact and
+            # prefix lookups in the identifier indexes, whatever the firm's size.
+            identifier = Identifier(
+                ident,
+                phones=phones,
+                id_numbers=can(self.role, Capability.REVEAL_IDS),
+                accounts=can(self.role, Capability.REVEAL_IDS),  # account numbers reveal under REVEAL_IDS
+            )
+            if not ident.isdigit() and not _IDNUM.match(ident.lower()):
+                match = build_match(typed, phones=False)  # "3M", "A8": also a name
+        elif typed:
+            match = build_match(flt.text, phones=phones)
+            if match is None:
+                match = ""  # only punctuation typed: match nothing rather than everything
         return ListQuery(
             match=match,
-            exact_codes=codes,
-            exact_id_numbers=ids,
+            identifier=identifier,
             status=flt.status.value if flt.status else None,
             accountant_id=flt.accountant_id,
             sort=flt.sort,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from clientvault.core.search import index_terms, pinyin_key
@@ -32,6 +33,7 @@ PERSON_COLS = "id, client_id, role, name, id_type, id_number, phone, email, addr
 PERSON_FIELDS = ("role", "name", "id_type", "id_number", "phone", "email", "address")
 ITEM_COLS = "id, client_id, person_id, kind, label, value, created_at, updated_at, version"
 VISIBLE_STATUSES = ("prospect", "active", "ended")
+ALL_STATUSES = ("prospect", "active", "ended", "locked", "erased")
 #: A search lists at most this many matches (one more tells the list there are more).
 SEARCH_LIMIT = 1000
 #: Personal columns of ``clients`` with their "emptied" value: what locking moves into the sealed
@@ -49,6 +51,10 @@ CLIENT_PERSONAL_COLUMNS: dict[str, Any] = {
 }
 #: Columns derived from personal ones: emptied with them, recomputed (never stored in a blob).
 CLIENT_DERIVED_COLUMNS: dict[str, Any] = {"name_key": None}
+#: An accountant's list reads the assignments first when they are at most this many, or fewer
+#: than 1/_DRIVE_SHARE of the firm (sorting a few thousand rows beats skipping most of the index).
+_DRIVE_BELOW = 2000
+_DRIVE_SHARE = 40
 SORTABLE = {
     "name": "c.name_key",
     "uscc": "ifnull(c.uscc, '')",
@@ -65,17 +71,62 @@ class Visibility:
     statuses: tuple[str, ...] = VISIBLE_STATUSES
     assigned_to: int | None = None
 
-    def clause(self, alias: str = "c") -> tuple[str, list[Any]]:
-        """Return the SQL condition on table alias ``alias`` and its parameters."""
+    def clause(self, alias: str = "c", *, drive: bool = False, id_expr: str | None = None) -> tuple[str, list[Any]]:
+        """Return the SQL condition on table alias ``alias`` and its parameters.
+
+        ``drive``: read the assigned clients from the assignment index (then sort them) instead of
+        walking the sort index and checking each row's assignment; right when they are few.
+        """
         marks = ",".join("?" for _ in self.statuses)
         # "+" keeps the planner off the status index: walking the name index in order and
         # skipping the few invisible rows beats sorting every visible row for each page.
         sql = f"+{alias}.status IN ({marks})"
         params: list[Any] = list(self.statuses)
         if self.assigned_to is not None:
-            sql += f" AND {alias}.id IN (SELECT client_id FROM client_accountants WHERE user_id = ?)"
+            sql += " AND " + assigned_clause(alias, drive=drive, id_expr=id_expr)
             params.append(self.assigned_to)
         return sql, params
+
+
+def assigned_clause(alias: str, *, drive: bool = False, id_expr: str | None = None) -> str:
+    """The condition "client ``alias`` (or id ``id_expr``) is assigned to the user given as the next parameter".
+
+    By default a point lookup in the assignment key per row (a correlated EXISTS), so a list
+    walks its sort index in order and stops after one page; with ``drive`` the user's
+    assignments are read first (an IN list) and the rows sorted.
+    """
+    ref = id_expr or f"{alias}.id"
+    if drive:
+        return f"{ref} IN (SELECT client_id FROM client_accountants WHERE user_id = ?)"
+    a = f"a_{alias}"
+    return f"EXISTS (SELECT 1 FROM client_accountants {a} WHERE {a}.client_id = {ref} AND {a}.user_id = ?)"
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A typed identifier prefix and the kinds of identifier the acting role may find clients by.
+
+    Codes (credit code, tax number) are shown to every role; phones, ID numbers and account
+    numbers only to roles that may see them (the service decides).
+    """
+
+    prefix: str  # normalised: digits and upper-case letters, no separators
+    phones: bool = False
+    id_numbers: bool = False
+    accounts: bool = False
+
+
+def _only_user(vis: Visibility, q: ListQuery) -> int | None:
+    """The one user whose assignments a list (no search, no status filter) is limited to, if any."""
+    users = {u for u in (vis.assigned_to, q.accountant_id) if u is not None}
+    if len(users) != 1 or q.status or q.match is not None or q.identifier is not None:
+        return None
+    return users.pop()
+
+
+def prefix_range(prefix: str) -> tuple[str, str]:
+    """The half-open text range ``[prefix, prefix + U+10FFFF)`` of every string starting with ``prefix``."""
+    return prefix, prefix + "\U0010ffff"
 
 
 @dataclass(frozen=True)
@@ -83,8 +134,7 @@ class ListQuery:
     """Filters of the client list."""
 
     match: str | None = None  # an FTS5 expression from core.search.build_match
-    exact_codes: tuple[str, ...] = ()  # normalised USCC / tax numbers to match exactly
-    exact_id_numbers: tuple[str, ...] = ()  # normalised ID numbers (only for roles that may reveal IDs)
+    identifier: Identifier | None = None  # exact and prefix lookups of codes, phones, ID and account numbers
     status: str | None = None
     accountant_id: int | None = None
     sort: str = "name"
@@ -96,6 +146,7 @@ class ClientRepository:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._last_search: tuple[Any, list[int]] | None = None
 
     # -- clients -------------------------------------------------------------------------------
 
@@ -148,46 +199,141 @@ class ClientRepository:
             "INSERT INTO client_accountants (client_id, user_id) VALUES (?, ?)", [(client_id, u) for u in set(user_ids)]
         )
 
-    def _filters(self, vis: Visibility, q: ListQuery, alias: str) -> tuple[str, list[Any]]:
-        sql, params = vis.clause(alias)
+    def _filters(
+        self, vis: Visibility, q: ListQuery, alias: str, *, drive: bool = False, id_expr: str | None = None
+    ) -> tuple[str, list[Any]]:
+        sql, params = vis.clause(alias, drive=drive, id_expr=id_expr)
         if q.status:
             sql += f" AND {alias}.status = ?"
             params.append(q.status)
         if q.accountant_id is not None:
-            sql += f" AND {alias}.id IN (SELECT client_id FROM client_accountants WHERE user_id = ?)"
+            sql += " AND " + assigned_clause(alias, drive=drive, id_expr=id_expr)
             params.append(q.accountant_id)
         return sql, params
 
-    def _where(self, vis: Visibility, q: ListQuery) -> tuple[str, list[Any]]:
-        sql, params = self._filters(vis, q, "c")
-        alternatives: list[str] = []
+    @staticmethod
+    def _searching(q: ListQuery) -> bool:
+        return q.match is not None or q.identifier is not None
+
+    def _arms(self, vis: Visibility, q: ListQuery) -> list[tuple[str, list[Any]]]:
+        """One SELECT of matching visible client ids per way of matching, each in its index's order."""
+        inner, inner_params = self._filters(vis, q, "v")
+        arms: list[tuple[str, list[Any]]] = []
         if q.match:
-            # At most SEARCH_LIMIT + 1 visible matches are taken from the index (in its order),
-            # then sorted: a one-letter query matching 60 000 clients costs what a precise one
-            # costs, and the list says "1000+ matches, refine the search".
-            inner, inner_params = self._filters(vis, q, "v")
-            alternatives.append(
-                "c.id IN (SELECT s.rowid FROM client_search s JOIN clients v ON v.id = s.rowid"
-                f" WHERE s.client_search MATCH ? AND {inner} LIMIT {SEARCH_LIMIT + 1})"
+            arms.append(
+                (
+                    "SELECT s.rowid FROM client_search s JOIN clients v ON v.id = s.rowid"
+                    f" WHERE s.client_search MATCH ? AND {inner}",
+                    [q.match, *inner_params],
+                )
             )
-            params += [q.match, *inner_params]
-        if q.exact_codes:
-            marks = ",".join("?" for _ in q.exact_codes)
-            alternatives.append(f"c.uscc IN ({marks}) OR c.tax_no IN ({marks})")
-            params += [*q.exact_codes, *q.exact_codes]
-        if q.exact_id_numbers:
-            marks = ",".join("?" for _ in q.exact_id_numbers)
-            alternatives.append(f"c.id IN (SELECT client_id FROM persons WHERE id_number IN ({marks}))")
-            params += list(q.exact_id_numbers)
-        if alternatives:
-            sql += " AND (" + " OR ".join(f"({a})" for a in alternatives) + ")"
-        elif q.match is not None:
-            sql += " AND 0"
-        return sql, params
+        ident = q.identifier
+        if ident is None or not ident.prefix:
+            return arms
+        low, high = prefix_range(ident.prefix)
+        # Person, account arms: the assignment is checked on the index entry's client id before
+        # the client's row is read for its status.
+        owned, owned_params = self._filters(vis, q, "v", id_expr="x.client_id")
+        columns = [("v.uscc", True), ("v.tax_no", True)]
+        if ident.phones:
+            columns.append(("replace(v.phone, '-', '')", True))
+            columns.append(("replace(x.phone, '-', '')", False))
+        if ident.id_numbers:
+            columns.append(("x.id_number", False))
+        for col, on_client in columns:
+            if on_client:
+                arms.append((f"SELECT v.id FROM clients v WHERE {col} >= ? AND {col} < ? AND {inner}",
+                             [low, high, *inner_params]))  # fmt: skip
+            else:
+                arms.append((f"SELECT x.client_id FROM persons x JOIN clients v ON v.id = x.client_id"
+                             f" WHERE {col} >= ? AND {col} < ? AND {owned}", [low, high, *owned_params]))  # fmt: skip
+        if ident.accounts:
+            arms.append((
+                "SELECT x.client_id FROM sensitive_items x JOIN clients v ON v.id = x.client_id"
+                f" WHERE x.kind = 'bank_account' AND x.value >= ? AND x.value < ? AND {owned}",
+                [low, high, *owned_params],
+            ))  # fmt: skip
+        return arms
+
+    def search_ids(self, vis: Visibility, q: ListQuery) -> list[int]:
+        """The ids of at most SEARCH_LIMIT + 1 visible clients matching a search.
+
+        Each way of matching (the name index, each identifier index) is read in its index's
+        order and the reading stops once SEARCH_LIMIT + 1 distinct clients were found, so a
+        one-character query costs what a precise one costs and the list says "1000+ matches,
+        refine the search". The last result is reused by the count and every page of the same
+        search until the database changes (this connection's changes or another's commit).
+        """
+        key = (vis, replace(q, sort="name", descending=False), self._data_version())
+        if self._last_search is not None and self._last_search[0] == key:
+            return self._last_search[1]
+        found: dict[int, None] = {}
+        for sql, params in self._arms(vis, q):
+            cursor = self.db.execute(f"{sql} LIMIT {SEARCH_LIMIT + 1}", params)
+            while len(found) <= SEARCH_LIMIT and (rows := cursor.fetchmany(256)):
+                for (cid,) in rows:
+                    found[int(cid)] = None
+            cursor.close()
+            if len(found) > SEARCH_LIMIT:
+                break
+        ids = list(found)[: SEARCH_LIMIT + 1]
+        self._last_search = (key, ids)
+        return ids
+
+    def _data_version(self) -> tuple[int, int]:
+        row = self.db.one("SELECT total_changes()")
+        return (int(row[0]) if row else 0, int(self.db.pragma("data_version")))
+
+    def _where(self, vis: Visibility, q: ListQuery, *, drive: bool = False) -> tuple[str, list[Any]]:
+        if not self._searching(q):
+            return self._filters(vis, q, "c", drive=drive)
+        # The matching ids already passed the filters: the outer query only fetches and sorts them.
+        return "c.id IN (SELECT value FROM json_each(?))", [json.dumps(self.search_ids(vis, q))]
+
+    def _drive_by_assignment(self, vis: Visibility, q: ListQuery) -> bool:
+        """Whether an accountant's list should read its (few) assignments first rather than walk the index.
+
+        Walking the sort index costs about (firm size / assigned clients) rows per listed row, so
+        an accountant with a small share of the firm is served from the assignment index.
+        """
+        users = {u for u in (vis.assigned_to, q.accountant_id) if u is not None}
+        if not users or self._searching(q):
+            return False
+        firm = int(self.db.scalar("SELECT coalesce(max(id), 0) FROM clients"))
+        threshold = max(_DRIVE_BELOW, firm // _DRIVE_SHARE)
+        assigned = min(
+            int(
+                self.db.scalar(
+                    "SELECT count(*) FROM (SELECT 1 FROM client_accountants WHERE user_id = ? LIMIT ?)",
+                    (u, threshold + 1),
+                )
+            )
+            for u in users
+        )
+        return assigned <= threshold
 
     def count(self, vis: Visibility, q: ListQuery, *, cap: int | None = None) -> int:
-        """Count the clients a list query returns (stopping at ``cap`` when given)."""
-        where, params = self._where(vis, q)
+        """Count the clients a list query returns (stopping at ``cap`` when given).
+
+        A search with a cap counts the (bounded) matches :meth:`search_ids` found; an accountant's
+        whole list counts index entries only: its assignments minus the few invisible clients.
+        """
+        if self._searching(q):
+            found = len(self.search_ids(vis, q))  # at most SEARCH_LIMIT + 1: "1000+ matches"
+            return found if cap is None else min(found, cap)
+        if (user := _only_user(vis, q)) is not None:
+            hidden = [st for st in ALL_STATUSES if st not in vis.statuses]
+            marks = ",".join("?" for _ in hidden) or "NULL"
+            sql = (
+                "SELECT count(*) FROM client_accountants a WHERE a.user_id = ?"
+                f" AND a.client_id NOT IN (SELECT id FROM clients WHERE status IN ({marks}))"
+            )
+            n = int(self.db.scalar(sql, [user, *hidden]))
+            return n if cap is None else min(n, cap)
+        else:
+            where, params = self._where(vis, q, drive=True)
+            if vis.assigned_to is None and q.accountant_id is None:
+                where = where.replace("+c.status", "c.status", 1)  # counted on the status index alone
         if cap is None:
             return int(self.db.scalar(f"SELECT count(*) FROM clients c WHERE {where}", params))
         return int(
@@ -200,12 +346,14 @@ class ClientRepository:
         """Return one page of the list, with the assigned accountants' display names.
 
         ``after`` = (sort value, id) of the last row already shown: keyset paging, so page 500
-        costs what page 1 costs (OFFSET would walk every earlier row).
+        costs what page 1 costs (OFFSET would walk every earlier row). Every sort order is served
+        by an index (migration 0007), in both directions.
         """
-        where, params = self._where(vis, q)
+        drive = self._drive_by_assignment(vis, q)
+        where, params = self._where(vis, q, drive=drive)
         order = SORTABLE[q.sort] if q.sort in SORTABLE else SORTABLE["name"]
-        if q.match or q.exact_codes or q.exact_id_numbers:
-            order = f"+{order}"  # a search yields few rows: fetch them by id and sort, never walk the index
+        if self._searching(q) or drive:
+            order = f"+{order}"  # few rows: fetch them by id and sort, never walk the index
         direction = "DESC" if q.descending else "ASC"
         if after is not None:
             # The first term lets the planner seek in the index; the row value breaks ties by id.

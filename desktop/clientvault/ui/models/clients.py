@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 
 from clientvault.core.records import ClientRow, PersonView
 from clientvault.services.audit import AuditEvent
@@ -31,6 +32,9 @@ COUNT_CAP = 1000
 class ClientTableModel(LazyTableModel[ClientRow]):
     """The clients the acting role sees; the next page is read (keyset) only when the view needs it."""
 
+    sig_counted = Signal()
+    """:attr:`total` and :attr:`capped` are known for the current filter."""
+
     COLUMNS = ("name", "kind", "uscc", "phone", "status", "accountants", "updated_at")
     #: Column → service sort key; other columns are not sortable (the header ignores clicks on them).
     SORT_KEYS: ClassVar[dict[int, str]] = {0: "name", 1: "kind", 2: "uscc", 4: "status", 6: "updated_at"}
@@ -48,7 +52,9 @@ class ClientTableModel(LazyTableModel[ClientRow]):
         self._service = service
         self._filter = flt or ClientFilter()
         self.columns = columns or self.COLUMNS
-        self.total = 0
+        self._total = 0
+        self._counted = False
+        self._generation = 0
         self.capped = False
         self.reload()
 
@@ -62,12 +68,49 @@ class ClientTableModel(LazyTableModel[ClientRow]):
         self._filter = flt
         self.reload()
 
-    def prepare(self) -> bool:
+    @property
+    def total(self) -> int:
+        """How many clients the list holds (counted now if the deferred count has not run yet)."""
+        if not self._counted:
+            self._count()
+        return self._total
+
+    @property
+    def counted(self) -> bool:
+        """Whether :attr:`total` is known (``sig_counted`` was emitted for this filter)."""
+        return self._counted
+
+    def reload(self) -> None:
+        """First page first: the count follows (at once when it is free, else from the event loop).
+
+        A list that fits one page is its own count; a search counts its bounded matches (already
+        read for the page); the whole list is counted after the first page is on screen.
+        """
+        self._generation += 1
+        self._counted = False
+        self.capped = False
+        super().reload()
+        if not self.canFetchMore(QModelIndex()):
+            self._set_total(len(self._rows), capped=False)
+        elif self._filter.text.strip():
+            self._count()
+        else:
+            QTimer.singleShot(0, partial(self._deferred_count, self._generation))
+
+    def _deferred_count(self, generation: int) -> None:
+        # The vault may have been locked (idle lock, Ctrl+L) between the first page and this call.
+        if generation == self._generation and not self._counted and not self._service.vault.locked:
+            self._count()
+
+    def _count(self) -> None:
         searching = bool(self._filter.text.strip())
         counted = self._service.count(self._filter, cap=COUNT_CAP + 1 if searching else None)
-        self.capped = searching and counted > COUNT_CAP
-        self.total = min(counted, COUNT_CAP) if self.capped else counted
-        return True
+        capped = searching and counted > COUNT_CAP
+        self._set_total(min(counted, COUNT_CAP) if capped else counted, capped=capped)
+
+    def _set_total(self, total: int, *, capped: bool) -> None:
+        self._total, self.capped, self._counted = total, capped, True
+        self.sig_counted.emit()
 
     def fetch_page(self, loaded: Sequence[ClientRow], limit: int) -> list[ClientRow]:
         return self._service.page(self._filter, limit=limit, after=loaded[-1] if loaded else None)

@@ -134,6 +134,7 @@ class ClientsPage(QWidget):
         self.view.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count")
+        self.model.sig_counted.connect(self._update_count)
         list_page = QWidget(self)
         list_layout = QVBoxLayout(list_page)
         list_layout.addLayout(filters)
@@ -203,6 +204,8 @@ class ClientsPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        if not self.model.counted:
+            return  # the first page is shown first; sig_counted brings the count
         searching = bool(self.model.filter.text.strip())
         self.count_label.setText(clients_count(format_number(self.model.total), self.model.capped, searching))
 
