@@ -74,47 +74,55 @@ def _hf(text: str) -> str:
     return text.replace("&", "&&")[:250]
 
 
-def write_table(
-    columns: Sequence[Column], rows: Iterable[Sequence[Any]], stamp: Stamp, *, sheet: str = "Clients"
-) -> tuple[bytes, int]:
-    """Render a one-sheet workbook; return its bytes and the number of data rows.
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of an export: its title, header row and (streamed) data rows."""
 
-    Args:
-        columns: The header row.
-        rows: The data rows (text, numbers, dates or ``None``), streamed.
-        stamp: Who, when and why.
-        sheet: The sheet's title.
-    """
+    title: str
+    columns: Sequence[Column]
+    rows: Iterable[Sequence[Any]]
+
+
+def write_sheets(sheets: Sequence[Sheet], stamp: Stamp) -> tuple[bytes, int]:
+    """Render a workbook; return its bytes and the number of data rows of its first sheet."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet[:31])
-    _stamp(wb, ws, stamp)
-    for i, col in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = col.width
-    ws.append([neutralise(c.header) for c in columns])
-    ids = [c.identifier for c in columns]
-    text_cell = WriteOnlyCell(ws, "")
-    text_cell.number_format = "@"
-    count = 0
-    for row in rows:
-        out: list[Any] = []
-        for value, identifier in zip(row, ids, strict=False):
-            if isinstance(value, str):
-                value = neutralise(value)
-                if identifier:
-                    cell = WriteOnlyCell(ws, value)
-                    cell.number_format = "@"
-                    cell.data_type = "s"
-                    value = cell
-            out.append(value)
-        ws.append(out)
-        count += 1
+    counts = []
+    for sheet in sheets:
+        ws = wb.create_sheet(sheet.title[:31])
+        _stamp(wb, ws, stamp)
+        for i, col in enumerate(sheet.columns, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = col.width
+        ws.append([neutralise(c.header) for c in sheet.columns])
+        ids = [c.identifier for c in sheet.columns]
+        count = 0
+        for row in sheet.rows:
+            out: list[Any] = []
+            for value, identifier in zip(row, ids, strict=False):
+                if isinstance(value, str):
+                    value = neutralise(value)
+                    if identifier and value:
+                        cell = WriteOnlyCell(ws, value)
+                        cell.number_format = "@"
+                        cell.data_type = "s"
+                        value = cell
+                out.append(value)
+            ws.append(out)
+            count += 1
+        counts.append(count)
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue(), count
+    return buf.getvalue(), counts[0] if counts else 0
+
+
+def write_table(
+    columns: Sequence[Column], rows: Iterable[Sequence[Any]], stamp: Stamp, *, sheet: str = "Clients"
+) -> tuple[bytes, int]:
+    """Render a one-sheet workbook; return its bytes and the number of data rows."""
+    return write_sheets([Sheet(sheet, columns, rows)], stamp)
 
 
 #: Example row of the template (synthetic; the codes carry valid check digits).
