@@ -24,10 +24,13 @@ not read it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from clientvault.core.errors import InvalidState, NotFound, ValidationError, VaultBusy
 from clientvault.core.roles import Capability, Role, Scope
@@ -38,7 +41,7 @@ from clientvault.services.context import Vault
 from clientvault.services.exports import ExportEntry, ExportKind, ExportService
 from clientvault.services.leftovers import sweep_leftovers
 from clientvault.services.locking import check_reason
-from clientvault.services.retention import RetentionService
+from clientvault.services.retention import RetentionService, archive_rows, retention_dates, years_kept
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
 from clientvault.storage.erasure import (
     LEGAL_BASES,
@@ -51,7 +54,7 @@ from clientvault.storage.erasure import (
     parse_targets,
     vacuum,
 )
-from clientvault.storage.retention import RetentionRepository
+from clientvault.storage.retention import Appraisal, RetentionRepository
 from clientvault.storage.users import UserRepository
 
 log = logging.getLogger(__name__)
@@ -66,6 +69,7 @@ __all__ = [
     "LegalBasis",
     "RegisterEntry",
     "ResidueReport",
+    "RetentionState",
     "WithdrawnItems",
     "basis_text",
     "complete_pending_erasures",
@@ -135,7 +139,21 @@ class ErasureResult:
     erased: dict[str, int]
     integrity_problems: tuple[str, ...] | None  # None: not checked
     vacuumed: bool
+    #: "erased"; "sealed" (a retention period runs: storage only, PIPL Art 47 para 2, the items
+    #: no rule requires erased under ``certificate_no``); "kept" (nothing could be erased).
+    outcome: str = "erased"
+    sealed_until: date | None = None
+    kept: tuple[str, ...] = ()  # targets of an item request kept because a rule requires them
     on_disk: str = "complete"  # "pending": another workstation's read held old page versions on disk
+
+
+@dataclass(frozen=True)
+class RetentionState:
+    """Whether a legal retention period still runs for a client, and until when."""
+
+    running: bool
+    until: date | None  # None while the engagement continues (the period has not started)
+    rule: str
 
 
 @dataclass(frozen=True)
@@ -200,6 +218,11 @@ class ErasureService:
         if parsed and client["status"] == "locked":
             raise InvalidState("locked_partial")  # a sealed record is erased whole or not at all
         scope = "items" if parsed else "client"
+        if basis == "retention_ended" and self.retention(client_id).running:
+            # PIPL Art 47(1)(2) needs the period to have ended: refused (and audited) before the date.
+            with self.vault.db.transaction():
+                self.vault.record("erasure.request", obj, reason=f"source={source}", outcome="retention_running")
+            raise InvalidState("retention_running")
         with self.vault.db.transaction():
             rid = self.repo.add_request(client_id, source, scope, ",".join(parsed), basis, self.vault.session.user_id)
             self.vault.record("erasure.request", obj, reason=f"request:{rid},source={source},scope={scope}")
@@ -288,11 +311,32 @@ class ErasureService:
     def _on_hold(self, client_id: int) -> bool:
         return bool(RetentionRepository(self.vault.db).active_holds(client_id))
 
+    def _only_partner(self, user_id: int) -> bool:
+        """Whether ``user_id`` is the firm's only active partner."""
+        partners = [u.id for u in UserRepository(self.vault.db).list(include_disabled=False) if u.role is Role.PARTNER]
+        return partners == [user_id]
+
     def approve(self, request_id: int) -> None:
-        """Approve a request (partner). Refused while a legal hold stands."""
+        """Approve a request (a partner who did not make it). Refused while a legal hold stands.
+
+        Four eyes: the requester cannot approve their own request. In a firm with a single
+        partner, a request that partner made is approved by the privacy officer.
+
+        Raises:
+            InvalidState: ``four_eyes_requester`` (the approver made the request), ``legal_hold``,
+                ``erasure_not_requested``.
+        """
         req = self._get(request_id)
         obj = f"client:{req.client_id}"
-        self.vault.require(Capability.APPROVE_ERASURE, obj)
+        session = self.vault.session
+        if session.role is Role.PRIVACY_OFFICER and self._only_partner(req.requested_by):
+            pass  # the second person of a single-partner firm
+        else:
+            self.vault.require(Capability.APPROVE_ERASURE, obj)
+        if req.requested_by == session.user_id:
+            with self.vault.db.transaction():
+                self.vault.record("erasure.approve", obj, reason=f"request:{request_id}", outcome="four_eyes")
+            raise InvalidState("four_eyes_requester")
         with self.vault.db.transaction():
             held = self._on_hold(req.client_id)
             if held:  # the refusal is audited and committed; nothing else changes
@@ -327,33 +371,262 @@ class ErasureService:
     def execute(self, request_id: int, *, witness: str = "", verify: bool = True, note: str = "") -> ErasureResult:
         """Carry out an approved request (privacy officer or partner).
 
+        While a legal retention period runs (:meth:`retention`) and no partner overrode it, a
+        whole-client request **seals** the record instead of destroying it (PIPL Art 47 para 2:
+        storage and security measures only; the items no retention rule requires are erased, see
+        ``LockService.lock``; sealing needs ``PK``, so a partner executes it), an item request
+        erases only the items no rule requires, and a ``retention_ended`` request is refused.
+        Destroying a record that holds accounting archives needs an appraisal
+        (:meth:`appraise`, 会计档案管理办法 第十六条).
+
         Args:
             request_id: An approved request.
-            witness: Name of the witness for the destruction register (may be empty).
+            witness: The witness (监销人) for the destruction register: required, and not the
+                executor (four eyes).
             verify: Run the integrity check afterwards and record its result (the certificate
                 prints it). It reads every page, so the benchmark times the erasure without it.
             note: An optional free note for the register, sealed under ``PK`` (a session holding
                 it: a partner). Never in the audit log, the ledger or the backup catalogue.
 
         Raises:
-            InvalidState: ``legal_hold`` (audited, nothing erased), ``erasure_not_approved``, or
-                ``partner_key_unavailable`` (a note without ``PK``).
+            InvalidState: ``legal_hold`` (audited, nothing erased), ``retention_running``
+                (audited), ``appraisal_missing``, ``erasure_not_approved``, or
+                ``partner_key_unavailable`` (a note, or a sealing, without ``PK``).
+            ValidationError: ``witness`` missing (``required``) or the executor (``executor``).
         """
         req = self._get(request_id)
         obj = f"client:{req.client_id}"
         self.vault.require(Capability.EXECUTE_ERASURE, obj)
+        if req.state != "approved":
+            raise InvalidState("erasure_not_approved")
         note_text = self._check_note(note)
+        witness_text = self._check_witness(witness)
         db = self.vault.db
+        sealed: ErasureResult | None = None
+        kept: tuple[str, ...] = ()
         with db.transaction():
             req = self._get(request_id)  # re-read under the write lock
-            held = self._on_hold(req.client_id)
-            if held:  # the refusal is audited and committed; nothing is erased
-                self.vault.record("erasure.execute", obj, reason=f"request:{request_id}", outcome="legal_hold")
+            if req.state != "approved":
+                raise InvalidState("erasure_not_approved")
+            decision = "hold" if self._on_hold(req.client_id) else self._decision(req)
+            if decision in ("hold", "refuse"):  # the refusal is audited and committed; nothing is erased
+                outcome = "legal_hold" if decision == "hold" else "retention_running"
+                self.vault.record("erasure.execute", obj, reason=f"request:{request_id}", outcome=outcome)
+            elif decision == "seal":
+                sealed = self._seal_instead(req)
             else:
-                cert, erased = self._erase(req, " ".join(witness.split())[:100], note_text)
-        if held:
+                targets = None
+                if decision == "items":
+                    targets, kept = self._split_required(req)
+                cert, erased = self._erase(req, witness_text, note_text, targets=targets)
+                if kept:
+                    self.repo.set_outcome(request_id, "erased" if erased else "kept")
+        if decision == "hold":
             raise InvalidState("legal_hold")
-        return self._finish(req, cert, erased, verify)
+        if decision == "refuse":
+            raise InvalidState("retention_running")
+        if sealed is not None:
+            db.checkpoint()
+            if sealed.certificate_no:
+                mirror_ledger(self.vault)
+            return sealed
+        return dataclasses.replace(self._finish(req, cert, erased, verify), kept=kept)
+
+    def _check_witness(self, witness: str) -> str:
+        """Four eyes: a witness (监销人) is named, and it is not the executor."""
+        text = " ".join(witness.split())[:100]
+        if not text:
+            raise ValidationError({"witness": "required"})
+        me = UserRepository(self.vault.db).get(self.vault.session.user_id)
+        mine = {me.username.casefold(), " ".join(me.display_name.split()).casefold()} if me else set()
+        if text.casefold() in mine:
+            raise ValidationError({"witness": "executor"})
+        return text
+
+    # -- retention -----------------------------------------------------------------------------
+
+    def retention(self, client_id: int) -> RetentionState:
+        """Whether a legal retention period runs for a client (no role check: callers made one).
+
+        A prospect has no archives; an active client's period has not started yet (it runs);
+        an ended client's period is computed from its end date and the rules; a locked record's
+        is the end it was sealed with.
+        """
+        client = self.clients.get_client(client_id)
+        if client is None or client["status"] in ("prospect", "erased"):
+            return RetentionState(False, None, "none")
+        if client["status"] == "locked":
+            sealed = RetentionRepository(self.vault.db).get_sealed(client_id)
+            if sealed is not None:
+                until = date.fromisoformat(sealed.retention_until)
+                return RetentionState(until > self.today, until, sealed.retention_rule)
+        end = client.get("engagement_end")
+        if client["status"] == "ended" and end:
+            dates = retention_dates(date.fromisoformat(str(end)), RetentionRepository(self.vault.db).rules())
+            return RetentionState(dates.until > self.today, dates.until, dates.rule)
+        return RetentionState(True, None, "engagement")
+
+    def _decision(self, req: ErasureRequestRow) -> str:
+        """``erase``, ``refuse`` (retention_ended before the date), ``seal`` or ``items``."""
+        if not self.retention(req.client_id).running or self.repo.override_of(req.id)[0]:
+            return "erase"
+        if req.legal_basis == "retention_ended":
+            return "refuse"
+        return "seal" if req.scope == "client" else "items"
+
+    def override(self, request_id: int, reason: str) -> None:
+        """Let an open request destroy data although a retention period runs (partner only).
+
+        The typed reason is audited (``erasure.override``, the text kept on the request) and
+        printed on the certificate, so it may not contain the client's or a person's name or ID
+        number (``ValidationError reason=personal_data``).
+        """
+        req = self._get(request_id)
+        obj = f"client:{req.client_id}"
+        if self.vault.session.role is not Role.PARTNER:
+            self.vault.deny(Capability.APPROVE_ERASURE, obj)
+        text = check_reason(reason)
+        if self._names_in(req.client_id, text):
+            raise ValidationError({"reason": "personal_data"})
+        with self.vault.db.transaction():
+            if not self.repo.set_override(request_id, text, self.vault.session.user_id):
+                raise InvalidState("erasure_closed")
+            self.vault.record("erasure.override", obj, reason=f"request:{request_id}")
+
+    def _names_in(self, client_id: int, text: str) -> bool:
+        """Whether ``text`` holds the client's name, code, or a person's name or ID number."""
+        client = self.clients.get_client(client_id) or {}
+        values = [client.get(k) for k in ("name", "uscc", "tax_no")]
+        for person in self.clients.persons(client_id):
+            values += [person.get("name"), person.get("id_number")]
+        folded = text.casefold()
+        return any(v and len(str(v)) >= 2 and str(v).casefold() in folded for v in values)
+
+    def _target_class(self, client_id: int, target: str) -> str:
+        """The item class (services.retention.ITEM_CLASSES) of an erasure target."""
+        kind, _, field = target.partition(".")
+        if kind.startswith("item:"):
+            row = self.vault.db.one("SELECT kind FROM sensitive_items WHERE id = ? AND client_id = ?",
+                                    (int(kind[5:]), client_id))  # fmt: skip
+            return f"item.{row[0]}" if row else ""
+        if kind.startswith("person:"):
+            role = self.vault.db.scalar("SELECT role FROM persons WHERE id = ? AND client_id = ?",
+                                        (int(kind[7:]), client_id))  # fmt: skip
+            if role is None:
+                return ""
+            return f"person.{role}" + ("" if not field else ".id_number" if field == "id_number" else ".contact")
+        if kind == "client":
+            return "client.notes" if field == "notes" else "client.contact" if field in ("phone", "email") else ""
+        return "consent_evidence" if kind.startswith("evidence:") else ""
+
+    def _split_required(self, req: ErasureRequestRow) -> tuple[list[str], tuple[str, ...]]:
+        """Split an item request's targets into those to erase and those a retention rule requires."""
+        rules = RetentionRepository(self.vault.db).rules()
+        erase: list[str] = []
+        kept: list[str] = []
+        for target in parse_targets(req.targets):
+            cls = self._target_class(req.client_id, target)
+            required = any(r.applies and cls in r.covers for r in rules)
+            (kept if required else erase).append(target)
+        return erase, tuple(kept)
+
+    def _seal_instead(self, req: ErasureRequestRow) -> ErasureResult:
+        """Seal the record (storage only) instead of destroying it; the caller holds the transaction."""
+        from clientvault.services.locking import LockService
+
+        locks = LockService(self.vault, today=self.today)
+        client = self.clients.get_client(req.client_id)
+        cert = None
+        if client is not None and client["status"] != "locked":
+            until, cert = locks.seal_in_transaction(
+                req.client_id, f"erasure request {req.id}: retention period running (PIPL Art 47 para 2)",
+                request_id=req.id, basis=req.legal_basis,
+            )  # fmt: skip
+        else:
+            until = self.retention(req.client_id).until or self.today
+        uid = self.vault.session.user_id
+        self.repo.set_state(req.id, "approved", "executed", uid, certificate_no=cert)
+        self.repo.set_outcome(req.id, "sealed")
+        self.vault.record("erasure.execute", f"client:{req.client_id}", reason=f"request:{req.id},sealed",
+                          outcome="sealed")  # fmt: skip
+        entry = self.repo.register_entry(cert) if cert else None
+        erased = entry.erased if entry else {}
+        return ErasureResult(cert or "", req.client_id, erased, None, False, outcome="sealed", sealed_until=until)
+
+    def erase_unrequired(self, client_id: int, targets: list[str], basis: str) -> str:
+        """Erase the items no retention rule requires, at sealing (the caller holds the transaction).
+
+        The same path as an erasure: ``erase_targets``, a ledger entry (replayed on every restore),
+        a destruction register entry and an audit event. Returns the certificate number.
+        """
+        db = self.vault.db
+        erased = erase_targets(db, client_id, targets)
+        cert = self.repo.next_certificate_no(datetime.now(UTC).year)
+        uid = self.vault.session.user_id
+        self.repo.append_ledger(client_id, "items", ",".join(targets), uid, basis, cert)
+        self.repo.add_register(None, certificate_no=cert, client_id=client_id, source="sealing", scope="items",
+                               erased=erased, legal_basis=basis, executed_by=uid, witness="",
+                               method=METHOD)  # fmt: skip
+        self.vault.record("erasure.sealing", f"client:{client_id}", reason=f"certificate:{cert}")
+        return cert
+
+    # -- appraisal (鉴定) ----------------------------------------------------------------------
+
+    def appraise(self, client_id: int, conclusion: str = "destroy", categories: tuple[str, ...] = ()) -> int:
+        """Record a 会计档案鉴定意见书 for a client's archives (partner, privacy officer).
+
+        会计档案管理办法 第十六条: archives are appraised before they are destroyed. ``categories``
+        defaults to every archive category the record holds. Returns the appraisal's id.
+        """
+        self._registers()
+        if conclusion not in ("destroy", "keep"):
+            raise ValidationError({"conclusion": "unknown"})
+        if self.clients.get_client(client_id) is None:
+            raise NotFound("client", client_id)
+        cats = categories or tuple(r["category"] for r in self._archive_rows(client_id) if r.get("archive"))
+        with self.vault.db.transaction():
+            aid = RetentionRepository(self.vault.db).add_appraisal(client_id, cats, conclusion,
+                                                                    self.vault.session.user_id)  # fmt: skip
+            self.vault.record("erasure.appraisal", f"client:{client_id}", reason=f"appraisal:{aid}",
+                              outcome=conclusion)  # fmt: skip
+        return aid
+
+    def appraisals(self, client_id: int) -> list[Appraisal]:
+        """The client's appraisal records, newest first (partner, privacy officer)."""
+        self._registers()
+        return RetentionRepository(self.vault.db).appraisals(client_id)
+
+    def _archive_rows(self, client_id: int) -> list[dict[str, Any]]:
+        """The 销毁清册 rows of the client's record (sealed: as recorded at sealing)."""
+        repo = RetentionRepository(self.vault.db)
+        records = repo.sealing_records(client_id)
+        if records and records[-1].archive_rows:
+            return [dict(r) for r in records[-1].archive_rows]
+        client = self.clients.get_client(client_id)
+        if client is None or (client["status"] == "prospect" and not client.get("engagement_start")):
+            return []  # no engagement: no accounting archives
+        end = client.get("engagement_end")
+        last = date.fromisoformat(str(end)).year if end else self.today.year
+        start = client.get("engagement_start")
+        first = date.fromisoformat(str(start)).year if start else None
+        classes = {"client.identity"}
+        classes |= {f"person.{p['role']}" for p in self.clients.persons(client_id)}
+        classes |= {f"item.{i['kind']}" for i in self.clients.items(client_id)}
+        return archive_rows(client_id, classes, repo.rules(), first, last)
+
+    def _appraisal_for(self, client_id: int, rows: list[dict[str, Any]]) -> int | None:
+        """The unused ``destroy`` appraisal covering every archive row, or None when rows need none.
+
+        Raises:
+            InvalidState: ``appraisal_missing``.
+        """
+        needed = {r["category"] for r in rows if r.get("archive")}
+        if not needed:
+            return None
+        for a in RetentionRepository(self.vault.db).appraisals(client_id):
+            if a.used_by is None and a.conclusion == "destroy" and needed <= set(a.categories):
+                return a.id
+        raise InvalidState("appraisal_missing")
 
     def _check_note(self, note: str) -> str:
         text = " ".join(note.split())
@@ -368,17 +641,23 @@ class ErasureService:
     def _note_aad(self, certificate_no: str) -> bytes:
         return aad("erasure-note", self.vault.vault_id, certificate_no)
 
-    def _erase(self, req: ErasureRequestRow, witness: str, note: str = "") -> tuple[str, dict[str, int]]:
-        """The erasure itself; the caller holds the transaction."""
+    def _erase(
+        self, req: ErasureRequestRow, witness: str, note: str = "", *, targets: list[str] | None = None
+    ) -> tuple[str, dict[str, int]]:
+        """The erasure itself; the caller holds the transaction (``targets``: a subset of an item request's)."""
         db = self.vault.db
         obj = f"client:{req.client_id}"
         request_id = req.id
         if req.state != "approved":
             raise InvalidState("erasure_not_approved")
+        rows: list[dict[str, Any]] = []
+        appraisal = None
         if req.scope == "client":
+            rows = self._archive_rows(req.client_id)
+            appraisal = self._appraisal_for(req.client_id, rows)
             erased = erase_client(db, req.client_id)
         else:
-            erased = erase_targets(db, req.client_id, parse_targets(req.targets))
+            erased = erase_targets(db, req.client_id, parse_targets(req.targets) if targets is None else targets)
         cert = self.repo.next_certificate_no(datetime.now(UTC).year)
         uid = self.vault.session.user_id
         self.repo.append_ledger(req.client_id, req.scope, req.targets, uid, req.legal_basis, cert)
@@ -393,6 +672,13 @@ class ErasureService:
                                witness=witness, method=METHOD, note=sealed_note)  # fmt: skip
         # Pending until a checkpoint has completed: a crash before it is finished at the next open.
         self.repo.set_on_disk(cert, "pending")
+        override = self.repo.override_of(request_id)[0]
+        for row in rows:
+            row["kept_years"] = years_kept(row["from"], self.today)
+        self.repo.set_register_extras(cert, archive_rows=rows, override_reason=override, appraisal_id=appraisal)
+        if appraisal is not None:
+            RetentionRepository(db).use_appraisal(appraisal, cert)
+        self.repo.set_outcome(request_id, "erased")
         self.vault.record("erasure.execute", obj, reason=f"request:{request_id},certificate:{cert}")
         return cert, erased
 
@@ -427,26 +713,45 @@ class ErasureService:
         db.checkpoint(wait_ms=0)
         mirror_ledger(self.vault)
         sweep_leftovers(self.vault.paths)  # a killed backup's or restore's copy may hold the erased values
-        return ErasureResult(cert, req.client_id, erased, problems, vacuumed, on_disk)
+        return ErasureResult(cert, req.client_id, erased, problems, vacuumed, on_disk=on_disk)
 
-    def erase_now(self, client_id: int, legal_basis: str, *, witness: str = "", note: str = "") -> ErasureResult:
-        """Request, approve and execute in one step (partner; the CLI's ``erase``). Same audit trail.
+    def erase_now(
+        self,
+        client_id: int,
+        legal_basis: str,
+        *,
+        approver: Vault | None = None,
+        witness: str = "",
+        note: str = "",
+        override_reason: str = "",
+    ) -> ErasureResult:
+        """Request, let ``approver`` approve, and execute in one step (partner; the CLI's ``erase``).
 
-        ``legal_basis`` is a code of :data:`LEGAL_BASES`; ``note`` an optional free note sealed
-        under ``PK`` in the register row (see :meth:`execute`).
+        Four eyes: ``approver`` is an unlocked session of another person (another partner, or
+        the privacy officer of a single-partner firm); the same audit trail as the three steps.
+        ``override_reason``: the partner overrides a running retention period (:meth:`override`).
+
+        Raises:
+            InvalidState: ``four_eyes_requester`` (no approver, or the same person), ``legal_hold``,
+                and everything :meth:`execute` raises.
         """
         self.vault.require(Capability.APPROVE_ERASURE, f"client:{client_id}")
         check_basis(legal_basis)
         self._check_note(note)
+        self._check_witness(witness)
+        if approver is None or approver.session.user_id == self.vault.session.user_id:
+            raise InvalidState("four_eyes_requester")
         if self._on_hold(client_id):
             self.vault.record("erasure.execute", f"client:{client_id}", outcome="legal_hold")
             raise InvalidState("legal_hold")
         rid = self.request(client_id, "partner_decision", legal_basis)
         try:
-            self.approve(rid)
-        except InvalidState:
+            if override_reason:
+                self.override(rid, override_reason)
+            ErasureService(approver, today=self._today).approve(rid)
+        except (InvalidState, ValidationError):
             with contextlib.suppress(InvalidState):
-                self.refuse(rid, "legal hold")
+                self.refuse(rid, "not approved")
             raise
         return self.execute(rid, witness=witness, note=note)
 
@@ -536,6 +841,7 @@ class ErasureService:
         def who(uid: int | None) -> str:
             return names.get(uid, "") if uid is not None else ""
 
+        rows, override, appraisal_id = self.repo.register_extras(certificate_no)
         data = CertificateData(
             certificate_no=entry.certificate_no,
             firm_name=self.vault.firm_name,
@@ -555,10 +861,26 @@ class ErasureService:
             method=entry.method,
             integrity=entry.integrity,
             vacuumed=entry.vacuumed,
+            archive_rows=tuple(rows),
+            override_reason=override,
+            appraisal=self._appraisal_text(appraisal_id, lang, who),
         )
         pdf = render_erasure_certificate(data, lang=lang)
         self.vault.record("erasure.certificate", f"client:{entry.client_id}", reason=f"certificate:{certificate_no}")
         return pdf
+
+    def _appraisal_text(self, appraisal_id: int | None, lang: str, who: Callable[[int | None], str]) -> str:
+        """How the certificate names the appraisal a destruction relied on ("" without one)."""
+        if appraisal_id is None:
+            return ""
+        row = self.vault.db.one("SELECT appraised_by, appraised_at, categories FROM appraisals WHERE id = ?",
+                                (appraisal_id,))  # fmt: skip
+        if row is None:
+            return ""
+        day = str(row[1])[:10]
+        if lang == "zh":
+            return f"第{appraisal_id}号，{day}，鉴定人{who(row[0])}，结论：可以销毁"
+        return f"No. {appraisal_id}, {day}, by {who(row[0])}; conclusion: may be destroyed"
 
     def save_certificate(self, certificate_no: str, path: Path, *, lang: str = "zh") -> ExportEntry:
         """Save a register entry's certificate as a PDF file and record it in the export register.

@@ -72,14 +72,15 @@ class DestroyOutcome(StrEnum):
 _CHUNK = 1 << 20
 
 
-#: Default days until a registered file should be destroyed, per kind.
-DEFAULT_KEEP_DAYS: dict[ExportKind, int] = {
+#: Default days until a registered file should be destroyed, per kind. None: kept permanently
+#: (an erasure certificate belongs with the destruction register, 会计档案管理办法 附表一: 永久).
+DEFAULT_KEEP_DAYS: dict[ExportKind, int | None] = {
     ExportKind.CONSENT_FORM: 30,
     ExportKind.CONSENT_FORM_BATCH: 30,
     ExportKind.EXCEL: 30,
     ExportKind.REQUEST_COPY: 30,
     ExportKind.LETTER: 365,
-    ExportKind.CERTIFICATE: 3650,
+    ExportKind.CERTIFICATE: None,
 }
 
 #: The capability each kind needs (printing consent forms is open to every role).
@@ -150,7 +151,7 @@ class ExportService:
             purpose: Why (free text or a purpose code; kept in the register, not in the audit log).
             client_ids: The clients whose data the file holds.
             row_count: Records in the file (forms in a PDF, rows in a sheet).
-            keep_days: Days until the file should be destroyed (default per kind).
+            keep_days: Days until the file should be destroyed (default per kind; certificates: never).
             note: Anything else worth keeping with the entry.
 
         Returns:
@@ -170,7 +171,7 @@ class ExportService:
         if len(purpose) > MAX_PURPOSE:
             raise ValidationError({"purpose": "too_long"})
         days = DEFAULT_KEEP_DAYS.get(kind, 30) if keep_days is None else keep_days
-        if days < 0:
+        if days is not None and days < 0:
             raise ValidationError({"keep_days": "range"})
         target = Path(path)
         atomic_write_bytes(target, data)
@@ -186,7 +187,7 @@ class ExportService:
                         "sha256": hashlib.sha256(data).hexdigest(),
                         "size": len(data),
                         "row_count": row_count,
-                        "destroy_by": (self.today() + timedelta(days=days)).isoformat(),
+                        "destroy_by": None if days is None else (self.today() + timedelta(days=days)).isoformat(),
                         "note": note,
                     },
                     sorted(set(client_ids)),

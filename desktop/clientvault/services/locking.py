@@ -26,17 +26,19 @@ from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.roles import Capability, Role, Scope
 from clientvault.security.sealing import aad, open_sealed, seal
 from clientvault.services.context import Vault
-from clientvault.services.retention import retention_dates
+from clientvault.services.retention import archive_rows, period_start, retention_dates, sealing_plan
 from clientvault.storage.clients import ClientRepository
 from clientvault.storage.retention import (
     CLIENT_SEALED_COLUMNS,
     ITEM_SEALED_COLUMNS,
     PERSON_SEALED_COLUMNS,
     ClientReason,
+    Handover,
     HoldRow,
     LockRequestRow,
     RetentionRepository,
     SealedRow,
+    SealingRecord,
 )
 
 __all__ = [
@@ -203,6 +205,11 @@ class LockService:
     def lock(self, client_id: int, reason: str) -> date:
         """Seal a client under ``PK`` (partner). Returns the retention end date.
 
+        Sealing keeps only what a retention rule requires (PIPL Arts 19, 47): each item is
+        matched to the rule that covers its class (``services.retention.sealing_plan``); the
+        items no rule requires are erased first, on the erasure path (ledger, register,
+        certificate), and both lists go on the sealing record (:meth:`sealing_records`).
+
         Raises:
             NotFound: no such client, or it is not active/ended.
             InvalidState: ``partner_key_unavailable`` (a session without PK).
@@ -210,39 +217,128 @@ class LockService:
         obj = f"client:{client_id}"
         self._require_partner(obj)
         text = check_reason(reason)
-        pk = self._pk()
+        self._pk()
         with self.vault.db.transaction():
-            client = self._client(client_id, LOCKABLE)
-            persons = self.clients.persons(client_id)
-            items = self.clients.items(client_id)
-            payload = {
-                "format": BLOB_FORMAT,
-                "client": {k: client.get(k) for k in (*CLIENT_SEALED_COLUMNS, "engagement_end")},
-                "persons": [{"id": p["id"], "role": p["role"], **{k: p[k] for k in PERSON_SEALED_COLUMNS}}
-                            for p in persons],
-                "items": [{"id": i["id"], "kind": i["kind"], "person_id": i["person_id"],
-                           **{k: i[k] for k in ITEM_SEALED_COLUMNS}} for i in items],
-                "evidence": [{**e, "data": base64.b64encode(e["data"]).decode("ascii")}
-                             for e in self.repo.evidence(client_id)],
-            }  # fmt: skip
-            nonce, ciphertext = seal(pk, json.dumps(payload, ensure_ascii=False).encode("utf-8"), self._aad(client_id))
-            ended = date.fromisoformat(client["engagement_end"]) if client.get("engagement_end") else self.today
-            dates = retention_dates(ended, self.repo.rules())
-            self.repo.seal(
-                client_id,
-                nonce=nonce,
-                ciphertext=ciphertext,
-                previous_status=str(client["status"]),
-                sealed_by=self.vault.session.user_id,
-                retention_from=dates.starts.isoformat(),
-                retention_until=dates.until.isoformat(),
-                retention_rule=dates.rule,
-            )
-            self.repo.decide_lock_requests(client_id, "locked", self.vault.session.user_id, text)
-            self.vault.record("client.lock", obj, reason=self._note(client_id, "lock", text))
+            until, cert = self.seal_in_transaction(client_id, text)
         # Cleared values sit in WAL frames until a checkpoint writes the pages home.
         self.vault.db.checkpoint()
-        return dates.until
+        if cert:
+            from clientvault.services.backup import mirror_ledger
+
+            mirror_ledger(self.vault)
+        return until
+
+    def seal_in_transaction(
+        self, client_id: int, reason: str, *, request_id: int | None = None, basis: str = "service_ended"
+    ) -> tuple[date, str | None]:
+        """Erase what no rule requires, seal the rest (the caller holds the transaction and checks roles).
+
+        Returns:
+            The retention end date and the certificate of the erasure of unrequired items (None
+            when every item is required).
+        """
+        from clientvault.services.erasure import ErasureService
+
+        pk = self._pk()
+        obj = f"client:{client_id}"
+        client = self._client(client_id, LOCKABLE)
+        ended = date.fromisoformat(client["engagement_end"]) if client.get("engagement_end") else self.today
+        starts = period_start(ended)
+        rules = self.repo.rules()
+        evidence = self.repo.evidence(client_id)
+        kept, erase = sealing_plan(client, self.clients.persons(client_id), self.clients.items(client_id),
+                                   [int(e["id"]) for e in evidence], rules, starts)  # fmt: skip
+        cert = None
+        if erase:
+            cert = ErasureService(self.vault, today=self.today).erase_unrequired(
+                client_id, [e.item for e in erase], basis
+            )
+            client = self._client(client_id, LOCKABLE)
+            evidence = self.repo.evidence(client_id)
+        persons = self.clients.persons(client_id)
+        items = self.clients.items(client_id)
+        payload = {
+            "format": BLOB_FORMAT,
+            "client": {k: client.get(k) for k in (*CLIENT_SEALED_COLUMNS, "engagement_end")},
+            "persons": [{"id": p["id"], "role": p["role"], **{k: p[k] for k in PERSON_SEALED_COLUMNS}}
+                        for p in persons],
+            "items": [{"id": i["id"], "kind": i["kind"], "person_id": i["person_id"],
+                       **{k: i[k] for k in ITEM_SEALED_COLUMNS}} for i in items],
+            "evidence": [{**e, "data": base64.b64encode(e["data"]).decode("ascii")} for e in evidence],
+        }  # fmt: skip
+        nonce, ciphertext = seal(pk, json.dumps(payload, ensure_ascii=False).encode("utf-8"), self._aad(client_id))
+        classes = {k.cls for k in kept}
+        dates = retention_dates(ended, rules, classes)
+        start = client.get("engagement_start")
+        rows = archive_rows(client_id, classes, rules, date.fromisoformat(start).year if start else None, ended.year)
+        self.repo.seal(
+            client_id,
+            nonce=nonce,
+            ciphertext=ciphertext,
+            previous_status=str(client["status"]),
+            sealed_by=self.vault.session.user_id,
+            retention_from=dates.starts.isoformat(),
+            retention_until=dates.until.isoformat(),
+            retention_rule=dates.rule,
+        )
+        self.repo.add_sealing_record(
+            client_id, request_id=request_id, sealed_by=self.vault.session.user_id,
+            kept=[k.as_dict() for k in kept], erased=[e.as_dict() for e in erase], certificate_no=cert,
+            retention_until=dates.until.isoformat(), archive_rows=rows,
+        )  # fmt: skip
+        self.repo.decide_lock_requests(client_id, "locked", self.vault.session.user_id, reason)
+        self.vault.record("client.lock", obj, reason=self._note(client_id, "lock", reason))
+        return dates.until, cert
+
+    def sealing_records(self, client_id: int) -> list[SealingRecord]:
+        """What each sealing of a client kept (with the rule) and erased (partner, privacy officer)."""
+        if self.vault.session.role not in (Role.PARTNER, Role.PRIVACY_OFFICER):
+            self.vault.deny(Capability.OPEN_LOCKED, f"client:{client_id}")
+        return self.repo.sealing_records(client_id)
+
+    # -- handover (移交清册) -------------------------------------------------------------------
+
+    def handover(
+        self,
+        client_id: int,
+        categories: tuple[str, ...],
+        recipient: str,
+        *,
+        years: tuple[int | None, int | None] = (None, None),
+        signed: bool = True,
+    ) -> int:
+        """Record that a client's accounting archives were handed over (partner).
+
+        A client's archives belong to the client (会计档案管理办法 第十二条); when the relationship
+        ends the firm hands them over and keeps a 移交清册 (附表一: 30 years): what (rule
+        categories), to whom (the receiving organisation), when, by whom, signed or not.
+        """
+        obj = f"client:{client_id}"
+        self._require_partner(obj)
+        client = self.clients.get_client(client_id)
+        if client is None or client["status"] == "erased":
+            raise NotFound("client", client_id)
+        who = " ".join(recipient.split())
+        known = {r.category for r in self.repo.rules()}
+        errors = {}
+        if not who or len(who) > 200:
+            errors["recipient"] = "required" if not who else "too_long"
+        if not categories or any(c not in known for c in categories):
+            errors["categories"] = "unknown"
+        if years[0] and years[1] and years[0] > years[1]:
+            errors["years"] = "range"
+        if errors:
+            raise ValidationError(errors)
+        with self.vault.db.transaction():
+            hid = self.repo.add_handover(client_id, tuple(categories), years, who, self.vault.session.user_id, signed)
+            self.vault.record("client.handover", obj, reason=f"handover:{hid}")
+        return hid
+
+    def handovers(self, client_id: int) -> list[Handover]:
+        """The client's handover records (partner, privacy officer)."""
+        if self.vault.session.role not in (Role.PARTNER, Role.PRIVACY_OFFICER):
+            self.vault.deny(Capability.OPEN_LOCKED, f"client:{client_id}")
+        return self.repo.handovers(client_id)
 
     # -- the partner's locked-records page ---------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,12 +56,87 @@ class SealedRow:
 
 @dataclass(frozen=True)
 class RetentionRule:
-    """How long one category of the firm's records must be kept, and why."""
+    """How long one category of the firm's records must be kept, why, and what it requires kept.
+
+    ``permanent``: kept without end (``years`` is then 0). ``starts``: ``"year_end"`` (the day
+    after the end of the accounting year, 会计档案管理办法 第十四条) or ``"disposal"`` (固定资产卡片).
+    ``covers``: the item classes of a client this rule requires the firm to keep.
+    """
 
     category: str
     years: int
     legal_source: str
     applies: bool
+    permanent: bool = False
+    starts: str = "year_end"
+    covers: tuple[str, ...] = ()
+    title: str = ""
+    version: int = 1
+
+
+@dataclass(frozen=True)
+class RuleVersion:
+    """One saved version of a retention rule (the history of the firm's edits)."""
+
+    category: str
+    version: int
+    years: int
+    permanent: bool
+    starts: str
+    covers: tuple[str, ...]
+    applies: bool
+    title: str
+    legal_source: str
+    changed_at: str
+    changed_by: int | None
+
+
+@dataclass(frozen=True)
+class SealingRecord:
+    """What sealing a client kept (item, class, the rule requiring it) and erased (item, class)."""
+
+    id: int
+    client_id: int
+    request_id: int | None
+    sealed_at: str
+    sealed_by: int | None
+    kept: tuple[dict[str, str], ...]
+    erased: tuple[dict[str, str], ...]
+    certificate_no: str | None
+    retention_until: str
+    archive_rows: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class Appraisal:
+    """A 会计档案鉴定意见书 record: who appraised which categories of a client, when, concluding what."""
+
+    id: int
+    client_id: int
+    categories: tuple[str, ...]
+    conclusion: str
+    appraised_by: int
+    appraised_at: str
+    used_by: str | None
+
+
+@dataclass(frozen=True)
+class Handover:
+    """A 会计档案移交清册 record: a client's archives handed over when the relationship ended."""
+
+    id: int
+    client_id: int
+    categories: tuple[str, ...]
+    years_from: int | None
+    years_to: int | None
+    recipient: str
+    handed_at: str
+    handed_by: int
+    signed: bool
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(x for x in str(text or "").split(",") if x)
 
 
 @dataclass(frozen=True)
@@ -309,22 +385,145 @@ class RetentionRepository:
 
     # -- retention rules -----------------------------------------------------------------------
 
+    _RULE_COLS = "category, years, legal_source, applies, permanent, starts, covers, title, version"
+
     def rules(self) -> list[RetentionRule]:
         """Every retention rule, in display order."""
-        rows = self.db.all(
-            "SELECT category, years, legal_source, applies FROM retention_rules ORDER BY sort_order, category"
-        )
-        return [RetentionRule(str(r[0]), int(r[1]), str(r[2]), bool(r[3])) for r in rows]
+        rows = self.db.all(f"SELECT {self._RULE_COLS} FROM retention_rules ORDER BY sort_order, category")
+        return [
+            RetentionRule(str(r[0]), int(r[1]), str(r[2]), bool(r[3]), bool(r[4]), str(r[5]), _split(r[6]),
+                          str(r[7]), int(r[8]))
+            for r in rows
+        ]  # fmt: skip
 
-    def set_rule(self, category: str, years: int, legal_source: str, applies: bool, user_id: int) -> None:
-        """Change (or add) a rule."""
+    def set_rule(
+        self,
+        category: str,
+        years: int,
+        legal_source: str,
+        applies: bool,
+        user_id: int,
+        *,
+        permanent: bool = False,
+        starts: str = "year_end",
+        covers: tuple[str, ...] = (),
+        title: str = "",
+    ) -> int:
+        """Change (or add) a rule and save the new version in the history; returns the version."""
+        now = now_iso()
+        current = self.db.scalar("SELECT version FROM retention_rules WHERE category = ?", (category,))
+        version = 1 if current is None else int(current) + 1
         self.db.execute(
-            "INSERT INTO retention_rules (category, years, legal_source, applies, sort_order, updated_at, updated_by)"
-            " VALUES (?, ?, ?, ?, 100, ?, ?) ON CONFLICT (category) DO UPDATE SET years = excluded.years,"
-            " legal_source = excluded.legal_source, applies = excluded.applies, updated_at = excluded.updated_at,"
-            " updated_by = excluded.updated_by",
-            (category, years, legal_source, int(applies), now_iso(), user_id),
+            "INSERT INTO retention_rules (category, years, legal_source, applies, permanent, starts, covers, title,"
+            " version, sort_order, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,200,?,?)"
+            " ON CONFLICT (category) DO UPDATE SET years = excluded.years, legal_source = excluded.legal_source,"
+            " applies = excluded.applies, permanent = excluded.permanent, starts = excluded.starts,"
+            " covers = excluded.covers, title = excluded.title, version = excluded.version,"
+            " updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+            (category, years, legal_source, int(applies), int(permanent), starts, ",".join(covers), title, version,
+             now, user_id),
+        )  # fmt: skip
+        self.db.execute(
+            "INSERT INTO retention_rule_versions (category, version, years, permanent, starts, covers, applies, title,"
+            " legal_source, changed_at, changed_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (category, version, years, int(permanent), starts, ",".join(covers), int(applies), title, legal_source,
+             now, user_id),
+        )  # fmt: skip
+        return version
+
+    def rule_versions(self, category: str | None = None) -> list[RuleVersion]:
+        """The saved versions of one rule (or of all), oldest first."""
+        where, params = ("WHERE category = ?", (category,)) if category else ("", ())
+        rows = self.db.all(
+            "SELECT category, version, years, permanent, starts, covers, applies, title, legal_source, changed_at,"
+            f" changed_by FROM retention_rule_versions {where} ORDER BY category, version",
+            params,
         )
+        return [
+            RuleVersion(str(r[0]), int(r[1]), int(r[2]), bool(r[3]), str(r[4]), _split(r[5]), bool(r[6]), str(r[7]),
+                        str(r[8]), str(r[9]), r[10])
+            for r in rows
+        ]  # fmt: skip
+
+    # -- sealing records, appraisals, handovers ---------------------------------------------
+
+    def add_sealing_record(
+        self,
+        client_id: int,
+        *,
+        request_id: int | None,
+        sealed_by: int,
+        kept: list[dict[str, str]],
+        erased: list[dict[str, str]],
+        certificate_no: str | None,
+        retention_until: str,
+        archive_rows: list[dict[str, Any]] | None = None,
+    ) -> int:
+        """Record what sealing kept and erased (classes and ids only)."""
+        cur = self.db.execute(
+            "INSERT INTO sealing_records (client_id, request_id, sealed_at, sealed_by, kept, erased, certificate_no,"
+            " retention_until, archive_rows) VALUES (?,?,?,?,?,?,?,?,?)",
+            (client_id, request_id, now_iso(), sealed_by, json.dumps(kept, sort_keys=True),
+             json.dumps(erased, sort_keys=True), certificate_no, retention_until,
+             json.dumps(archive_rows or [], ensure_ascii=False, sort_keys=True)),
+        )  # fmt: skip
+        return int(cur.lastrowid)
+
+    def sealing_records(self, client_id: int) -> list[SealingRecord]:
+        """The client's sealing records, oldest first."""
+        rows = self.db.all(
+            "SELECT id, client_id, request_id, sealed_at, sealed_by, kept, erased, certificate_no, retention_until,"
+            " archive_rows FROM sealing_records WHERE client_id = ? ORDER BY id",
+            (client_id,),
+        )
+        return [
+            SealingRecord(int(r[0]), int(r[1]), r[2], str(r[3]), r[4], tuple(json.loads(r[5])),
+                          tuple(json.loads(r[6])), r[7], str(r[8]), tuple(json.loads(r[9] or "[]")))
+            for r in rows
+        ]  # fmt: skip
+
+    def add_appraisal(self, client_id: int, categories: tuple[str, ...], conclusion: str, user_id: int) -> int:
+        """Record a 鉴定意见书."""
+        cur = self.db.execute(
+            "INSERT INTO appraisals (client_id, categories, conclusion, appraised_by, appraised_at) VALUES (?,?,?,?,?)",
+            (client_id, ",".join(categories), conclusion, user_id, now_iso()),
+        )
+        return int(cur.lastrowid)
+
+    def appraisals(self, client_id: int) -> list[Appraisal]:
+        """The client's appraisals, newest first."""
+        rows = self.db.all(
+            "SELECT id, client_id, categories, conclusion, appraised_by, appraised_at, used_by FROM appraisals"
+            " WHERE client_id = ? ORDER BY id DESC",
+            (client_id,),
+        )
+        return [Appraisal(int(r[0]), int(r[1]), _split(r[2]), str(r[3]), int(r[4]), str(r[5]), r[6]) for r in rows]
+
+    def use_appraisal(self, appraisal_id: int, certificate_no: str) -> None:
+        """Mark an appraisal as the one a destruction relied on."""
+        self.db.execute("UPDATE appraisals SET used_by = ? WHERE id = ?", (certificate_no, appraisal_id))
+
+    def add_handover(self, client_id: int, categories: tuple[str, ...], years: tuple[int | None, int | None],
+                     recipient: str, user_id: int, signed: bool) -> int:  # fmt: skip
+        """Record a 移交清册 entry."""
+        cur = self.db.execute(
+            "INSERT INTO handovers (client_id, categories, years_from, years_to, recipient, handed_at, handed_by,"
+            " signed) VALUES (?,?,?,?,?,?,?,?)",
+            (client_id, ",".join(categories), years[0], years[1], recipient, now_iso(), user_id, int(signed)),
+        )
+        return int(cur.lastrowid)
+
+    def handovers(self, client_id: int) -> list[Handover]:
+        """The client's handover records, oldest first."""
+        rows = self.db.all(
+            "SELECT id, client_id, categories, years_from, years_to, recipient, handed_at, handed_by, signed"
+            " FROM handovers WHERE client_id = ? ORDER BY id",
+            (client_id,),
+        )
+        return [
+            Handover(int(r[0]), int(r[1]), _split(r[2]), r[3], r[4], str(r[5]), str(r[6]), int(r[7]), bool(r[8]))
+            for r in rows
+        ]
 
     # -- legal holds ---------------------------------------------------------------------------
 

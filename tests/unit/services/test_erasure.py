@@ -20,6 +20,7 @@ from clientvault.services.locking import LockService
 from clientvault.services.retention import RetentionService, Settings
 from clientvault.services.vault import VaultService
 from tests.conftest import STAFF_PASSWORD
+from tests.fixtures.erasing import OVERRIDE, WITNESS, destroy, second_person
 from tests.fixtures.planted import BANK, ID_NUMBER, TAX_LOGIN, Planted, other_client, plant
 from tests.unit.documents.pdfcheck import assert_fonts_embedded, page_count, pdf_text, render_png, squash
 
@@ -60,6 +61,8 @@ def test_request_approve_execute_by_three_people(
             ErasureService(priv).approve(rid)
     finally:
         priv.lock()
+    ErasureService(new_vault).override(rid, OVERRIDE)  # an active client: its retention period runs
+    ErasureService(new_vault).appraise(planted.client_id)
     ErasureService(new_vault).approve(rid)
     priv = login(fast_vaults, new_vault, "priv")
     try:
@@ -82,7 +85,10 @@ def test_request_approve_execute_by_three_people(
     assert ledger == [(planted.client_id, result.certificate_no, "deletion_request")]
     assert AuditService(new_vault).verify().ok
     actions = [e.action for e in new_vault.audit.page(AuditFilter(action_prefix="erasure."))]
-    assert actions[::-1] == ["erasure.request", "erasure.approve", "erasure.execute", "erasure.verified"]
+    assert actions[::-1] == [
+        "erasure.request", "erasure.override", "erasure.appraisal", "erasure.approve", "erasure.execute",
+        "erasure.verified",
+    ]  # fmt: skip
 
 
 def test_every_source_is_accepted_and_nothing_else(new_vault: Vault, planted: Planted) -> None:
@@ -101,22 +107,25 @@ def test_every_source_is_accepted_and_nothing_else(new_vault: Vault, planted: Pl
 
 
 def test_legal_hold_blocks_approval_and_execution(new_vault: Vault, planted: Planted) -> None:
-    locks, erasure = LockService(new_vault), ErasureService(new_vault)
+    locks, erasure = LockService(new_vault), ErasureService(new_vault, today=date(2060, 1, 1))
     locks.lock(planted.client_id, "ended")
     rid = erasure.request(planted.client_id, "retention_expiry", "retention_ended")
-    erasure.approve(rid)
+    second = second_person(new_vault)
+    ErasureService(second, today=date(2060, 1, 1)).approve(rid)
+    erasure.appraise(planted.client_id)
     hold = locks.place_hold(planted.client_id, "litigation")
     with pytest.raises(InvalidState) as refused:
-        erasure.execute(rid)
+        erasure.execute(rid, witness=WITNESS)
     assert refused.value.code == "legal_hold"
     assert new_vault.db.scalar("SELECT status FROM clients WHERE id = ?", (planted.client_id,)) == "locked"
     assert new_vault.db.scalar("SELECT count(*) FROM sealed_records") == 1
     with pytest.raises(InvalidState):
-        erasure.erase_now(planted.client_id, "service_ended")
+        erasure.erase_now(planted.client_id, "service_ended", approver=second, witness=WITNESS)
+    second.lock()
     outcomes = [e.outcome for e in new_vault.audit.page(AuditFilter(action_prefix="erasure.execute"))]
     assert outcomes == ["legal_hold", "legal_hold"]
     locks.release_hold(planted.client_id, hold, "settled")
-    result = erasure.execute(rid)
+    result = erasure.execute(rid, witness=WITNESS)
     assert result.erased["sealed_records"] == 1
     assert new_vault.db.scalar("SELECT count(*) FROM sealed_records") == 0
 
@@ -132,19 +141,27 @@ def test_refused_requests_stay_refused(new_vault: Vault, planted: Planted) -> No
     reasons = {r.ref: r for r in LockService(new_vault).reasons(planted.client_id)}
     assert reasons[note].text == "accounting vouchers must be kept 30 years"
     assert new_vault.audit.page(AuditFilter(action_prefix="erasure.refuse"))[0].reason == f"request:{rid}"
-    erasure.erase_now(planted.client_id, "service_ended")
+    destroy(new_vault, planted.client_id, "service_ended")
     assert LockService(new_vault).reasons(planted.client_id) == []
 
 
 def test_partial_erasure_removes_only_the_listed_items(new_vault: Vault, planted: Planted) -> None:
     erasure = ErasureService(new_vault)
+    second = second_person(new_vault)
     targets = [f"item:{planted.bank_item_id}.bank_account", f"person:{planted.person_id}.id_number", "client.phone"]
     rid = erasure.request(planted.client_id, "consent_withdrawal", "consent_withdrawn", targets=targets)
-    erasure.approve(rid)
-    result = erasure.execute(rid)
-    assert result.erased == {
-        "sensitive_items": 1, "persons.id_number": 1, "clients.phone": 1, "client_search": 1
-    }  # fmt: skip
+    ErasureService(second).approve(rid)
+    # The client is active: the bank account (银行对账单, 税收征管法实施细则 第二十九条) and the legal
+    # representative's ID number (涉税资料) are required by a retention rule and stay (PIPL Art 47 para 2).
+    first = erasure.execute(rid, witness=WITNESS)
+    assert first.erased == {"clients.phone": 1, "client_search": 1}
+    assert first.kept == (targets[0], targets[1])
+    rid = erasure.request(planted.client_id, "consent_withdrawal", "consent_withdrawn", targets=targets[:2])
+    erasure.override(rid, OVERRIDE)
+    ErasureService(second).approve(rid)
+    second.lock()
+    result = erasure.execute(rid, witness=WITNESS)
+    assert result.erased == {"sensitive_items": 1, "persons.id_number": 1, "client_search": 1}
     detail = ClientService(new_vault).get(planted.client_id)
     assert detail.status.value == "active" and detail.phone == ""
     assert detail.persons[0].id_number_masked is None
@@ -178,7 +195,7 @@ def test_daily_check_opens_retention_expiry_requests(new_vault: Vault, planted: 
 
 
 def test_erased_clients_cannot_be_requested_again(new_vault: Vault, planted: Planted) -> None:
-    ErasureService(new_vault).erase_now(planted.client_id, "service_ended")
+    destroy(new_vault, planted.client_id, "service_ended")
     with pytest.raises(NotFound):
         ErasureService(new_vault).request(planted.client_id, "deletion_request", "deletion_request")
     with pytest.raises(NotFound):
@@ -187,7 +204,7 @@ def test_erased_clients_cannot_be_requested_again(new_vault: Vault, planted: Pla
 
 def test_vacuum_runs_when_the_firm_asks_for_it(new_vault: Vault, planted: Planted) -> None:
     RetentionService(new_vault).set_settings(Settings(vacuum_after_erasure=True))
-    result = ErasureService(new_vault).erase_now(planted.client_id, "service_ended")
+    result = destroy(new_vault, planted.client_id, "service_ended")
     assert result.vacuumed
     assert new_vault.db.pragma("freelist_count") == 0
     assert ErasureService(new_vault).register()[0].vacuumed
@@ -197,7 +214,11 @@ def test_vacuum_runs_when_the_firm_asks_for_it(new_vault: Vault, planted: Plante
 def test_certificate_pdf(new_vault: Vault, planted: Planted, lang: str, tmp_path: Path) -> None:
     erasure = ErasureService(new_vault)
     rid = erasure.request(planted.client_id, "deletion_request", "other_law")
-    erasure.approve(rid)
+    erasure.override(rid, OVERRIDE)
+    erasure.appraise(planted.client_id)
+    second = second_person(new_vault)
+    ErasureService(second).approve(rid)
+    second.lock()
     result = erasure.execute(rid, witness="王见证", note="客户王小明来信要求删除")
     pdf = erasure.certificate_pdf(result.certificate_no, lang=lang)
     assert_fonts_embedded(pdf)
@@ -223,7 +244,7 @@ def test_a_saved_certificate_is_in_the_export_register(new_vault: Vault, planted
     from clientvault.services.exports import ExportKind, ExportService
 
     erasure = ErasureService(new_vault)
-    result = erasure.erase_now(planted.client_id, "deletion_request")
+    result = destroy(new_vault, planted.client_id)
     out = tmp_path / "out" / f"{result.certificate_no}.pdf"
     out.parent.mkdir()
     entry = erasure.save_certificate(result.certificate_no, out, lang="en")
@@ -237,7 +258,8 @@ def test_a_saved_certificate_is_in_the_export_register(new_vault: Vault, planted
         1,
         (),  # the certificate names the client by number only
     )
-    assert entry.destroy_by and entry.purpose == "erasure_certificate"
+    # Kept permanently with the destruction register (会计档案管理办法 附表一): no destroy-by date.
+    assert entry.destroy_by == "" and entry.purpose == "erasure_certificate"
     with pytest.raises(NotFound):
         erasure.save_certificate("ER-1999-000001", tmp_path / "none.pdf")
     assert not (tmp_path / "none.pdf").exists()
@@ -246,7 +268,7 @@ def test_a_saved_certificate_is_in_the_export_register(new_vault: Vault, planted
 def test_the_privacy_officer_saves_certificates_too(
     new_vault: Vault, planted: Planted, staff: dict[str, int], fast_vaults: VaultService, tmp_path: Path
 ) -> None:
-    cert = ErasureService(new_vault).erase_now(planted.client_id, "deletion_request").certificate_no
+    cert = destroy(new_vault, planted.client_id).certificate_no
     po = login(fast_vaults, new_vault, "priv")
     try:
         assert ErasureService(po).save_certificate(cert, tmp_path / "c.pdf").kind == "certificate"
@@ -258,21 +280,24 @@ def test_withdrawn_purpose_items_are_erased_on_the_same_path(new_vault: Vault, p
     erasure = ErasureService(new_vault)
     assert erasure.request_withdrawn(planted.client_id) is None
     db = new_vault.db
-    with db.transaction():  # what ConsentService.withdraw flags when bank_services is withdrawn
+    with db.transaction():  # what ConsentService.withdraw flags when tax_filing is withdrawn
         db.execute(
             "INSERT INTO erasure_flags (client_id, person_id, item, category, purposes, flagged_at)"
-            " VALUES (?, ?, ?, 'bank', 'bank_services', '2026-11-30T00:00:00+00:00')",
-            (planted.client_id, planted.person_id, f"item:{planted.bank_item_id}.bank_account"),
+            " VALUES (?, NULL, ?, 'credentials', 'tax_filing', '2026-11-30T00:00:00+00:00')",
+            (planted.client_id, f"item:{planted.login_item_id}.tax_login"),
         )
     rid = erasure.request_withdrawn(planted.client_id)
     assert rid is not None
     req = erasure.requests()[0]
     assert (req.source, req.scope, req.targets) == (
-        "consent_withdrawal", "items", f"item:{planted.bank_item_id}.bank_account"
+        "consent_withdrawal", "items", f"item:{planted.login_item_id}.tax_login"
     )  # fmt: skip
     assert req.legal_basis == "consent_withdrawn"
-    erasure.approve(rid)
-    result = erasure.execute(rid)
+    second = second_person(new_vault)
+    ErasureService(second).approve(rid)
+    second.lock()
+    # No retention rule requires a tax-bureau login: it goes although the client is active.
+    result = erasure.execute(rid, witness=WITNESS)
     assert result.erased["sensitive_items"] == 1
     assert db.scalar("SELECT resolution FROM erasure_flags WHERE client_id = ?", (planted.client_id,)) == "erased"
     assert db.scalar("SELECT count(*) FROM sensitive_items WHERE client_id = ?", (planted.client_id,)) == 1
@@ -285,7 +310,7 @@ def test_an_accountant_cannot_tell_a_locked_client_from_a_missing_one(
     LockService(new_vault).lock(planted.client_id, "ended")  # assigned to acc, now locked
     erased = other_client(new_vault, "已删除客户有限公司")
     ClientService(new_vault).assign(erased, [staff["acc"]])
-    ErasureService(new_vault).erase_now(erased, "service_ended")
+    destroy(new_vault, erased, "service_ended")
     acc = login(fast_vaults, new_vault, "acc")
     try:
         for cid in (planted.client_id, erased, 999_999):
@@ -293,8 +318,9 @@ def test_an_accountant_cannot_tell_a_locked_client_from_a_missing_one(
                 ErasureService(acc).request(cid, "deletion_request", "deletion_request")
     finally:
         acc.lock()
-    # The partner handles locked records: the request is accepted.
-    assert ErasureService(new_vault).request(planted.client_id, "retention_expiry", "retention_ended")
+    # The partner handles locked records: the request is accepted (the retention period has run out).
+    later = ErasureService(new_vault, today=date(2060, 1, 1))
+    assert later.request(planted.client_id, "retention_expiry", "retention_ended")
 
 
 def test_the_note_is_sealed_under_the_partner_key_and_goes_nowhere_else(
@@ -306,7 +332,10 @@ def test_the_note_is_sealed_under_the_partner_key_and_goes_nowhere_else(
     marker = "NOTE-王小明-3b9d"
     erasure = ErasureService(new_vault)
     rid = erasure.request(planted.client_id, "deletion_request", "deletion_request")
-    erasure.approve(rid)
+    erasure.override(rid, OVERRIDE)
+    erasure.appraise(planted.client_id)
+    ErasureService(second := second_person(new_vault)).approve(rid)
+    second.lock()
     priv = login(fast_vaults, new_vault, "priv")
     try:  # the privacy officer holds no PK: a note is refused before anything is erased
         with pytest.raises(InvalidState) as no_pk:
@@ -314,7 +343,7 @@ def test_the_note_is_sealed_under_the_partner_key_and_goes_nowhere_else(
         assert no_pk.value.code == "partner_key_unavailable"
     finally:
         priv.lock()
-    result = erasure.execute(rid, note=f"letter of 2 Nov from {marker}")
+    result = erasure.execute(rid, note=f"letter of 2 Nov from {marker}", witness=WITNESS)
     assert erasure.register_note(result.certificate_no) == f"letter of 2 Nov from {marker}"
     entry = erasure.register()[0]
     assert entry.has_note and entry.legal_basis == "deletion_request"
@@ -330,7 +359,7 @@ def test_the_note_is_sealed_under_the_partner_key_and_goes_nowhere_else(
     catalogue = (new_vault.paths.backups / "catalogue.json").read_text(encoding="utf-8")
     assert '"legal_basis": "deletion_request"' in catalogue and marker not in catalogue
     with pytest.raises(ValidationError):
-        erasure.erase_now(other_client(new_vault), "service_ended", note="x" * 501)
+        destroy(new_vault, other_client(new_vault), "service_ended", note="x" * 501)
 
 
 def test_the_catalogue_mirror_replaces_a_typed_basis_with_a_code(new_vault: Vault, planted: Planted) -> None:
@@ -344,7 +373,7 @@ def test_the_catalogue_mirror_replaces_a_typed_basis_with_a_code(new_vault: Vaul
              "erased_by": 1, "legal_basis": "requested by 王小明", "certificate_no": "ER-2025-000009"}  # fmt: skip
     cat.doc["ledger"] = [typed]
     cat.save()
-    ErasureService(new_vault).erase_now(planted.client_id, "service_ended")
+    destroy(new_vault, planted.client_id, "service_ended")
     mirror_ledger(new_vault)
     ledger = json.loads((folder / "catalogue.json").read_text(encoding="utf-8"))["ledger"]
     assert [e["legal_basis"] for e in ledger] == ["unspecified", "service_ended"]

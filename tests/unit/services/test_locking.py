@@ -249,9 +249,24 @@ def test_typed_reasons_stay_with_the_client_and_the_audit_only_points_at_them(
         acc.lock()
 
 
-def test_locking_seals_the_consent_scans_and_unlocking_restores_them(new_vault: Vault, planted: Planted) -> None:
+def test_locking_erases_the_consent_scans_no_rule_requires(new_vault: Vault, planted: Planted) -> None:
+    """No retention rule names the scans of signed forms: sealing erases them and lists them."""
+    evidence = plant_scan(new_vault, planted)
+    locks = LockService(new_vault)
+    locks.lock(planted.client_id, "ended")
+    db = new_vault.db
+    assert db.one("SELECT data FROM consent_evidence WHERE id = ?", (evidence,)) is None
+    (record,) = locks.sealing_records(planted.client_id)
+    assert {"item": f"evidence:{evidence}", "class": "consent_evidence"} in record.erased
+    assert locks.open(planted.client_id, "inspection").evidence == ()
+
+
+def test_a_scan_a_firm_rule_requires_is_sealed_and_restored(new_vault: Vault, planted: Planted) -> None:
     from clientvault.services.consent import ConsentService
 
+    RetentionService(new_vault).set_rule(
+        "consent_proof", 3, "本公司规定：同意凭证保存3年", covers=("consent_evidence",)
+    )
     evidence = plant_scan(new_vault, planted)
     locks = LockService(new_vault)
     locks.lock(planted.client_id, "ended")

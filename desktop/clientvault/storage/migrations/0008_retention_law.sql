@@ -96,7 +96,8 @@ CREATE TABLE sealing_records (
     kept            TEXT NOT NULL DEFAULT '[]',   -- [{"item": "person:5", "class": "person.legal_rep", "rule": "tax_records"}]
     erased          TEXT NOT NULL DEFAULT '[]',   -- [{"item": "item:9", "class": "item.tax_login"}]
     certificate_no  TEXT,                         -- the erasure of the items no rule requires
-    retention_until TEXT NOT NULL
+    retention_until TEXT NOT NULL,
+    archive_rows    TEXT NOT NULL DEFAULT '[]'    -- the 销毁清册 rows the record will need (no personal data)
 );
 CREATE INDEX sealing_records_by_client ON sealing_records (client_id);
 
