@@ -560,6 +560,9 @@ class VaultService:
 
         The caller holds the key-change lock whenever ``keyfile`` has a ``previous`` block.
         """
+        from clientvault.services.leftovers import sweep_leftovers
+
+        sweep_leftovers(paths)  # temp files of killed processes; undoes a restore killed mid-swap (issue 9)
         if not paths.db.exists():
             raise DamagedFile("vault.db", "missing")
         if paths.db.stat().st_size == 0:
