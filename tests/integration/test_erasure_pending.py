@@ -22,6 +22,7 @@ from clientvault.services.context import Vault
 from clientvault.services.erasure import ErasureService, complete_pending_erasures
 from clientvault.services.vault import VaultService
 from tests.conftest import PARTNER, PARTNER_PASSWORD
+from tests.fixtures.erasing import destroy, second_person
 from tests.fixtures.planted import other_client, plant
 
 READER = textwrap.dedent(
@@ -80,6 +81,7 @@ def _planted_vault(vault: Vault) -> tuple[list[str], int]:
     for i in range(5):
         other_client(vault, f"邻居客户{i}号有限公司")
     planted = plant(vault)
+    second_person(vault).lock()  # the approver exists before any reader starts
     assert vault.db.checkpoint()  # the planted values are now in vault.db itself
     return planted.needles, planted.client_id
 
@@ -89,7 +91,7 @@ def test_erasure_under_a_reader_is_pending_then_completed_by_the_retry(new_vault
     proc, release = _start_reader(new_vault.paths.folder)
     try:
         service = ErasureService(new_vault)
-        result = service.erase_now(client_id, "deletion_request")  # never raises: the erasure committed
+        result = destroy(new_vault, client_id)  # never raises: the erasure committed
         assert result.on_disk == "pending"
         assert result.integrity_problems == ()
         entry = service.repo.register_entry(result.certificate_no)
@@ -118,7 +120,7 @@ def test_a_pending_erasure_is_completed_at_the_next_open(new_vault: Vault, fast_
     folder, dk = new_vault.paths.folder, _dk(new_vault)
     proc, release = _start_reader(folder)
     try:
-        result = ErasureService(new_vault).erase_now(client_id, "deletion_request", witness="")
+        result = destroy(new_vault, client_id)
         assert result.on_disk == "pending"
         new_vault.lock()  # closing while the reader still holds its snapshot: still pending
         assert scan_residue(folder / "vault.db", dk, needles).hits
@@ -137,6 +139,6 @@ def test_a_pending_erasure_is_completed_at_the_next_open(new_vault: Vault, fast_
 
 def test_without_readers_the_erasure_is_complete_at_once(new_vault: Vault) -> None:
     needles, client_id = _planted_vault(new_vault)
-    result = ErasureService(new_vault).erase_now(client_id, "deletion_request")
+    result = destroy(new_vault, client_id)
     assert result.on_disk == "complete"
     assert scan_residue(new_vault.paths.db, _dk(new_vault), needles).hits == ()
