@@ -115,6 +115,10 @@ def write_json(results: Iterable[Result], folder: Path = RESULTS_DIR) -> Path:
 
 BENCH_CLIENTS = int(os.environ.get("BENCH_CLIENTS", "100000"))
 BENCH_PASSWORD = "bench-password-1"
+#: Audit events in the cached firm (issue 12: 1 000 000 for the 100 000-client firm).
+BENCH_AUDIT_EVENTS = int(os.environ.get("BENCH_AUDIT_EVENTS", "1000000"))
+#: The firm sizes of the growth table; 300 000 only with BENCH_LEVELS (building it is slow).
+BENCH_LEVELS = tuple(int(n) for n in os.environ.get("BENCH_LEVELS", "10000,100000").split(",") if n)
 
 
 def schema_tag() -> str:
@@ -126,22 +130,31 @@ def schema_tag() -> str:
     return hashlib.sha256("".join(m.sql for m in migrations()).encode("utf-8")).hexdigest()[:10]
 
 
-def cached_vault(vaults: Any, clients: int = BENCH_CLIENTS) -> Path:
-    """Build once per schema (under bench/results/) a firm with ``clients`` synthetic clients.
+def cached_vault(vaults: Any, clients: int = BENCH_CLIENTS, audit_events: int | None = None) -> Path:
+    """Build once per schema (under bench/results/, git-ignored) a firm with ``clients`` synthetic clients.
 
-    Partner ``bench`` and eight accountants, all with :data:`BENCH_PASSWORD`; seed 2026. Benchmarks
-    that change data work on a copy (:func:`work_copy`).
+    Partner ``bench`` and eight accountants, all with :data:`BENCH_PASSWORD`; seed 2026. The
+    audit log is filled up to ``audit_events`` events (default: :data:`BENCH_AUDIT_EVENTS` for the
+    100 000-client firm, none for the other sizes) through ``AuditRepository.append``, so the chain
+    is whatever the shipped code writes. Benchmarks that change data work on a copy
+    (:func:`work_copy`).
     """
     from clientvault.core.roles import Role
     from clientvault.services.seed import populate_synthetic
     from clientvault.services.users import UserService
 
-    folder = RESULTS_DIR / f"vault-{clients}-{schema_tag()}"
+    if audit_events is None:
+        audit_events = BENCH_AUDIT_EVENTS if clients == 100_000 else 0
+    folder = RESULTS_DIR / f"vault-{clients}-a{audit_events}-{schema_tag()}"
     if (folder / "vault.db").exists():
         return folder
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    partial = folder.with_name(folder.name + ".partial")
+    import shutil
+
+    shutil.rmtree(partial, ignore_errors=True)
     vault = vaults.create(
-        folder,
+        partial,
         firm_name="基准测试公司",
         partner_username="bench",
         partner_display_name="Bench",
@@ -153,9 +166,45 @@ def cached_vault(vaults: Any, clients: int = BENCH_CLIENTS) -> Path:
     start = time.perf_counter()
     populate_synthetic(vault, clients, seed=2026)
     print(f"  built {clients} clients in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    start = time.perf_counter()
+    fill_audit(vault, audit_events)
+    if audit_events:
+        print(f"  appended audit events up to {audit_events} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     vault.db.checkpoint()
     vault.lock()
+    partial.rename(folder)
     return folder
+
+
+_AUDIT_MIX = (
+    ("client.view", "client:{}"),
+    ("client.search", "clients"),
+    ("client.update", "client:{}"),
+    ("client.reveal", "client:{}/id_number"),
+    ("consent.record", "client:{}"),
+    ("session.login", ""),
+    ("export.list", "clients"),
+    ("session.lock", ""),
+)
+
+
+def fill_audit(vault: Any, events: int, *, batch: int = 20_000) -> None:
+    """Append audit events until the log holds ``events`` (a realistic mix of codes and ids)."""
+    audit = vault.audit
+    have = audit.head()[0]
+    users = [int(r[0]) for r in vault.db.all("SELECT id FROM users ORDER BY id")]
+    n = have
+    while n < events:
+        with vault.db.transaction():
+            for _ in range(min(batch, events - n)):
+                action, obj = _AUDIT_MIX[n % len(_AUDIT_MIX)]
+                audit.append(
+                    user_id=users[n % len(users)],
+                    action=action,
+                    obj=obj.format(n * 7919 % 100_000 + 1),
+                    purpose="service" if action.startswith("client.reveal") else "",
+                )
+                n += 1
 
 
 def work_copy(folder: Path, name: str) -> Path:
@@ -223,6 +272,9 @@ class PlainDb:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def pragma(self, name: str) -> Any:
+        return self.scalar(f"PRAGMA {name}")
 
     def checkpoint(self) -> None:
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

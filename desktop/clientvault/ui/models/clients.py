@@ -25,6 +25,7 @@ from clientvault.ui.labels import outcome_name
 from clientvault.ui.models.lazy import PAGE, LazyTableModel
 from clientvault.ui.models.lazy import Index as _Index
 
+_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole)
 #: Searches count only this far: "1000+ matches" is as useful as an exact figure and far cheaper.
 COUNT_CAP = 1000
 
@@ -145,7 +146,7 @@ class ClientTableModel(LazyTableModel[ClientRow]):
         return [titles[c] for c in self.columns]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or role not in _ROLES:  # a repaint asks ~10 roles per cell
             return None
         r = self._rows[index.row()]
         col = self.columns[index.column()]

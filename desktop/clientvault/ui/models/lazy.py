@@ -43,6 +43,7 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
         self.page_size = page_size
         self._rows: list[T] = []
         self._more = True
+        self._titles: list[str] | None = None
         self.pages_fetched = 0
 
     def fetch_page(self, loaded: Sequence[T], limit: int) -> list[T]:
@@ -53,13 +54,19 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
         """The translated title of each column, in order."""
         raise NotImplementedError
 
+    def _headers(self) -> Sequence[str]:
+        # A repaint asks for the column count and titles thousands of times: translate once per reset.
+        if self._titles is None:
+            self._titles = list(self.header_labels())
+        return self._titles
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.header_labels())
+        return 0 if parent.isValid() else len(self._headers())
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return self.header_labels()[section]
+        return self._headers()[section]
 
     def prepare(self) -> bool:
         """Run by :meth:`reload` once the rows are cleared; ``False`` when there is nothing to read."""
@@ -75,6 +82,7 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
         self.beginResetModel()
         self._rows = []
         self._more = True
+        self._titles = None  # the language may have changed
         self.pages_fetched = 0
         self.endResetModel()
         if dropped >= RELEASE_AFTER:
