@@ -133,7 +133,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
     folder: Path = args.vault or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "vault"
-    vaults = VaultService(keyring=WorkstationKeyring(), cipher_log=log_dir / "sqlcipher.log")
+    vaults = VaultService(
+        keyring=WorkstationKeyring(),
+        cipher_log=log_dir / "sqlcipher.log",
+        state_dir=Path(platformdirs.user_state_path(APP_NAME, appauthor=False)),
+    )
     if args.demo and not vaults.vault_exists(folder):
         create_demo_vault(vaults, folder)
 

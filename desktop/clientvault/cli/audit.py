@@ -34,7 +34,7 @@ def cmd_verify(ctx: Context) -> int:
         if status.ok:
             ctx.print("audit chain", "ok", f"{status.events} events", status.head_hash)
         else:
-            ctx.print("audit chain", "broken", f"first broken seq {status.first_broken}")
+            ctx.print("audit chain", "broken", f"first broken seq {status.first_broken}", status.problem)
         if not problems:
             ctx.print("pages", "ok")
         else:
@@ -43,6 +43,10 @@ def cmd_verify(ctx: Context) -> int:
                 ctx.print("pages", "damaged", ",".join(str(p) for p in pages))
             for problem in problems:
                 ctx.print("problem", problem)
+        if status.ok:
+            # Events up to the partner's newest checkpoint are covered by its signature; after it,
+            # each by its own session's key (docs/SECURITY.md "What remains open").
+            ctx.print("checkpoint", f"seq {status.checkpoint}", f"{status.window} signed events after it")
         return EXIT_OK if status.ok and not problems else EXIT_PROBLEM
 
     try:

@@ -217,7 +217,7 @@ class Context:
         profile = self.args.kdf_profile or "production"
         if profile != "production" and self.env.get(ENV_TESTING) != "1":
             raise UsageError(f"--kdf-profile is for the test suite only ({ENV_TESTING}=1)")
-        return VaultService(kdf=kdf_profile(profile), cipher_log=log_dir() / "sqlcipher.log")
+        return VaultService(kdf=kdf_profile(profile), cipher_log=log_dir() / "sqlcipher.log", state_dir=state_dir())
 
     def password(self, *, confirm: bool = False) -> str:
         """The login password: ``--password-file``, then ``CLIENTVAULT_PASSWORD``, then a prompt (asked once)."""
@@ -251,6 +251,13 @@ class Context:
 
 def _clean(value: object) -> str:
     return re.sub(r"[\t\r\n]", " ", "" if value is None else str(value))
+
+
+def state_dir() -> Path:
+    """The per-user folder where this workstation remembers the newest audit checkpoint it saw."""
+    import platformdirs
+
+    return Path(platformdirs.user_state_path("ClientVault", appauthor=False))
 
 
 def log_dir() -> Path:

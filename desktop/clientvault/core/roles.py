@@ -43,6 +43,7 @@ class Capability(StrEnum):
     MANAGE_SETTINGS = "manage_settings"
     BACKUP_RESTORE = "backup_restore"
     REGISTERS = "registers"
+    SCAN_RESIDUE = "scan_residue"  # search decrypted pages for values: an oracle, so partner only
 
 
 class Scope(StrEnum):
@@ -88,6 +89,10 @@ MATRIX: dict[Capability, dict[Role, Scope]] = {
     C.MANAGE_SETTINGS: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, PO: Scope.NONE},
     C.BACKUP_RESTORE: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, PO: Scope.NONE},
     C.REGISTERS: {P: Scope.ALL, A: Scope.OWN, S: Scope.COMPLAINTS, PO: Scope.ALL},
+    # A residue scan answers "is this value anywhere in the file?": given the masked digits of an
+    # ID and its check digit, a few thousand guesses reveal it (issue 8). Only the partner, who may
+    # reveal everything anyway, may ask it.
+    C.SCAN_RESIDUE: {P: Scope.ALL, A: Scope.NONE, S: Scope.NONE, PO: Scope.NONE},
 }
 
 del P, A, S, PO, C

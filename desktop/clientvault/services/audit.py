@@ -1,17 +1,32 @@
-"""Reading and verifying the audit log (partner and privacy officer)."""
+"""Reading and verifying the audit log (partner and privacy officer).
+
+Verification (docs/SECURITY.md "Audit log") walks the SHA-256 chain over every event, checks the
+signature of the newest event signed with the partner key (a *checkpoint*: it covers every event
+before it through the chain), checks each event after it against the signing key of the slot its
+session logged in through, and compares the chain with the checkpoints kept outside the
+database: the one in ``vault.keys`` and the newest one this workstation has seen.
+"""
 
 from __future__ import annotations
 
+import base64
+import json
+from dataclasses import replace
+from pathlib import Path
+
 from clientvault.core.roles import Capability
+from clientvault.security import keyfile as kf
+from clientvault.security.atomic import atomic_write_bytes
+from clientvault.services import keyslots
 from clientvault.services.context import Vault
-from clientvault.storage.audit import AuditEvent, AuditFilter, ChainStatus
+from clientvault.storage.audit import AuditEvent, AuditFilter, ChainStatus, signed_message
 from clientvault.storage.users import UserRepository
 
-__all__ = ["AuditEvent", "AuditFilter", "AuditService", "ChainStatus"]
+__all__ = ["AuditEvent", "AuditFilter", "AuditService", "ChainStatus", "verify_chain"]
 
 
 class AuditService:
-    """Lists events page by page and verifies the hash chain."""
+    """Lists events page by page and verifies the hash chain and its signatures."""
 
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
@@ -32,18 +47,10 @@ class AuditService:
         return {u.id: u.username for u in UserRepository(self.vault.db).list()}
 
     def verify(self) -> ChainStatus:
-        """Walk the chain; the check itself is audited (with its outcome)."""
+        """Verify chain, checkpoints and signatures; the check itself is audited (with its outcome)."""
         self.vault.require(Capability.VIEW_AUDIT, "audit")
-        status = self.vault.audit.verify()
-        keys_head = self.vault.keyfile.audit_head
-        if status.ok and keys_head:
-            # The head mirrored into vault.keys at the last key change must still be in the chain.
-            seq = int(keys_head.get("seq", 0))
-            if seq:
-                rows = self.vault.audit.page(AuditFilter(), offset=max(status.events - seq, 0), limit=1)
-                if not rows or rows[0].seq != seq or rows[0].hash != keys_head.get("hash"):
-                    status = ChainStatus(False, status.events, seq, status.head_hash)
-        self.vault.record("audit.verify", outcome="ok" if status.ok else "broken")
+        status = verify_chain(self.vault)
+        self.vault.record("audit.verify", outcome="ok" if status.ok else "broken", reason=status.problem)
         return status
 
     def integrity(self) -> list[str]:
@@ -52,3 +59,93 @@ class AuditService:
         problems = self.vault.db.integrity_problems()
         self.vault.record("vault.integrity_check", outcome="ok" if not problems else "problems")
         return problems
+
+
+def verify_chain(vault: Vault) -> ChainStatus:
+    """Verify the audit log of ``vault`` (no role check, no audit event: the callers do both)."""
+    state_dir = vault.state_dir
+    repo = vault.audit
+    status = repo.verify()
+    if not status.ok:
+        return replace(status, problem="chain")
+    signer = vault.session.signer
+    vid = vault.vault_id
+    last = repo.last_signed_by(kf.PARTNER)
+    start = 0
+    if last is not None:
+        if not _signed(vid, last, signer):
+            return replace(status, ok=False, first_broken=last.seq, problem="checkpoint")
+        start = last.seq
+    slots = kf.certified(vid, keyslots.known_slots(vault.db), signer)
+    window = 0
+    for ev in repo.iter_all(after=start):
+        window += 1
+        slot = slots.get(ev.signer or "")
+        if (
+            slot is None
+            or (slot.user_id != ev.user_id and ev.user_id is not None)
+            or not _signed(vid, ev, slot.sign_public)
+        ):
+            return replace(status, ok=False, first_broken=ev.seq, checkpoint=start, problem="signature", window=window)
+    status = replace(status, checkpoint=start, window=window)
+    head = vault.keyfile.audit_head
+    if head:
+        seq = int(head.get("seq", 0) or 0)
+        if not kf.checkpoint_ok(vid, head, signer) or repo.hash_at(seq) != head.get("hash"):
+            return replace(status, ok=False, first_broken=seq, problem="keys_checkpoint")
+    seen = _seen(state_dir, vid)
+    if seen is not None and repo.hash_at(int(str(seen["seq"]))) != seen.get("hash"):
+        return replace(status, ok=False, first_broken=int(str(seen["seq"])), problem="workstation_checkpoint")
+    if state_dir is not None and start:
+        _remember(state_dir, vid, start, last.hash if last else "")
+    return status
+
+
+def anchor_holds(vault: Vault) -> bool:
+    """Whether the newest checkpoint this workstation saw is still in the chain (cheap: one row)."""
+    seen = _seen(vault.state_dir, vault.vault_id)
+    return seen is None or vault.audit.hash_at(int(str(seen["seq"]))) == seen.get("hash")
+
+
+def remember_checkpoint(vault: Vault) -> None:
+    """Remember the newest event signed with the partner key as this workstation's anchor."""
+    if vault.state_dir is None:
+        return
+    last = vault.audit.last_signed_by(kf.PARTNER)
+    if last is not None and _signed(vault.vault_id, last, vault.session.signer):
+        _remember(vault.state_dir, vault.vault_id, last.seq, last.hash)
+
+
+def _signed(vault_id: str, ev: AuditEvent, public: bytes) -> bool:
+    try:
+        sig = base64.b64decode(ev.sig or "", validate=True)
+    except ValueError:
+        return False
+    return bool(sig) and kf.verify_signature(public, signed_message(vault_id, ev.hash), sig)
+
+
+def _seen_path(state_dir: Path, vault_id: str) -> Path:
+    return state_dir / f"checkpoint-{vault_id}.json"
+
+
+def _seen(state_dir: Path | None, vault_id: str) -> dict[str, object] | None:
+    """The newest checkpoint this workstation verified (outside the vault folder: an insider's
+    edits of the vault's files cannot roll it back)."""
+    if state_dir is None:
+        return None
+    try:
+        data = json.loads(_seen_path(state_dir, vault_id).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and "seq" in data else None
+
+
+def _remember(state_dir: Path, vault_id: str, seq: int, head: str) -> None:
+    old = _seen(state_dir, vault_id)
+    if old is not None and int(str(old["seq"])) >= seq:
+        return
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atomic_write_bytes(_seen_path(state_dir, vault_id), json.dumps({"seq": seq, "hash": head}).encode())
+    except OSError:
+        pass  # the memory is a second anchor; losing it only narrows what this workstation can see

@@ -89,6 +89,7 @@ class Vault:
     session: Session
     vault_id: str
     on_lock: list[Callable[[], None]] = field(default_factory=list)
+    state_dir: Path | None = None  # this workstation's memory of audit checkpoints (outside the vault)
 
     @property
     def audit(self) -> AuditRepository:

@@ -32,7 +32,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from clientvault.core.errors import InvalidState, NotFound, ValidationError, VaultBusy
+from clientvault.core.errors import AccessDenied, InvalidState, NotFound, ValidationError, VaultBusy
 from clientvault.core.roles import Capability, Role, Scope
 from clientvault.security.residue import ResidueReport, scan_residue
 from clientvault.security.sealing import aad, open_sealed, seal
@@ -776,12 +776,15 @@ class ErasureService:
     # -- residue scan --------------------------------------------------------------------------
 
     def scan_residue(self, needles: list[str]) -> ResidueReport:
-        """Decrypt every page of vault.db, -wal and -journal and search for ``needles`` (partner, privacy officer).
+        """Decrypt every page of vault.db, -wal and -journal and search for ``needles`` (partner only).
 
         The WAL is checkpointed first so the scan sees the files at rest. The report names files,
-        pages and needle indexes only; the audit event records the counts, never a value.
+        pages and needle indexes only; the audit event records the counts, never a value. Anyone
+        else is refused (audited with the needle count): a scan is an oracle for guessed values.
         """
-        self._registers()
+        if self.vault.session.role is not Role.PARTNER:
+            self.vault.record("residue.scan", "vault.db", reason=f"needles={len(needles)}", outcome="denied")
+            raise AccessDenied(Capability.SCAN_RESIDUE.value)
         keys = self.vault.session.keys
         if keys is None:
             raise InvalidState("vault_locked")

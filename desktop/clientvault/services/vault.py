@@ -46,6 +46,7 @@ from clientvault.security.atomic import atomic_write_bytes
 from clientvault.security.keyfile import KdfParams, KeyFile, Slot, VaultKeys
 from clientvault.security.keylock import key_change_lock
 from clientvault.security.workstation import WorkstationKeyring
+from clientvault.services import audit as audit_anchor
 from clientvault.services import keyslots
 from clientvault.services.context import Session, Vault, VaultPaths
 from clientvault.services.leftovers import building
@@ -97,7 +98,9 @@ class VaultService:
         keyring: WorkstationKeyring | None = None,
         cipher_log: Path | None = None,
         clock: Any = time.time,
+        state_dir: Path | None = None,
     ) -> None:
+        self.state_dir = state_dir  # this workstation's audit-checkpoint memory (see services/audit.py)
         self.kdf = kdf
         self.keyring = keyring or WorkstationKeyring()
         self.cipher_log = cipher_log
@@ -213,7 +216,9 @@ class VaultService:
             user.id, user.username, user.display_name, user.role, keys,
             slot_id=slots[0].slot_id, private=private.private, signer=signer,
         )  # fmt: skip
-        return CreatedVault(Vault(paths, db, keyfile, session, vault_id), recovery)
+        vault = Vault(paths, db, keyfile, session, vault_id, state_dir=self.state_dir)
+        audit_anchor.remember_checkpoint(vault)
+        return CreatedVault(vault, recovery)
 
     # -- unlocking -----------------------------------------------------------------------------
 
@@ -624,7 +629,7 @@ class VaultService:
         db = self._open_db(paths, keyfile, keys, slot, opened.private)
         try:
             session = _session_for(db, keyfile, slot, keys, opened, good, username)
-            vault = Vault(paths, db, keyfile, session, keyfile.vault_id)
+            vault = Vault(paths, db, keyfile, session, keyfile.vault_id, state_dir=self.state_dir)
             self._after_open(vault)
         except DamagedFile as exc:
             db.close()
@@ -650,15 +655,19 @@ class VaultService:
             problems.append("vault.keys:signer")
         if pinned != kf.public_key_text(signer):
             problems.append("vault.db:signer")
+        if not audit_anchor.anchor_holds(vault):
+            # The audit log no longer holds a checkpoint this workstation saw: truncated or rewritten.
+            problems.append("audit:workstation_checkpoint")
         for obj in problems:
             vault.record("key.tamper_detected", obj, outcome="tampered")
         keys = vault.session.keys
         if keys is None or keys.pk is None:
             return
-        if problems:
+        if [p for p in problems if not p.startswith("audit:")]:
             keyslots.change_keys(vault, lambda slots: slots, action="key.repaired")
         else:
             keyslots.mirror_checkpoint(vault)
+        audit_anchor.remember_checkpoint(vault)
 
     def _after_open(self, vault: Vault) -> None:
         """Vault id and generation checks, crash roll-forward, migrations."""

@@ -60,6 +60,9 @@ class ChainStatus:
     events: int
     first_broken: int | None
     head_hash: str
+    checkpoint: int = 0  # seq of the newest event signed with the partner key that verified
+    problem: str = ""  # chain | checkpoint | signature | keys_checkpoint | workstation_checkpoint
+    window: int = 0  # events after the checkpoint (each checked against its session's signature)
 
 
 def genesis_hash(vault_id: str) -> str:

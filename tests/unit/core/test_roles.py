@@ -29,6 +29,7 @@ EXPECTED: dict[str, tuple[str, str, str, str]] = {
     "manage_settings": ("all", "none", "none", "none"),
     "backup_restore": ("all", "none", "none", "none"),
     "registers": ("all", "own", "complaints", "all"),
+    "scan_residue": ("all", "none", "none", "none"),
 }
 ROLES = (Role.PARTNER, Role.ACCOUNTANT, Role.ASSISTANT, Role.PRIVACY_OFFICER)
 CELLS = [(role, cap) for cap in Capability for role in Role]
