@@ -17,7 +17,14 @@
 #define AppName "ClientVault"
 #define AppNameZh "客户保密柜"
 #define AppExe "ClientVault.exe"
+; The console-subsystem twin of ClientVault.exe (same program, built by clientvault.spec on Windows):
+; the command-line verbs (backup, verify, restore, form, …) print to the terminal through it.
+#define CliExe "ClientVault-cli.exe"
 #define DistDir "..\dist\ClientVault"
+
+#if !FileExists(AddBackslash(SourcePath) + DistDir + "\" + AppExe) || !FileExists(AddBackslash(SourcePath) + DistDir + "\" + CliExe)
+  #error dist\ClientVault must hold both ClientVault.exe and ClientVault-cli.exe: run `make package` on Windows first
+#endif
 
 ; The Simplified Chinese messages file ships with recent Inno Setup releases; older ones need
 ; it copied into the compiler's Languages folder (see packaging/README.md). Fail loudly rather
@@ -81,7 +88,8 @@ english.VaultNotRemoved=The client vault is not removed by the uninstaller. To d
 Name: "desktopicon"; Description: "{cm:DesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 
 [Files]
-; The whole one-folder build. No vault, key file, demo data or test fixture is in it.
+; The whole one-folder build: both executables ({#AppExe} for the desktop, {#CliExe} for the verbs
+; in a terminal) and their shared _internal folder. No vault, key file, demo data or test fixture.
 Source: "{#DistDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]

@@ -14,6 +14,7 @@ Steps (each fails the run with exit code 1 when its check fails):
    PDF with the embedded CJK font), ``verify`` (audit chain and pages ok);
 4. the desktop app with ``--lang zh_CN``: a window must show and stay up ``--seconds`` (the test-only
    hooks of clientvault/ui/smoke.py print ``shown …`` and quit); optionally saved as a screenshot;
+   with ``--xvfb`` once more on an Xvfb X server through Qt's xcb plugin (the desktop's own path);
 5. start-up time to the login window: the frozen app beside the source checkout
    (``python -m clientvault`` from .venv), ``--runs`` fresh processes each, median reported;
 6. nothing was written inside the bundle folder; its size, with the largest parts.
@@ -176,6 +177,42 @@ class Smoke:
             shutil.copyfile(self.work / "login.png", screenshot)
             self.say(f"screenshot of the frozen app's login window: {screenshot.relative_to(ROOT)}")
 
+    def window_xcb(self, seconds: float) -> None:
+        """The same on a real X server (Xvfb) with Qt's xcb platform plugin, as on a Linux desktop."""
+        xvfb = shutil.which("Xvfb")
+        if xvfb is None:
+            raise SmokeFailed("--xvfb needs Xvfb (Debian: apt-get install xvfb)")
+        display = next((n for n in range(90, 100) if not Path(f"/tmp/.X{n}-lock").exists()), None)  # noqa: S108
+        if display is None:
+            raise SmokeFailed("no free X display number in :90-:99")
+        server = subprocess.Popen(  # noqa: S603
+            [xvfb, f":{display}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            socket = Path(f"/tmp/.X11-unix/X{display}")  # noqa: S108
+            deadline = time.monotonic() + 10
+            while not socket.exists() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            env = {
+                "CLIENTVAULT_TESTING": "1",
+                "CLIENTVAULT_SMOKE_SECONDS": str(seconds),
+                "QT_QPA_PLATFORM": "xcb",
+                "DISPLAY": f":{display}",
+            }
+            out, elapsed = self.run("--vault", "vault", "--lang", "zh_CN", env=env)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+        first = out.splitlines()[0] if out else ""
+        if not first.startswith("shown "):
+            raise SmokeFailed(f"no window was shown on the X server: {out!r}")
+        self.say(
+            f"desktop app on Xvfb (xcb platform plugin): {first.removeprefix('shown ')} shown, "
+            f"up {seconds:g} s, exit 0 ({elapsed:.1f} s)"
+        )
+
     def startup(self, runs: int) -> None:
         env = {"CLIENTVAULT_TESTING": "1", "CLIENTVAULT_SMOKE_SECONDS": "0"}
         frozen_cmd = [str(self.exe), "--vault", "vault", "--lang", "zh_CN"]
@@ -191,7 +228,8 @@ class Smoke:
                 frozen.append(f)
                 source.append(s)
         fm, sm = statistics.median(frozen), statistics.median(source)
-        self.say(f"start-up to the login window (median of {runs}, offscreen, warm file cache):")
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        self.say(f"start-up to the login window (median of {runs}, offscreen, warm file cache; load {load}):")
         self.say(f"    frozen bundle      {fm:.2f} s  (min {min(frozen):.2f}, max {max(frozen):.2f})")
         self.say(f"    source checkout    {sm:.2f} s  (min {min(source):.2f}, max {max(source):.2f})")
 
@@ -253,6 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="start-up timings of each kind (default 3)")
     parser.add_argument("--screenshot", type=Path, help="save the frozen app's login window (zh_CN) here")
     parser.add_argument("--report", type=Path, help="also write the report lines to this file")
+    parser.add_argument("--xvfb", action="store_true", help="also show the window on Xvfb with the xcb plugin")
     args = parser.parse_args(argv)
     if sys.platform == "win32":
         print("smoke.py has not been written for Windows (the executable is ClientVault.exe there)", file=sys.stderr)
@@ -275,6 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             smoke.form()
             smoke.verify()
             smoke.window(args.seconds, args.screenshot.resolve() if args.screenshot else None)
+            if args.xvfb:
+                smoke.window_xcb(args.seconds)
             smoke.startup(args.runs)
             smoke.sizes()
             lines = smoke.lines
