@@ -43,6 +43,7 @@ def fast_vaults(tmp_path: Path) -> VaultService:
         kdf=FAST_KDF,
         keyring=WorkstationKeyring(backend=MemoryKeyring()),
         cipher_log=tmp_path / "sqlcipher.log",
+        state_dir=tmp_path / "workstation-state",
     )
 
 

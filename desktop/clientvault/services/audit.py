@@ -19,7 +19,7 @@ from clientvault.security import keyfile as kf
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.services import keyslots
 from clientvault.services.context import Vault
-from clientvault.storage.audit import AuditEvent, AuditFilter, ChainStatus, signed_message
+from clientvault.storage.audit import AuditEvent, AuditFilter, AuditRepository, ChainStatus, signed_message
 from clientvault.storage.users import UserRepository
 
 __all__ = ["AuditEvent", "AuditFilter", "AuditService", "ChainStatus", "verify_chain"]
@@ -70,12 +70,12 @@ def verify_chain(vault: Vault) -> ChainStatus:
         return replace(status, problem="chain")
     signer = vault.session.signer
     vid = vault.vault_id
-    last = repo.last_signed_by(kf.PARTNER)
-    start = 0
-    if last is not None:
-        if not _signed(vid, last, signer):
-            return replace(status, ok=False, first_broken=last.seq, problem="checkpoint")
-        start = last.seq
+    last = None
+    for ev in repo.signed_by(kf.PARTNER):  # every checkpoint: few, and each covers all before it
+        if not _signed(vid, ev, signer):
+            return replace(status, ok=False, first_broken=ev.seq, problem="checkpoint")
+        last = ev
+    start = last.seq if last is not None else 0
     slots = kf.certified(vid, keyslots.known_slots(vault.db), signer)
     window = 0
     for ev in repo.iter_all(after=start):
@@ -99,6 +99,44 @@ def verify_chain(vault: Vault) -> ChainStatus:
     if state_dir is not None and start:
         _remember(state_dir, vid, start, last.hash if last else "")
     return status
+
+
+def verify_window(vault: Vault) -> bool:
+    """The incremental check before a checkpoint: the newest checkpoint's signature, the chain
+    from it, and every event after it against its session's key (cost: the window only)."""
+    repo = vault.audit
+    signer = vault.session.signer
+    last = repo.last_signed_by(kf.PARTNER)
+    start = 0
+    if last is not None:
+        if not _signed(vault.vault_id, last, signer):
+            return False
+        start = last.seq
+    if not repo.verify(after=start).ok:
+        return False
+    slots = kf.certified(vault.vault_id, keyslots.known_slots(vault.db), signer)
+    for ev in repo.iter_all(after=start):
+        slot = slots.get(ev.signer or "")
+        other_user = slot is not None and ev.user_id is not None and slot.user_id != ev.user_id
+        if slot is None or other_user or not _signed(vault.vault_id, ev, slot.sign_public):
+            return False
+    return anchor_holds(vault)
+
+
+def checkpoint(vault: Vault, why: str) -> bool:
+    """Append a checkpoint signed with the partner key, if the session holds it and the events
+    since the previous checkpoint verify; otherwise record what was found and sign nothing."""
+    keys = vault.session.keys
+    if keys is None or keys.pk is None:
+        return False
+    if not verify_window(vault):
+        vault.record("key.tamper_detected", "audit", reason=why, outcome="tampered")
+        return False
+    partner_key = kf.partner_signing_key(vault.vault_id, keys.pk)
+    repo = AuditRepository(vault.db, vault.vault_id, (kf.PARTNER, partner_key.sign))
+    repo.append(user_id=vault.session.user_id, action="audit.checkpoint", reason=why)
+    remember_checkpoint(vault)
+    return True
 
 
 def anchor_holds(vault: Vault) -> bool:

@@ -71,9 +71,12 @@ class Session:
         self.private = None
 
     def audit_signer(self, vault_id: str) -> Signer | None:
-        """How this session signs audit events: the partner key if it holds ``PK``, else its slot's key."""
-        if self.keys is not None and self.keys.pk is not None:
-            return (kf.PARTNER, kf.partner_signing_key(vault_id, self.keys.pk).sign)
+        """How this session signs its audit events: the key of the slot it logged in through.
+
+        The partner key signs only checkpoints (services/audit.py ``checkpoint``), after the
+        events since the previous checkpoint have been verified, so it never vouches for a
+        chain somebody rewrote.
+        """
         if self.private is not None and self.slot_id:
             return (self.slot_id, kf.slot_signing_key(vault_id, self.slot_id, self.private).sign)
         return None
@@ -90,6 +93,7 @@ class Vault:
     vault_id: str
     on_lock: list[Callable[[], None]] = field(default_factory=list)
     state_dir: Path | None = None  # this workstation's memory of audit checkpoints (outside the vault)
+    before_lock: list[Callable[[], object]] = field(default_factory=list)  # e.g. a partner's closing checkpoint
 
     @property
     def audit(self) -> AuditRepository:
@@ -128,6 +132,11 @@ class Vault:
         """Close the database and drop the keys (idle lock, Ctrl+L, OS screen lock, quit)."""
         if self.db.closed:
             return
+        for hook in list(self.before_lock):
+            try:
+                hook()
+            except Exception:  # a lock must always succeed
+                log.warning("a before-lock step failed")
         try:
             self.record("session.lock")
         except Exception:  # a lock must always succeed, even on a damaged or busy vault

@@ -145,6 +145,9 @@ def change_keys(
         if new_keys is not None:
             vault.db.rekey(new_keys.dk)
             vault.session.keys = new_keys
+        from clientvault.services.audit import checkpoint as audit_checkpoint  # audit uses this module
+
+        audit_checkpoint(vault, action)
         finish(vault, gen, tuple(slots))
     if on_commit is not None:
         on_commit(list(current.slots), slots)
@@ -198,21 +201,30 @@ def finish(vault: Vault, gen: int, slots: tuple[Slot, ...] | list[Slot], *, base
 
 
 def checkpoint(vault: Vault) -> dict[str, object] | None:
-    """A checkpoint of the audit head signed with the partner key (None without ``PK``)."""
+    """The newest audit checkpoint, signed again for ``vault.keys`` (None without ``PK``)."""
     keys = vault.session.keys
     if keys is None or keys.pk is None:
         return None
-    seq, head = vault.audit.head()
+    last = vault.audit.last_signed_by(kf.PARTNER)
+    if last is None:
+        return None
+    seq, head = last.seq, last.hash
     return kf.sign_checkpoint(vault.vault_id, seq, head, kf.partner_signing_key(vault.vault_id, keys.pk))
 
 
 def mirror_checkpoint(vault: Vault) -> None:
     """Write the newest signed checkpoint into ``vault.keys`` (partner sessions; no slot changes)."""
-    if checkpoint(vault) is None:
+    if checkpoint(vault) is None or vault.keyfile.audit_head.get("seq") == checkpoint_seq(vault):
         return
     with key_change_lock(vault.paths.folder):
         current = refresh(vault)
         finish(vault, current.generation, current.slots, base=current)
+
+
+def checkpoint_seq(vault: Vault) -> int:
+    """Seq of the newest checkpoint in the log (0 when there is none)."""
+    last = vault.audit.last_signed_by(kf.PARTNER)
+    return last.seq if last is not None else 0
 
 
 def with_certificate(vault: Vault, slot: Slot) -> Slot:

@@ -666,8 +666,9 @@ class VaultService:
         if [p for p in problems if not p.startswith("audit:")]:
             keyslots.change_keys(vault, lambda slots: slots, action="key.repaired")
         else:
+            audit_anchor.checkpoint(vault, "login")
             keyslots.mirror_checkpoint(vault)
-        audit_anchor.remember_checkpoint(vault)
+        vault.before_lock.append(lambda: audit_anchor.checkpoint(vault, "close"))
 
     def _after_open(self, vault: Vault) -> None:
         """Vault id and generation checks, crash roll-forward, migrations."""

@@ -160,6 +160,11 @@ class AuditRepository:
         row = self.db.one(f"SELECT {_COLUMNS} FROM audit WHERE signer = ? ORDER BY seq DESC LIMIT 1", (signer,))
         return AuditEvent(*row) if row else None
 
+    def signed_by(self, signer: str) -> Iterator[AuditEvent]:
+        """Every event whose body names ``signer``, oldest first (through the signer index)."""
+        rows = self.db.all(f"SELECT {_COLUMNS} FROM audit WHERE signer = ? ORDER BY seq", (signer,))
+        return (AuditEvent(*r) for r in rows)
+
     def _where(self, flt: AuditFilter) -> tuple[str, list[object]]:
         clauses: list[str] = []
         params: list[object] = []
