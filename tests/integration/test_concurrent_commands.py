@@ -113,3 +113,31 @@ def test_backup_while_others_add_users(staffed: Path, fast_vaults: VaultService,
         backup = _start(env, "backup")
         results += _results([backup, *writers])
     _no_false_damage(results)
+
+
+WRITER = (
+    "import sys, time\nfrom pathlib import Path\nfrom clientvault.core.records import ClientInput\n"
+    "from clientvault.security.keyfile import FAST_KDF\nfrom clientvault.services.clients import ClientService\n"
+    "from clientvault.services.vault import VaultService\n"
+    "v = VaultService(kdf=FAST_KDF).unlock(Path(sys.argv[1]), 'boss', 'partner-pass-1')\n"
+    "Path(sys.argv[2]).write_text('1')\nend = time.time() + float(sys.argv[3])\n"
+    "while time.time() < end:\n"
+    "    ClientService(v).create(ClientInput(name='写入中的客户', engagement_start='2021-01-01'))\n"
+    "v.lock()\n"
+)
+
+
+def test_backup_while_another_process_keeps_writing(staffed: Path, tmp_path: Path) -> None:
+    env = _env(tmp_path, staffed)
+    ready = tmp_path / "writer-ready"
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(staffed), str(ready), "6"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    while not ready.exists():
+        assert writer.poll() is None, writer.communicate()[1]
+        time.sleep(0.02)
+    results = _results([_start(env, "backup")])
+    results += _results([_start(env, "backup")])
+    _, err = writer.communicate(timeout=120)
+    assert writer.returncode == 0, err
+    _no_false_damage(results)
+    assert [code for code, _o, _e in results] == [0, 0], results
