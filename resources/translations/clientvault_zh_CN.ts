@@ -8,6 +8,10 @@
         <translation>关于客户保密柜</translation>
     </message>
     <message>
+        <source>ClientVault</source>
+        <translation>客户保密柜</translation>
+    </message>
+    <message>
         <source>Offline, encrypted client records for bookkeeping firms.</source>
         <translation>面向代理记账公司的离线加密客户档案。</translation>
     </message>
@@ -1846,6 +1850,18 @@ A legal hold stops the erasure until it is lifted.</source>
         <translation>保密柜数据库的首页已损坏，请从备份恢复。</translation>
     </message>
     <message>
+        <source>Some pages of the vault database are damaged. Run the integrity check on the Audit page, then restore the vault from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault database file is incomplete (a truncated copy?). Restore it from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault database could not be read or written (a drive or network error). Check the drive or office share, then run the integrity check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The vault database is damaged or unreadable. Restore it from a backup.</source>
         <translation>保密柜数据库已损坏或无法读取，请从备份恢复。</translation>
     </message>
@@ -1888,6 +1904,10 @@ A legal hold stops the erasure until it is lifted.</source>
     <message>
         <source>The disk is full. Nothing was changed; free some space and try again.</source>
         <translation>磁盘已满，未做任何更改。请释放空间后再试。</translation>
+    </message>
+    <message>
+        <source>The vault folder is read-only (a read-only drive or share, or no write permission). ClientVault must be able to write there, even to show records. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The vault keys were changed on another workstation. Please log in again.</source>
@@ -1934,6 +1954,34 @@ A legal hold stops the erasure until it is lifted.</source>
         <translation>该导出文件已标记为已销毁。</translation>
     </message>
     <message>
+        <source>Some rows were refused, so nothing was imported. Correct them in the file and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet has no data rows. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A matching client was changed during the import. Nothing was imported; please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This export is above the row threshold: a partner must approve it before it can be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approval does not cover this export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This approval has already been used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This export request has not been approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Another workstation is reading the vault, so the erased values are still on disk. The certificate is issued once they are gone: try again when the other workstations are idle.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1956,6 +2004,70 @@ Please give this reference to your administrator.</source>
         <translation>错误：%1
 编号：%2
 请把此编号告知管理员。</translation>
+    </message>
+    <message>
+        <source>The file does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is open in Excel or WPS (or locked by another program). Close it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read. Check its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an old .xls workbook. Open it in Excel or WPS and save it as .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a CSV text file, not a workbook. Open it in Excel or WPS and save it as .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook is protected with a password. Save an unprotected copy and import that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not an Excel workbook (.xlsx).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook is damaged or incomplete (a truncated copy?). Save it again from Excel or WPS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook unpacks to far more data than a client list holds, so it was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large for a client list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook has no data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet of that name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No header row was found in the first 30 rows. It needs a client name column and at least one other known column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet has a header row but no data rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet has more rows than one import takes. Split it into parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read as a workbook.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

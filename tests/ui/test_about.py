@@ -25,7 +25,7 @@ def test_about_runs_the_real_selfcheck_in_chinese(qtbot: QtBot, zh_cn: Translato
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "关于客户保密柜"
-    assert __version__ in dialog.findChild(type(dialog.summary), "about_title").text()
+    assert dialog.findChild(type(dialog.summary), "about_title").text() == f"<b>客户保密柜</b> {__version__}"
     rows = _rows(dialog)
     assert [row[0] for row in rows] == ["条码(二维码)", "PDF 中文字体", "加密数据库与检索", "系统密钥环", "中文翻译"]
     assert all(row[1] == "正常" for row in rows), rows

@@ -34,7 +34,8 @@ class AboutDialog(QDialog):
         self.setObjectName("about_dialog")
         self.setWindowTitle(self.tr("About ClientVault"))
         self.setMinimumWidth(640)
-        title = QLabel(f"<b>{self.tr('ClientVault')}</b> {__version__}", self)
+        name = self.tr("ClientVault")
+        title = QLabel(f"<b>{name}</b> {__version__}", self)
         title.setObjectName("about_title")
         blurb = QLabel(self.tr("Offline, encrypted client records for bookkeeping firms."), self)
         blurb.setWordWrap(True)
@@ -50,6 +51,7 @@ class AboutDialog(QDialog):
         self.summary.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         layout = QVBoxLayout(self)
         for widget in (title, blurb, heading, self.table, self.summary, buttons):
             layout.addWidget(widget)
@@ -76,6 +78,7 @@ class AboutDialog(QDialog):
                 item.setToolTip(text)
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
+        self.table.setCurrentCell(-1, -1)
         failed = sum(not c.ok for c in self.checks)
         if failed:
             text = self.tr("%1 of %2 checks failed: reinstall ClientVault or tell your IT support.")
