@@ -7,7 +7,7 @@ Each page owns its model and talks to services itself.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -52,6 +52,38 @@ log = logging.getLogger(__name__)
 PENDING_ERASURE_CHECK_MS = 30_000
 
 
+class PageSet(Mapping[str, QWidget]):
+    """The pages of the role, by key, in navigation order; a page is built the first time it is asked for."""
+
+    def __init__(self, make: Callable[[str, Callable[[], QWidget]], QWidget]) -> None:
+        self._make = make
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._built: dict[str, QWidget] = {}
+
+    def add(self, key: str, factory: Callable[[], QWidget]) -> None:
+        """Register page ``key`` (not built yet)."""
+        self._factories[key] = factory
+
+    def keys_in_order(self) -> list[str]:
+        """Every page key, in navigation order."""
+        return list(self._factories)
+
+    def is_built(self, key: str) -> bool:
+        """Whether page ``key`` exists yet."""
+        return key in self._built
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in self._built:
+            self._built[key] = self._make(key, self._factories[key])
+        return self._built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._factories)
+
+    def __len__(self) -> int:
+        return len(self._factories)
+
+
 class MainWindow(QMainWindow):
     """Hosts the pages of the logged-in role and locks on idle, Ctrl+L and OS signals."""
 
@@ -64,7 +96,7 @@ class MainWindow(QMainWindow):
         self.vault = vault
         self._app = app
         self.operations = Operations(self)
-        self.pages: dict[str, QWidget] = {}
+        self.pages = PageSet(self._make_page)
         self.setWindowTitle(self.tr("ClientVault"))
         self.resize(QSize(1100, 700))
 
@@ -127,7 +159,7 @@ class MainWindow(QMainWindow):
         self.session_watcher.sig_os_lock.connect(self.lock)
         self.lock_screen.sig_unlock.connect(self.unlock)
         self.lock_screen.sig_switch_user.connect(self.logout)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         self._build_pages()
 
     def show_about(self) -> None:
@@ -203,16 +235,19 @@ class MainWindow(QMainWindow):
             )
         )
         self.nav.blockSignals(True)
+        # Each page is built when first shown (or first asked for): the login reaches the home
+        # page without building the client list, the audit log or the erasure register.
+        self.pages = PageSet(self._make_page)
         for key, title, factory in self.page_factories():
-            page = factory()
-            page.setObjectName(f"page_{key}")
-            self.pages[key] = page
-            self.stack.addWidget(page)
+            self.pages.add(key, factory)
+            holder = QWidget(self.stack)
+            holder.setObjectName(f"placeholder_{key}")
+            self.stack.addWidget(holder)
             QListWidgetItem(title, self.nav).setData(Qt.ItemDataRole.UserRole, key)
         self.nav.blockSignals(False)
         self.nav.setVisible(self.nav.count() > 1)  # a one-page role needs no navigation
         self.nav.setCurrentRow(0)
-        self.stack.setCurrentIndex(0)
+        self._show_row(0)
         self.outer.setCurrentWidget(self.content)
         self.vault.on_lock.append(self._vault_locked)
         self.idle.start()
@@ -263,12 +298,35 @@ class MainWindow(QMainWindow):
         log.warning("scheduled backup failed: %s", type(exc).__name__)
         self.statusBar().showMessage(error_message(exc) if isinstance(exc, KnownError) else self.tr("Backup failed"))
 
+    def _make_page(self, key: str, factory: Callable[[], QWidget]) -> QWidget:
+        """Build page ``key`` and put it where its placeholder was in the stack."""
+        page = factory()
+        page.setObjectName(f"page_{key}")
+        index = self.pages.keys_in_order().index(key)
+        holder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(holder)
+        holder.deleteLater()
+        if current == index:
+            self.stack.setCurrentIndex(index)
+        return page
+
+    def _show_row(self, row: int) -> None:
+        keys = self.pages.keys_in_order()
+        if 0 <= row < len(keys) and not self.vault.locked:
+            _ = self.pages[keys[row]]  # build it now: it is about to be seen
+            self.stack.setCurrentIndex(row)
+
     def _clear_pages(self) -> None:
+        self.nav.blockSignals(True)  # removing the items must not build the pages they point at
         self.nav.clear()
-        for page in self.pages.values():
+        self.nav.blockSignals(False)
+        while self.stack.count():
+            page = self.stack.widget(0)
             self.stack.removeWidget(page)
             page.deleteLater()
-        self.pages.clear()
+        self.pages = PageSet(self._make_page)
 
     @property
     def current_page_key(self) -> str | None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import threading
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -9,7 +13,22 @@ from clientvault.services.context import Vault
 from clientvault.ui.context import UiContext
 from clientvault.ui.dialogs.first_run import FirstRunDialog
 from clientvault.ui.dialogs.login import LoginDialog
-from clientvault.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from clientvault.ui.main_window import MainWindow
+
+MAIN_WINDOW = "clientvault.ui.main_window"
+
+
+def preload_main_window() -> threading.Thread:
+    """Import the main window's modules (pages, PDF rendering) on a thread while the login is shown.
+
+    The login window is on screen before any of them is imported; by the time the user has
+    typed a password they usually are, so the click opens the main window without the wait.
+    """
+    thread = threading.Thread(target=importlib.import_module, args=(MAIN_WINDOW,), name="preload", daemon=True)
+    thread.start()
+    return thread
 
 
 class Shell(QObject):
@@ -21,6 +40,7 @@ class Shell(QObject):
         self.app = app
         self.window: MainWindow | None = None
         self.dialog: QDialog | None = None
+        self.preload: threading.Thread | None = None
 
     def start(self) -> None:
         """Show the first-run wizard for a new folder, else the login dialog."""
@@ -44,6 +64,8 @@ class Shell(QObject):
         login.finished.connect(lambda result: self._after_login(login, result))
         self.dialog = login
         login.show()
+        if self.preload is None:
+            self.preload = preload_main_window()
 
     def _after_login(self, login: LoginDialog, result: int) -> None:
         if result == QDialog.DialogCode.Accepted and login.vault is not None:
@@ -53,6 +75,8 @@ class Shell(QObject):
 
     def show_main(self, vault: Vault) -> None:
         """Open the main window for an unlocked vault."""
+        from clientvault.ui.main_window import MainWindow  # after the login: see preload_main_window
+
         if self.window is not None:
             self.window.deleteLater()
         self.window = MainWindow(self.ctx, vault, self.app)
