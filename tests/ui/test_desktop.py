@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from clientvault.core.records import ClientInput
 from clientvault.core.roles import Role
 from clientvault.services.audit import AuditService
+from clientvault.services.clients import ClientFilter
 from clientvault.services.context import Vault
 from clientvault.services.users import UserService
 from clientvault.ui.context import UiContext
@@ -360,16 +362,39 @@ def test_scheduled_backups_daily_at_login_and_on_close(
     qtbot: QtBot, qapp: QApplication, ui_ctx: UiContext, new_vault: Vault
 ) -> None:
     from clientvault.services.backup import BackupService
+    from clientvault.services.clients import ClientService
 
     win = _window(qtbot, ui_ctx, new_vault, qapp)
     qtbot.waitUntil(lambda: win.daily_jobs.done, timeout=20000)
     assert [b.kind for b in BackupService(new_vault).list()] == ["daily"]
+    ClientService(new_vault).create(ClientInput(name="关闭前公司"))  # a change since the daily backup
     win.close()
+    assert not win.isVisible() and win.closing is not None  # closed at once; the backup follows
+    win.closing.join(timeout=60)
     assert new_vault.locked
     again = ui_ctx.vaults.unlock(ui_ctx.folder, PARTNER, PARTNER_PASSWORD)
     try:
         kinds = sorted(b.kind for b in BackupService(again).list())
         assert kinds == ["daily", "on_close"]
+    finally:
+        again.lock()
+
+
+def test_no_backup_on_close_when_nothing_changed(
+    qtbot: QtBot, qapp: QApplication, ui_ctx: UiContext, new_vault: Vault
+) -> None:
+    from clientvault.services.backup import BackupService
+
+    win = _window(qtbot, ui_ctx, new_vault, qapp)
+    qtbot.waitUntil(lambda: win.daily_jobs.done, timeout=20000)
+    win.pages["clients"].model.set_filter(ClientFilter(text="公司"))  # type: ignore[attr-defined]  # reading only
+    win.close()
+    assert win.closing is not None
+    win.closing.join(timeout=60)
+    assert new_vault.locked
+    again = ui_ctx.vaults.unlock(ui_ctx.folder, PARTNER, PARTNER_PASSWORD)
+    try:
+        assert [b.kind for b in BackupService(again).list()] == ["daily"]
     finally:
         again.lock()
 

@@ -7,6 +7,7 @@ Each page owns its model and talks to services itself.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from clientvault.core.errors import KnownError
 from clientvault.core.roles import Capability, Role, can
 from clientvault.services.backup import BackupService
+from clientvault.services.closing import changed_since_last_backup, finish_session, unfinished_close_backup
 from clientvault.services.consent import ConsentService
 from clientvault.services.context import Vault
 from clientvault.services.erasure import ErasureService, complete_pending_erasures
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self.vault = vault
         self._app = app
         self.operations = Operations(self)
+        self.closing: threading.Thread | None = None  # the close-time backup (see closeEvent)
         self.pages = PageSet(self._make_page)
         self.setWindowTitle(self.tr("ClientVault"))
         self.resize(QSize(1100, 700))
@@ -411,23 +414,24 @@ class MainWindow(QMainWindow):
         self.capture_excluded = exclude_from_capture(int(self.winId()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Close at once: a thread waits for the workers, locks, and takes the backup the settings ask for.
+
+        The process lives until that thread ends (services/closing.py); ``self.closing`` is it.
+        """
         self.idle.stop()
+        self.pending_erasures.stop()
         self.operations.cancel_all()
-        self.operations.wait()
         if not self.vault.locked:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                BackupService(self.vault).scheduled("on_close")
-            except KnownError as exc:
-                log.warning("backup on close failed: %s", type(exc).__name__)
-            finally:
-                QApplication.restoreOverrideCursor()
-        self.vault.lock()
+            self.vault.on_lock.clear()  # this window and its pages are going: nothing left to tell
+            self.closing = finish_session(self.vault, self.operations.wait)
         super().closeEvent(event)
 
 
 def _daily_backup(vault: Vault) -> object:
-    """The day's scheduled backup (set up first if a partner is logged in)."""
+    """The day's scheduled backup (set up first if a partner is logged in), or the close-time
+    backup a killed process did not finish; neither when nothing changed since the last backup."""
     backups = BackupService(vault)
     backups.ensure_set_up()
-    return backups.scheduled("daily")
+    if not changed_since_last_backup(vault):
+        return None
+    return backups.scheduled("daily") or unfinished_close_backup(vault)
