@@ -22,6 +22,7 @@ from clientvault.services.context import Vault
 from clientvault.services.vault import VaultService
 
 _PAGE_PROBLEM = re.compile(r"\bpage (\d+)\b")
+_AUDIT_PAGE_DAMAGED = "a damaged page holds audit events; restore vault.db and vault.keys from the newest backup"
 
 
 def cmd_verify(ctx: Context) -> int:
@@ -30,8 +31,15 @@ def cmd_verify(ctx: Context) -> int:
     def work(vault: Vault, vaults: VaultService) -> int:
         audit = AuditService(vault)
         problems = audit.integrity()
-        status = audit.verify()
-        if status.ok:
+        try:
+            status = audit.verify()
+        except DamagedFile:
+            # A damaged page inside the audit table: the chain cannot be read to its end.
+            status = None
+            ctx.print("audit chain", "unreadable", _AUDIT_PAGE_DAMAGED)
+        if status is None:
+            pass
+        elif status.ok:
             ctx.print("audit chain", "ok", f"{status.events} events", status.head_hash)
         else:
             ctx.print("audit chain", "broken", f"first broken seq {status.first_broken}", status.problem)
@@ -43,11 +51,11 @@ def cmd_verify(ctx: Context) -> int:
                 ctx.print("pages", "damaged", ",".join(str(p) for p in pages))
             for problem in problems:
                 ctx.print("problem", problem)
-        if status.ok:
+        if status is not None and status.ok:
             # Events up to the partner's newest checkpoint are covered by its signature; after it,
             # each by its own session's key (docs/SECURITY.md "What remains open").
             ctx.print("checkpoint", f"seq {status.checkpoint}", f"{status.window} signed events after it")
-        return EXIT_OK if status.ok and not problems else EXIT_PROBLEM
+        return EXIT_OK if status is not None and status.ok and not problems else EXIT_PROBLEM
 
     try:
         return locked(ctx, work)

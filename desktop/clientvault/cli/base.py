@@ -30,6 +30,7 @@ from clientvault.core.errors import (
     UnsupportedLocation,
     ValidationError,
     VaultBusy,
+    VaultReadOnly,
     VersionConflict,
     WrongCredentials,
 )
@@ -67,6 +68,9 @@ _DAMAGE = {
     "truncated": "vault.db is truncated (incomplete copy?); restore it from the newest backup",
     "missing": "vault.db is missing from the vault folder",
     "empty": "vault.db is empty; restore it from the newest backup",
+    "io_error": "vault.db could not be read or written (drive or network error); check the drive, then run "
+    "'clientvault verify'",
+    "cannot_open": "vault.db cannot be opened (check the file's permissions)",
 }
 _KEYS = {
     "missing": "vault.keys is missing (is --vault the right folder?)",
@@ -147,6 +151,10 @@ MESSAGES: dict[type[KnownError], Callable[[Any], str]] = {
     LoginThrottled: lambda e: f"too many failed logins; try again in {e.retry_after} seconds",
     VaultBusy: lambda e: "the vault is busy (in use by another program or workstation); try again shortly",
     DiskFull: lambda e: "the disk is full; nothing was changed",
+    VaultReadOnly: lambda e: (
+        "the vault folder (or the file to write) is read-only: a read-only drive or share, or no write "
+        "permission; ClientVault writes to the vault even to read it (every login is audited); nothing was changed"
+    ),
     DamagedFile: lambda e: _DAMAGE.get(
         e.detail,
         "vault.db failed its safety self-check"

@@ -23,7 +23,7 @@ from clientvault.cli.base import (
     global_options,
 )
 from clientvault.core.crash import log_crash
-from clientvault.core.errors import KnownError
+from clientvault.core.errors import KnownError, known_os_error
 
 log = logging.getLogger("clientvault.cli")
 
@@ -65,6 +65,10 @@ def _start_gui(argv: Sequence[str]) -> int:
     return int(app.main(list(argv)) or 0)
 
 
+def _one_line(text: str) -> str:
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command line; return the exit code.
 
@@ -87,7 +91,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         handler: Callable[[Context], int] = args.handler
         return handler(Context(args, out, dict(os.environ)))
     except UsageError as exc:
-        err.write(f"{PROG}: {exc} (see '{PROG} --help')\n")
+        # One line, whatever the arguments held (a CR or LF typed into one is echoed escaped).
+        err.write(f"{PROG}: {_one_line(str(exc))} (see '{PROG} --help')\n")
         return EXIT_ERROR
     except KnownError as exc:
         err.write(f"{PROG}: {error_message(exc)}\n")
@@ -96,6 +101,11 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         err.write(f"{PROG}: interrupted\n")
         return EXIT_INTERRUPTED
     except Exception as exc:
+        known = known_os_error(exc) if isinstance(exc, OSError) else None
+        if known is not None:
+            # A file the verb writes (vault folder, recovery sheet, backup) on a full or read-only drive.
+            err.write(f"{PROG}: {error_message(known)}\n")
+            return EXIT_ERROR
         # A bug. The message may hold data, so only the type is shown; the log gets the type and
         # the frames (no message, no locals) for the developers.
         log_crash(log, "internal error in the command line", type(exc), exc.__traceback__)

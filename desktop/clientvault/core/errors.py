@@ -6,6 +6,8 @@ map each type to a translated message. Anything that is not a ``KnownError`` is 
 
 from __future__ import annotations
 
+import errno
+
 
 class ClientVaultError(Exception):
     """Root of every error this application raises on purpose."""
@@ -25,6 +27,14 @@ class VaultBusy(KnownError):
 
 class DiskFull(KnownError):
     """The disk (or quota) ran out while writing; the previous state is intact."""
+
+
+class VaultReadOnly(KnownError):
+    """The vault folder or one of its files cannot be written (read-only drive or share, no permission).
+
+    ClientVault writes on every login (the audit log), so a read-only vault cannot be used at all;
+    nothing was changed.
+    """
 
 
 class DamagedFile(KnownError):
@@ -158,3 +168,23 @@ class SpreadsheetRefused(KnownError):
 
 class KeysChanged(KnownError):
     """Another workstation changed the vault keys (user disabled, rekey); log in again."""
+
+
+#: errno values that mean "no room left" (disk, quota, or a file-size limit).
+_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG})
+#: errno values that mean "may not write here" (read-only file system, permissions).
+_READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+
+
+def known_os_error(exc: OSError) -> KnownError | None:
+    """Classify an operating-system error from writing a vault's files, or ``None`` if it is none of ours.
+
+    Full disk (or quota, or file-size limit) is :class:`DiskFull`; a read-only drive or missing
+    permission is :class:`VaultReadOnly`. The one classifier of OS errors: the atomic file writer,
+    the command line and the desktop app's error mapping all use it.
+    """
+    if exc.errno in _FULL_ERRNOS:
+        return DiskFull()
+    if exc.errno in _READ_ONLY_ERRNOS:
+        return VaultReadOnly()
+    return None

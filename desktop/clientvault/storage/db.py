@@ -1,6 +1,11 @@
 """The SQLCipher connection: keying, the on-open self-check, transactions and error mapping.
 
 Only this package (and its repositories) writes SQL. Every statement is parameterised.
+
+Every SQLite error raised through :class:`Database` (by a statement, or later while its rows are
+fetched) is classified here and nowhere else: damaged (:class:`DamagedFile`), full
+(:class:`DiskFull`), busy (:class:`VaultBusy`) or read-only (:class:`VaultReadOnly`). What fits
+none of them (a syntax error, a constraint a repository did not expect) is a bug and stays as it is.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from typing import Any
 
 import sqlcipher3
 
-from clientvault.core.errors import DamagedFile, DiskFull, VaultBusy
+from clientvault.core.errors import DamagedFile, DiskFull, VaultBusy, VaultReadOnly
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +34,9 @@ Row = tuple[Any, ...]
 CACHE_KIB = 32768
 
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 5, 6, 11, 13, 26
+_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CANTOPEN = 3, 8, 10, 14
+_SQLITE_IOERR_SHORT_READ = _SQLITE_IOERR | (2 << 8)
+PAGE_SIZE = 4096  # SQLCipher 4's page size (vault.db is never created with another)
 
 
 def is_network_path(path: Path) -> bool:
@@ -71,25 +79,114 @@ def _key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
-def map_error(exc: BaseException) -> BaseException:
-    """Translate a sqlite/sqlcipher error into a typed ``KnownError`` where one fits."""
+def _read_only_location(path: Path) -> bool:
+    """Whether ``path``'s folder (or the file itself) cannot be written: read-only mount or no permission."""
+    folder = path.parent
+    with contextlib.suppress(OSError, AttributeError):
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    return not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK))
+
+
+def map_error(exc: BaseException, *, path: Path | None = None, damage_seen: bool = False) -> BaseException:
+    """Translate a sqlite/sqlcipher error into a typed ``KnownError`` where one fits.
+
+    Args:
+        exc: the error SQLite raised.
+        path: the database file, when known: tells a truncated file and a read-only folder apart.
+        damage_seen: this connection already read a damaged page. SQLCipher then refuses every
+            later write as "readonly", which is damage, not a read-only folder.
+
+    Damage is ``DamagedFile("vault.db", detail)`` with detail ``"pages"`` (a page fails its check
+    or SQLite finds the structure malformed), ``"truncated"`` (the file ends mid-page),
+    ``"not_a_database"`` (nothing readable: wrong key or page 1; the vault service tells which),
+    ``"io_error"`` (the drive or share failed to read or write) or ``"cannot_open"`` (the file
+    cannot be opened although its folder is writable).
+    """
     # The primary result code is reliable where messages are not (e.g. a corrupt FTS5 shadow
     # table surfaces as "vtable constructor failed", code SQLITE_CORRUPT).
-    code = int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
-    if code == _SQLITE_FULL:
-        return DiskFull()
-    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        return VaultBusy()
-    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-        return DamagedFile("vault.db", "not_a_database")
+    extended = int(getattr(exc, "sqlite_errorcode", 0) or 0)
+    code = extended & 0xFF
     text = str(exc).lower()
-    if "database or disk is full" in text or ("disk i/o error" in text and "full" in text):
+    if code == _SQLITE_FULL or "database or disk is full" in text:
         return DiskFull()
-    if "database is locked" in text or "database is busy" in text:
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in text or "database is busy" in text:
         return VaultBusy()
-    if "file is not a database" in text or "malformed" in text or "not a database" in text:
+    if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN) or "readonly database" in text:
+        if damage_seen:
+            return DamagedFile("vault.db", "pages")
+        if code == _SQLITE_CANTOPEN and path is not None and not _read_only_location(path):
+            return DamagedFile("vault.db", "cannot_open")
+        return VaultReadOnly()
+    damaged = code == _SQLITE_CORRUPT or extended == _SQLITE_IOERR_SHORT_READ or "malformed" in text
+    if damaged or code == _SQLITE_IOERR:
+        truncated = False
+        with contextlib.suppress(OSError):
+            truncated = path is not None and path.stat().st_size % PAGE_SIZE != 0
+        if truncated:
+            return DamagedFile("vault.db", "truncated")
+        if not damaged:
+            if path is not None and _read_only_location(path):
+                return VaultReadOnly()
+            return DamagedFile("vault.db", "io_error")
+        return DamagedFile("vault.db", "pages")
+    if code == _SQLITE_NOTADB or "not a database" in text:
         return DamagedFile("vault.db", "not_a_database")
     return exc
+
+
+class Cursor:
+    """A cursor whose row fetching is classified like the statement itself.
+
+    SQLite reads most pages while rows are fetched, not when the statement starts, so a damaged
+    page surfaces in ``fetchone``/``fetchall``/iteration: those raise the same typed errors.
+    """
+
+    def __init__(self, db: Database, cursor: Any) -> None:
+        self._db = db
+        self._cursor = cursor
+
+    @property
+    def rowcount(self) -> int:
+        """Rows changed by the statement (``-1`` for a query)."""
+        return int(self._cursor.rowcount)
+
+    @property
+    def lastrowid(self) -> Any:
+        """The rowid of the last inserted row."""
+        return self._cursor.lastrowid
+
+    @property
+    def description(self) -> Any:
+        """The column descriptions of a query."""
+        return self._cursor.description
+
+    def fetchone(self) -> Any:
+        """The next row or ``None``."""
+        with self._db.classified():
+            return self._cursor.fetchone()
+
+    def fetchall(self) -> Any:
+        """Every remaining row."""
+        with self._db.classified():
+            return self._cursor.fetchall()
+
+    def fetchmany(self, size: int = 100) -> Any:
+        """Up to ``size`` more rows."""
+        with self._db.classified():
+            return self._cursor.fetchmany(size)
+
+    def close(self) -> None:
+        """Release the statement before its rows are all read."""
+        with self._db.classified():
+            self._cursor.close()
+
+    def __iter__(self) -> Iterator[Any]:
+        return self
+
+    def __next__(self) -> Any:
+        with self._db.classified():
+            return next(self._cursor)
 
 
 class Database:
@@ -101,7 +198,26 @@ class Database:
         self._lock = threading.RLock()
         self._depth = 0
         self._conn: Any = None
+        self._damage_seen = False
         self._connect(key)
+
+    def _map(self, exc: BaseException) -> BaseException:
+        mapped = map_error(exc, path=self.path, damage_seen=self._damage_seen)
+        if isinstance(mapped, DamagedFile) and mapped.detail in ("pages", "truncated"):
+            self._damage_seen = True
+        return mapped
+
+    @contextlib.contextmanager
+    def classified(self) -> Iterator[None]:
+        """Run the block under this connection's lock; a SQLite error leaves it as a typed ``KnownError``."""
+        with self._lock:
+            try:
+                yield
+            except sqlcipher3.Error as exc:
+                mapped = self._map(exc)
+                if mapped is exc:
+                    raise
+                raise mapped from None
 
     def _connect(self, key: bytes) -> None:
         """Open, key and self-check a fresh connection."""
@@ -109,7 +225,7 @@ class Database:
             timeout = self.options.busy_timeout_ms / 1000
             conn = sqlcipher3.connect(str(self.path), isolation_level=None, check_same_thread=False, timeout=timeout)
         except sqlcipher3.Error as exc:
-            raise map_error(exc) from None
+            raise self._map(exc) from None
         try:
             if self.options.cipher_log is not None:
                 conn.execute(f"PRAGMA cipher_log = '{_quote(str(self.options.cipher_log))}'")
@@ -121,7 +237,7 @@ class Database:
         except BaseException as exc:
             self._conn = None
             conn.close()
-            mapped = map_error(exc)
+            mapped = self._map(exc)
             if mapped is exc:
                 raise
             raise mapped from None
@@ -161,38 +277,20 @@ class Database:
             raise VaultBusy()
         return self._conn
 
-    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
-        """Run one parameterised statement and return the cursor."""
-        with self._lock:
-            try:
-                return self._c().execute(sql, params)
-            except sqlcipher3.Error as exc:
-                mapped = map_error(exc)
-                if mapped is exc:
-                    raise
-                raise mapped from None
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Cursor:
+        """Run one parameterised statement and return its cursor (fetching is classified too)."""
+        with self.classified():
+            return Cursor(self, self._c().execute(sql, params))
 
     def executemany(self, sql: str, rows: Any) -> None:
         """Run one parameterised statement for many rows."""
-        with self._lock:
-            try:
-                self._c().executemany(sql, rows)
-            except sqlcipher3.Error as exc:
-                mapped = map_error(exc)
-                if mapped is exc:
-                    raise
-                raise mapped from None
+        with self.classified():
+            self._c().executemany(sql, rows)
 
     def executescript(self, sql: str) -> None:
         """Run a migration script (no parameters; only for files shipped with the app)."""
-        with self._lock:
-            try:
-                self._c().executescript(sql)
-            except sqlcipher3.Error as exc:
-                mapped = map_error(exc)
-                if mapped is exc:
-                    raise
-                raise mapped from None
+        with self.classified():
+            self._c().executescript(sql)
 
     def one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Row | None:
         """Return the first row or ``None``."""
@@ -284,6 +382,7 @@ class Database:
         """
         problems = [str(r[0]) for r in self.all("PRAGMA cipher_integrity_check")]
         if problems:
+            self._damage_seen = True
             # Reading a page that fails its HMAC puts SQLCipher's pager into an error state (later
             # writes fail as "readonly"), so the structural check runs only on a file whose pages verify.
             return problems
@@ -317,7 +416,7 @@ class Database:
                 finally:
                     c.execute("DETACH DATABASE backup")
             except sqlcipher3.Error as exc:
-                mapped = map_error(exc)
+                mapped = self._map(exc)
                 if mapped is exc:
                     raise
                 raise mapped from None

@@ -33,8 +33,10 @@ from clientvault.core.errors import (
     UnsupportedLocation,
     ValidationError,
     VaultBusy,
+    VaultReadOnly,
     VersionConflict,
     WrongCredentials,
+    known_os_error,
 )
 from clientvault.ui.i18n import fmt
 
@@ -87,6 +89,22 @@ def error_message(exc: BaseException) -> str:
             return translate("Errors", "The vault database file is missing. Restore it from a backup.")
         if exc.detail == "page1":
             return translate("Errors", "The first page of the vault database is damaged. Restore it from a backup.")
+        if exc.detail == "pages":
+            return translate(
+                "Errors",
+                "Some pages of the vault database are damaged. Run the integrity check on the Audit page, "
+                "then restore the vault from a backup.",
+            )
+        if exc.detail == "truncated":
+            return translate(
+                "Errors", "The vault database file is incomplete (a truncated copy?). Restore it from a backup."
+            )
+        if exc.detail == "io_error":
+            return translate(
+                "Errors",
+                "The vault database could not be read or written (a drive or network error). "
+                "Check the drive or office share, then run the integrity check.",
+            )
         return translate("Errors", "The vault database is damaged or unreadable. Restore it from a backup.")
     if isinstance(exc, KeysFileError):
         if exc.reason in ("missing", "not_found"):
@@ -125,6 +143,12 @@ def error_message(exc: BaseException) -> str:
         return translate("Errors", "The vault is busy on another workstation. Please try again in a moment.")
     if isinstance(exc, DiskFull):
         return translate("Errors", "The disk is full. Nothing was changed; free some space and try again.")
+    if isinstance(exc, VaultReadOnly):
+        return translate(
+            "Errors",
+            "The vault folder is read-only (a read-only drive or share, or no write permission). ClientVault "
+            "must be able to write there, even to show records. Nothing was changed.",
+        )
     if isinstance(exc, KeysChanged):
         return translate("Errors", "The vault keys were changed on another workstation. Please log in again.")
     if isinstance(exc, UnsupportedLocation):
@@ -178,8 +202,14 @@ def state_message(code: str) -> str:
     return messages.get(code, translate("Errors", "The operation does not fit the current state."))
 
 
+def known(exc: BaseException) -> BaseException:
+    """``exc``, or the typed error it stands for when it is a full or read-only drive's ``OSError``."""
+    return (known_os_error(exc) or exc) if isinstance(exc, OSError) else exc
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Show a known error as a message box, or an unknown one as a crash report."""
+    exc = known(exc)
     if isinstance(exc, KnownError):
         QMessageBox.warning(parent, translate("Errors", "ClientVault"), error_message(exc))
     else:
@@ -189,6 +219,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 def show_inline(target: QLabel | Callable[[str], None], parent: QWidget | None, exc: BaseException) -> None:
     """Show a known error in the form itself (``target``: its error label, or what shows the sentence);
     anything else is a bug: the crash report."""
+    exc = known(exc)
     if not isinstance(exc, KnownError):
         show_error(parent, exc)
     elif isinstance(target, QLabel):

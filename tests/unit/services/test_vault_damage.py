@@ -358,3 +358,43 @@ def test_disk_full_on_the_final_write_rolls_forward_on_next_open(
     vault.lock()
     final = kf.load(vault_dir / "vault.keys")
     assert final.previous is None and final.generation == 2
+
+
+def _audit_leaf(new_vault: Vault, fast_vaults: VaultService, vault_dir: Path) -> tuple[bytes, int]:
+    """Fill the audit table over many pages; lock; return the data key and an early leaf page of it.
+
+    A partner login then signs a checkpoint after the filler, so later logins verify only the
+    events after it and never read the filler's pages.
+    """
+    for _ in range(300):
+        new_vault.record("test.filler", reason="x" * 100)
+    assert new_vault.session.keys is not None
+    dk = new_vault.session.keys.dk
+    new_vault.lock()
+    _unlock(fast_vaults, vault_dir).lock()
+    pages = decrypt_pages(vault_dir / "vault.db", dk)
+    leaves = [p.page for p in pages if b"test.filler" in p.plaintext and p.looks_like_btree]
+    assert len(leaves) > 10
+    return dk, sorted(leaves)[len(leaves) // 2]  # a middle leaf: login reads the first and last events only
+
+
+def test_a_damaged_audit_page_is_a_typed_error_on_every_read_and_write(
+    new_vault: Vault, fast_vaults: VaultService, vault_dir: Path
+) -> None:
+    _dk, page = _audit_leaf(new_vault, fast_vaults, vault_dir)
+    _flip(vault_dir / "vault.db", (page - 1) * PAGE + 300)
+    vault = _unlock(fast_vaults, vault_dir)  # login reads and appends only at the chain's end
+    try:
+        audit = AuditService(vault)
+        assert audit.integrity() == [f"HMAC verification failed for page {page}"]
+        with pytest.raises(DamagedFile) as info:
+            audit.page(limit=10_000)
+        assert info.value.detail == "pages"
+        with pytest.raises(DamagedFile):
+            audit.verify()
+        # SQLCipher now refuses writes as "readonly": that is the damage again, not a read-only folder.
+        with pytest.raises(DamagedFile) as info:
+            vault.record("test.after")
+        assert info.value.detail == "pages"
+    finally:
+        vault.lock()
