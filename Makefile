@@ -31,6 +31,10 @@ lint: $(STAMP)
 	$(BIN)/mypy desktop/clientvault/core desktop/clientvault/storage desktop/clientvault/security desktop/clientvault/services desktop/clientvault/documents
 	$(BIN)/lint-imports
 
+# The long form of the fault harness (docs/RELIABILITY.md); the short form runs inside 'make test'.
+stress: $(STAMP)
+	$(BIN)/python -m tests.stress --long --json stress-results.json
+
 bench: $(STAMP) translations
 	$(BIN)/python -m bench
 
