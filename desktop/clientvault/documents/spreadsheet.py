@@ -247,13 +247,19 @@ class Workbook:
         self.path = Path(path)
         check_workbook(self.path)
         try:
-            self._wb = openpyxl.load_workbook(self.path, read_only=True, data_only=False, keep_links=False)
+            self._handle = self.path.open("rb")  # ours, so it is closed whatever openpyxl does
         except PermissionError:
             raise SpreadsheetRefused("locked") from None
+        except OSError:
+            raise SpreadsheetRefused("unreadable") from None
+        try:
+            self._wb = openpyxl.load_workbook(self._handle, read_only=True, data_only=False, keep_links=False)
         except (zipfile.BadZipFile, KeyError, OSError, zlib.error, EOFError, ParseError, ValueError, TypeError):
+            self._handle.close()
             raise SpreadsheetRefused("damaged") from None
         self.sheets: list[str] = list(self._wb.sheetnames)
         if not self.sheets:
+            self.close()
             raise SpreadsheetRefused("empty")
 
     def __enter__(self) -> Workbook:
@@ -263,8 +269,9 @@ class Workbook:
         self.close()
 
     def close(self) -> None:
-        """Release the file."""
+        """Release the file (also when a sheet stream is still open after a parse error)."""
         self._wb.close()
+        self._handle.close()
 
     def _sheet(self, name: str | None) -> Any:
         if name is None:
@@ -276,10 +283,17 @@ class Workbook:
         return ws
 
     def _raw_rows(self, ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        rows = ws.iter_rows()
         try:
-            yield from enumerate(ws.iter_rows(), start=1)
+            yield from enumerate(rows, start=1)
         except (zipfile.BadZipFile, KeyError, OSError, zlib.error, EOFError, ParseError, ValueError):
-            raise SpreadsheetRefused("damaged") from None
+            failed = True
+        else:
+            failed = False
+        finally:
+            rows.close()  # closes the sheet's stream inside the zip at once (also when the caller stops early)
+        if failed:
+            raise SpreadsheetRefused("damaged")
 
     def layout(self, sheet: str | None = None) -> SheetLayout:
         """Find the header row (the first of the top rows naming at least two known fields)."""
