@@ -1983,7 +1983,7 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>Another workstation is reading the vault, so the erased values are still on disk. The certificate is issued once they are gone: try again when the other workstations are idle.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一台工作站正在读取保密柜，已删除的数据仍留在磁盘上。数据彻底清除后才会出具证明：请在其他工作站空闲时重试。</translation>
     </message>
     <message>
         <source>The operation does not fit the current state.</source>
