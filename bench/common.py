@@ -143,15 +143,24 @@ def cached_vault(vaults: Any, clients: int = BENCH_CLIENTS, audit_events: int | 
     from clientvault.services.seed import populate_synthetic
     from clientvault.services.users import UserService
 
-    if audit_events is None:
-        audit_events = BENCH_AUDIT_EVENTS if clients == 100_000 else 0
-    folder = RESULTS_DIR / f"vault-{clients}-a{audit_events}-{schema_tag()}"
-    if (folder / "vault.db").exists():
-        return folder
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    partial = folder.with_name(folder.name + ".partial")
     import shutil
 
+    from clientvault.core.errors import KnownError
+
+    if audit_events is None:
+        audit_events = BENCH_AUDIT_EVENTS if clients == 100_000 else 0
+    folder = RESULTS_DIR / f"vault-{clients}-a{audit_events}"
+    if (folder / "vault.db").exists():
+        # A firm built on an older schema is migrated by its first unlock (minutes saved at each
+        # schema change); one the current code cannot open at all is rebuilt.
+        try:
+            vaults.unlock(folder, "bench", BENCH_PASSWORD).lock()
+            return folder
+        except (KnownError, ValueError) as exc:
+            print(f"  cached firm unusable ({type(exc).__name__}): rebuilding", file=sys.stderr)
+            shutil.rmtree(folder)
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    partial = folder.with_name(folder.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     vault = vaults.create(
         partial,

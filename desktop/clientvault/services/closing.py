@@ -13,13 +13,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import replace
 
-from clientvault.core.errors import KnownError, VaultBusy
+from clientvault.core.errors import KnownError
 from clientvault.services.backup import BackupInfo, BackupService
+from clientvault.services.connections import second_session
 from clientvault.services.context import Vault
 from clientvault.services.retention import RetentionService
-from clientvault.storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -83,15 +82,6 @@ def unfinished_close_backup(vault: Vault) -> BackupInfo | None:
     if not close_backup_due(vault):
         return None
     return BackupService(vault).backup("on_close")
-
-
-def second_session(vault: Vault) -> Vault:
-    """The same session on a connection of its own (for work that outlives the window's connection)."""
-    keys = vault.session.keys
-    if keys is None:
-        raise VaultBusy()  # already locked
-    db = Database(vault.paths.db, keys.dk, vault.db.options)
-    return replace(vault, db=db, session=replace(vault.session), on_lock=[])
 
 
 def finish_session(vault: Vault, wait_workers: Callable[[], object]) -> threading.Thread:

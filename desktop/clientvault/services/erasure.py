@@ -37,6 +37,7 @@ from clientvault.core.roles import Capability, Role, Scope
 from clientvault.security.residue import ResidueReport, scan_residue
 from clientvault.security.sealing import aad, open_sealed, seal
 from clientvault.services.backup import mirror_ledger
+from clientvault.services.connections import whole_file_problems
 from clientvault.services.context import Vault
 from clientvault.services.exports import ExportEntry, ExportKind, ExportService
 from clientvault.services.leftovers import sweep_leftovers
@@ -697,7 +698,8 @@ class ErasureService:
             vacuumed = True
         problems: tuple[str, ...] | None = None
         if verify:
-            problems = tuple(db.integrity_problems())
+            # On a connection of its own: the GUI's searches go on while every page is read.
+            problems = tuple(whole_file_problems(self.vault))
         on_disk = "complete" if done else "pending"
         integrity = "not_run" if problems is None else ("ok" if not problems else "problems")
         try:

@@ -3,6 +3,7 @@ connection of their own, finished by a thread that outlives the window (or by th
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 
 from clientvault.core.records import ClientInput
@@ -12,9 +13,9 @@ from clientvault.services.closing import (
     changed_since_last_backup,
     close_backup_due,
     finish_session,
-    second_session,
     unfinished_close_backup,
 )
+from clientvault.services.connections import second_session, whole_file_problems
 from clientvault.services.context import Vault
 from clientvault.services.retention import RetentionService
 from clientvault.services.vault import VaultService
@@ -80,3 +81,17 @@ def test_second_session_is_independent_of_the_first(new_vault: Vault) -> None:
         assert int(other.db.scalar("SELECT count(*) FROM users")) >= 1
     finally:
         other.db.close()
+
+
+def test_whole_file_check_runs_beside_an_open_write(new_vault: Vault) -> None:
+    """The check has its own connection: a transaction held open on the window's connection
+    (its lock taken) neither blocks it nor is disturbed by it."""
+    ClientService(new_vault).create(ClientInput(name="检查公司"))
+    found: list[list[str]] = []
+    with new_vault.db.transaction():  # holds the window connection's lock, as a long write would
+        new_vault.db.execute("UPDATE clients SET notes = 'x'")
+        worker = threading.Thread(target=lambda: found.append(whole_file_problems(new_vault)))
+        worker.start()
+        worker.join(timeout=30)  # on the window's connection it would wait for this block to end
+        assert not worker.is_alive() and found == [[]]
+    assert new_vault.db.scalar("SELECT notes FROM clients") == "x"
