@@ -218,7 +218,9 @@ def test_audit_lists_events_with_filters(cli: Run, vault: Path) -> None:
     assert all(len(r) == 8 for r in rows)
     seqs = [int(r[0]) for r in rows]
     assert seqs == sorted(seqs, reverse=True) and len(seqs) == seqs[0]
-    assert rows[0][2:] == ["boss", "session.login", "user:1", "", "password", "ok"]
+    # The partner's login is followed by a checkpoint signed with the partner key (SECURITY.md).
+    assert rows[0][2:] == ["boss", "audit.checkpoint", "", "", "login", "ok"]
+    assert rows[1][2:] == ["boss", "session.login", "user:1", "", "password", "ok"]
     failed = [r for r in rows if r[3] == "session.login" and r[7] == "failed"]
     # Recorded by login tag, not by user: the side file never says whether a name exists.
     assert [(r[2], r[4][:6]) for r in failed] == [("", "login:")]

@@ -56,6 +56,8 @@ class CertificateData:
     archive_rows: tuple[dict[str, Any], ...] = ()
     override_reason: str = ""  # a partner's override of a running retention period (typed, printed)
     appraisal: str = ""  # the 鉴定意见书 relied on ("No. 3, 2026-12-04, by …"), "" without one
+    #: The audit log's head when printed ("seq 1234 · <64 hex>"): paper holds the chain (SECURITY.md).
+    audit_head: str = ""
 
 
 _STRINGS: dict[str, dict[str, str]] = {
@@ -94,6 +96,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "method": "方法",
         "vacuum": "重建数据库文件",
         "integrity": "完整性检查",
+        "audit_head": "审计日志链头",
         "yes": "已执行",
         "no": "未执行",
         "ok": "通过（页校验与结构检查均无问题）",
@@ -147,6 +150,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "method": "Method",
         "vacuum": "VACUUM",
         "integrity": "Integrity check",
+        "audit_head": "Audit log head",
         "yes": "yes",
         "no": "no",
         "ok": "passed (page HMACs, structure)",
@@ -287,6 +291,7 @@ def render_erasure_certificate(data: CertificateData, *, lang: str = "zh") -> by
                 (s["executed"], who(data.executed_by, data.executed_at)),
                 (s["witness"], data.witness or none),
                 (s["integrity"], f"{s.get(data.integrity, data.integrity)}{sep}{s['vacuum']}{s['colon']}{vacuum}"),
+                *([(s["audit_head"], data.audit_head)] if data.audit_head else []),
             ],
             styles,
             key_width,

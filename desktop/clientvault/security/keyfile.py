@@ -22,6 +22,7 @@ record does not verify is never used, never resealed and never given ``PK``.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import os
@@ -303,10 +304,15 @@ def public_key_text(public: bytes) -> str:
     return _b64(public)
 
 
+@functools.lru_cache(maxsize=256)
+def _ed25519_public(public: bytes) -> Ed25519PublicKey:
+    return Ed25519PublicKey.from_public_bytes(public)
+
+
 def verify_signature(public: bytes, message: bytes, signature: bytes) -> bool:
     """Whether ``signature`` is a valid Ed25519 signature of ``message`` under ``public``."""
     try:
-        Ed25519PublicKey.from_public_bytes(public).verify(signature, message)
+        _ed25519_public(public).verify(signature, message)
     except (InvalidSignature, ValueError):
         return False
     return True

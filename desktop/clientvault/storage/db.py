@@ -298,8 +298,9 @@ class Database:
         return tuple(row) if row is not None else None
 
     def all(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Row]:
-        """Return all rows."""
-        return [tuple(r) for r in self.execute(sql, params).fetchall()]
+        """Return all rows (plain tuples: no row factory is set)."""
+        rows: list[Row] = self.execute(sql, params).fetchall()
+        return rows
 
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         """Return the first column of the first row (``None`` when there is no row)."""
