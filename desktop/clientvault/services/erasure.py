@@ -34,6 +34,7 @@ from typing import Any
 
 from clientvault.core.errors import AccessDenied, InvalidState, NotFound, ValidationError, VaultBusy
 from clientvault.core.roles import Capability, Role, Scope
+from clientvault.core.validation import free_text
 from clientvault.security.residue import ResidueReport, scan_residue
 from clientvault.security.sealing import aad, open_sealed, seal
 from clientvault.services.backup import mirror_ledger
@@ -435,9 +436,7 @@ class ErasureService:
 
     def _check_witness(self, witness: str) -> str:
         """Four eyes: a witness (监销人) is named, and it is not the executor."""
-        text = " ".join(witness.split())[:100]
-        if not text:
-            raise ValidationError({"witness": "required"})
+        text = free_text("witness", witness, 100, required=True)
         me = UserRepository(self.vault.db).get(self.vault.session.user_id)
         mine = {me.username.casefold(), " ".join(me.display_name.split()).casefold()} if me else set()
         if text.casefold() in mine:
@@ -630,9 +629,7 @@ class ErasureService:
         raise InvalidState("appraisal_missing")
 
     def _check_note(self, note: str) -> str:
-        text = " ".join(note.split())
-        if len(text) > MAX_NOTE:
-            raise ValidationError({"note": "too_long"})
+        text = free_text("note", note, MAX_NOTE)
         if text:
             keys = self.vault.session.keys
             if keys is None or keys.pk is None:
@@ -869,6 +866,7 @@ class ErasureService:
             archive_rows=tuple(rows),
             override_reason=override,
             appraisal=self._appraisal_text(appraisal_id, lang, who),
+            audit_head="seq {} · {}".format(*self.vault.audit.head()),
         )
         pdf = render_erasure_certificate(data, lang=lang)
         self.vault.record("erasure.certificate", f"client:{entry.client_id}", reason=f"certificate:{certificate_no}")
