@@ -126,8 +126,10 @@ _FIELD_CODES = {
     "too_long": "is too long",
     "format": "has characters that are not allowed",
     "taken": "is already in use",
-    "control_chars": "contains control characters",
+    "control_chars": "contains control or text-direction characters",
     "unknown": "is not known",
+    "engagement_range": "must be a date from 1980-01-01 to 2099-12-31",
+    "before_start": "is before the start",
 }
 
 
@@ -205,20 +207,27 @@ class Context:
     out: TextIO
     env: dict[str, str]
     _password: str | None = None
+    err_out: TextIO | None = None
+
+    def __post_init__(self) -> None:
+        check_arguments(self.args)
 
     def folder(self) -> Path:
         """The vault folder from ``--vault`` or ``CLIENTVAULT_VAULT``."""
         value = self.args.vault or self.env.get(ENV_VAULT)
         if not value:
             raise UsageError(f"no vault folder: use --vault DIR or set {ENV_VAULT}")
-        return Path(value).expanduser()
+        folder = Path(check_text("--vault", value)).expanduser()
+        if folder.exists() and not folder.is_dir():
+            raise UsageError("--vault names a file: give the vault's folder")
+        return folder
 
     def username(self) -> str:
         """The acting user from ``--user`` or ``CLIENTVAULT_USER``."""
         value = self.args.user or self.env.get(ENV_USER)
         if not value:
             raise UsageError(f"no user name: use --user NAME or set {ENV_USER}")
-        return str(value)
+        return check_text("--user", str(value))
 
     def vaults(self) -> VaultService:
         """A VaultService with the production KDF (the fast one only inside the test suite)."""
@@ -252,9 +261,39 @@ class Context:
         require_vault(vaults, folder)
         return vaults.unlock(folder, user, self.password())
 
+    def err(self, line: str) -> None:
+        """Write one line (no personal values) to stderr, prefixed like the error lines of ``main``."""
+        (self.err_out or sys.stderr).write(f"{PROG}: {_clean(line)}\n")
+
     def print(self, *fields: object) -> None:
         """Write one tab-separated line to stdout (tabs/newlines inside fields become spaces)."""
         self.out.write("\t".join(_clean(f) for f in fields) + "\n")
+
+
+#: SQLite stores integers in 64 bits: a record number or count beyond that is refused as typed.
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+#: Positional arguments, named as ``--help`` shows them.
+_POSITIONAL = {"approval_id": "ID", "export_id": "ID", "number": "NUMBER", "username": "USERNAME", "backup": "BACKUP"}
+
+
+def _flag(dest: str) -> str:
+    return _POSITIONAL.get(dest, "--" + dest.replace("_", "-"))
+
+
+def check_text(flag: str, value: str) -> str:
+    """Refuse text that came from bytes that are not UTF-8 (Python hands them on as lone surrogates)."""
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise UsageError(f"{flag} is not valid UTF-8 text (names, paths and values must be UTF-8)")
+    return value
+
+
+def check_arguments(args: argparse.Namespace) -> None:
+    """Every argument as one clear line: no undecodable bytes, no integer beyond 64 bits."""
+    for dest, value in vars(args).items():
+        if isinstance(value, str):
+            check_text(_flag(dest), value)
+        elif isinstance(value, int) and not isinstance(value, bool) and not INT_MIN <= value <= INT_MAX:
+            raise UsageError(f"{_flag(dest)} is out of range (at most {INT_MAX})")
 
 
 def _clean(value: object) -> str:

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from clientvault.cli import audit, backups, consent, demo, erasure, exports, selfcheck, vault
+from clientvault.cli import audit, backups, consent, demo, erasure, excel, exports, selfcheck, vault
 from clientvault.cli.base import (
     EXIT_BUG,
     EXIT_ERROR,
@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     erasure.register(verbs, common)
     backups.register(verbs, common)
     exports.register(verbs, common)
+    excel.register(verbs, common)
     selfcheck.register(verbs, common)
     return parser
 
@@ -89,7 +90,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         os.umask(0o077)  # everything a verb creates (vault, sheet, log) is private to the user
         configure_logging()
         handler: Callable[[Context], int] = args.handler
-        return handler(Context(args, out, dict(os.environ)))
+        return handler(Context(args, out, dict(os.environ), err_out=err))
     except UsageError as exc:
         # One line, whatever the arguments held (a CR or LF typed into one is echoed escaped).
         err.write(f"{PROG}: {_one_line(str(exc))} (see '{PROG} --help')\n")

@@ -18,9 +18,8 @@ STAMP = Stamp("测试代账公司", "老板", "2026-11-30T10:00+08:00", "年度�
 
 
 def _refused(path: Path) -> str:
-    with pytest.raises(SpreadsheetRefused) as caught:
-        with Workbook(path) as wb:
-            wb.layout()
+    with pytest.raises(SpreadsheetRefused) as caught, Workbook(path) as wb:
+        wb.layout()
     return caught.value.reason
 
 
