@@ -345,3 +345,24 @@ def test_a_partner_pin_session_has_no_partner_key_until_the_password_is_typed(
         UserService(pin_session, fast_vaults).add("newbie2", "新人", Role.ACCOUNTANT, STAFF_PASSWORD)
     finally:
         pin_session.lock()
+
+
+# -- several workstations: a colleague's rekey is followed, not reported as damage ---------------------
+
+
+def test_an_open_session_follows_a_rekey_made_by_another_workstation(
+    office: dict, fast_vaults: VaultService, vault_dir: Path
+) -> None:
+    staff = fast_vaults.unlock(vault_dir, "acc", STAFF_PASSWORD)  # workstation A, left open
+    try:
+        boss = partner(fast_vaults, vault_dir)  # workstation B disables a colleague: a rekey
+        try:
+            UserService(boss, fast_vaults).disable(office["colleague"])
+        finally:
+            boss.lock()
+        staff.record("test.after_rekey")  # A's next write works under the new key
+        assert staff.audit.head()[0] > 0
+        assert staff.keyfile.generation == json.loads((vault_dir / "vault.keys").read_text())["generation"]
+    finally:
+        staff.lock()
+    AuditService(partner(fast_vaults, vault_dir)).verify()

@@ -180,6 +180,31 @@ def refresh(vault: Vault) -> KeyFile:
     return current
 
 
+def follow(vault: Vault) -> bytes | None:
+    """The current ``DK`` when another process changed keys since this session read the file.
+
+    Called by the database when the file stops opening under the session's key. Waits for an
+    in-flight change to finish (the key-change lock), then opens this session's own envelope in
+    the new file. None when nothing changed or this session's slot is gone (revoked: the error
+    stands).
+    """
+    if vault.session.private is None:
+        return None
+    try:
+        with key_change_lock(vault.paths.folder):
+            current = kf.load(vault.paths.keys, expected_vault_id=vault.vault_id)
+    except (KeysFileError, OSError):
+        return None
+    mine = next((s for s in current.slots if s.slot_id == vault.session.slot_id), None)
+    if current.generation == vault.keyfile.generation or mine is None:
+        return None
+    keys = kf.open_envelope(vault.vault_id, mine, vault.session.private)
+    vault.session.keys = keys if mine.holds_partner_key else VaultKeys(dk=keys.dk)
+    vault.keyfile = current
+    log.info("following a key change made by another process")
+    return keys.dk
+
+
 def finish_interrupted(vault: Vault, keyfile: KeyFile) -> None:
     """Roll an interrupted key change forward (caller holds the lock; the database is open)."""
     meta = MetaRepository(vault.db)

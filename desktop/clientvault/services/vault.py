@@ -41,6 +41,7 @@ from clientvault.core.errors import (
     WrongCredentials,
 )
 from clientvault.core.roles import Capability, Role, can
+from clientvault.core.validation import free_text
 from clientvault.security import keyfile as kf
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.security.keyfile import KdfParams, KeyFile, Slot, VaultKeys
@@ -149,12 +150,15 @@ class VaultService:
         partner_password: str,
     ) -> CreatedVault:
         """Create the vault directly in ``folder``, unstaged: for :meth:`create` and the demo, which stage it."""
-        firm_name = firm_name.strip()
         errors: dict[str, str] = {}
-        if not firm_name:
-            errors["firm_name"] = "required"
-        elif len(firm_name) > 200:
-            errors["firm_name"] = "too_long"
+        try:
+            firm_name = free_text("firm_name", firm_name, 200, required=True)
+        except ValidationError as exc:
+            errors.update(exc.errors)
+        try:
+            partner_display_name = free_text("display_name", partner_display_name, 100, required=True)
+        except ValidationError as exc:
+            errors.update(exc.errors)
         if not _valid_username(partner_username):
             errors["username"] = "format"
         if errors:
@@ -630,6 +634,7 @@ class VaultService:
         try:
             session = _session_for(db, keyfile, slot, keys, opened, good, username)
             vault = Vault(paths, db, keyfile, session, keyfile.vault_id, state_dir=self.state_dir)
+            db.key_follower = lambda: keyslots.follow(vault)
             self._after_open(vault)
         except DamagedFile as exc:
             db.close()

@@ -15,7 +15,7 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -198,6 +198,8 @@ class Database:
         self._lock = threading.RLock()
         self._depth = 0
         self._conn: Any = None
+        #: Returns the current key after another process re-keyed the file (None: nothing changed).
+        self.key_follower: Callable[[], bytes | None] | None = None
         self._damage_seen = False
         self._connect(key)
 
@@ -278,9 +280,25 @@ class Database:
         return self._conn
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Cursor:
-        """Run one parameterised statement and return its cursor (fetching is classified too)."""
-        with self.classified():
-            return Cursor(self, self._c().execute(sql, params))
+        """Run one parameterised statement and return its cursor (fetching is classified too).
+
+        If the file no longer opens under this connection's key and a :attr:`key_follower` is
+        set, another workstation re-keyed the vault: the follower gives the current key, the
+        connection is reopened under it, and the statement runs again (once, outside a
+        transaction only) — a colleague's key change is never shown as damage.
+        """
+        try:
+            with self.classified():
+                return Cursor(self, self._c().execute(sql, params))
+        except DamagedFile:
+            if self.key_follower is None or self._depth:
+                raise
+            key = self.key_follower()
+            if key is None:
+                raise
+            self.reopen(key)
+            with self.classified():
+                return Cursor(self, self._c().execute(sql, params))
 
     def executemany(self, sql: str, rows: Any) -> None:
         """Run one parameterised statement for many rows."""
