@@ -120,6 +120,7 @@ def test_merged_rows_and_serial_dates(new_vault: Vault, tmp_path: Path) -> None:
     assert rows[3].refused and rows[4].refused and ("", "merged") in _codes(rows[3])
 
 
+@pytest.mark.slow
 def test_fifty_thousand_rows_one_bad_at_the_end_writes_nothing(new_vault: Vault, tmp_path: Path) -> None:
     bad = ["坏行公司", "", "赵六", float(resident_id(9)), "", "", "", ""]
     path = good_workbook(tmp_path / "big.xlsx", 50_000, bad_last=bad)
