@@ -1708,6 +1708,10 @@
         <translation>已销毁。证明编号 %1；完整性检查：%2。</translation>
     </message>
     <message>
+        <source>Another workstation is reading the vault: the old copies leave the disk when it lets go, and the certificate can be printed then.</source>
+        <translation>另一台工作站正在读取保密柜：它释放后旧副本即从磁盘清除，届时可打印证明。</translation>
+    </message>
+    <message>
         <source>Erasure certificate</source>
         <translation>销毁证明</translation>
     </message>

@@ -360,10 +360,14 @@ class ErasurePage(QWidget):
 
     def _executed(self, result: object) -> None:
         assert isinstance(result, ErasureResult)
-        self.status.setText(
-            fmt(self.tr("Erased. Certificate %1; integrity check: %2."), result.certificate_no,
-                self.tr("passed") if not result.integrity_problems else self.tr("PROBLEMS"))
-        )  # fmt: skip
+        text = fmt(self.tr("Erased. Certificate %1; integrity check: %2."), result.certificate_no,
+                   self.tr("passed") if not result.integrity_problems else self.tr("PROBLEMS"))  # fmt: skip
+        if result.on_disk == "pending":  # committed; old page versions wait for other readers (issue 9)
+            text += " " + self.tr(
+                "Another workstation is reading the vault: the old copies leave the disk when it lets go, "
+                "and the certificate can be printed then."
+            )
+        self.status.setText(text)
         if not self.vault.locked:
             self.refresh()
         self.sig_executed.emit(result)
