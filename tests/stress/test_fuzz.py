@@ -29,9 +29,9 @@ from tests.fixtures.memkeyring import MemoryKeyring
 
 pytestmark = pytest.mark.stress
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 #: Inputs that open the vault on each example: fewer, to keep the short form short.
-FUZZ_SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ_SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.fixture(scope="module")
