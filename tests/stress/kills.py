@@ -42,7 +42,8 @@ from tests.stress.common import (
     vault_service,
 )
 
-OPS = ("erase", "rekey", "user_add", "user_disable", "backup", "restore", "init")
+OPS = ("import", "erase", "rekey", "user_add", "user_disable", "backup", "restore", "init")
+IMPORT_ROWS = 60
 REKEY = (
     "import sys\nfrom pathlib import Path\nfrom clientvault.security.keyfile import FAST_KDF\n"
     "from clientvault.services.vault import VaultService\n"
@@ -101,6 +102,7 @@ class KillCampaign:
         self.startup = 0.5
         self.n_users = 0
         self.n_inits = 0
+        self.n_imports = 0
 
     # -- setup -------------------------------------------------------------------------------
 
@@ -126,6 +128,14 @@ class KillCampaign:
     def _prepare(self, op: str) -> tuple[list[str], dict[str, object]]:
         """The argv for ``op`` and what the all-or-nothing check needs to know."""
         vaults = vault_service()
+        if op == "import":
+            from tests.fixtures.workbooks import client_row, write_rows
+
+            self.n_imports += 1
+            base = self.n_imports * 1000
+            book = write_rows(self.work / f"import-{self.n_imports}.xlsx",
+                              (client_row(base + i) for i in range(IMPORT_ROWS)))  # fmt: skip
+            return cli_argv("import", str(book)), {"names": [client_row(base + i)[0] for i in range(IMPORT_ROWS)]}
         if op == "init":
             self.n_inits += 1
             target = self.work / f"init-{self.n_inits}"
@@ -215,7 +225,17 @@ class KillCampaign:
     def _all_or_nothing(self, op: str, info: dict[str, object], rc: int | None, out: str, vault: Vault) -> None:
         problems = self.report.problems[op]
         vaults = vault_service()
-        if op == "erase":
+        if op == "import":
+            names = list(info["names"])  # type: ignore[call-overload]
+            marks = ",".join("?" * len(names))
+            found = int(vault.db.scalar(f"SELECT count(*) FROM clients WHERE name IN ({marks})", names))
+            if found == len(names):
+                self.report.took_effect[op] += 1
+            elif found:
+                problems[f"import half done ({found} of {len(names)} rows)"] += 1
+            elif rc == 0:
+                problems["told imported but nothing there"] += 1
+        elif op == "erase":
             cid = int(info["client"])  # type: ignore[call-overload]
             row = ClientRepository(vault.db).get_client(cid)
             present = row is not None and row["status"] != "erased"
