@@ -78,7 +78,6 @@ def staffed(fast_vaults: VaultService, vault_dir: Path) -> Path:
 # Seen in about 1 run of 10 on the 2-core machine: a session that opened before another process
 # re-keyed reads a page under the old key and says "vault.db is damaged" instead of "keys changed,
 # log in again". The key-change protocol is the lead engineer's (issue 9 items 1 and 6).
-@pytest.mark.xfail(strict=False, reason="key-change work in progress: a stale session after a concurrent rekey")
 def test_two_user_disable_at_once(staffed: Path, fast_vaults: VaultService, tmp_path: Path) -> None:
     env = _env(tmp_path, staffed)
     results = _results([_start(env, "user", "disable", "alice"), _start(env, "user", "disable", "bob")])
@@ -91,7 +90,6 @@ def test_two_user_disable_at_once(staffed: Path, fast_vaults: VaultService, tmp_
 
 
 # Seen once in 10 runs: one of four accounts told "added" could not log in (issue 9 item 1, lead).
-@pytest.mark.xfail(strict=False, reason="key-change work in progress: a slot lost between concurrent user adds")
 def test_four_user_add_at_once(staffed: Path, fast_vaults: VaultService, tmp_path: Path) -> None:
     env = _env(tmp_path, staffed)
     pw = tmp_path / "pw"
