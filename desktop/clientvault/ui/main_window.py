@@ -10,7 +10,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterator, Mapping
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from clientvault.core.errors import KnownError
 from clientvault.core.roles import Capability, Role, can
 from clientvault.services.backup import BackupService
+from clientvault.services.changes import Changes, data_version
 from clientvault.services.closing import changed_since_last_backup, finish_session, unfinished_close_backup
 from clientvault.services.consent import ConsentService
 from clientvault.services.context import Vault
@@ -52,6 +53,8 @@ from clientvault.ui.widgets.capture import exclude_from_capture
 
 log = logging.getLogger(__name__)
 PENDING_ERASURE_CHECK_MS = 30_000
+"""How often the window looks for another workstation's changes and finishes pending erasures."""
+NO_CHANGES = Changes(audit=False)
 
 
 class PageSet(Mapping[str, QWidget]):
@@ -99,6 +102,11 @@ class MainWindow(QMainWindow):
         self._app = app
         self.operations = Operations(self)
         self.closing: threading.Thread | None = None  # the close-time backup (see closeEvent)
+        # One path for every change to reach every page (see services/changes.py): actions report
+        # to the operations helper; the page shown reloads now, the others when next shown.
+        self.operations.sig_changed.connect(self.broadcast)
+        self._stale: dict[str, Changes] = {}
+        self._data_version = 0
         self.pages = PageSet(self._make_page)
         self.setWindowTitle(self.tr("ClientVault"))
         self.resize(QSize(1100, 700))
@@ -190,7 +198,8 @@ class MainWindow(QMainWindow):
             purposes = lambda: PurposesPage(self.vault, self.operations, lang=lang)  # noqa: E731
             pages.append(("purposes", self.tr("Purposes"), purposes))
         if role is Role.PARTNER:
-            pages.append(("locked", self.tr("Locked records"), lambda: LockedPage(self.vault)))
+            locked = lambda: LockedPage(self.vault, operations=self.operations)  # noqa: E731
+            pages.append(("locked", self.tr("Locked records"), locked))
         if role in (Role.PARTNER, Role.PRIVACY_OFFICER):
             erasure = lambda: ErasurePage(self.vault, self.operations, pdf_lang=lang)  # noqa: E731
             pages.append(("erasure", self.tr("Erasure"), erasure))
@@ -253,6 +262,8 @@ class MainWindow(QMainWindow):
         self._show_row(0)
         self.outer.setCurrentWidget(self.content)
         self.vault.on_lock.append(self._vault_locked)
+        self._stale = {}
+        self._data_version = data_version(self.vault)
         self.idle.start()
         self._daily_jobs()
 
@@ -286,6 +297,14 @@ class MainWindow(QMainWindow):
 
     def _daily_jobs_done(self, result: object) -> None:
         assert isinstance(result, dict)
+        concerns = {"backup": Changes(backups=True), "retention": Changes(requests=True)}
+        concerns["consent_expiry"] = Changes(consent=True)
+        changes = NO_CHANGES
+        for name, outcome in result.items():
+            if name in concerns and not isinstance(outcome, BaseException):
+                changes |= concerns[name]
+        if changes != NO_CHANGES:
+            self.operations.report(changes)
         for name, outcome in result.items():
             if isinstance(outcome, BaseException):
                 if name == "backup":
@@ -318,8 +337,54 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         keys = self.pages.keys_in_order()
         if 0 <= row < len(keys) and not self.vault.locked:
-            _ = self.pages[keys[row]]  # build it now: it is about to be seen
+            page = self.pages[keys[row]]  # build it now: it is about to be seen
             self.stack.setCurrentIndex(row)
+            stale = self._stale.pop(keys[row], None)
+            if stale is not None:
+                _deliver(page, stale)
+            self.check_external_changes()
+
+    # -- keeping the pages true ----------------------------------------------------------------
+
+    def broadcast(self, changes: Changes, source: QObject | None = None) -> None:
+        """Hand ``changes`` to the pages: the one shown reloads now, the others when next shown.
+
+        The page that made the change (``source``) has shown it already. A client that is gone
+        (erased, sealed) has its tab closed at once on every page.
+        """
+        current = self.current_page_key
+        for key in self.pages.keys_in_order():
+            if not self.pages.is_built(key):
+                continue  # built later from the vault as it is then
+            page = self.pages[key]
+            if page is source:
+                continue
+            if key == current:
+                _deliver(page, changes)
+            else:
+                self._stale[key] = self._stale.get(key, NO_CHANGES) | changes
+                if changes.gone:
+                    _deliver(page, Changes(audit=False, gone=changes.gone))
+
+    def check_external_changes(self) -> bool:
+        """Whether another workstation changed the vault since the last look (then every page is told)."""
+        if self.is_locked or self.vault.locked:
+            return False
+        try:
+            version = data_version(self.vault)
+        except KnownError as exc:  # busy or damaged: the next look tries again
+            log.info("data version check: %s", type(exc).__name__)
+            return False
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self.broadcast(Changes.everything(external=True))
+        return True
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_external_changes()
 
     def _clear_pages(self) -> None:
         self.nav.blockSignals(True)  # removing the items must not build the pages they point at
@@ -364,12 +429,15 @@ class MainWindow(QMainWindow):
         self._show_lock_screen()
 
     def _complete_pending_erasures(self) -> None:
+        # The periodic tick: finish erasures left pending on disk, then look for other workstations' changes.
         if self.is_locked:
             return
         try:
-            complete_pending_erasures(self.vault)
+            if complete_pending_erasures(self.vault):
+                self.operations.report(Changes(requests=True))
         except KnownError as exc:  # busy or damaged: the next tick (or the next open) tries again
             log.info("pending erasure check: %s", type(exc).__name__)
+        self.check_external_changes()
 
     def _vault_locked(self) -> None:
         # The vault was locked from elsewhere (e.g. a service found the keys changed).
@@ -425,6 +493,13 @@ class MainWindow(QMainWindow):
             self.vault.on_lock.clear()  # this window and its pages are going: nothing left to tell
             self.closing = finish_session(self.vault, self.operations.wait)
         super().closeEvent(event)
+
+
+def _deliver(page: QWidget, changes: Changes) -> None:
+    """Let a page reload what ``changes`` concern (pages without ``apply_changes`` show nothing that changes)."""
+    apply = getattr(page, "apply_changes", None)
+    if apply is not None:
+        apply(changes)
 
 
 def _daily_backup(vault: Vault) -> object:

@@ -4,6 +4,11 @@
 and calls the callbacks on the GUI thread. Worker code gets a :class:`Progress` to report and to
 poll for cancellation; it never touches widgets. Services may be called from the worker: the
 database connection is shared across threads behind a lock.
+
+It is also how a change reaches every view: an action that changed data calls
+``operations.report(Changes(...), source)`` (or passes ``changes=`` to :meth:`Operations.run`, reported
+once the work succeeded); the main window listens to :attr:`Operations.sig_changed` and hands the
+changes to each page, which reloads what concerns it (see ``services/changes.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from clientvault.services.changes import Changes
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +135,9 @@ class _Task(QRunnable):
 class Operations(QObject):
     """Runs long work on a private thread pool; one instance per main window."""
 
+    sig_changed = Signal(object, object)
+    """An action changed data: (:class:`Changes`, the widget that did it or None)."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
@@ -140,13 +150,30 @@ class Operations(QObject):
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
+        changes: Changes | None = None,
+        source: QObject | None = None,
     ) -> Operation:
-        """Start ``work(progress)`` off the GUI thread; callbacks run on the GUI thread."""
-        op = Operation(on_success, on_failure, on_progress, self)
+        """Start ``work(progress)`` off the GUI thread; callbacks run on the GUI thread.
+
+        With ``changes``, they are reported (before ``on_success`` runs) once the work succeeded.
+        """
+        callback = on_success
+        if changes is not None:
+
+            def callback(result: Any) -> None:
+                self.report(changes, source)
+                if on_success is not None:
+                    on_success(result)
+
+        op = Operation(callback, on_failure, on_progress, self)
         self._running.add(op)
         op.sig_finished.connect(lambda: self._running.discard(op))
         self._pool.start(_Task(work, op))
         return op
+
+    def report(self, changes: Changes, source: QObject | None = None) -> None:
+        """Tell every view what an action changed (call on the GUI thread, after the change succeeded)."""
+        self.sig_changed.emit(changes, source)
 
     def cancel_all(self) -> None:
         """Ask every running operation to stop (before locking or quitting)."""

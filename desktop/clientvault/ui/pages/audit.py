@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from clientvault.services.audit import AuditFilter, AuditService, ChainStatus
+from clientvault.services.changes import Changes
 from clientvault.services.context import Vault
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt, format_number
@@ -130,6 +131,18 @@ class AuditPage(QWidget):
         self.until.setEnabled(self.date_filter.isChecked())
         self.model.set_filter(self.current_filter())
         self._update_count()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Every action is audited: re-read the list (and the names, when accounts changed)."""
+        if changes.touches("users"):
+            current = self.user_filter.currentData()
+            self.user_filter.blockSignals(True)
+            self.user_filter.clear()
+            self._fill_users()
+            self.user_filter.setCurrentIndex(max(0, self.user_filter.findData(current)))
+            self.user_filter.blockSignals(False)
+        if changes.touches("audit"):
+            self.apply_filter()
 
     def _update_count(self) -> None:
         self.since.setEnabled(self.date_filter.isChecked())

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from clientvault.services.backup import BackupInfo, BackupService, PurgeResult, RestoreResult
+from clientvault.services.changes import Changes
 from clientvault.services.context import Vault
 from clientvault.services.retention import RetentionService, Settings
 from clientvault.ui.errors import show_error
@@ -156,6 +157,7 @@ class BackupsPage(QWidget):
             self.status.setText(fmt(self.tr("Backup %1 written and checked."), info.file_name))
             self.model.reload()
             self._update_buttons()
+            self.operations.report(Changes(backups=True), self)
             self.sig_done.emit(info)
 
         return self._start(self.tr("Backing up…"), lambda: self.backups.backup("manual"), done)
@@ -209,6 +211,7 @@ class BackupsPage(QWidget):
             )  # fmt: skip
             self.model.reload()
             self._update_buttons()
+            self.operations.report(Changes(backups=True), self)
             self.sig_done.emit(result)
 
         return self._start(self.tr("Purging backups…"), self.backups.purge, done)
@@ -228,4 +231,17 @@ class BackupsPage(QWidget):
             show_error(self, exc)
             return False
         self.status.setText(self.tr("Settings saved."))
+        self.operations.report(Changes(settings=True), self)
         return True
+
+    def apply_changes(self, changes: Changes) -> None:
+        """The list shows the backups (a scheduled one, or one taken elsewhere); the boxes show the settings."""
+        if changes.touches("backups"):
+            self.model.reload()
+            self._update_buttons()
+        if changes.touches("settings"):
+            s = self.retention.settings()
+            self.on_close.setChecked(s.backup_on_close)
+            self.daily.setChecked(s.backup_daily)
+            self.keep.setValue(s.backup_keep)
+            self.vacuum.setChecked(s.vacuum_after_erasure)

@@ -40,6 +40,7 @@ from clientvault.core.records import (
 )
 from clientvault.core.roles import Capability, Role, Scope, can, scope
 from clientvault.services.audit import AuditService
+from clientvault.services.changes import Changes
 from clientvault.services.clients import ClientService
 from clientvault.services.consent import ConsentService
 from clientvault.services.erasure import (
@@ -282,6 +283,8 @@ class ClientDetailPage(QWidget):
         self.clipboard = clipboard
         self.reveal_ms = reveal_ms
         self.lang = lang
+        self.operations = operations or Operations(self)
+        self.gone = False  # erased, sealed or no longer visible: the client list closes the tab
         self.consent = ConsentService(service.vault)
         self.reasons: dict[str, list[str]] = {}
         self.allowed: frozenset[DataCategory] = frozenset(DataCategory)
@@ -401,7 +404,7 @@ class ClientDetailPage(QWidget):
         self.consent_tab: ConsentTab | None = None
         if can(service.role, Capability.RECORD_CONSENT):
             self.consent_tab = ConsentTab(
-                service.vault, operations or Operations(self), client_id, lang=lang, parent=self
+                service.vault, self.operations, client_id, lang=lang, parent=self
             )
             self.consent_tab.setObjectName("consent_tab")
             self.consent_tab.sig_changed.connect(self._consents_changed)
@@ -426,6 +429,8 @@ class ClientDetailPage(QWidget):
         except NotFound:
             self.title.setText(self.tr("This client no longer exists or is no longer visible to you."))
             self.tabs.setVisible(False)
+            self.gone = True
+            self.conceal_all()
             return
         self.detail = d
         if d.can_assign or d.accountant_ids:
@@ -520,6 +525,11 @@ class ClientDetailPage(QWidget):
     def _consents_changed(self) -> None:
         # A grant or a withdrawal changes what may be revealed and filled in: show it at once.
         self.reload()
+        self.changed(Changes(consent=True))
+
+    def changed(self, changes: Changes) -> None:
+        """Tell every view what an action on this client changed (see ``services/changes.py``)."""
+        self.operations.report(changes, self)
 
     @property
     def shows_sensitive(self) -> bool:
@@ -644,6 +654,7 @@ class ClientDetailPage(QWidget):
         if rid is not None:
             self.reload()
             self.withdrawn_note.setText(requested_text(rid))
+            self.changed(Changes(requests=True))
         return rid
 
     def open_erasure_request(self) -> ErasureRequestRow | None:
@@ -765,6 +776,11 @@ class ClientDetailPage(QWidget):
     def _run(self, fn: object) -> bool:
         try:
             fn()  # type: ignore[operator]
+        except NotFound:
+            # Erased or sealed meanwhile (maybe at another workstation): the page closes, no error box.
+            self.gone = True
+            self.changed(Changes(clients=True, gone=frozenset({self.client_id})))
+            return False
         except KnownError as exc:
             QMessageBox.warning(self, self.tr("Client"), error_message(exc))
             self.reload()
@@ -784,6 +800,7 @@ class ClientDetailPage(QWidget):
         dialog = ClientEditDialog(self.service, self.client_id, self, fields=fields)
         self.edit_dialog = dialog
         dialog.sig_saved.connect(self.sig_changed)
+        dialog.sig_saved.connect(lambda _id: self.changed(Changes(clients=True)))
         dialog.finished.connect(lambda _r: self._edit_finished())
         dialog.open()
         return dialog
@@ -808,6 +825,7 @@ class ClientDetailPage(QWidget):
         if self._run(lambda: self.service.set_status(self.client_id, d.version, status)):
             self.sig_changed.emit(self.client_id)
             self.reload()
+            self.changed(Changes(clients=True))
 
     def request_lock(self, reason: str | None = None) -> bool:
         """Ask the partner to lock this client (accountant; the engagement is over)."""
@@ -817,6 +835,7 @@ class ClientDetailPage(QWidget):
         if not text or not self._run(lambda: LockService(self.service.vault).request_lock(self.client_id, text)):
             return False
         self.reload()
+        self.changed(Changes(requests=True))
         return True
 
     def lock(self, reason: str | None = None) -> bool:
@@ -830,6 +849,7 @@ class ClientDetailPage(QWidget):
             return False
         self.sig_changed.emit(self.client_id)
         self.sig_close_requested.emit(self.client_id)
+        self.changed(Changes(clients=True, sealed=True, requests=True, gone=frozenset({self.client_id})))
         return True
 
     def request_erasure(self) -> ErasureRequestDialog | None:
@@ -850,6 +870,7 @@ class ClientDetailPage(QWidget):
             self.erasure_dialog = None
         if result == QDialog.DialogCode.Accepted:
             self.reload()
+            self.changed(Changes(requests=True))
         dialog.deleteLater()
 
     def assign(self) -> AssignAccountantsDialog:
@@ -863,6 +884,7 @@ class ClientDetailPage(QWidget):
     def _assigned(self) -> None:
         self.sig_changed.emit(self.client_id)
         self.reload()
+        self.changed(Changes(clients=True))
 
     def _selected_person(self) -> PersonView | None:
         if self.person_model is None:
@@ -882,7 +904,7 @@ class ClientDetailPage(QWidget):
         """Open the dialog for a new person."""
         assert self.detail is not None
         dialog = PersonEditDialog(self.service, self.client_id, None, self, with_ids=self._offers_id_numbers())
-        dialog.accepted.connect(self.reload)
+        dialog.accepted.connect(self._edited)
         dialog.open()
         return dialog
 
@@ -901,6 +923,7 @@ class ClientDetailPage(QWidget):
         assert self.detail is not None
         dialog = PersonEditDialog(self.service, self.client_id, person, self, with_ids=self._offers_id_numbers())
         dialog.finished.connect(lambda _r: self.reload())
+        dialog.accepted.connect(lambda: self.changed(Changes(clients=True)))
         dialog.open()
         return dialog
 
@@ -914,7 +937,7 @@ class ClientDetailPage(QWidget):
             fmt(self.tr("Remove %1 (%2) from this client?"), p.name, person_role_name(p.role)),
         )
         if answer == QMessageBox.StandardButton.Yes and self._run(lambda: self.service.remove_person(p.id)):
-            self.reload()
+            self._edited()
 
     def _reveal_selected_person(self) -> None:
         p = self._selected_person()
@@ -985,7 +1008,7 @@ class ClientDetailPage(QWidget):
         if not kinds:
             return None
         dialog = SensitiveEditDialog(self.service, self.client_id, kinds, self.detail.persons, self)
-        dialog.accepted.connect(self.reload)
+        dialog.accepted.connect(self._edited)
         dialog.open()
         return dialog
 
@@ -993,7 +1016,11 @@ class ClientDetailPage(QWidget):
         """Delete a sensitive item after confirmation."""
         answer = QMessageBox.question(self, self.tr("Remove item"), self.tr("Delete this sensitive item for good?"))
         if answer == QMessageBox.StandardButton.Yes and self._run(lambda: self.service.remove_sensitive(item_id)):
-            self.reload()
+            self._edited()
+
+    def _edited(self) -> None:
+        self.reload()
+        self.changed(Changes(clients=True))
 
     # -- consent -------------------------------------------------------------------------------
 

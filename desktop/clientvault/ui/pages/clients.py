@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from clientvault.core.errors import KnownError
 from clientvault.core.records import ClientStatus
 from clientvault.core.roles import Capability, Scope, scope
+from clientvault.services.changes import Changes
 from clientvault.services.clients import ClientFilter, ClientService
 from clientvault.services.context import Vault
 from clientvault.ui.client_labels import clients_count, status_name
@@ -140,6 +141,10 @@ class ClientsPage(QWidget):
         list_layout.addLayout(filters)
         list_layout.addWidget(self.view, 1)
         list_layout.addWidget(self.count_label)
+        self.closed_note = QLabel(self)
+        self.closed_note.setObjectName("closed_note")
+        self.closed_note.setVisible(False)
+        list_layout.addWidget(self.closed_note)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("client_pages")
@@ -273,7 +278,24 @@ class ClientsPage(QWidget):
         page = self.details.get(client_id)
         if page is not None and page.detail is not None:
             self.tabs.setTabText(self.tabs.indexOf(page), page.detail.name[:18])
-        self.apply_filter()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Close the tabs of clients gone (erased, sealed); re-read the list and the open clients they concern."""
+        closed = [cid for cid in changes.gone if cid in self.details]
+        for cid in closed:
+            self.close_client(cid)
+        if changes.touches("clients", "consent", "sealed", "users"):
+            self.apply_filter()
+            for cid, page in list(self.details.items()):
+                page.reload()
+                if page.gone:  # erased or sealed at another workstation, or no longer visible to this role
+                    closed.append(cid)
+                    self.close_client(cid)
+        if closed:
+            self.closed_note.setText(
+                self.tr("A client's page was closed: the record was erased or sealed, or is no longer visible to you.")
+            )
+            self.closed_note.setVisible(True)
 
     def new_client(self) -> ClientEditDialog | IntakeDialog:
         """New client (partner, accountant) or new prospect (assistant, intake fields only)."""
@@ -290,6 +312,7 @@ class ClientsPage(QWidget):
     def _created(self, client_id: int) -> None:
         self.apply_filter()
         self.open_client(client_id)
+        self.operations.report(Changes(clients=True), self)
 
     def _on_lock(self) -> None:
         try:

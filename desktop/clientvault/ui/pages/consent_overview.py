@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clientvault.services.changes import Changes
 from clientvault.services.consent import OVERVIEW_BUCKETS, ConsentService, IssuedForm, OverviewRow
 from clientvault.services.context import Vault
 from clientvault.ui.dialogs.return_form import consent_error
@@ -133,6 +134,12 @@ class ConsentOverviewPage(QWidget):
             "reconsent": self.tr("Notice changed: %1"),
         }
 
+    def apply_changes(self, changes: Changes) -> None:
+        """Counts and the list follow consents, clients and erasure requests."""
+        if changes.touches("consent", "clients", "requests", "settings"):
+            self.refresh()
+            self.model.reload()
+
     def refresh(self) -> None:
         """Update the counts on the bucket buttons and the erasure queue."""
         counts = self.service.overview_counts()
@@ -178,7 +185,9 @@ class ConsentOverviewPage(QWidget):
         self.refresh()
         self.model.set_bucket(self.model.bucket)
         if forms:
+            self.operations.report(Changes(consent=True), self)
             dialog = FormPreviewDialog(self.service, forms[0], self)
+            dialog.sig_saved.connect(lambda: self.operations.report(Changes(exports=True), self))
             dialog.setObjectName("batch_preview")
             dialog.open()
             self.message.setText(fmt(self.tr("%1 forms issued."), format_number(len(forms[0].client_ids))))

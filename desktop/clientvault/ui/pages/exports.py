@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from clientvault.core.roles import Role
+from clientvault.services.changes import Changes
 from clientvault.services.context import Vault
 from clientvault.services.exports import DestroyOutcome, ExportEntry, ExportService, RegisterFilter
 from clientvault.ui.errors import show_error
@@ -161,6 +162,7 @@ class ExportsPage(QWidget):
             }.get(outcome, self.tr("Marked as destroyed."))
         )
         self._reload()
+        self.operations.report(Changes(exports=True), self)
         self.sig_destroyed.emit(outcome)
 
     def _failed(self, exc: BaseException) -> None:
@@ -168,6 +170,11 @@ class ExportsPage(QWidget):
         self._reload()
         show_error(self, exc)
         self.sig_destroyed.emit(exc)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """The register lists saved files: re-read it when one was saved or destroyed (here or elsewhere)."""
+        if changes.touches("exports", "clients"):
+            self._reload()
 
     def _reload(self) -> None:
         if not self.vault.locked:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from clientvault.core.records import ClientStatus
 from clientvault.core.roles import Capability, Role, can
+from clientvault.services.changes import Changes
 from clientvault.services.clients import AccountantOption, ClientFilter, ClientService
 from clientvault.services.context import Vault
 from clientvault.ui.client_labels import status_name
@@ -63,6 +64,7 @@ class HomePage(QWidget):
         self.layout_.addLayout(self.cards)
         self.model: ClientTableModel | None = None
         self.view: QTableView | None = None
+        self._card_statuses: tuple[ClientStatus, ...] = ()
 
     def add_card(self, key: str, title: str, value: int) -> QLabel:
         """A count card (big number, caption)."""
@@ -82,6 +84,7 @@ class HomePage(QWidget):
 
     def status_cards(self, statuses: tuple[ClientStatus, ...]) -> dict[ClientStatus, int]:
         """One card per status plus the total; returns the counts."""
+        self._card_statuses = statuses
         counts = self.service.status_counts()
         self.add_card("total", self.tr("Clients in total"), sum(counts.get(s, 0) for s in statuses))
         for s in statuses:
@@ -103,9 +106,20 @@ class HomePage(QWidget):
         return self.view
 
     def refresh(self) -> None:
-        """Re-read the list (after a change elsewhere)."""
+        """Re-read the counts and the list (after a change elsewhere)."""
+        if self._card_statuses:
+            counts = self.service.status_counts()
+            statuses = self._card_statuses
+            self.count_labels["total"].setText(format_number(sum(counts.get(s, 0) for s in statuses)))
+            for s in statuses:
+                self.count_labels[s.value].setText(format_number(counts.get(s, 0)))
         if self.model is not None:
             self.model.reload()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Counts and lists show clients: re-read them when clients changed (here or at another workstation)."""
+        if changes.touches("clients", "sealed", "users"):
+            self.refresh()
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid() and self.model is not None:
@@ -177,9 +191,7 @@ class AssistantHomePage(HomePage):
 
     def _created(self, client_id: int) -> None:
         self.refresh()
-        self.count_labels[ClientStatus.PROSPECT.value].setText(
-            format_number(self.service.status_counts().get(ClientStatus.PROSPECT, 0))
-        )
+        self.operations.report(Changes(clients=True), self)
         self.sig_prospect_created.emit(client_id)
 
 
@@ -230,6 +242,12 @@ class OverviewHomePage(HomePage):
         )
         self.workload_operation: Operation | None = None
         self.load_workload()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Also count each accountant's clients again."""
+        super().apply_changes(changes)
+        if changes.touches("clients", "sealed", "users"):
+            self.load_workload()
 
     def load_workload(self) -> Operation:
         """Count each accountant's clients off the GUI thread (a large firm has 100 000 clients)."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clientvault.services.changes import Changes
 from clientvault.services.context import Vault
 from clientvault.services.locking import LockedRow, LockRequestRow, LockService
 from clientvault.ui.dialogs.locked_record import LockedRecordDialog
@@ -19,6 +20,7 @@ from clientvault.ui.dialogs.reason import ask_reason
 from clientvault.ui.errors import show_error
 from clientvault.ui.i18n import fmt, format_number
 from clientvault.ui.models.retention import PagedTableModel
+from clientvault.ui.operations import Operations
 from clientvault.ui.widgets.tables import make_table_view, selected_item
 from clientvault.ui.widgets.text import embolden, wrapped_label
 
@@ -29,9 +31,10 @@ class LockedPage(QWidget):
     sig_changed = Signal()
     """A record was locked, unlocked or its hold changed."""
 
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None, *, operations: Operations | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
+        self.operations = operations
         self.locks = LockService(vault)
         heading = embolden(QLabel(self.tr("Locked records"), self))
         intro = wrapped_label(
@@ -137,6 +140,11 @@ class LockedPage(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
 
+    def apply_changes(self, changes: Changes) -> None:
+        """Sealed records and lock requests are listed here: re-read them when either (or a client) changed."""
+        if changes.touches("sealed", "requests", "clients"):
+            self.refresh()
+
     def refresh(self) -> None:
         """Reload both lists."""
         self.model.reload()
@@ -183,7 +191,9 @@ class LockedPage(QWidget):
         dialog.show()
         return dialog
 
-    def _with_reason(self, title: str, prompt: str, action: object, reason: str | None) -> bool:
+    def _with_reason(
+        self, title: str, prompt: str, action: object, reason: str | None, changes: Changes | None = None
+    ) -> bool:
         text = reason or ask_reason(self, title, prompt)
         if not text:
             return False
@@ -194,6 +204,8 @@ class LockedPage(QWidget):
             return False
         self.refresh()
         self.sig_changed.emit()
+        if self.operations is not None:
+            self.operations.report(changes or Changes(sealed=True), self)
         return True
 
     def unlock_selected(self, reason: str | None = None) -> bool:
@@ -206,6 +218,7 @@ class LockedPage(QWidget):
             self.tr("The client returns and the record becomes active again. Reason:"),
             lambda text: self.locks.unlock(row.client_id, text),
             reason,
+            Changes(clients=True, sealed=True),
         )
 
     def hold_selected(self, reason: str | None = None) -> bool:
@@ -246,7 +259,8 @@ class LockedPage(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
             reason = req.reason
-        return self._with_reason("", "", lambda text: self.locks.lock(req.client_id, text), reason)
+        sealed = Changes(clients=True, sealed=True, requests=True, gone=frozenset({req.client_id}))
+        return self._with_reason("", "", lambda text: self.locks.lock(req.client_id, text), reason, sealed)
 
     def refuse_requested(self, reason: str | None = None) -> bool:
         """Refuse the selected lock request."""
@@ -258,4 +272,5 @@ class LockedPage(QWidget):
             self.tr("Why is the request refused?"),
             lambda text: self.locks.refuse_request(req.client_id, text),
             reason,
+            Changes(requests=True),
         )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from clientvault.core.roles import Capability, can
+from clientvault.services.changes import Changes
 from clientvault.services.consent import ConsentService
 from clientvault.services.context import Vault
 from clientvault.services.purposes import Purpose, PurposeService
@@ -82,6 +83,11 @@ class PurposesPage(QWidget):
         self.table.itemSelectionChanged.connect(self._show_history)
         self.reload()
 
+    def apply_changes(self, changes: Changes) -> None:
+        """The catalogue changes only through purpose edits (here or at another workstation)."""
+        if changes.touches("consent"):
+            self.reload()
+
     def reload(self) -> None:
         """Read the catalogue again."""
         self.purposes = self.service.catalogue(include_inactive=True)
@@ -129,6 +135,7 @@ class PurposesPage(QWidget):
         dialog = PurposeEditDialog(self.service, purpose, self)
         dialog.setObjectName("purpose_edit")
         dialog.accepted.connect(self.reload)
+        dialog.accepted.connect(lambda: self.operations.report(Changes(consent=True), self))
         dialog.open()
         return dialog
 
@@ -136,5 +143,6 @@ class PurposesPage(QWidget):
         """Edit the firm contact details printed in notices."""
         dialog = NoticeDetailsDialog(ConsentService(self.vault), self)
         dialog.setObjectName("notice_details")
+        dialog.accepted.connect(lambda: self.operations.report(Changes(settings=True), self))
         dialog.open()
         return dialog

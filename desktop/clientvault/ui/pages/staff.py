@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from clientvault.core.errors import KnownError
 from clientvault.core.roles import Role
+from clientvault.services.changes import Changes
 from clientvault.services.context import Vault
 from clientvault.services.users import UserInfo, UserService
 from clientvault.ui.context import UiContext
@@ -208,6 +209,12 @@ class StaffPage(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
+    def apply_changes(self, changes: Changes) -> None:
+        """The list of accounts (added or disabled here or at another workstation)."""
+        if changes.touches("users"):
+            self.model.reload()
+            self._update_buttons()
+
     def selected(self) -> UserInfo | None:
         """The account selected in the table."""
         return selected_item(self.view, self.model.user)
@@ -225,6 +232,7 @@ class StaffPage(QWidget):
             self.model.reload()
             self._update_buttons()
             self.sig_changed.emit()
+            self.operations.report(Changes(users=True), self)
 
     def confirm_disable(self, user: UserInfo) -> bool:
         """Ask the partner to confirm; separate so tests can replace it."""
@@ -259,6 +267,7 @@ class StaffPage(QWidget):
             self.model.reload()
             self._update_buttons()
             self.sig_changed.emit()
+            self.operations.report(Changes(users=True, clients=True), self)
 
         def failed(exc: BaseException) -> None:
             progress.close()

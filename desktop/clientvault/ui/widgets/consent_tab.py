@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clientvault.services.changes import Changes
 from clientvault.services.consent import ConsentService, ConsentView, IssuedForm
 from clientvault.services.context import Vault
 from clientvault.ui.dialogs.return_form import ReturnFormDialog, consent_error, scope_label, status_label
@@ -97,18 +99,26 @@ class ConsentTableModel(QAbstractTableModel):
 class FormPreviewDialog(PdfPreviewDialog):
     """Preview of an issued form, with Print and Save (saving records the file in the export register)."""
 
+    sig_saved = Signal()
+    """The form was saved to a file (and entered in the export register)."""
+
     def __init__(self, service: ConsentService, form: IssuedForm, parent: QWidget | None = None) -> None:
         super().__init__(
             form.pdf,
             self.tr("Consent form %1").replace("%1", form.form_no.split(",")[0]),
             parent,
             printed=lambda: service.print_recorded(form),
-            save=lambda path: service.save_form(form, path),
+            save=self._save,
             file_name="consent-form.pdf",
             describe_error=consent_error,
         )
         self.service = service
         self.form = form
+
+    def _save(self, path: Path) -> object:
+        saved = self.service.save_form(self.form, path)
+        self.sig_saved.emit()
+        return saved
 
     def print_form(self) -> None:
         """Send the form to a printer chosen by the user (nothing is written to disk)."""
@@ -238,7 +248,9 @@ class ConsentTab(QWidget):
             self.status.setText(consent_error(exc))
             return None
         self.reload()
+        self.operations.report(Changes(consent=True), self)  # a form is out: the overview's "pending" count
         dialog = FormPreviewDialog(self.service, form, self)
+        dialog.sig_saved.connect(lambda: self.operations.report(Changes(exports=True), self))
         dialog.setObjectName("form_preview")
         dialog.open()
         return dialog
