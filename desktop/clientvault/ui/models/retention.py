@@ -34,7 +34,7 @@ class PagedTableModel(LazyTableModel[T]):
         tooltip: Callable[[T, int], str | None] | None = None,
     ) -> None:
         super().__init__(parent, page_size=page_size)
-        self._headers = list(headers)
+        self._titles_given = list(headers)
         self._fetch = fetch
         self._cell = cell
         self._tooltip = tooltip
@@ -44,7 +44,7 @@ class PagedTableModel(LazyTableModel[T]):
         return self._fetch(len(loaded), limit)
 
     def header_labels(self) -> Sequence[str]:
-        return self._headers
+        return self._titles_given
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
