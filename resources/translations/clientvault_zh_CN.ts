@@ -999,6 +999,10 @@
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
+        <source>Use a date from 1980-01-01 to 2099-12-31.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unknown document type.</source>
         <translation>未知的证件类型。</translation>
     </message>
@@ -1112,6 +1116,10 @@
     <message>
         <source>Client list</source>
         <translation>客户列表</translation>
+    </message>
+    <message>
+        <source>A client&apos;s page was closed: the record was erased or sealed, or is no longer visible to you.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1794,6 +1802,50 @@ A legal hold stops the erasure until it is lifted.</source>
         <translation>PIN</translation>
     </message>
     <message>
+        <source>Years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items the rule requires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation type="unfinished">见证人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">理由</translation>
+    </message>
+    <message>
         <source>%1 is required.</source>
         <translation>请填写%1。</translation>
     </message>
@@ -1814,8 +1866,8 @@ A legal hold stops the erasure until it is lifted.</source>
         <translation>%1太短。</translation>
     </message>
     <message>
-        <source>%1 contains control characters.</source>
-        <translation>%1含有控制字符。</translation>
+        <source>%1 contains control or text-direction characters.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 and its confirmation differ.</source>
@@ -1836,6 +1888,22 @@ A legal hold stops the erasure until it is lifted.</source>
     <message>
         <source>The PIN must have at least 6 characters.</source>
         <translation>PIN 至少需要 6 个字符。</translation>
+    </message>
+    <message>
+        <source>The witness must be someone other than the person who executes the erasure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is printed on the certificate: it must not contain the client&apos;s or a person&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Years: 1–100 (0 only for a permanent rule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PIN is too easy to guess (repeated digits, a run such as 123456, or a common PIN).</source>
+        <translation>此PIN码太容易被猜到（重复数字、123456这样的连续数字或常见PIN码）。</translation>
     </message>
     <message>
         <source>The user name or password is not correct.</source>
@@ -1880,6 +1948,18 @@ A legal hold stops the erasure until it is lifted.</source>
     <message>
         <source>The key file (vault.keys) belongs to another vault.</source>
         <translation>密钥文件 (vault.keys) 属于另一个保密柜。</translation>
+    </message>
+    <message>
+        <source>This login was altered in the key file or the staff list and was not certified by a partner. Ask a partner to check the audit log.</source>
+        <translation>此登录在密钥文件或员工名单中被改动过，未经合伙人认证。请合伙人检查审计日志。</translation>
+    </message>
+    <message>
+        <source>Your access to this vault was withdrawn on another workstation.</source>
+        <translation>您对此保密柜的访问权限已在另一台工作站上被撤销。</translation>
+    </message>
+    <message>
+        <source>The key file was made by a pre-release version of ClientVault and cannot be opened.</source>
+        <translation>此密钥文件由客户保密柜的预发布版本创建，无法打开。</translation>
     </message>
     <message>
         <source>The key file (vault.keys) is damaged or unreadable. Restore it from a backup.</source>
@@ -1950,8 +2030,28 @@ A legal hold stops the erasure until it is lifted.</source>
         <translation>此文件夹中已有保密柜。</translation>
     </message>
     <message>
-        <source>Only a partner who holds the partner key can add another partner.</source>
-        <translation>只有持有合伙人密钥的合伙人才能添加其他合伙人。</translation>
+        <source>This needs the partner key: log in as a partner with your password (not the PIN).</source>
+        <translation>此操作需要合伙人密钥：请以合伙人身份用密码（而非PIN码）登录。</translation>
+    </message>
+    <message>
+        <source>Log in with your password (not the PIN) to remember this workstation.</source>
+        <translation>请用密码（而非PIN码）登录后再记住此工作站。</translation>
+    </message>
+    <message>
+        <source>The key file holds logins that no partner certified. They are ignored; a partner&apos;s login removes them.</source>
+        <translation>密钥文件中有未经任何合伙人认证的登录项。它们已被忽略；合伙人登录时会将其删除。</translation>
+    </message>
+    <message>
+        <source>The partner signing key recorded in the key file or the database was changed. The true one is used.</source>
+        <translation>密钥文件或数据库中记录的合伙人签名密钥被改动过。系统使用真实的签名密钥。</translation>
+    </message>
+    <message>
+        <source>The audit log changed since the last checkpoint in a way its signatures do not allow. No new checkpoint was signed. Open the audit log and run the check.</source>
+        <translation>自上一个检查点以来，审计日志发生了签名不允许的改动。系统未签署新的检查点。请打开审计日志并运行检查。</translation>
+    </message>
+    <message>
+        <source>Tampering detected</source>
+        <translation>发现篡改</translation>
     </message>
     <message>
         <source>This exported file is already marked as destroyed.</source>
@@ -1983,6 +2083,18 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>This export request has not been approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person who asked for an erasure cannot approve it. Another partner approves it (in a firm with one partner: the privacy officer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A legal retention period is still running for this client, so the erasure cannot use the basis &apos;retention period ended&apos;. The attempt has been recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These records hold accounting archives: record an appraisal (鉴定意见书) concluding they may be destroyed before executing the erasure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2072,6 +2184,185 @@ Please give this reference to your administrator.</source>
     <message>
         <source>The file cannot be read as a workbook.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExcelLabels</name>
+    <message>
+        <source>Client name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation type="unfinished">信用代码</translation>
+    </message>
+    <message>
+        <source>Tax number</source>
+        <translation type="unfinished">纳税人识别号</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation type="unfinished">法定代表人</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished">证件号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">电子邮箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished">行业</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation type="unfinished">银行账户</translation>
+    </message>
+    <message>
+        <source>Accountant</source>
+        <translation type="unfinished">会计</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Engagement start</source>
+        <translation type="unfinished">服务开始日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty but required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is needed when an ID number is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too long.</source>
+        <translation type="unfinished">%1太长。</translation>
+    </message>
+    <message>
+        <source>%1 has the wrong number of characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has characters or a shape it cannot have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the check digit is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds an impossible date of birth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a region code that does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was stored by Excel as a number and has lost digits. Format the column as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not one of the allowed values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds a formula. Formulas are never evaluated: type the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row is part of merged cells spanning several rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row has merged cells; only the first cell&apos;s value is read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was a number cell; it is read as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was an Excel day number; it is read as a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 had full-width characters; they were normalised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not stored: no purpose in force needs this data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not stored: your role may not set it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names no active accountant; not assigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 repeats the code of row %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 repeats the name of row %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches an existing client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches a client not assigned to you; skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not valid.</source>
+        <translation type="unfinished">%1无效。</translation>
     </message>
 </context>
 <context>
@@ -2286,6 +2577,37 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Clients in total</source>
         <translation>客户总数</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Fill empty fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

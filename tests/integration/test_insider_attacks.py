@@ -130,6 +130,7 @@ def test_flipping_holds_partner_key_never_gives_the_partner_key(
     assert info.value.reason == "forged_slot"
     boss = partner(fast_vaults, vault_dir)  # sees it, audits it, and removes the slot
     try:
+        assert boss.warnings == ["slots"]
         tamper = boss.audit.page(AuditFilter(action_prefix="key.tamper_detected"))
         assert tamper and all(e.outcome == "tampered" for e in tamper)
         UserService(boss, fast_vaults).disable(office["colleague"])  # a rekey: reseal
@@ -225,6 +226,7 @@ def _events_by_staff(fast_vaults: VaultService, vault_dir: Path, n: int = 3) -> 
 
 def _verify(fast_vaults: VaultService, vault_dir: Path) -> tuple[bool, str]:
     boss = partner(fast_vaults, vault_dir)
+    assert "audit" in boss.warnings  # the login saw it too, and signed no checkpoint over it
     try:
         status = AuditService(boss).verify()
     finally:

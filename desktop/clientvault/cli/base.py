@@ -78,6 +78,11 @@ _KEYS = {
     "newer_format": "vault.keys was written by a newer version of ClientVault",
     "unreadable": "vault.keys cannot be read (check the folder's permissions)",
     "no_recovery_slot": "this vault has no recovery slot",
+    "forged_slot": "this login was altered in vault.keys and no partner certified it; ask a partner to check the"
+    " audit log",
+    "role_mismatch": "the staff list says another role than the partner certified for this login; ask a partner",
+    "no_slot": "your access to this vault was withdrawn",
+    "old_format": "vault.keys was made by a pre-release version of ClientVault and cannot be opened",
     "not_this_db": (
         "the key in vault.keys does not open vault.db: the two files are from different vaults or from"
         " different points in time; restore both from the same backup"
@@ -87,7 +92,8 @@ _STATE = {
     "vault_exists": "a vault already exists in that folder",
     "cannot_disable_self": "you cannot disable your own account",
     "last_partner": "the last active partner cannot be disabled",
-    "partner_key_unavailable": "only a partner can add another partner",
+    "partner_key_unavailable": "this needs the partner key: log in as a partner with the password",
+    "password_session_needed": "log in with the password (not a PIN) to remember a workstation",
     "file_exists": "the recovery sheet file already exists; choose a new file name",
     "folder_missing": "the folder for the recovery sheet does not exist",
     "erasure_pending_on_disk": "another workstation is reading the vault: the erased values are still on disk; "
@@ -259,7 +265,10 @@ class Context:
         """Log the acting user in (audited like a GUI login)."""
         folder, user = self.folder(), self.username()
         require_vault(vaults, folder)
-        return vaults.unlock(folder, user, self.password())
+        vault = vaults.unlock(folder, user, self.password())
+        for kind in vault.warnings:
+            self.err(f"warning: {TAMPER_WARNINGS.get(kind, kind)}")
+        return vault
 
     def err(self, line: str) -> None:
         """Write one line (no personal values) to stderr, prefixed like the error lines of ``main``."""
@@ -269,6 +278,13 @@ class Context:
         """Write one tab-separated line to stdout (tabs/newlines inside fields become spaces)."""
         self.out.write("\t".join(_clean(f) for f in fields) + "\n")
 
+
+#: What a login found altered (docs/SECURITY.md "Certificates" and "Audit log"); audited as key.tamper_detected.
+TAMPER_WARNINGS = {
+    "slots": "vault.keys holds key slots no partner certified; they are ignored (a partner login removes them)",
+    "signer": "the partner signing key recorded in vault.keys or the database was changed; the true one is used",
+    "audit": "the audit log changed since the last checkpoint; run verify, no checkpoint was signed",
+}
 
 #: SQLite stores integers in 64 bits: a record number or count beyond that is refused as typed.
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1

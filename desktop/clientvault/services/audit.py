@@ -131,6 +131,8 @@ def checkpoint(vault: Vault, why: str) -> bool:
         return False
     if not verify_window(vault):
         vault.record("key.tamper_detected", "audit", reason=why, outcome="tampered")
+        if "audit" not in vault.warnings:
+            vault.warnings.append("audit")
         return False
     partner_key = kf.partner_signing_key(vault.vault_id, keys.pk)
     repo = AuditRepository(vault.db, vault.vault_id, (kf.PARTNER, partner_key.sign))

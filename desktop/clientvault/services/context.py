@@ -94,6 +94,8 @@ class Vault:
     on_lock: list[Callable[[], None]] = field(default_factory=list)
     state_dir: Path | None = None  # this workstation's memory of audit checkpoints (outside the vault)
     before_lock: list[Callable[[], object]] = field(default_factory=list)  # e.g. a partner's closing checkpoint
+    #: Tampering found at login ("slots", "signer", "audit"): the desktop shows it once, the CLI on stderr.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def audit(self) -> AuditRepository:

@@ -665,6 +665,9 @@ class VaultService:
             problems.append("audit:workstation_checkpoint")
         for obj in problems:
             vault.record("key.tamper_detected", obj, outcome="tampered")
+        kinds = {"slot": "slots", "vault.keys": "signer", "vault.db": "signer", "audit": "audit"}
+        for kind in dict.fromkeys(kinds[p.split(":", 1)[0]] for p in problems):
+            vault.warnings.append(kind)
         keys = vault.session.keys
         if keys is None or keys.pk is None:
             return

@@ -55,6 +55,17 @@ def field_message(field: str, code: str) -> str:
         "password": translate("Errors", "Password"),
         "new_password": translate("Errors", "New password"),
         "pin": translate("Errors", "PIN"),
+        "years": translate("Errors", "Years"),
+        "legal_source": translate("Errors", "Legal source"),
+        "covers": translate("Errors", "Items the rule requires"),
+        "category": translate("Errors", "Category"),
+        "title": translate("Errors", "Title"),
+        "recipient": translate("Errors", "Recipient"),
+        "categories": translate("Errors", "Categories"),
+        "witness": translate("Errors", "Witness"),
+        "note": translate("Errors", "Note"),
+        "purpose": translate("Errors", "Purpose"),
+        "reason": translate("Errors", "Reason"),
     }
     codes = {
         "required": translate("Errors", "%1 is required."),
@@ -62,7 +73,7 @@ def field_message(field: str, code: str) -> str:
         "format": translate("Errors", "%1 contains characters that are not allowed."),
         "taken": translate("Errors", "%1 is already in use."),
         "too_short": translate("Errors", "%1 is too short."),
-        "control_chars": translate("Errors", "%1 contains control characters."),
+        "control_chars": translate("Errors", "%1 contains control or text-direction characters."),
         "mismatch": translate("Errors", "%1 and its confirmation differ."),
     }
     name = fields.get(field, field)
@@ -73,6 +84,18 @@ def field_message(field: str, code: str) -> str:
         return fmt(translate("Errors", "%1 must have at least 10 characters."), name)
     if field == "pin" and code == "too_short":
         return translate("Errors", "The PIN must have at least 6 characters.")
+    if field == "witness" and code == "executor":
+        return translate("Errors", "The witness must be someone other than the person who executes the erasure.")
+    if field == "reason" and code == "personal_data":
+        return translate(
+            "Errors", "The reason is printed on the certificate: it must not contain the client's or a person's name."
+        )
+    if field == "years" and code == "range":
+        return translate("Errors", "Years: 1–100 (0 only for a permanent rule).")
+    if field == "pin" and code == "weak":
+        return translate(
+            "Errors", "This PIN is too easy to guess (repeated digits, a run such as 123456, or a common PIN)."
+        )
     return fmt(template, name)
 
 
@@ -115,6 +138,18 @@ def error_message(exc: BaseException) -> str:
             )
         if exc.reason in ("other_vault", "vault_mismatch"):
             return translate("Errors", "The key file (vault.keys) belongs to another vault.")
+        if exc.reason in ("forged_slot", "role_mismatch"):
+            return translate(
+                "Errors",
+                "This login was altered in the key file or the staff list and was not certified by a partner. "
+                "Ask a partner to check the audit log.",
+            )
+        if exc.reason == "no_slot":
+            return translate("Errors", "Your access to this vault was withdrawn on another workstation.")
+        if exc.reason == "old_format":
+            return translate(
+                "Errors", "The key file was made by a pre-release version of ClientVault and cannot be opened."
+            )
         return translate("Errors", "The key file (vault.keys) is damaged or unreadable. Restore it from a backup.")
     if isinstance(exc, GenerationMismatch):
         return translate(
@@ -177,7 +212,10 @@ def state_message(code: str) -> str:
         "last_partner": translate("Errors", "The last active partner cannot be disabled."),
         "vault_exists": translate("Errors", "This folder already holds a vault."),
         "partner_key_unavailable": translate(
-            "Errors", "Only a partner who holds the partner key can add another partner."
+            "Errors", "This needs the partner key: log in as a partner with your password (not the PIN)."
+        ),
+        "password_session_needed": translate(
+            "Errors", "Log in with your password (not the PIN) to remember this workstation."
         ),
         "export_destroyed": translate("Errors", "This exported file is already marked as destroyed."),
         "import_refused_rows": translate(
@@ -193,6 +231,21 @@ def state_message(code: str) -> str:
         "export_approval_mismatch": translate("Errors", "The approval does not cover this export."),
         "export_approval_used": translate("Errors", "This approval has already been used."),
         "export_not_approved": translate("Errors", "This export request has not been approved."),
+        "four_eyes_requester": translate(
+            "Errors",
+            "The person who asked for an erasure cannot approve it. Another partner approves it (in a firm "
+            "with one partner: the privacy officer).",
+        ),
+        "retention_running": translate(
+            "Errors",
+            "A legal retention period is still running for this client, so the erasure cannot use the basis "
+            "'retention period ended'. The attempt has been recorded.",
+        ),
+        "appraisal_missing": translate(
+            "Errors",
+            "These records hold accounting archives: record an appraisal (鉴定意见书) concluding they may be "
+            "destroyed before executing the erasure.",
+        ),
         "erasure_pending_on_disk": translate(
             "Errors",
             "Another workstation is reading the vault, so the erased values are still on disk. The certificate "
@@ -289,3 +342,24 @@ def spreadsheet_message(reason: str) -> str:
         "too_many_rows": translate("Errors", "The sheet has more rows than one import takes. Split it into parts."),
     }
     return messages.get(reason, translate("Errors", "The file cannot be read as a workbook."))
+
+
+def show_tamper_warning(parent: QWidget, kinds: list[str]) -> None:
+    """Tell the user, once after login, what the login found altered (it is also in the audit log)."""
+    texts = {
+        "slots": translate(
+            "Errors",
+            "The key file holds logins that no partner certified. They are ignored; a partner's login removes them.",
+        ),
+        "signer": translate(
+            "Errors",
+            "The partner signing key recorded in the key file or the database was changed. The true one is used.",
+        ),
+        "audit": translate(
+            "Errors",
+            "The audit log changed since the last checkpoint in a way its signatures do not allow. "
+            "No new checkpoint was signed. Open the audit log and run the check.",
+        ),
+    }
+    lines = [texts.get(k, k) for k in kinds]
+    QMessageBox.warning(parent, translate("Errors", "Tampering detected"), "\n\n".join(lines))

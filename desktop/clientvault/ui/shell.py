@@ -83,6 +83,10 @@ class Shell(QObject):
         self.window.sig_logged_out.connect(self._logged_out)
         self.window.show()
         self.dialog = None
+        if vault.warnings:
+            from clientvault.ui.errors import show_tamper_warning
+
+            show_tamper_warning(self.window, vault.warnings)
 
     def _logged_out(self) -> None:
         if self.window is not None:
