@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from clientvault.core.roles import Role
+from clientvault.services.changes import Changes
 from clientvault.services.context import Vault
 from clientvault.services.erasure import (
     DEFAULT_BASIS,
@@ -240,6 +241,11 @@ class ErasurePage(QWidget):
 
     # -- state ---------------------------------------------------------------------------------
 
+    def apply_changes(self, changes: Changes) -> None:
+        """Requests, flagged items and the register: re-read them when requests, records or consents changed."""
+        if changes.touches("requests", "sealed", "clients", "consent"):
+            self.refresh()
+
     def refresh(self) -> None:
         """Reload both tables."""
         self.requests.reload()
@@ -285,6 +291,7 @@ class ErasurePage(QWidget):
             show_error(self, exc)
             return False
         self.refresh()
+        self.operations.report(Changes(requests=True), self)
         return True
 
     # -- actions -------------------------------------------------------------------------------
@@ -311,6 +318,7 @@ class ErasurePage(QWidget):
         if rid is not None:
             self.refresh()
             self.status.setText(requested_text(rid))
+            self.operations.report(Changes(requests=True), self)
         return rid
 
     def check_retention(self) -> list[int]:
@@ -370,6 +378,8 @@ class ErasurePage(QWidget):
         self.status.setText(text)
         if not self.vault.locked:
             self.refresh()
+            # The client (or some of its items) is gone: its open page re-reads or closes.
+            self.operations.report(Changes(clients=True, requests=True, sealed=True, consent=True), self)
         self.sig_executed.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
