@@ -190,6 +190,51 @@ def clean_text(field: str, value: str, max_len: int, *, required: bool = False) 
     return text
 
 
+def free_text(
+    field: str, value: str, max_len: int, *, required: bool = False, min_len: int = 0, multiline: bool = False
+) -> str:
+    """The one check of free text typed by staff: firm and display names, witnesses, reasons, notes, purposes.
+
+    Unlike :func:`clean_text` (client records, which are also matched), the text is kept as typed:
+    no NFKC, only whitespace tidied (single-line: runs of whitespace become one space;
+    ``multiline``: ``\\r\\n`` becomes ``\\n`` and each line loses trailing spaces).
+
+    Args:
+        field: Field name used as the key of a raised error.
+        value: The raw text.
+        max_len: Maximum number of characters after tidying.
+        required: Whether an empty value is an error.
+        min_len: Shorter (non-empty or required) text is ``required`` too (e.g. a reason of one letter).
+        multiline: Whether line breaks (and tabs) are allowed.
+
+    Returns:
+        The tidied text.
+
+    Raises:
+        ValidationError: ``control_chars`` (a control character, bidi override or isolate, line or
+            paragraph separator, lone surrogate; tab and newline unless ``multiline``),
+            ``too_long`` or ``required``.
+    """
+    if not isinstance(value, str):
+        _fail(field, "format")
+    if len(value) > max_len * 4 + 64:
+        _fail(field, "too_long")
+    if multiline:
+        lines = value.replace("\r\n", "\n").split("\n")
+        if any(_has_control_chars(line.replace("\t", " ")) for line in lines):
+            _fail(field, "control_chars")
+        text = "\n".join(line.rstrip() for line in lines).strip()
+    else:
+        if _has_control_chars(value):
+            _fail(field, "control_chars")
+        text = " ".join(value.split())
+    if len(text) > max_len:
+        _fail(field, "too_long")
+    if (required or text) and len(text) < max(min_len, 1 if required else 0):
+        _fail(field, "required")
+    return text
+
+
 def _identifier_text(field: str, value: object, *, allow_int: bool) -> str:
     """Turn a raw identifier (str, or int from a spreadsheet) into normalised text."""
     if isinstance(value, bool):
@@ -723,6 +768,25 @@ def validate_date(
     if (min_date is not None and result < min_date) or (max_date is not None and result > max_date):
         _fail(field, "out_of_range")
     return result
+
+
+#: Engagement dates (start and end of the bookkeeping contract) must lie in this range: wide enough
+#: for any real contract, narrow enough that a retention period of up to 100 years counted from
+#: the end stays a valid date (9999-12-31 once made locking fail).
+ENGAGEMENT_EARLIEST = _dt.date(1980, 1, 1)
+ENGAGEMENT_LATEST = _dt.date(2099, 12, 31)
+
+
+def validate_engagement_date(value: str | _dt.date, field: str = "engagement_start") -> _dt.date:
+    """Parse an engagement date (:func:`validate_date`) between 1980-01-01 and 2099-12-31.
+
+    Raises:
+        ValidationError: as :func:`validate_date`; ``engagement_range`` outside the range.
+    """
+    day = validate_date(value, field)
+    if not ENGAGEMENT_EARLIEST <= day <= ENGAGEMENT_LATEST:
+        _fail(field, "engagement_range")
+    return day
 
 
 def validate_bank_account(value: str | int, field: str = "bank_account") -> str:

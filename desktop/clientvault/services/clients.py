@@ -357,7 +357,7 @@ class ClientService:
             out["email"] = _collect(e, lambda: v.validate_email(data.email or "")) if data.email.strip() else ""
         for f in ("engagement_start", "engagement_end"):
             if raw[f] is not None:
-                day = _collect(e, partial(v.validate_date, str(raw[f]), f)) if str(raw[f]).strip() else None
+                day = _collect(e, partial(v.validate_engagement_date, str(raw[f]), f)) if str(raw[f]).strip() else None
                 out[f] = day.isoformat() if day else None
         if (
             out.get("engagement_start")
@@ -404,6 +404,11 @@ class ClientService:
         """
         client = self._load_visible(client_id, Capability.EDIT_CLIENTS)
         values = self._clean_client(data, creating=False)
+        # An edit of one end of the engagement is checked against the stored other end.
+        start = values["engagement_start"] if "engagement_start" in values else client.get("engagement_start")
+        end = values["engagement_end"] if "engagement_end" in values else client.get("engagement_end")
+        if start and end and str(end) < str(start):
+            raise ValidationError({"engagement_end": "before_start"})
         if scope(self.role, Capability.EDIT_CLIENTS) is Scope.PROSPECTS and set(values) - INTAKE_FIELDS:
             self.vault.deny(Capability.EDIT_CLIENTS, f"client:{client_id}")
         with self.vault.db.transaction():

@@ -28,6 +28,7 @@ from typing import Any
 from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.records import FIELD_CATEGORY, DataCategory
 from clientvault.core.roles import Capability, Scope
+from clientvault.core.validation import free_text
 from clientvault.documents import consent_form as cf
 from clientvault.documents.pdf import check_lang
 from clientvault.services.clients import ClientService
@@ -391,7 +392,12 @@ class ConsentService:
     def set_notice_details(self, details: NoticeDetails) -> None:
         """Change the contact details printed on notices (partner, privacy officer)."""
         self.vault.require(Capability.MANAGE_PURPOSES, "notice")
-        errors = {k: "too_long" for k in NOTICE_KEYS if len(getattr(details, k)) > 300}
+        errors: dict[str, str] = {}
+        for k in NOTICE_KEYS:
+            try:
+                free_text(k, getattr(details, k), 300, multiline=True)
+            except ValidationError as exc:
+                errors.update(exc.errors)
         if errors:
             raise ValidationError(errors)
         settings = SettingsRepository(self.vault.db)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from clientvault.core.errors import InvalidState
+from clientvault.core.errors import InvalidState, ValidationError
 from clientvault.core.roles import Role
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.services.context import Vault
@@ -46,6 +46,10 @@ _NAMES = {
     Role.PRIVACY_OFFICER: "赵保密",
 }
 
+#: The most synthetic clients a demo firm gets: a large firm's worth (and ~a minute to build);
+#: more is refused (``ValidationError clients=range``) before anything is created.
+MAX_CLIENTS = 10_000
+
 #: Fills the demo firm; called with the partner's vault, the client count and the seed.
 Populate = Callable[[Vault, int, int], object]
 
@@ -63,6 +67,8 @@ def create_demo_vault(
     All-or-nothing like ``init``: the whole firm (users, clients, logins file) is built in a
     temporary folder beside ``folder`` and moved into place at the end.
     """
+    if not 0 <= clients <= MAX_CLIENTS:
+        raise ValidationError({"clients": "range"})
     if vaults.vault_exists(folder):
         raise InvalidState("vault_exists")
     partner = DEMO_LOGINS[0]

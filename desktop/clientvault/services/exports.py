@@ -32,6 +32,7 @@ from typing import Any
 
 from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.roles import Capability, Scope
+from clientvault.core.validation import free_text
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.services.context import Vault
 from clientvault.storage.exports import ExportRepository
@@ -166,10 +167,7 @@ class ExportService:
         granted = self.vault.require(capability, "export")
         if granted is Scope.REGISTER_ONLY:
             self.vault.deny(capability, "export")
-        if not purpose.strip():
-            raise ValidationError({"purpose": "required"})
-        if len(purpose) > MAX_PURPOSE:
-            raise ValidationError({"purpose": "too_long"})
+        purpose = free_text("purpose", purpose, MAX_PURPOSE, required=True)
         days = DEFAULT_KEEP_DAYS.get(kind, 30) if keep_days is None else keep_days
         if days is not None and days < 0:
             raise ValidationError({"keep_days": "range"})

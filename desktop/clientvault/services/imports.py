@@ -569,8 +569,9 @@ class _Context:
                 if day is None:
                     raise ValidationError({f: "date"})
                 issues.append(Issue(f, "serial_date", False))
-                return day.isoformat()
-            return v.validate_date(value if isinstance(value, (date, datetime)) else _text(value), f).isoformat()
+                return v.validate_engagement_date(day, f).isoformat()
+            raw_day = value if isinstance(value, (date, datetime)) else _text(value)
+            return v.validate_engagement_date(raw_day, f).isoformat()
         text = _text(value)
         if _fullwidth(text):
             issues.append(Issue(f, "fullwidth", False))

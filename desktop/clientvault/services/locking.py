@@ -24,6 +24,7 @@ from typing import Any
 
 from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.roles import Capability, Role, Scope
+from clientvault.core.validation import free_text
 from clientvault.security.sealing import aad, open_sealed, seal
 from clientvault.services.context import Vault
 from clientvault.services.retention import archive_rows, period_start, retention_dates, sealing_plan
@@ -61,13 +62,8 @@ LOCKABLE = ("active", "ended")
 
 
 def check_reason(reason: str, field: str = "reason") -> str:
-    """Return the stripped reason, or raise ``ValidationError`` if it is missing or too long."""
-    text = " ".join(reason.split())
-    if len(text) < MIN_REASON:
-        raise ValidationError({field: "required"})
-    if len(text) > MAX_REASON:
-        raise ValidationError({field: "too_long"})
-    return text
+    """Return the tidied reason, or raise ``ValidationError`` if it is missing, too long or has control characters."""
+    return free_text(field, reason, MAX_REASON, required=True, min_len=MIN_REASON)
 
 
 @dataclass(frozen=True)
@@ -318,11 +314,13 @@ class LockService:
         client = self.clients.get_client(client_id)
         if client is None or client["status"] == "erased":
             raise NotFound("client", client_id)
-        who = " ".join(recipient.split())
         known = {r.category for r in self.repo.rules()}
         errors = {}
-        if not who or len(who) > 200:
-            errors["recipient"] = "required" if not who else "too_long"
+        who = ""
+        try:
+            who = free_text("recipient", recipient, 200, required=True)
+        except ValidationError as exc:
+            errors.update(exc.errors)
         if not categories or any(c not in known for c in categories):
             errors["categories"] = "unknown"
         if years[0] and years[1] and years[0] > years[1]:

@@ -28,6 +28,7 @@ from typing import Any, Protocol
 from clientvault.core.errors import ConsentMissing, NotFound, ValidationError, VersionConflict
 from clientvault.core.records import FIELD_CATEGORY, ClientStatus, DataCategory
 from clientvault.core.roles import Capability
+from clientvault.core.validation import free_text
 from clientvault.services.context import Vault
 from clientvault.storage.consent import ConsentRepository, PurposeRepository
 
@@ -260,14 +261,15 @@ def _clean_purpose(code: str, data: PurposeInput) -> dict[str, Any]:
     if not (2 <= len(code) <= 40 and set(code) <= _CODE_CHARS and code[0].isalpha()):
         errors["code"] = "format"
     for name in ("name_zh", "name_en"):
-        text = getattr(data, name).strip()
-        if not text:
-            errors[name] = "required"
-        elif len(text) > 100:
-            errors[name] = "too_long"
+        try:
+            free_text(name, getattr(data, name), 100, required=True)
+        except ValidationError as exc:
+            errors.update(exc.errors)
     for name in ("description_zh", "description_en", "recipients_zh", "recipients_en"):
-        if len(getattr(data, name)) > 1000:
-            errors[name] = "too_long"
+        try:
+            free_text(name, getattr(data, name), 1000, multiline=True)
+        except ValidationError as exc:
+            errors.update(exc.errors)
     if not data.categories:
         errors["categories"] = "required"
     if not 0 <= data.retention_years <= 100:

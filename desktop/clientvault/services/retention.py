@@ -9,6 +9,7 @@ from typing import Any
 
 from clientvault.core.errors import ValidationError
 from clientvault.core.roles import Capability, Role
+from clientvault.core.validation import free_text
 from clientvault.services.context import Vault
 from clientvault.storage.retention import RetentionRepository, RetentionRule, RuleVersion
 from clientvault.storage.users import SettingsRepository
@@ -69,7 +70,9 @@ STARTS = ("year_end", "disposal")
 
 
 def add_years(day: date, years: int) -> date:
-    """``day`` plus whole years (29 February becomes 28 February in a common year)."""
+    """``day`` plus whole years (29 February becomes 28 February in a common year; past 9999, the last date)."""
+    if day.year + years > date.max.year:
+        return date.max
     try:
         return day.replace(year=day.year + years)
     except ValueError:
@@ -83,8 +86,9 @@ def period_start(engagement_end: date) -> date:
     year is the calendar year (会计法 第十一条), so the period starts on 1 January after the
     engagement ended. A ``disposal`` rule (固定资产卡片) counts from the disposal; the firm
     cannot know a later disposal than the end of its engagement, so it uses the same day.
+    An end in the year 9999 (stored before engagement dates were bounded) gives the last date.
     """
-    return date(engagement_end.year + 1, 1, 1)
+    return date(engagement_end.year + 1, 1, 1) if engagement_end.year < date.max.year else date.max
 
 
 def rule_until(rule: RetentionRule, starts: date) -> date:
@@ -92,9 +96,7 @@ def rule_until(rule: RetentionRule, starts: date) -> date:
     return PERMANENT_UNTIL if rule.permanent else add_years(starts, rule.years)
 
 
-def retention_dates(
-    engagement_end: date, rules: list[RetentionRule], kept: set[str] | None = None
-) -> RetentionDates:
+def retention_dates(engagement_end: date, rules: list[RetentionRule], kept: set[str] | None = None) -> RetentionDates:
     """Compute the retention period of a record whose engagement ended on ``engagement_end``.
 
     Args:
@@ -206,8 +208,8 @@ def archive_rows(
     ``period`` (应保管期限: years, or ``permanent``), ``starts``, ``from`` (the period's first
     day), ``archive`` (a rule of 会计档案管理办法: destruction needs an appraisal). No personal data.
     """
-    starts = date(last_year + 1, 1, 1)
-    rows = []
+    starts = period_start(date(last_year, 12, 31))
+    rows: list[dict[str, Any]] = []
     for r in rules:
         if not r.applies or not set(r.covers) & kept:
             continue
@@ -283,10 +285,11 @@ class RetentionService:
             errors["category"] = "format"
         if not 0 <= years <= 100 or (not permanent and years < 1):
             errors["years"] = "range"
-        if not legal_source.strip():
-            errors["legal_source"] = "required"
-        if len(legal_source) > 500 or len(title) > 100:
-            errors["legal_source" if len(legal_source) > 500 else "title"] = "too_long"
+        for name, text, most in (("legal_source", legal_source, 500), ("title", title, 100)):
+            try:
+                free_text(name, text, most, required=name == "legal_source")
+            except ValidationError as exc:
+                errors.update(exc.errors)
         if starts not in STARTS:
             errors["starts"] = "unknown"
         if any(c not in ITEM_CLASSES for c in covers):

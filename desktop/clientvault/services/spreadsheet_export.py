@@ -27,6 +27,7 @@ from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.masking import mask_bank_account, mask_email, mask_id_number, mask_phone
 from clientvault.core.records import ClientKind, ClientStatus, PersonRole
 from clientvault.core.roles import Capability, Role, Scope, scope
+from clientvault.core.validation import free_text
 from clientvault.documents.spreadsheet import FIELDS, ID_FIELDS, SYNONYMS
 from clientvault.documents.workbook_writer import Column, Sheet, Stamp, write_sheets
 from clientvault.services.clients import ClientFilter, ClientService
@@ -139,10 +140,7 @@ class ExcelExportService:
             self.vault.deny(Capability.EXPORT, "export")
         if unmasked and self.vault.session.role is not Role.PARTNER:
             self.vault.deny(Capability.REVEAL_IDS, "export")
-        if not purpose.strip():
-            raise ValidationError({"purpose": "required"})
-        if len(purpose) > MAX_PURPOSE:
-            raise ValidationError({"purpose": "too_long"})
+        free_text("purpose", purpose, MAX_PURPOSE, required=True)
         if scope_.kind not in ("list", "client", "person"):
             raise ValidationError({"scope": "unknown"})
         return granted

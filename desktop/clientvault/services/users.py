@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.roles import Capability, Role
+from clientvault.core.validation import free_text
 from clientvault.services.context import Vault
 from clientvault.services.vault import VaultService, _valid_username, check_password
 from clientvault.storage.users import UserRepository, UserRow
@@ -56,11 +57,10 @@ class UserService:
         errors: dict[str, str] = {}
         if not _valid_username(username):
             errors["username"] = "format"
-        name = display_name.strip()
-        if not name:
-            errors["display_name"] = "required"
-        elif len(name) > 100 or any(ord(c) < 32 for c in name):
-            errors["display_name"] = "format"
+        try:
+            name = free_text("display_name", display_name, 100, required=True)
+        except ValidationError as exc:
+            errors.update(exc.errors)
         if errors:
             raise ValidationError(errors)
         check_password(password)  # before the row exists, so a rejected password does not burn the name

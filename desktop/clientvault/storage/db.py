@@ -88,6 +88,15 @@ def _read_only_location(path: Path) -> bool:
     return not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK))
 
 
+def _no_space_left(path: Path) -> bool:
+    """Whether the file system holding ``path`` has (almost) no room left for its user."""
+    try:
+        st = os.statvfs(path.parent)
+    except (OSError, AttributeError):
+        return False
+    return st.f_bavail * st.f_frsize < 16 * PAGE_SIZE
+
+
 def map_error(exc: BaseException, *, path: Path | None = None, damage_seen: bool = False) -> BaseException:
     """Translate a sqlite/sqlcipher error into a typed ``KnownError`` where one fits.
 
@@ -109,6 +118,9 @@ def map_error(exc: BaseException, *, path: Path | None = None, damage_seen: bool
     code = extended & 0xFF
     text = str(exc).lower()
     if code == _SQLITE_FULL or "database or disk is full" in text:
+        return DiskFull()
+    # Creating or growing the -wal/-shm files on a full disk fails as an I/O or open error.
+    if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and path is not None and _no_space_left(path):
         return DiskFull()
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in text or "database is busy" in text:
         return VaultBusy()

@@ -148,6 +148,7 @@ def field_error(field: str, code: str) -> str:
             "ClientLabels", "The number lost digits (it was stored as a number, e.g. in Excel): type it as text."
         ),
         "before_start": translate("ClientLabels", "The end is before the start."),
+        "engagement_range": translate("ClientLabels", "Use a date from 1980-01-01 to 2099-12-31."),
         "unknown_type": translate("ClientLabels", "Unknown document type."),
         "unknown": translate("ClientLabels", "Unknown value."),
         "no_purpose": translate(

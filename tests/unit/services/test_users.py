@@ -41,7 +41,7 @@ def test_partner_adds_every_role_and_each_logs_in_with_its_own_keys(
         ("a", "Name", STAFF_PASSWORD, {"username": "format"}),
         ("bad name!", "Name", STAFF_PASSWORD, {"username": "format"}),
         ("okname", "  ", STAFF_PASSWORD, {"display_name": "required"}),
-        ("okname", "x\x07y", STAFF_PASSWORD, {"display_name": "format"}),
+        ("okname", "x\x07y", STAFF_PASSWORD, {"display_name": "control_chars"}),
         (PARTNER.upper(), "Name", STAFF_PASSWORD, {"username": "taken"}),
         ("okname", "Name", "short", {"password": "too_short"}),
     ],
