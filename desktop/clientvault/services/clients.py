@@ -50,8 +50,9 @@ T = TypeVar("T")
 
 MAX = {"name": 200, "address": 300, "industry": 100, "notes": 20000, "label": 100, "value": 200, "email": 254}
 _IDENT = re.compile(r"^[0-9A-Z]+$")
+#: Letters-and-digits text up to this length may also be (part of) a name; longer is a code.
+_NAME_LIKE = 4
 _IDENT_SEPARATORS = re.compile(r"[\s\-]+")
-_IDNUM = re.compile(r"^\d{17}[\dx]$")
 ITEM_CATEGORY = {
     SensitiveKind.BANK_ACCOUNT: DataCategory.BANK,
     SensitiveKind.TAX_LOGIN: DataCategory.CREDENTIALS,
@@ -186,8 +187,8 @@ class ClientService:
                 id_numbers=can(self.role, Capability.REVEAL_IDS),
                 accounts=can(self.role, Capability.REVEAL_IDS),  # account numbers reveal under REVEAL_IDS
             )
-            if not ident.isdigit() and not _IDNUM.match(ident.lower()):
-                match = build_match(typed, phones=False)  # "3M", "A8": also a name
+            if len(ident) <= _NAME_LIKE and not ident.isdigit():
+                match = build_match(typed, phones=False)  # "3M", "A8": also a name; longer: a code
         elif typed:
             match = build_match(flt.text, phones=phones)
             if match is None:

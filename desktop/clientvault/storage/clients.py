@@ -220,11 +220,13 @@ class ClientRepository:
         inner, inner_params = self._filters(vis, q, "v")
         arms: list[tuple[str, list[Any]]] = []
         if q.match:
+            # The assignment is checked on the index's rowid before the client's row is read.
+            by_doc, by_doc_params = self._filters(vis, q, "v", id_expr="s.rowid")
             arms.append(
                 (
                     "SELECT s.rowid FROM client_search s JOIN clients v ON v.id = s.rowid"
-                    f" WHERE s.client_search MATCH ? AND {inner}",
-                    [q.match, *inner_params],
+                    f" WHERE s.client_search MATCH ? AND {by_doc}",
+                    [q.match, *by_doc_params],
                 )
             )
         ident = q.identifier
