@@ -1119,6 +1119,37 @@
     </message>
     <message>
         <source>A client&apos;s page was closed: the record was erased or sealed, or is no longer visible to you.</source>
+        <translation>已关闭一个客户页面：该记录已被删除或封存，或您已无权查看。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 new clients will be created (with consent pending: they appear in the consent work lists), %2 existing clients get their empty fields filled, %3 rows are skipped. The import is all or nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 created, %2 updated, %3 skipped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1704,8 +1735,8 @@
         <translation>永久销毁客户 %1？此操作无法撤销。请输入 ERASE 确认。</translation>
     </message>
     <message>
-        <source>Witness (optional)</source>
-        <translation>见证人（可选）</translation>
+        <source>Witness (not the person executing)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Erasing… the vault is checked afterwards, which can take a while.</source>
@@ -2187,6 +2218,69 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>ExcelExportDialog</name>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client &amp;list, as searched and filtered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &amp;record of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the data leaves the vault (kept in the export register)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full ID and account numbers (otherwise masked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask a partner to &amp;approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation type="unfinished">处理目的(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>%1 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exports above %1 rows need a partner&apos;s approval first: ask for it, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A partner approved this export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1 sent. Save once a partner has approved it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExcelLabels</name>
     <message>
         <source>Client name</source>
@@ -2366,6 +2460,33 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>ExportRequestsDialog</name>
+    <message>
+        <source>Export requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refuse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · %3 rows · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unmasked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportTableModel</name>
     <message>
         <source>When</source>
@@ -2532,6 +2653,45 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An .xlsx file from Excel or WPS. The header row is found even under title rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved &amp;mapping:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(guess from the headers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirmWizardPage</name>
     <message>
         <source>Your firm</source>
@@ -2607,6 +2767,13 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import clients from Excel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3015,6 +3182,45 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Problems found</source>
         <translation>发现问题</translation>
+    </message>
+</context>
+<context>
+    <name>LawActions</name>
+    <message>
+        <source>Override retention…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy although a legal retention period runs (partner only; printed on the certificate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record appraisal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appraisal opinion: this client&apos;s archives may be destroyed (required before destruction)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A legal retention period is running: without an override the request seals the record (storage only) instead of destroying it. Why must it be destroyed now? The reason is recorded and printed on the certificate; do not write names in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A legal retention period runs until %1: the record was sealed (storage only) instead of destroyed; the items no rule requires were erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 item(s) a retention rule requires were kept.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3429,6 +3635,49 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Map the columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the field of each column. Columns set to “Ignore” are not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished">字段</translation>
+    </message>
+    <message>
+        <source>Name for this mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(column %1, no header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header found in row %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping “%1” saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MaskedValue</name>
     <message>
         <source>Reveal…</source>
@@ -3786,6 +4035,45 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished">预览</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Point at a coloured cell to see why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only rows with findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the workbook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the workbook… %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading cancelled. Go back to choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 refused, %3 match existing clients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the refused rows in the file and read it again: nothing will be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PurposeEditDialog</name>
     <message>
         <source>New purpose</source>
@@ -4019,6 +4307,148 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Saved. Print it, then delete the file: a copy on a computer can be stolen.</source>
         <translation>已保存。请打印后删除该文件：存在电脑上的副本可能被窃取。</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionRulesDialog</name>
+    <message>
+        <source>Retention rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionRulesEditor</name>
+    <message>
+        <source>How long the law requires each kind of record to be kept, and which items of a client each rule requires. Sealing keeps only the items a rule requires and erases the rest. A period starts on the day after the end of the accounting year. Each change is saved as a new version and recorded; records sealed earlier keep their end date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">版本</translation>
+    </message>
+    <message>
+        <source>Legal source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permanent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day after the end of the accounting year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the asset is disposed of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule applies to this firm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items it requires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation type="unfinished">法定代表人</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished">经营者</translation>
+    </message>
+    <message>
+        <source>Shareholder</source>
+        <translation type="unfinished">股东</translation>
+    </message>
+    <message>
+        <source>Finance contact</source>
+        <translation type="unfinished">财务联系人</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished">联系人</translation>
+    </message>
+    <message>
+        <source>Client: name, code, address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client: phone and e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client: notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank accounts</source>
+        <translation type="unfinished">银行账户</translation>
+    </message>
+    <message>
+        <source>Tax-bureau logins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social-insurance logins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans of signed notice and consent forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: phone, e-mail, address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation type="unfinished">%1 年</translation>
+    </message>
+    <message>
+        <source>%1 after disposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished">否</translation>
+    </message>
+    <message>
+        <source>Version %1, saved %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
