@@ -1000,7 +1000,7 @@
     </message>
     <message>
         <source>Use a date from 1980-01-01 to 2099-12-31.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写 1980-01-01 至 2099-12-31 之间的日期。</translation>
     </message>
     <message>
         <source>Unknown document type.</source>
@@ -1862,19 +1862,19 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>Witness</source>
-        <translation type="unfinished">见证人</translation>
+        <translation>监销人</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>用途</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">理由</translation>
+        <translation>理由</translation>
     </message>
     <message>
         <source>%1 is required.</source>
@@ -1898,7 +1898,7 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>%1 contains control or text-direction characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 含有不允许的控制字符或文字方向字符。</translation>
     </message>
     <message>
         <source>%1 and its confirmation differ.</source>
@@ -1954,15 +1954,15 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>Some pages of the vault database are damaged. Run the integrity check on the Audit page, then restore the vault from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>保密柜数据库有页面损坏。请在“审计日志”页运行完整性检查，然后从备份恢复保密柜。</translation>
     </message>
     <message>
         <source>The vault database file is incomplete (a truncated copy?). Restore it from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>保密柜数据库文件不完整（可能是未复制完的副本）。请从备份恢复。</translation>
     </message>
     <message>
         <source>The vault database could not be read or written (a drive or network error). Check the drive or office share, then run the integrity check.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读写保密柜数据库（磁盘或网络错误）。请检查磁盘或办公室共享文件夹，然后运行完整性检查。</translation>
     </message>
     <message>
         <source>The vault database is damaged or unreadable. Restore it from a backup.</source>
@@ -2022,7 +2022,7 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>The vault folder is read-only (a read-only drive or share, or no write permission). ClientVault must be able to write there, even to show records. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>保密柜文件夹为只读（只读磁盘或共享，或没有写入权限）。即使只是查看记录，客户保密柜也需要在那里写入。未做任何更改。</translation>
     </message>
     <message>
         <source>The vault keys were changed on another workstation. Please log in again.</source>
@@ -2667,6 +2667,10 @@ Please give this reference to your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save the &amp;template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;File:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2688,6 +2692,14 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template could not be saved there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
