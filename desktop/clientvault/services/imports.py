@@ -38,7 +38,7 @@ from clientvault.documents.spreadsheet import (
     header_key,
     serial_date,
 )
-from clientvault.documents.workbook_writer import restore
+from clientvault.documents.workbook_writer import Stamp, restore, template_workbook
 from clientvault.services.context import Vault
 from clientvault.services.purposes import ConsentPurposePolicy, PurposePolicy
 from clientvault.storage.audit import now_iso
@@ -258,6 +258,15 @@ class ImportService:
         with self.vault.db.transaction():
             SettingsRepository(self.vault.db).set(_MAPPING_PREFIX + clean, json.dumps(data, ensure_ascii=False))
             self.vault.record("import.mapping_saved", "settings", reason=f"columns={len(data)}")
+
+    def template(self) -> bytes:
+        """The import template workbook (columns, an example row, drop-down lists, ID columns as text)."""
+        self._require()
+        at = datetime.now().astimezone().isoformat(timespec="minutes")
+        stamp = Stamp(
+            self.vault.firm_name, self.vault.session.display_name, at, "导入模板 import template", "客户导入模板"
+        )
+        return template_workbook(stamp)
 
     # -- plan ----------------------------------------------------------------------------------
 

@@ -22,12 +22,16 @@ from PySide6.QtWidgets import (
 
 from clientvault.core.errors import KnownError
 from clientvault.core.records import ClientStatus
-from clientvault.core.roles import Capability, Scope, scope
+from clientvault.core.roles import Capability, Role, Scope, scope
 from clientvault.services.changes import Changes
 from clientvault.services.clients import ClientFilter, ClientService
 from clientvault.services.context import Vault
+from clientvault.services.imports import ImportService
+from clientvault.services.spreadsheet_export import ExcelExportService, ExportScope
 from clientvault.ui.client_labels import clients_count, status_name
 from clientvault.ui.dialogs.client_edit import ClientEditDialog
+from clientvault.ui.dialogs.excel_export import ExcelExportDialog, ExportRequestsDialog
+from clientvault.ui.dialogs.import_wizard import ImportWizard
 from clientvault.ui.dialogs.intake import IntakeDialog
 from clientvault.ui.errors import show_error
 from clientvault.ui.i18n import format_number
@@ -126,6 +130,23 @@ class ClientsPage(QWidget):
             self.new_button.setObjectName("new_client")
             self.new_button.clicked.connect(self.new_client)
             filters.addWidget(self.new_button)
+        self.import_button: QPushButton | None = None
+        if scope(role, Capability.IMPORT_EXCEL) is not Scope.NONE:
+            self.import_button = QPushButton(self.tr("&Import from Excel…"), self)
+            self.import_button.setObjectName("import_excel")
+            self.import_button.clicked.connect(self.import_excel)
+            filters.addWidget(self.import_button)
+        self.export_button: QPushButton | None = None
+        if scope(role, Capability.EXPORT) not in (Scope.NONE, Scope.REGISTER_ONLY):
+            self.export_button = QPushButton(self.tr("E&xport to Excel…"), self)
+            self.export_button.setObjectName("export_excel")
+            self.export_button.clicked.connect(self.export_excel)
+            filters.addWidget(self.export_button)
+        if role is Role.PARTNER:
+            requests = QPushButton(self.tr("Export re&quests…"), self)
+            requests.setObjectName("export_requests")
+            requests.clicked.connect(self.export_requests)
+            filters.addWidget(requests)
 
         self.model = ClientTableModel(self.service, self)
         self.view = make_client_table(self.model, self)
@@ -306,6 +327,37 @@ class ClientsPage(QWidget):
         else:
             dialog = ClientEditDialog(self.service, None, self)
             dialog.sig_saved.connect(self._created)
+        dialog.open()
+        return dialog
+
+    def import_excel(self) -> ImportWizard:
+        """Open the import wizard (file, mapping, preview, import)."""
+        wizard = ImportWizard(ImportService(self.vault), self.operations, self)
+        wizard.sig_imported.connect(lambda _result: self.apply_filter())
+        wizard.open()
+        return wizard
+
+    def export_excel(self) -> ExcelExportDialog:
+        """Export the list as searched and filtered, or the client whose tab is open."""
+        flt = self.current_filter()
+        list_scope = ExportScope(search=flt.text, status=flt.status, accountant_id=flt.accountant_id)
+        page = self.tabs.currentWidget()
+        detail = page.detail if isinstance(page, ClientDetailPage) else None
+        dialog = ExcelExportDialog(
+            ExcelExportService(self.vault),
+            self.operations,
+            list_scope,
+            self,
+            client_id=detail.id if detail else None,
+            client_name=detail.name if detail else "",
+        )
+        dialog.sig_saved.connect(lambda _entry: self.operations.report(Changes(exports=True), self))
+        dialog.open()
+        return dialog
+
+    def export_requests(self) -> ExportRequestsDialog:
+        """The partner's list of export requests."""
+        dialog = ExportRequestsDialog(ExcelExportService(self.vault), self)
         dialog.open()
         return dialog
 
