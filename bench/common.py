@@ -139,13 +139,12 @@ def cached_vault(vaults: Any, clients: int = BENCH_CLIENTS, audit_events: int | 
     is whatever the shipped code writes. Benchmarks that change data work on a copy
     (:func:`work_copy`).
     """
-    from clientvault.core.roles import Role
-    from clientvault.services.seed import populate_synthetic
-    from clientvault.services.users import UserService
-
     import shutil
 
     from clientvault.core.errors import KnownError
+    from clientvault.core.roles import Role
+    from clientvault.services.seed import populate_synthetic
+    from clientvault.services.users import UserService
 
     if audit_events is None:
         audit_events = BENCH_AUDIT_EVENTS if clients == 100_000 else 0
