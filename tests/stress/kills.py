@@ -103,6 +103,7 @@ class KillCampaign:
         self.n_users = 0
         self.n_inits = 0
         self.n_imports = 0
+        self.work_time: dict[str, float] = {}  # from opening the vault's files to the end (calibrated)
 
     # -- setup -------------------------------------------------------------------------------
 
@@ -176,9 +177,14 @@ class KillCampaign:
         raise ValueError(op)
 
     def _delay(self, op: str) -> float:
-        duration = self.durations.get(op, self.startup + 1.0)
-        low = min(self.startup * 0.7, duration * 0.5)
-        return self.rng.uniform(low, duration * 1.05)
+        """Seconds after the child first has a file of the vault open (start-up is not the target)."""
+        return self.rng.uniform(0, self.work_time.get(op, 1.0) * 1.1)
+
+    def _prefix(self, op: str, info: dict[str, object]) -> str:
+        if op == "init":
+            target = Path(str(info["target"]))
+            return str(target.parent / f".{target.name}.")
+        return str(self.folder) + os.sep
 
     def run_one(self, op: str, *, kill: bool = True) -> None:
         argv, info = self._prepare(op)
@@ -186,6 +192,8 @@ class KillCampaign:
         t0 = time.perf_counter()
         proc = subprocess.Popen(argv, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 stdin=subprocess.DEVNULL, text=True)  # fmt: skip
+        opened = _wait_until_open(proc, self._prefix(op, info))
+        t_open = time.perf_counter() - t0
         rc: int | None
         if kill:
             try:
@@ -197,6 +205,8 @@ class KillCampaign:
         else:
             rc = proc.wait(timeout=300)
             self.durations[op] = time.perf_counter() - t0
+            if opened:
+                self.work_time[op] = max(time.perf_counter() - t0 - t_open, 0.05)
         out, err = proc.communicate()
         if rc is None:
             self.report.killed[op] += 1
@@ -334,6 +344,24 @@ class KillCampaign:
         if vault is not None:
             vault.lock()
         return self.report
+
+
+def _wait_until_open(proc: subprocess.Popen[str], prefix: str, timeout: float = 120) -> bool:
+    """Wait until the child has a file under ``prefix`` open (Linux ``/proc``); False if it ended first."""
+    fd_dir = Path(f"/proc/{proc.pid}/fd")
+    deadline = time.time() + timeout
+    while proc.poll() is None and time.time() < deadline:
+        try:
+            for fd in fd_dir.iterdir():
+                try:
+                    if os.readlink(fd).startswith(prefix):
+                        return True
+                except OSError:
+                    continue
+        except OSError:
+            return False
+        time.sleep(0.002)
+    return False
 
 
 def _first_line(text: str) -> str:
