@@ -96,6 +96,7 @@ class Ledger:
 
     added: dict[str, str] = field(default_factory=dict)  # username -> password
     disabled: set[str] = field(default_factory=set)
+    broken: set[str] = field(default_factory=set)  # found unable to log in once: counted once, not again
     erased: list[str] = field(default_factory=list)  # needles: each erased client's unique values
 
     def save(self, path: Path) -> None:
@@ -158,12 +159,13 @@ def check_vault(
             if login_sample is not None:
                 names = names[-login_sample:]
             for username, password in names:
-                if username in ledger.disabled:
+                if username in ledger.disabled or username in ledger.broken:
                     continue
                 try:
                     vaults.unlock(folder, username, password).lock()
                 except KnownError as exc:
                     problems.append(f"added user cannot log in ({type(exc).__name__})")
+                    ledger.broken.add(username)
             keys = vault.session.keys
             assert keys is not None
             needles = [*ledger.erased, *extra]

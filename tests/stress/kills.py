@@ -158,7 +158,7 @@ class KillCampaign:
                 argv = cli_argv("user", "add", name, "--role", "accountant", "--new-password-file", str(pw))
                 return argv, {"user": name}
             if op == "user_disable":
-                active = [u for u in self.ledger.added if u not in self.ledger.disabled]
+                active = [u for u in self.ledger.added if u not in self.ledger.disabled | self.ledger.broken]
                 if not active:
                     return self._prepare("user_add")
                 name = self.rng.choice(sorted(active))
@@ -272,6 +272,7 @@ class KillCampaign:
                     self.ledger.added[name] = STAFF_PASSWORD
                     if not logs_in:
                         problems["listed active but cannot log in"] += 1
+                        self.ledger.broken.add(name)
                 elif told:
                     problems["told added but not active"] += 1
             else:
@@ -285,6 +286,7 @@ class KillCampaign:
                     problems["told disabled but still active"] += 1
                 elif not logs_in:
                     problems["active but cannot log in"] += 1
+                    self.ledger.broken.add(name)
         elif op == "backup":
             backups = BackupService(vault)
             listed = backups.list()
