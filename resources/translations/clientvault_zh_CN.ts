@@ -433,6 +433,13 @@
     </message>
 </context>
 <context>
+    <name>BasicSection</name>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished">%1：</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -1114,6 +1121,18 @@
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出到 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export re&amp;quests…</source>
+        <translation>导出申请(&amp;Q)…</translation>
+    </message>
+    <message>
         <source>Client list</source>
         <translation>客户列表</translation>
     </message>
@@ -1126,31 +1145,31 @@
     <name>ConfirmPage</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
         <source>Cancel import</source>
-        <translation type="unfinished"></translation>
+        <translation>取消导入</translation>
     </message>
     <message>
         <source>%1 new clients will be created (with consent pending: they appear in the consent work lists), %2 existing clients get their empty fields filled, %3 rows are skipped. The import is all or nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>将新建 %1 个客户（同意状态为待签：会出现在同意工作清单中），为 %2 个已有客户补填空白字段，跳过 %3 行。导入要么全部完成，要么全部不写入。</translation>
     </message>
     <message>
         <source>Import cancelled. Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入已取消，未写入任何数据。</translation>
     </message>
     <message>
         <source>Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>未写入任何数据。</translation>
     </message>
     <message>
         <source>Imported: %1 created, %2 updated, %3 skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入完成：新建 %1，更新 %2，跳过 %3。</translation>
     </message>
 </context>
 <context>
@@ -2090,31 +2109,31 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>Some rows were refused, so nothing was imported. Correct them in the file and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>有行被拒绝，因此未导入任何数据。请在文件中更正后重试。</translation>
     </message>
     <message>
         <source>The sheet has no data rows. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表没有数据行，未导入任何数据。</translation>
     </message>
     <message>
         <source>A matching client was changed during the import. Nothing was imported; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入期间有匹配的客户被修改，未导入任何数据，请重试。</translation>
     </message>
     <message>
         <source>This export is above the row threshold: a partner must approve it before it can be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>此导出超过行数阈值：须经合伙人批准后才能保存。</translation>
     </message>
     <message>
         <source>The approval does not cover this export.</source>
-        <translation type="unfinished"></translation>
+        <translation>该批准不涵盖此次导出。</translation>
     </message>
     <message>
         <source>This approval has already been used.</source>
-        <translation type="unfinished"></translation>
+        <translation>该批准已被使用。</translation>
     </message>
     <message>
         <source>This export request has not been approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>该导出申请尚未获批。</translation>
     </message>
     <message>
         <source>The person who asked for an erasure cannot approve it. Another partner approves it (in a firm with one partner: the privacy officer).</source>
@@ -2154,336 +2173,336 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>The file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不存在。</translation>
     </message>
     <message>
         <source>The file is open in Excel or WPS (or locked by another program). Close it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件正在 Excel 或 WPS 中打开（或被其他程序锁定）。请关闭后重试。</translation>
     </message>
     <message>
         <source>The file cannot be read. Check its permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取文件，请检查权限。</translation>
     </message>
     <message>
         <source>This is an old .xls workbook. Open it in Excel or WPS and save it as .xlsx.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是旧版 .xls 工作簿。请在 Excel 或 WPS 中打开并另存为 .xlsx。</translation>
     </message>
     <message>
         <source>This is a CSV text file, not a workbook. Open it in Excel or WPS and save it as .xlsx.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是 CSV 文本文件，不是工作簿。请在 Excel 或 WPS 中打开并另存为 .xlsx。</translation>
     </message>
     <message>
         <source>The workbook is protected with a password. Save an unprotected copy and import that.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿设有密码保护。请另存一份无密码的副本再导入。</translation>
     </message>
     <message>
         <source>The file is not an Excel workbook (.xlsx).</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不是 Excel 工作簿（.xlsx）。</translation>
     </message>
     <message>
         <source>The workbook is damaged or incomplete (a truncated copy?). Save it again from Excel or WPS.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿已损坏或不完整（复制不完整？）。请在 Excel 或 WPS 中重新保存。</translation>
     </message>
     <message>
         <source>The workbook unpacks to far more data than a client list holds, so it was not opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿解压后的数据量远超客户清单的正常大小，因此未打开。</translation>
     </message>
     <message>
         <source>The file is too large for a client list.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件过大，不像客户清单。</translation>
     </message>
     <message>
         <source>The workbook has no data.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿中没有数据。</translation>
     </message>
     <message>
         <source>The workbook has no sheet of that name.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿中没有该名称的工作表。</translation>
     </message>
     <message>
         <source>No header row was found in the first 30 rows. It needs a client name column and at least one other known column.</source>
-        <translation type="unfinished"></translation>
+        <translation>前 30 行中未找到表头行。表头须包含客户名称列及至少一个其他可识别的列。</translation>
     </message>
     <message>
         <source>The sheet has a header row but no data rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表有表头行，但没有数据行。</translation>
     </message>
     <message>
         <source>The sheet has more rows than one import takes. Split it into parts.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表行数超过单次导入上限，请拆分后导入。</translation>
     </message>
     <message>
         <source>The file cannot be read as a workbook.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将该文件作为工作簿读取。</translation>
     </message>
 </context>
 <context>
     <name>ExcelExportDialog</name>
     <message>
         <source>Export to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>导出到 Excel</translation>
     </message>
     <message>
         <source>The client &amp;list, as searched and filtered</source>
-        <translation type="unfinished"></translation>
+        <translation>客户列表（按当前搜索和筛选）(&amp;L)</translation>
     </message>
     <message>
         <source>The &amp;record of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的档案(&amp;R)</translation>
     </message>
     <message>
         <source>Why the data leaves the vault (kept in the export register)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据导出的用途（记入导出登记簿）</translation>
     </message>
     <message>
         <source>Full ID and account numbers (otherwise masked)</source>
-        <translation type="unfinished"></translation>
+        <translation>完整的证件号码和账号（否则为脱敏显示）</translation>
     </message>
     <message>
         <source>Ask a partner to &amp;approve</source>
-        <translation type="unfinished"></translation>
+        <translation>申请合伙人批准(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Purpose:</source>
-        <translation type="unfinished">处理目的(&amp;P)：</translation>
+        <translation>用途(&amp;P)：</translation>
     </message>
     <message>
         <source>%1 rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 行。</translation>
     </message>
     <message>
         <source>Exports above %1 rows need a partner&apos;s approval first: ask for it, then save.</source>
-        <translation type="unfinished"></translation>
+        <translation>超过 %1 行的导出须先经合伙人批准：请先申请，获批后再保存。</translation>
     </message>
     <message>
         <source>A partner approved this export.</source>
-        <translation type="unfinished"></translation>
+        <translation>合伙人已批准此次导出。</translation>
     </message>
     <message>
         <source>Request %1 sent. Save once a partner has approved it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已提交申请 %1。合伙人批准后即可保存。</translation>
     </message>
     <message>
         <source>Save the workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>保存工作簿</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
     <name>ExcelLabels</name>
     <message>
         <source>Client name</source>
-        <translation type="unfinished"></translation>
+        <translation>客户名称</translation>
     </message>
     <message>
         <source>Client type</source>
-        <translation type="unfinished"></translation>
+        <translation>客户类型</translation>
     </message>
     <message>
         <source>Credit code</source>
-        <translation type="unfinished">信用代码</translation>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>Tax number</source>
-        <translation type="unfinished">纳税人识别号</translation>
+        <translation>纳税人识别号</translation>
     </message>
     <message>
         <source>Legal representative</source>
-        <translation type="unfinished">法定代表人</translation>
+        <translation>法定代表人</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished">证件号码</translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">电子邮箱</translation>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished">行业</translation>
+        <translation>行业</translation>
     </message>
     <message>
         <source>Bank</source>
-        <translation type="unfinished"></translation>
+        <translation>开户行</translation>
     </message>
     <message>
         <source>Bank account</source>
-        <translation type="unfinished">银行账户</translation>
+        <translation>银行账号</translation>
     </message>
     <message>
         <source>Accountant</source>
-        <translation type="unfinished">会计</translation>
+        <translation>负责会计</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Engagement start</source>
-        <translation type="unfinished">服务开始日期</translation>
+        <translation>服务开始日期</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>整行</translation>
     </message>
     <message>
         <source>%1 is empty but required.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1为空，但必须填写。</translation>
     </message>
     <message>
         <source>%1 is needed when an ID number is given.</source>
-        <translation type="unfinished"></translation>
+        <translation>填写了身份证号时必须填写%1。</translation>
     </message>
     <message>
         <source>%1 contains control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1含有控制字符。</translation>
     </message>
     <message>
         <source>%1 is too long.</source>
-        <translation type="unfinished">%1太长。</translation>
+        <translation>%1过长。</translation>
     </message>
     <message>
         <source>%1 has the wrong number of characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1的位数不对。</translation>
     </message>
     <message>
         <source>%1 has characters or a shape it cannot have.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1含有不允许的字符或格式不对。</translation>
     </message>
     <message>
         <source>%1: the check digit is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：校验位错误。</translation>
     </message>
     <message>
         <source>%1 holds an impossible date of birth.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1中的出生日期不可能存在。</translation>
     </message>
     <message>
         <source>%1 has a region code that does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1的地区代码不存在。</translation>
     </message>
     <message>
         <source>%1 was stored by Excel as a number and has lost digits. Format the column as text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1被 Excel 存成了数字，已丢失位数。请把该列设置为文本格式。</translation>
     </message>
     <message>
         <source>%1 is not a valid date.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1不是有效日期。</translation>
     </message>
     <message>
         <source>%1 is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1超出范围。</translation>
     </message>
     <message>
         <source>%1 is not one of the allowed values.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1不是允许的取值。</translation>
     </message>
     <message>
         <source>%1 holds a formula. Formulas are never evaluated: type the value.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1是公式。公式不会被计算：请直接填写数值。</translation>
     </message>
     <message>
         <source>The row is part of merged cells spanning several rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>该行处于跨多行的合并单元格中。</translation>
     </message>
     <message>
         <source>The row has merged cells; only the first cell&apos;s value is read.</source>
-        <translation type="unfinished"></translation>
+        <translation>该行有合并单元格，只读取第一个单元格的值。</translation>
     </message>
     <message>
         <source>%1 was a number cell; it is read as text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1是数字单元格，已按文本读取。</translation>
     </message>
     <message>
         <source>%1 was an Excel day number; it is read as a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1是 Excel 日期序号，已按日期读取。</translation>
     </message>
     <message>
         <source>%1 had full-width characters; they were normalised.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1含全角字符，已转换为半角。</translation>
     </message>
     <message>
         <source>%1 is not stored: no purpose in force needs this data.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1不保存：当前没有任何有效目的需要此类数据。</translation>
     </message>
     <message>
         <source>%1 is not stored: your role may not set it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1不保存：您的角色无权设置。</translation>
     </message>
     <message>
         <source>%1 names no active accountant; not assigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1不是在职会计，未分配。</translation>
     </message>
     <message>
         <source>%1 repeats the code of row %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1与第 %2 行重复。</translation>
     </message>
     <message>
         <source>%1 repeats the name of row %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1与第 %2 行的名称重复。</translation>
     </message>
     <message>
         <source>Matches an existing client.</source>
-        <translation type="unfinished"></translation>
+        <translation>与已有客户匹配。</translation>
     </message>
     <message>
         <source>Matches a client not assigned to you; skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>与未分配给您的客户匹配，已跳过。</translation>
     </message>
     <message>
         <source>%1 is not valid.</source>
-        <translation type="unfinished">%1无效。</translation>
+        <translation>%1无效。</translation>
     </message>
 </context>
 <context>
     <name>ExportRequestsDialog</name>
     <message>
         <source>Export requests</source>
-        <translation type="unfinished"></translation>
+        <translation>导出申请</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>批准(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Refuse</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝(&amp;R)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>#%1 · %2 · %3 rows · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 · %2 · %3 行 · %4</translation>
     </message>
     <message>
         <source>unmasked</source>
-        <translation type="unfinished"></translation>
+        <translation>不脱敏</translation>
     </message>
 </context>
 <context>
@@ -2653,54 +2672,69 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>FieldReasons</name>
+    <message>
+        <source>Collected for: %1</source>
+        <translation type="unfinished">收集目的：%1</translation>
+    </message>
+    <message>
+        <source>Needed to identify and contact the client</source>
+        <translation type="unfinished">识别和联系客户所必需</translation>
+    </message>
+    <message>
+        <source>No current purpose needs this</source>
+        <translation type="unfinished">当前没有处理目的需要此项</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose the workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>选择工作簿</translation>
     </message>
     <message>
         <source>An .xlsx file from Excel or WPS. The header row is found even under title rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 或 WPS 的 .xlsx 文件。即使表头上方有标题行，也能自动找到表头。</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>Save the &amp;template…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存导入模板(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;Sheet:</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
         <source>Saved &amp;mapping:</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存的对应关系(&amp;M)：</translation>
     </message>
     <message>
         <source>(guess from the headers)</source>
-        <translation type="unfinished"></translation>
+        <translation>（按表头自动识别）</translation>
     </message>
     <message>
         <source>Choose a workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>选择工作簿</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Save the template</source>
-        <translation type="unfinished"></translation>
+        <translation>保存导入模板</translation>
     </message>
     <message>
         <source>The template could not be saved there.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将模板保存到该位置。</translation>
     </message>
 </context>
 <context>
@@ -2755,38 +2789,38 @@ Please give this reference to your administrator.</source>
     <name>ImportPreviewModel</name>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Fill empty fields</source>
-        <translation type="unfinished"></translation>
+        <translation>补填空白字段</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝</translation>
     </message>
     <message>
         <source>Matches</source>
-        <translation type="unfinished"></translation>
+        <translation>已匹配</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>提示</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
         <source>Import clients from Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>从 Excel 导入客户</translation>
     </message>
 </context>
 <context>
@@ -3650,43 +3684,43 @@ Please give this reference to your administrator.</source>
     <name>MappingPage</name>
     <message>
         <source>Map the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>列对应</translation>
     </message>
     <message>
         <source>Check the field of each column. Columns set to “Ignore” are not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>请核对每一列对应的字段。设为“忽略”的列不会被读取。</translation>
     </message>
     <message>
         <source>Column in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中的列</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished">字段</translation>
+        <translation>字段</translation>
     </message>
     <message>
         <source>Name for this mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>为此对应关系命名</translation>
     </message>
     <message>
         <source>Sa&amp;ve mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>保存对应关系(&amp;V)</translation>
     </message>
     <message>
         <source>(column %1, no header)</source>
-        <translation type="unfinished"></translation>
+        <translation>（第 %1 列，无表头）</translation>
     </message>
     <message>
         <source>Ignore</source>
-        <translation type="unfinished"></translation>
+        <translation>忽略</translation>
     </message>
     <message>
         <source>Header found in row %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>表头位于第 %1 行。</translation>
     </message>
     <message>
         <source>Mapping “%1” saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存对应关系“%1”。</translation>
     </message>
 </context>
 <context>
@@ -3937,6 +3971,65 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>PeopleSection</name>
+    <message>
+        <source>Why these details are collected</source>
+        <translation type="unfinished">为何收集这些信息</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished">%1：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished">证件号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">电子邮箱</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal ID number…</source>
+        <translation type="unfinished">查看证件号码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation type="unfinished">添加(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation type="unfinished">编辑(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished">移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation type="unfinished">移除人员</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2) from this client?</source>
+        <translation type="unfinished">确定从该客户中移除%1（%2）吗？</translation>
+    </message>
+    <message>
+        <source>ID number of %1 (%2), client %3</source>
+        <translation type="unfinished">%1（%2）的证件号码，客户：%3</translation>
+    </message>
+</context>
+<context>
     <name>PersonEditDialog</name>
     <message>
         <source>Add a person</source>
@@ -4050,39 +4143,39 @@ Please give this reference to your administrator.</source>
     <name>PreviewPage</name>
     <message>
         <source>Preview</source>
-        <translation type="unfinished">预览</translation>
+        <translation>预览</translation>
     </message>
     <message>
         <source>Nothing has been written yet. Point at a coloured cell to see why.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未写入任何数据。将鼠标指向有颜色的单元格可查看原因。</translation>
     </message>
     <message>
         <source>Cancel reading</source>
-        <translation type="unfinished"></translation>
+        <translation>取消读取</translation>
     </message>
     <message>
         <source>Only rows with findings</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示有问题的行</translation>
     </message>
     <message>
         <source>Reading the workbook…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取工作簿…</translation>
     </message>
     <message>
         <source>Reading the workbook… %1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取工作簿… 已读 %1 行</translation>
     </message>
     <message>
         <source>Reading cancelled. Go back to choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消读取。请返回上一步选择其他文件。</translation>
     </message>
     <message>
         <source>%1 rows read: %2 refused, %3 match existing clients.</source>
-        <translation type="unfinished"></translation>
+        <translation>已读取 %1 行：%2 行被拒绝，%3 行与已有客户匹配。</translation>
     </message>
     <message>
         <source>Correct the refused rows in the file and read it again: nothing will be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在文件中更正被拒绝的行后重新读取：当前不会导入任何数据。</translation>
     </message>
 </context>
 <context>
@@ -4626,6 +4719,69 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SensitiveSection</name>
+    <message>
+        <source>Sensitive personal information (PIPL Art. 28): shown masked; each reveal needs a purpose and is recorded in the audit log.</source>
+        <translation type="unfinished">敏感个人信息（《个人信息保护法》第二十八条）：脱敏显示；每次查看明文都须选择处理目的，并记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Why these items are collected</source>
+        <translation type="unfinished">为何收集这些敏感信息</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished">%1：</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">说明</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">内容</translation>
+    </message>
+    <message>
+        <source>No sensitive items are stored for this client.</source>
+        <translation type="unfinished">该客户没有存储敏感信息。</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation type="unfinished"> — %1</translation>
+    </message>
+    <message>
+        <source>Reveal %1</source>
+        <translation type="unfinished">查看%1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <source>Add &amp;item…</source>
+        <translation type="unfinished">添加敏感信息(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Not offered for new items: %1 — no purpose in force for this client needs it (record the engagement or the client&apos;s consent first).</source>
+        <translation type="unfinished">暂不可新增：%1——该客户当前没有生效的处理目的需要此项（请先开始委托或登记客户的同意）。</translation>
+    </message>
+    <message>
+        <source>%1 — %2, client %3</source>
+        <translation type="unfinished">%1 — %2，客户：%3</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation type="unfinished">删除敏感信息</translation>
+    </message>
+    <message>
+        <source>Delete this sensitive item for good?</source>
+        <translation type="unfinished">确定永久删除这条敏感信息吗？</translation>
     </message>
 </context>
 <context>
