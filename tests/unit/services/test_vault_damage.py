@@ -398,3 +398,29 @@ def test_a_damaged_audit_page_is_a_typed_error_on_every_read_and_write(
         assert info.value.detail == "pages"
     finally:
         vault.lock()
+
+
+def test_a_damaged_client_page_is_a_typed_error_when_the_list_is_read(
+    new_vault: Vault, fast_vaults: VaultService, vault_dir: Path
+) -> None:
+    from clientvault.core.records import ClientInput
+    from clientvault.services.clients import ClientService
+
+    clients = ClientService(new_vault)
+    for n in range(400):
+        clients.create(ClientInput(name=f"受损页测试客户{n:04d}有限公司", notes="备注" * 40))
+    assert new_vault.session.keys is not None
+    dk = new_vault.session.keys.dk
+    new_vault.lock()
+    pages = [p.page for p in decrypt_pages(vault_dir / "vault.db", dk) if "受损页测试客户".encode() in p.plaintext]
+    assert len(pages) > 10
+    for page in pages:  # every page holding client rows (or their index entries): login reads none of them
+        _flip(vault_dir / "vault.db", (page - 1) * PAGE + 300)
+    vault = _unlock(fast_vaults, vault_dir)
+    try:
+        with pytest.raises(DamagedFile) as info:  # never a raw sqlcipher3.DatabaseError
+            for offset in range(0, 400, 50):
+                ClientService(vault).page(offset=offset, limit=50)
+        assert info.value.detail == "pages"
+    finally:
+        vault.lock()
