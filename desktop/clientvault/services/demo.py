@@ -46,7 +46,7 @@ _NAMES = {
     Role.PRIVACY_OFFICER: "赵保密",
 }
 
-#: The most synthetic clients a demo firm gets: a large firm's worth (and ~a minute to build);
+#: The most synthetic clients a demo firm gets: a large firm's worth (about 9 s and 30 MB to build here);
 #: more is refused (``ValidationError clients=range``) before anything is created.
 MAX_CLIENTS = 10_000
 
