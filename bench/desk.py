@@ -330,7 +330,8 @@ def _audit(vault: Any, plain: PlainDb, tag: str) -> list[Result]:
     cols = [r[1] for r in plain.all("PRAGMA table_info(audit)")]
     body_col = next((c for c in ("body", "bytes", "canonical", "data") if c in cols), None)
     if body_col is not None:
-        bodies = [bytes(r[0]) for r in plain.all(f"SELECT {body_col} FROM audit ORDER BY seq")]
+        raw = plain.all(f"SELECT {body_col} FROM audit ORDER BY seq")
+        bodies = [r[0].encode("utf-8") if isinstance(r[0], str) else bytes(r[0]) for r in raw]
     else:
         keep = [c for c in cols if c not in ("prev_hash", "hash")]
         bodies = [repr(r).encode() for r in plain.all(f"SELECT {', '.join(keep)} FROM audit ORDER BY seq")]
@@ -469,6 +470,15 @@ def _login_close(folder: Path, tag: str) -> list[Result]:
     ]  # fmt: skip
 
 
+def _section(out: list[Result], name: str, fn: Callable[[], list[Result]]) -> None:
+    """Run one part; a failure is reported as a row (the other figures of the run are kept)."""
+    try:
+        out += fn()
+    except Exception as exc:
+        print(f"  {name} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        out.append(Result("failed", f"{name}: {type(exc).__name__}", (0.0,), note=str(exc)[:110]))
+
+
 def level(vaults: Any, clients: int) -> list[Result]:
     """Every figure at one firm size."""
     folder = cached_vault(vaults, clients)
@@ -483,25 +493,26 @@ def level(vaults: Any, clients: int) -> list[Result]:
         vault = partner if user == "bench" else vaults.unlock(folder, user, BENCH_PASSWORD)
         desk = Desk(vault, plain)
         seqs = _sequences(partner, None if user == "bench" else acc_id)
-        out += _keystrokes(desk, seqs, f"{role}-{tag}")
-        out += _pages(desk, vaults, folder, plain_path, user, f"{role}-{tag}")
+        _section(out, f"keystrokes {role} {tag}", lambda d=desk, s=seqs, r=role: _keystrokes(d, s, f"{r}-{tag}"))
+        _section(out, f"pages {role} {tag}",
+                 lambda d=desk, u=user, r=role: _pages(d, vaults, folder, plain_path, u, f"{r}-{tag}"))  # fmt: skip
         if role == "partner":
-            out += _home(desk, tag)
+            _section(out, f"home {tag}", lambda d=desk: _home(d, tag))
         desk.close()
         if vault is not partner:
             vault.lock()
     events = int(partner.db.scalar("SELECT count(*) FROM audit"))
     if events >= 100_000:
         print(f"  {tag} audit verify ({events} events)", file=sys.stderr, flush=True)
-        out += _audit(partner, plain, tag)
+        _section(out, f"audit {tag}", lambda: _audit(partner, plain, tag))
     partner.lock()
     plain.close()
     if os.environ.get("BENCH_DESK_PROCESS", "1") == "1":
         print(f"  {tag} erasure/backup, login/close, memory", file=sys.stderr, flush=True)
-        out += _busy(vaults, folder, tag)
-        out += _login_close(folder, tag)
+        _section(out, f"busy {tag}", lambda: _busy(vaults, folder, tag))
+        _section(out, f"login/close {tag}", lambda: _login_close(folder, tag))
         for _role, user in ROLES:
-            out += _memory(folder, user, f"{user}-{tag}")
+            _section(out, f"memory {user} {tag}", lambda u=user: _memory(folder, u, f"{u}-{tag}"))
     return out
 
 
