@@ -175,30 +175,41 @@ class Cursor:
 
     def fetchone(self) -> Any:
         """The next row or ``None``."""
-        with self._db.classified():
+        try:
             return self._cursor.fetchone()
+        except sqlcipher3.Error as exc:
+            raise self._db.typed(exc) from None
 
     def fetchall(self) -> Any:
         """Every remaining row."""
-        with self._db.classified():
+        try:
             return self._cursor.fetchall()
+        except sqlcipher3.Error as exc:
+            raise self._db.typed(exc) from None
 
     def fetchmany(self, size: int = 100) -> Any:
         """Up to ``size`` more rows."""
-        with self._db.classified():
+        try:
             return self._cursor.fetchmany(size)
+        except sqlcipher3.Error as exc:
+            raise self._db.typed(exc) from None
 
     def close(self) -> None:
         """Release the statement before its rows are all read."""
-        with self._db.classified():
+        try:
             self._cursor.close()
+        except sqlcipher3.Error as exc:
+            raise self._db.typed(exc) from None
 
     def __iter__(self) -> Iterator[Any]:
         return self
 
     def __next__(self) -> Any:
-        with self._db.classified():
+        # No lock and no context manager per row: a long scan stays as fast as the bare cursor.
+        try:
             return next(self._cursor)
+        except sqlcipher3.Error as exc:
+            raise self._db.typed(exc) from None
 
 
 class Database:
@@ -220,6 +231,10 @@ class Database:
         if isinstance(mapped, DamagedFile) and mapped.detail in ("pages", "truncated"):
             self._damage_seen = True
         return mapped
+
+    def typed(self, exc: sqlcipher3.Error) -> BaseException:
+        """The typed error for ``exc`` (``exc`` itself when none fits: a bug)."""
+        return self._map(exc)
 
     @contextlib.contextmanager
     def classified(self) -> Iterator[None]:
