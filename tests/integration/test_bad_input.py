@@ -204,3 +204,23 @@ def test_demo_clients_beyond_the_maximum(cli: Run, tmp_path: Path) -> None:
         "clientvault: --clients must be from 0 to 10000 (see 'clientvault --help')"
     )
     assert not folder.exists()
+
+
+def test_verify_when_a_page_every_login_reads_is_damaged(cli: Run, vault: Path) -> None:
+    opened = VaultService(kdf=FAST_KDF, cipher_log=vault.parent / "sqlcipher.log").unlock(vault, "boss", PASSWORD)
+    try:
+        page = int(opened.db.scalar("SELECT rootpage FROM sqlite_master WHERE name = 'users'"))
+    finally:
+        opened.lock()
+    db = vault / "vault.db"
+    data = bytearray(db.read_bytes())
+    data[(page - 1) * PAGE + 300] ^= 0x5A
+    db.write_bytes(bytes(data))
+    done = cli("verify")
+    assert done.returncode == 1 and done.stderr == "", done.stderr
+    reason = "pages read on every login are damaged; restore vault.db and vault.keys from the newest backup"
+    assert done.stdout == f"vault\tunusable\t{reason}\n"
+    line = _fails(cli("user", "list"))
+    assert (
+        line == "clientvault: vault.db has damaged pages; run 'clientvault verify' and restore from the newest backup"
+    )

@@ -22,6 +22,7 @@ from clientvault.services.context import Vault
 from clientvault.services.vault import VaultService
 
 _PAGE_PROBLEM = re.compile(r"\bpage (\d+)\b")
+_OPEN_PAGES_DAMAGED = "pages read on every login are damaged; restore vault.db and vault.keys from the newest backup"
 _AUDIT_PAGE_DAMAGED = "a damaged page holds audit events; restore vault.db and vault.keys from the newest backup"
 
 
@@ -61,7 +62,10 @@ def cmd_verify(ctx: Context) -> int:
         return locked(ctx, work)
     except (DamagedFile, GenerationMismatch) as exc:
         # Finding damage is verify's job: report it as a problem found, not as a failure to run.
-        ctx.print("vault", "unusable", error_message(exc))
+        if isinstance(exc, DamagedFile) and exc.detail == "pages":
+            ctx.print("vault", "unusable", _OPEN_PAGES_DAMAGED)  # not "run verify": this is verify
+        else:
+            ctx.print("vault", "unusable", error_message(exc))
         return EXIT_PROBLEM
 
 
