@@ -116,3 +116,26 @@ def test_export_list_client_and_usage_errors(new_vault: Vault, vault_dir: Path, 
     assert code == 0, err
     code, out, _ = _run(vault_dir, "exports", "list")
     assert out.count("excel") == 2
+
+
+def test_export_threshold_and_approval_verbs(
+    new_vault: Vault, vault_dir: Path, add_staff: Callable[..., int], tmp_path: Path
+) -> None:
+    add_staff("acc", Role.ACCOUNTANT)
+    new_vault.lock()
+    _run(vault_dir, "import", str(good_workbook(tmp_path / "c.xlsx", 3)))
+    assert _run(vault_dir, "export-threshold")[1] == "threshold\t200\n"
+    assert _run(vault_dir, "export-threshold", "1")[1] == "threshold\t1\n"
+    code, _, err = _run(vault_dir, "export-threshold", "5", user="acc", password=STAFF_PASSWORD)
+    assert code == 2 and "may not" in err
+    out_file = str(tmp_path / "acc.xlsx")
+    # The accountant sees no client (none assigned): 0 rows is under any threshold.
+    code, out, err = _run(vault_dir, "export", "--out", out_file, "--purpose", "x", user="acc", password=STAFF_PASSWORD)
+    assert code == 0, err
+    # The partner's own export needs no approval; a request can still be filed and decided.
+    code, out, _ = _run(vault_dir, "export", "--out", str(tmp_path / "p.xlsx"), "--purpose", "x", "--request")
+    number = out.split("\t")[1]
+    assert code == 0 and number in _run(vault_dir, "export-approve")[1]
+    assert _run(vault_dir, "export-approve", number)[1] == f"{number}\tapproved\n"
+    code, _, err = _run(vault_dir, "export-approve", number)
+    assert code == 2 and "already used" in err

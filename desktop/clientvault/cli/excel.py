@@ -136,8 +136,21 @@ def cmd_export_approve(ctx: Context) -> int:
     return locked(ctx, work)
 
 
+def cmd_export_threshold(ctx: Context) -> int:
+    """Print the export approval threshold, or set it (partner)."""
+
+    def work(vault: Vault, vaults: VaultService) -> int:
+        service = ExcelExportService(vault)
+        if ctx.args.rows is not None:
+            service.set_threshold(ctx.args.rows)
+        ctx.print("threshold", service.threshold())
+        return EXIT_OK
+
+    return locked(ctx, work)
+
+
 def register(verbs: argparse._SubParsersAction[Parser], common: Parser) -> None:
-    """Add ``import``, ``export`` and ``export-approve``."""
+    """Add ``import``, ``export``, ``export-approve`` and ``export-threshold``."""
     p = verbs.add_parser(
         "import",
         parents=[common],
@@ -167,3 +180,7 @@ def register(verbs: argparse._SubParsersAction[Parser], common: Parser) -> None:
     p.add_argument("approval_id", metavar="ID", type=int, nargs="?", help="the request (none: list pending ones)")
     p.add_argument("--refuse", action="store_true", help="refuse instead of approve")
     p.set_defaults(handler=cmd_export_approve)
+
+    p = verbs.add_parser("export-threshold", parents=[common], help="rows above which exports need approval")
+    p.add_argument("rows", metavar="ROWS", type=int, nargs="?", help="the new threshold (partner; none: print it)")
+    p.set_defaults(handler=cmd_export_threshold)
