@@ -133,11 +133,13 @@ def pdf_fonts(pdf: bytes) -> list[PdfFont]:
 
 
 def assert_fonts_embedded(pdf: bytes) -> list[PdfFont]:
-    """Assert the PDF uses fonts, every one embedded, none of them a base-14 font; return them."""
+    """Assert the PDF uses fonts, every one an embedded subset, none of them a base-14 font; return them."""
     fonts = pdf_fonts(pdf)
     assert fonts, "the PDF references no font at all"
     not_embedded = [f.name for f in fonts if not f.embedded]
     assert not not_embedded, f"fonts not embedded: {not_embedded}"
+    whole = [f.name for f in fonts if not f.subset]
+    assert not whole, f"fonts embedded whole, not as subsets (a CJK font is megabytes): {whole}"
     base14 = [f.name for f in fonts if f.base_name.startswith(BASE14_PREFIXES)]
     assert not base14, f"base-14 fonts referenced: {base14}"
     return fonts
