@@ -436,7 +436,7 @@
     <name>BasicSection</name>
     <message>
         <source>%1:</source>
-        <translation type="unfinished">%1：</translation>
+        <translation>%1：</translation>
     </message>
 </context>
 <context>
@@ -470,79 +470,79 @@
     <name>ClientActions</name>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished">编辑(&amp;E)…</translation>
+        <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Assign…</source>
-        <translation type="unfinished">分配会计(&amp;A)…</translation>
+        <translation>分配会计(&amp;A)…</translation>
     </message>
     <message>
         <source>Request &amp;lock…</source>
-        <translation type="unfinished">申请封存(&amp;L)…</translation>
+        <translation>申请封存(&amp;L)…</translation>
     </message>
     <message>
         <source>&amp;Lock (seal)…</source>
-        <translation type="unfinished">封存(&amp;L)…</translation>
+        <translation>封存(&amp;L)…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Close this client&apos;s page (Ctrl+W)</source>
-        <translation type="unfinished">关闭该客户页面（Ctrl+W）</translation>
+        <translation>关闭该客户页面（Ctrl+W）</translation>
     </message>
     <message>
         <source>Request e&amp;rasure…</source>
-        <translation type="unfinished">申请销毁(&amp;R)…</translation>
+        <translation>申请销毁(&amp;R)…</translation>
     </message>
     <message>
         <source>Ask for this client&apos;s records to be erased; a partner approves it first.</source>
-        <translation type="unfinished">申请销毁该客户的记录；须先经合伙人批准。</translation>
+        <translation>申请销毁该客户的记录；须先经合伙人批准。</translation>
     </message>
     <message>
         <source>Erasure request no. %1 is waiting for a partner&apos;s approval.</source>
-        <translation type="unfinished">销毁申请 %1 号正在等待合伙人批准。</translation>
+        <translation>销毁申请 %1 号正在等待合伙人批准。</translation>
     </message>
     <message>
         <source>Erasure request no. %1 is approved and waiting to be carried out.</source>
-        <translation type="unfinished">销毁申请 %1 号已获批准，等待执行。</translation>
+        <translation>销毁申请 %1 号已获批准，等待执行。</translation>
     </message>
     <message>
         <source>Start e&amp;ngagement</source>
-        <translation type="unfinished">开始服务(&amp;N)</translation>
+        <translation>开始服务(&amp;N)</translation>
     </message>
     <message>
         <source>E&amp;nd engagement</source>
-        <translation type="unfinished">终止服务(&amp;N)</translation>
+        <translation>终止服务(&amp;N)</translation>
     </message>
     <message>
         <source>Re&amp;activate</source>
-        <translation type="unfinished">恢复服务(&amp;A)</translation>
+        <translation>恢复服务(&amp;A)</translation>
     </message>
     <message>
         <source>End engagement</source>
-        <translation type="unfinished">终止服务</translation>
+        <translation>终止服务</translation>
     </message>
     <message>
         <source>End the engagement with %1? Revealing its sensitive data will stop.</source>
-        <translation type="unfinished">确定终止与%1的服务吗？此后将不能再查看其敏感信息。</translation>
+        <translation>确定终止与%1的服务吗？此后将不能再查看其敏感信息。</translation>
     </message>
     <message>
         <source>Request lock</source>
-        <translation type="unfinished">申请封存</translation>
+        <translation>申请封存</translation>
     </message>
     <message>
         <source>Why should the partner lock this client&apos;s record?</source>
-        <translation type="unfinished">为什么需要合伙人封存该客户的记录？</translation>
+        <translation>为什么需要合伙人封存该客户的记录？</translation>
     </message>
     <message>
         <source>Lock client</source>
-        <translation type="unfinished">封存客户</translation>
+        <translation>封存客户</translation>
     </message>
     <message>
         <source>Sealed records are kept for the legal retention period and hidden from staff. Reason:</source>
-        <translation type="unfinished">封存的记录将在法定保存期内保存，员工不可见。理由：</translation>
+        <translation>封存的记录将在法定保存期内保存，员工不可见。理由：</translation>
     </message>
 </context>
 <context>
@@ -2554,15 +2554,15 @@ Please give this reference to your administrator.</source>
     <name>FieldReasons</name>
     <message>
         <source>Collected for: %1</source>
-        <translation type="unfinished">收集目的：%1</translation>
+        <translation>收集目的：%1</translation>
     </message>
     <message>
         <source>Needed to identify and contact the client</source>
-        <translation type="unfinished">识别和联系客户所必需</translation>
+        <translation>识别和联系客户所必需</translation>
     </message>
     <message>
         <source>No current purpose needs this</source>
-        <translation type="unfinished">当前没有处理目的需要此项</translation>
+        <translation>当前没有处理目的需要此项</translation>
     </message>
 </context>
 <context>
@@ -3881,59 +3881,59 @@ Please give this reference to your administrator.</source>
     <name>PeopleSection</name>
     <message>
         <source>Why these details are collected</source>
-        <translation type="unfinished">为何收集这些信息</translation>
+        <translation>为何收集这些信息</translation>
     </message>
     <message>
         <source>%1:</source>
-        <translation type="unfinished">%1：</translation>
+        <translation>%1：</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished">证件号码</translation>
+        <translation>证件号码</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">电子邮箱</translation>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>&amp;Reveal ID number…</source>
-        <translation type="unfinished">查看证件号码(&amp;R)…</translation>
+        <translation>查看证件号码(&amp;R)…</translation>
     </message>
     <message>
         <source>A&amp;dd…</source>
-        <translation type="unfinished">添加(&amp;D)…</translation>
+        <translation>添加(&amp;D)…</translation>
     </message>
     <message>
         <source>Ed&amp;it…</source>
-        <translation type="unfinished">编辑(&amp;I)…</translation>
+        <translation>编辑(&amp;I)…</translation>
     </message>
     <message>
         <source>Re&amp;move</source>
-        <translation type="unfinished">移除(&amp;M)</translation>
+        <translation>移除(&amp;M)</translation>
     </message>
     <message>
         <source>Remove person</source>
-        <translation type="unfinished">移除人员</translation>
+        <translation>移除人员</translation>
     </message>
     <message>
         <source>Remove %1 (%2) from this client?</source>
-        <translation type="unfinished">确定从该客户中移除%1（%2）吗？</translation>
+        <translation>确定从该客户中移除%1（%2）吗？</translation>
     </message>
     <message>
         <source>ID number of %1 (%2), client %3</source>
-        <translation type="unfinished">%1（%2）的证件号码，客户：%3</translation>
+        <translation>%1（%2）的证件号码，客户：%3</translation>
     </message>
 </context>
 <context>
@@ -4632,63 +4632,63 @@ Please give this reference to your administrator.</source>
     <name>SensitiveSection</name>
     <message>
         <source>Sensitive personal information (PIPL Art. 28): shown masked; each reveal needs a purpose and is recorded in the audit log.</source>
-        <translation type="unfinished">敏感个人信息（《个人信息保护法》第二十八条）：脱敏显示；每次查看明文都须选择处理目的，并记入审计日志。</translation>
+        <translation>敏感个人信息（《个人信息保护法》第二十八条）：脱敏显示；每次查看明文都须选择处理目的，并记入审计日志。</translation>
     </message>
     <message>
         <source>Why these items are collected</source>
-        <translation type="unfinished">为何收集这些敏感信息</translation>
+        <translation>为何收集这些敏感信息</translation>
     </message>
     <message>
         <source>%1:</source>
-        <translation type="unfinished">%1：</translation>
+        <translation>%1：</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">说明</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">内容</translation>
+        <translation>内容</translation>
     </message>
     <message>
         <source>No sensitive items are stored for this client.</source>
-        <translation type="unfinished">该客户没有存储敏感信息。</translation>
+        <translation>该客户没有存储敏感信息。</translation>
     </message>
     <message>
         <source> — %1</source>
-        <translation type="unfinished"> — %1</translation>
+        <translation> — %1</translation>
     </message>
     <message>
         <source>Reveal %1</source>
-        <translation type="unfinished">查看%1</translation>
+        <translation>查看%1</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Add &amp;item…</source>
-        <translation type="unfinished">添加敏感信息(&amp;I)…</translation>
+        <translation>添加敏感信息(&amp;I)…</translation>
     </message>
     <message>
         <source>Not offered for new items: %1 — no purpose in force for this client needs it (record the engagement or the client&apos;s consent first).</source>
-        <translation type="unfinished">暂不可新增：%1——该客户当前没有生效的处理目的需要此项（请先开始委托或登记客户的同意）。</translation>
+        <translation>暂不可新增：%1——该客户当前没有生效的处理目的需要此项（请先开始委托或登记客户的同意）。</translation>
     </message>
     <message>
         <source>%1 — %2, client %3</source>
-        <translation type="unfinished">%1 — %2，客户：%3</translation>
+        <translation>%1 — %2，客户：%3</translation>
     </message>
     <message>
         <source>Remove item</source>
-        <translation type="unfinished">删除敏感信息</translation>
+        <translation>删除敏感信息</translation>
     </message>
     <message>
         <source>Delete this sensitive item for good?</source>
-        <translation type="unfinished">确定永久删除这条敏感信息吗？</translation>
+        <translation>确定永久删除这条敏感信息吗？</translation>
     </message>
 </context>
 <context>

@@ -142,7 +142,7 @@ def test_each_field_shows_its_purposes_or_that_none_needs_it(
     assert bank.text().startswith("Collected for: ") and "Bookkeeping" in bank.text()
     assert "Bookkeeping" in page.basic_reasons["uscc"].text()
     assert "Bookkeeping" in page.person_reasons["id_number"].text()
-    assert page.basic_form.labelForField(page.basic_cells["uscc"]).toolTip() == page.basic_reasons["uscc"].text()
+    assert page.basic.form.labelForField(page.basic.cells["uscc"]).toolTip() == page.basic_reasons["uscc"].text()
 
     # A prospect: no purpose in force yet, so ID numbers and bank data are not collected.
     clients = ClientService(staffed_vault)
@@ -151,7 +151,7 @@ def test_each_field_shows_its_purposes_or_that_none_needs_it(
     assert page.person_reasons["id_number"].text() == "No current purpose needs this"
     assert page.sensitive_reasons[SensitiveKind.BANK_ACCOUNT].text() == "No current purpose needs this"
     assert page.basic_reasons["uscc"].text() == "Needed to identify and contact the client"
-    assert page.add_item() is None and "Bank account" in page.minimised_note.text()
+    assert page.add_item() is None and "Bank account" in page.sensitive.minimised_note.text()
 
 
 def test_reasons_in_chinese(qtbot: QtBot, staffed_vault: Vault, active_client: int, zh_cn: Translators) -> None:

@@ -205,7 +205,7 @@ def test_minimisation_refusal_is_shown_inline(qtbot: QtBot, firm: Vault) -> None
     assert detail is not None
     # Not offered while no purpose needs it: no Add item, no ID number in the person dialog.
     assert detail.fillable_kinds() == [] and detail.add_item() is None
-    assert _visible_buttons(detail, "add_item") == [] and detail.minimised_note.text()
+    assert _visible_buttons(detail, "add_item") == [] and detail.sensitive.minimised_note.text()
     person = detail.add_person()
     assert not person.id_number.isVisibleTo(person)
     person.reject()
