@@ -59,6 +59,8 @@ from clientvault.storage.spreadsheets import (
 )
 from clientvault.storage.users import SettingsRepository, UserRepository
 
+__all__ = ["FIELDS", "Choice", "ImportPlan", "ImportResult", "ImportService", "Issue", "PlannedRow", "SheetLayout"]
+
 Progress = Callable[[int, int], None]
 Check = Callable[[], None]
 
