@@ -65,39 +65,38 @@ def verify_chain(vault: Vault) -> ChainStatus:
     """Verify the audit log of ``vault`` (no role check, no audit event: the callers do both)."""
     state_dir = vault.state_dir
     repo = vault.audit
-    status = repo.verify()
-    if not status.ok:
-        return replace(status, problem="chain")
     signer = vault.session.signer
     vid = vault.vault_id
-    last = None
-    for ev in repo.signed_by(kf.PARTNER):  # every checkpoint: few, and each covers all before it
+    checkpoints = list(repo.signed_by(kf.PARTNER))  # few, and each covers every event before it
+    start = checkpoints[-1].seq if checkpoints else 0
+    window = list(repo.iter_all(after=start))
+    head_seq, head = repo.head()
+    anchors = {ev.seq: ev.hash for ev in (*checkpoints, *window)}
+    if head_seq:
+        anchors[head_seq] = head
+    status = repo.verify(anchors=anchors)
+    if not status.ok:
+        return replace(status, problem="chain")
+    for ev in checkpoints:
         if not _signed(vid, ev, signer):
             return replace(status, ok=False, first_broken=ev.seq, problem="checkpoint")
-        last = ev
-    start = last.seq if last is not None else 0
     slots = kf.certified(vid, keyslots.known_slots(vault.db), signer)
-    window = 0
-    for ev in repo.iter_all(after=start):
-        window += 1
+    for n, ev in enumerate(window, start=1):
         slot = slots.get(ev.signer or "")
-        if (
-            slot is None
-            or (slot.user_id != ev.user_id and ev.user_id is not None)
-            or not _signed(vid, ev, slot.sign_public)
-        ):
-            return replace(status, ok=False, first_broken=ev.seq, checkpoint=start, problem="signature", window=window)
-    status = replace(status, checkpoint=start, window=window)
-    head = vault.keyfile.audit_head
-    if head:
-        seq = int(head.get("seq", 0) or 0)
-        if not kf.checkpoint_ok(vid, head, signer) or repo.hash_at(seq) != head.get("hash"):
+        other_user = slot is not None and ev.user_id is not None and slot.user_id != ev.user_id
+        if slot is None or other_user or not _signed(vid, ev, slot.sign_public):
+            return replace(status, ok=False, first_broken=ev.seq, checkpoint=start, problem="signature", window=n)
+    status = replace(status, checkpoint=start, window=len(window))
+    head_mark = vault.keyfile.audit_head
+    if head_mark:
+        seq = int(head_mark.get("seq", 0) or 0)
+        if not kf.checkpoint_ok(vid, head_mark, signer) or repo.hash_at(seq) != head_mark.get("hash"):
             return replace(status, ok=False, first_broken=seq, problem="keys_checkpoint")
     seen = _seen(state_dir, vid)
     if seen is not None and repo.hash_at(int(str(seen["seq"]))) != seen.get("hash"):
         return replace(status, ok=False, first_broken=int(str(seen["seq"])), problem="workstation_checkpoint")
-    if state_dir is not None and start:
-        _remember(state_dir, vid, start, last.hash if last else "")
+    if state_dir is not None and checkpoints:
+        _remember(state_dir, vid, start, checkpoints[-1].hash)
     return status
 
 

@@ -244,18 +244,13 @@ class VaultService:
         tag = kf.login_tag(keyfile.vault_id, username)
         self._check_throttle(paths, tag)
         candidates = [s for s in keyfile.slots if s.kind == "user" and s.login_tag == tag]
-        try:
-            if not candidates:
-                # Spend the same KDF time as a real attempt so timing does not reveal user names.
-                kf.derive_password_key(password, kf.new_kdf(self.kdf))
-                raise WrongCredentials()
-            slot, opened = _first_opening(
-                keyfile.vault_id, candidates, lambda s: kf.derive_password_key(password, s.kdf)
-            )
-        except WrongCredentials:
+        if not candidates:
+            # Spend the same KDF time as a real attempt so timing does not reveal user names.
+            kf.derive_password_key(password, kf.new_kdf(self.kdf))
+        vault = self._try_slots(paths, keyfile, candidates, username, lambda s: kf.derive_password_key(password, s.kdf))
+        if vault is None:
             self._record_failure(paths, tag)
-            raise
-        vault = self._open_consistent(paths, keyfile, opened, slot, username)
+            raise WrongCredentials()
         self._clear_failures(paths, tag, vault)
         vault.record("session.login", f"user:{vault.session.user_id}", reason="password")
         self._after_login(vault)
@@ -272,25 +267,45 @@ class VaultService:
         tag = kf.login_tag(keyfile.vault_id, username)
         self._check_throttle(paths, tag)
         today = date.fromtimestamp(self.clock()).isoformat()
+        secrets_by_slot: dict[str, bytes] = {}
         for slot in keyfile.slots:
-            if slot.kind != "workstation" or slot.login_tag != tag:
-                continue
-            if slot.expires and slot.expires < today:
+            if slot.kind != "workstation" or slot.login_tag != tag or (slot.expires and slot.expires < today):
                 continue
             secret = self.keyring.fetch(_keyring_account(keyfile.vault_id, slot.slot_id))
-            if secret is None:
-                continue
+            if secret is not None:
+                secrets_by_slot[slot.slot_id] = secret
+        if not secrets_by_slot:
+            raise WrongCredentials()
+        candidates = [s for s in keyfile.slots if s.slot_id in secrets_by_slot]
+        vault = self._try_slots(
+            paths, keyfile, candidates, username,
+            lambda s: kf.derive_workstation_key(secrets_by_slot[s.slot_id], pin, s.kdf),
+        )  # fmt: skip
+        if vault is None:
+            self._record_failure(paths, tag)
+            raise WrongCredentials()
+        self._clear_failures(paths, tag, vault)
+        vault.record("session.login", f"user:{vault.session.user_id}", reason="workstation_pin")
+        self._after_login(vault)
+        return vault
+
+    def _try_slots(
+        self,
+        paths: VaultPaths,
+        keyfile: KeyFile,
+        candidates: list[Slot],
+        username: str,
+        key_for: Callable[[Slot], bytes],
+    ) -> Vault | None:
+        """Open the vault through the first candidate slot that the secret opens and that is the
+        typed user's (8-bit tags: a colleague's slot can carry the same tag)."""
+        for slot in candidates:
             try:
-                opened = kf.unlock_private(keyfile.vault_id, slot, kf.derive_workstation_key(secret, pin, slot.kdf))
+                opened = kf.unlock_private(keyfile.vault_id, slot, key_for(slot))
+                return self._open_consistent(paths, keyfile, opened, slot, username)
             except WrongCredentials:
-                self._record_failure(paths, tag)
-                raise
-            vault = self._open_consistent(paths, keyfile, opened, slot, username)
-            self._clear_failures(paths, tag, vault)
-            vault.record("session.login", f"user:{vault.session.user_id}", reason="workstation_pin")
-            self._after_login(vault)
-            return vault
-        raise WrongCredentials()
+                continue
+        return None
 
     def unlock_partner_key(self, vault: Vault, password: str) -> None:
         """Give a partner's PIN session the partner key by typing the password (audited)."""
@@ -888,18 +903,6 @@ def _previous_dk(keyfile: KeyFile, slot: Slot, private: bytes) -> bytes | None:
             except KeysFileError:
                 return None
     return None
-
-
-def _first_opening(
-    vault_id: str, candidates: list[Slot], key_for: Callable[[Slot], bytes]
-) -> tuple[Slot, kf.OpenedSlot]:
-    """Try each slot that carries the login tag (8 bits: usually one, sometimes two)."""
-    for slot in candidates:
-        try:
-            return slot, kf.unlock_private(vault_id, slot, key_for(slot))
-        except WrongCredentials:
-            continue
-    raise WrongCredentials()
 
 
 def _same_slot(keyfile: KeyFile, slot: Slot) -> Slot:

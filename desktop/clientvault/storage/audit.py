@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -212,14 +212,21 @@ class AuditRepository:
                 yield AuditEvent(*r)
             last = int(rows[-1][0])
 
-    def verify(self, *, after: int = 0, batch: int = 50000) -> ChainStatus:
+    def verify(
+        self, *, after: int = 0, until: int | None = None, anchors: Mapping[int, str] | None = None, batch: int = 50000
+    ) -> ChainStatus:
         """Walk the hash chain (from the genesis, or from event ``after``); report the first bad link.
 
-        Only ``hash = SHA-256(prev ‖ body)`` is checked per event, with ``prev`` the hash just
-        computed: a missing, inserted, reordered or edited row breaks the next hash, so the stored
-        ``prev_hash`` column and the body's own ``seq`` need no check of their own, and numbering
-        is checked once (rows ``after+1 … N`` all present, the last body saying ``N``). This is the
-        hot loop of ``verify`` (1 000 000 events: docs/BENCHMARKS.md) and stays bare.
+        The chain is defined by the bodies: ``hash_n = SHA-256(hash_(n-1) ‖ body_n)``. A missing,
+        inserted, reordered or edited row changes every hash after it, so the stored ``prev_hash``
+        column and the body's own ``seq`` need no check of their own; numbering is checked once
+        (rows ``after+1 … N`` all present, the last body saying ``N``).
+
+        Without ``anchors`` every computed hash is compared with the stored one. With ``anchors``
+        (seq → hash that must hold there: the signed checkpoints, the head, the events whose
+        signatures are checked) only those are compared, and a segment that fails is walked again
+        row by row to name its first bad event. This is the hot loop of ``verify`` (1 000 000
+        events: docs/BENCHMARKS.md) and stays bare.
         """
         sha256 = hashlib.sha256
         if after:
@@ -231,22 +238,49 @@ class AuditRepository:
             prev = genesis_hash(self.vault_id)
         count = 0
         last = after
+        segment = after  # the last seq known good (anchor mode)
+        end = until if until is not None else 2**62
         while True:
-            rows = self.db.all("SELECT seq, body, hash FROM audit WHERE seq > ? ORDER BY seq LIMIT ?", (last, batch))
+            if anchors is None:
+                rows = self.db.all(
+                    "SELECT seq, body, hash FROM audit WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+                    (last, end, batch),
+                )
+            else:
+                rows = self.db.all(
+                    "SELECT seq, body FROM audit WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?", (last, end, batch)
+                )
             if not rows:
                 break
-            for _seq, body, h in rows:
-                computed = sha256((prev + body).encode()).hexdigest()
-                if computed != h and not _legacy_ok(prev, body, h):
-                    # The chain holds up to the event before this one.
-                    return ChainStatus(False, count, after + count + 1, prev)
-                prev = h
-                count += 1
+            if anchors is None:
+                for _seq, body, h in rows:
+                    computed = sha256((prev + body).encode()).hexdigest()
+                    if computed != h and not _legacy_ok(prev, body, h):
+                        # The chain holds up to the event before this one.
+                        return ChainStatus(False, count, after + count + 1, prev)
+                    prev = h
+                    count += 1
+            else:
+                for seq, body in rows:
+                    prev = sha256((prev + body).encode()).hexdigest()
+                    count += 1
+                    expected = anchors.get(seq)
+                    if expected is not None:
+                        if prev != expected:
+                            part = self.verify(after=segment, until=seq, batch=batch)
+                            if not part.ok:
+                                return ChainStatus(False, count, part.first_broken, part.head_hash)
+                            prev = expected  # events from before schema 9 (their own hash form)
+                        segment = seq
             last = int(rows[-1][0])
             if last != after + count:  # a gap or a renumbered row: the first seq that is off
                 return ChainStatus(False, count, after + count, prev)
         if count and not str(self.db.scalar("SELECT body FROM audit WHERE seq = ?", (last,))).startswith(f"[{last},"):
             return ChainStatus(False, count, last, prev)
+        if anchors is not None and count and segment != last:
+            part = self.verify(after=segment, until=last, batch=batch)  # the tail after the last anchor
+            if not part.ok:
+                return ChainStatus(False, count, part.first_broken, part.head_hash)
         return ChainStatus(True, count, None, prev)
 
 

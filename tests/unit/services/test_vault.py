@@ -416,3 +416,22 @@ def test_key_change_helpers_are_private(fast_vaults: VaultService) -> None:
     # Callable without a role check, so never part of the public surface (UserService checks first).
     for name in ("remove_user_and_rekey", "add_user_slot", "commit_key_change"):
         assert not hasattr(fast_vaults, name), name
+
+
+def test_two_accounts_sharing_a_login_tag_each_log_in_as_themselves(
+    new_vault: Vault, add_staff: Callable[..., int], fast_vaults: VaultService, vault_dir: Path
+) -> None:
+    # Tags keep 8 bits (SECURITY.md "Logging in"): colleagues can share one. Even with the same
+    # password, each name opens its own account.
+    target = kf.login_tag(new_vault.vault_id, PARTNER)
+    twin = next(n for n in (f"twin{i}" for i in range(5000)) if kf.login_tag(new_vault.vault_id, n) == target)
+    twin_id = add_staff(twin, password=PARTNER_PASSWORD)
+    new_vault.lock()
+    a = fast_vaults.unlock(vault_dir, twin, PARTNER_PASSWORD)
+    assert a.session.user_id == twin_id and a.session.keys is not None and a.session.keys.pk is None
+    a.lock()
+    b = fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD)
+    assert b.session.role is Role.PARTNER and b.session.keys is not None and b.session.keys.pk is not None
+    b.lock()
+    with pytest.raises(WrongCredentials):
+        fast_vaults.unlock(vault_dir, twin, STAFF_PASSWORD)
