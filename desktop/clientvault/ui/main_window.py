@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -26,18 +26,18 @@ from PySide6.QtWidgets import (
 
 from clientvault.core.errors import KnownError
 from clientvault.core.roles import Capability, Role, can
-from clientvault.services.backup import BackupService
 from clientvault.services.changes import Changes, data_version
-from clientvault.services.closing import changed_since_last_backup, finish_session, unfinished_close_backup
-from clientvault.services.consent import ConsentService
+from clientvault.services.closing import finish_session
 from clientvault.services.context import Vault
-from clientvault.services.erasure import ErasureService, complete_pending_erasures
+from clientvault.services.erasure import complete_pending_erasures
 from clientvault.ui.context import UiContext
+from clientvault.ui.daily_jobs import changes_of, daily_work
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt
 from clientvault.ui.labels import role_name
 from clientvault.ui.lock import IdleWatcher, LockScreen, SessionWatcher
-from clientvault.ui.operations import Operations, Progress
+from clientvault.ui.operations import Operations
+from clientvault.ui.page_set import PageSet
 from clientvault.ui.pages.account import AccountPage
 from clientvault.ui.pages.audit import AuditPage
 from clientvault.ui.pages.backups import BackupsPage
@@ -54,39 +54,6 @@ from clientvault.ui.widgets.capture import exclude_from_capture
 log = logging.getLogger(__name__)
 PENDING_ERASURE_CHECK_MS = 30_000
 """How often the window looks for another workstation's changes and finishes pending erasures."""
-NO_CHANGES = Changes(audit=False)
-
-
-class PageSet(Mapping[str, QWidget]):
-    """The pages of the role, by key, in navigation order; a page is built the first time it is asked for."""
-
-    def __init__(self, make: Callable[[str, Callable[[], QWidget]], QWidget]) -> None:
-        self._make = make
-        self._factories: dict[str, Callable[[], QWidget]] = {}
-        self._built: dict[str, QWidget] = {}
-
-    def add(self, key: str, factory: Callable[[], QWidget]) -> None:
-        """Register page ``key`` (not built yet)."""
-        self._factories[key] = factory
-
-    def keys_in_order(self) -> list[str]:
-        """Every page key, in navigation order."""
-        return list(self._factories)
-
-    def is_built(self, key: str) -> bool:
-        """Whether page ``key`` exists yet."""
-        return key in self._built
-
-    def __getitem__(self, key: str) -> QWidget:
-        if key not in self._built:
-            self._built[key] = self._make(key, self._factories[key])
-        return self._built[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._factories)
-
-    def __len__(self) -> int:
-        return len(self._factories)
 
 
 class MainWindow(QMainWindow):
@@ -105,7 +72,6 @@ class MainWindow(QMainWindow):
         # One path for every change to reach every page (see services/changes.py): actions report
         # to the operations helper; the page shown reloads now, the others when next shown.
         self.operations.sig_changed.connect(self.broadcast)
-        self._stale: dict[str, Changes] = {}
         self._data_version = 0
         self.pages = PageSet(self._make_page)
         self.setWindowTitle(self.tr("ClientVault"))
@@ -262,48 +228,20 @@ class MainWindow(QMainWindow):
         self._show_row(0)
         self.outer.setCurrentWidget(self.content)
         self.vault.on_lock.append(self._vault_locked)
-        self._stale = {}
         self._data_version = data_version(self.vault)
         self.idle.start()
         self._daily_jobs()
 
     def _daily_jobs(self) -> None:
-        """Run the login-time jobs in the background, one after the other on one operation.
-
-        Everyone: the day's scheduled backup (if the firm's settings ask for it). Partner and
-        privacy officer also: the retention check (opens a request for each locked record whose
-        period ended) and consent expiry (granted consents past their end date). Each job's
-        failure is logged and shown in the status bar without stopping the others.
-        """
-        vault = self.vault
-        jobs: list[tuple[str, Callable[[], object]]] = [("backup", lambda: _daily_backup(vault))]
-        if vault.session.role in (Role.PARTNER, Role.PRIVACY_OFFICER):
-            jobs += [
-                ("retention", ErasureService(vault).daily_check),
-                ("consent_expiry", ConsentService(vault).expire_due),
-            ]
-
-        def work(progress: Progress) -> dict[str, object]:
-            done: dict[str, object] = {}
-            for name, job in jobs:
-                progress.check()
-                try:
-                    done[name] = job()
-                except Exception as exc:  # one job failing must not stop the others
-                    done[name] = exc
-            return done
-
-        self.daily_jobs = self.operations.run(work, on_success=self._daily_jobs_done, on_failure=self._backup_failed)
+        """Run the login-time jobs in the background (``ui/daily_jobs.py``); failures go to the status bar."""
+        self.daily_jobs = self.operations.run(
+            daily_work(self.vault), on_success=self._daily_jobs_done, on_failure=self._backup_failed
+        )
 
     def _daily_jobs_done(self, result: object) -> None:
         assert isinstance(result, dict)
-        concerns = {"backup": Changes(backups=True), "retention": Changes(requests=True)}
-        concerns["consent_expiry"] = Changes(consent=True)
-        changes = NO_CHANGES
-        for name, outcome in result.items():
-            if name in concerns and not isinstance(outcome, BaseException):
-                changes |= concerns[name]
-        if changes != NO_CHANGES:
+        changes = changes_of(result)
+        if changes.kinds:
             self.operations.report(changes)
         for name, outcome in result.items():
             if isinstance(outcome, BaseException):
@@ -337,34 +275,16 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         keys = self.pages.keys_in_order()
         if 0 <= row < len(keys) and not self.vault.locked:
-            page = self.pages[keys[row]]  # build it now: it is about to be seen
+            _ = self.pages[keys[row]]  # build it now: it is about to be seen
             self.stack.setCurrentIndex(row)
-            stale = self._stale.pop(keys[row], None)
-            if stale is not None:
-                _deliver(page, stale)
+            self.pages.deliver_missed(keys[row])
             self.check_external_changes()
 
     # -- keeping the pages true ----------------------------------------------------------------
 
     def broadcast(self, changes: Changes, source: QObject | None = None) -> None:
-        """Hand ``changes`` to the pages: the one shown reloads now, the others when next shown.
-
-        The page that made the change (``source``) has shown it already. A client that is gone
-        (erased, sealed) has its tab closed at once on every page.
-        """
-        current = self.current_page_key
-        for key in self.pages.keys_in_order():
-            if not self.pages.is_built(key):
-                continue  # built later from the vault as it is then
-            page = self.pages[key]
-            if page is source:
-                continue
-            if key == current:
-                _deliver(page, changes)
-            else:
-                self._stale[key] = self._stale.get(key, NO_CHANGES) | changes
-                if changes.gone:
-                    _deliver(page, Changes(audit=False, gone=changes.gone))
+        """Hand ``changes`` to the pages: the one shown reloads now, the others when next shown."""
+        self.pages.broadcast(changes, self.current_page_key, source)
 
     def check_external_changes(self) -> bool:
         """Whether another workstation changed the vault since the last look (then every page is told)."""
@@ -493,20 +413,3 @@ class MainWindow(QMainWindow):
             self.vault.on_lock.clear()  # this window and its pages are going: nothing left to tell
             self.closing = finish_session(self.vault, self.operations.wait)
         super().closeEvent(event)
-
-
-def _deliver(page: QWidget, changes: Changes) -> None:
-    """Let a page reload what ``changes`` concern (pages without ``apply_changes`` show nothing that changes)."""
-    apply = getattr(page, "apply_changes", None)
-    if apply is not None:
-        apply(changes)
-
-
-def _daily_backup(vault: Vault) -> object:
-    """The day's scheduled backup (set up first if a partner is logged in), or the close-time
-    backup a killed process did not finish; neither when nothing changed since the last backup."""
-    backups = BackupService(vault)
-    backups.ensure_set_up()
-    if not changed_since_last_backup(vault):
-        return None
-    return backups.scheduled("daily") or unfinished_close_backup(vault)

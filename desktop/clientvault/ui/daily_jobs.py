@@ -1,0 +1,67 @@
+"""The login-time jobs, run in the background one after the other on one operation.
+
+Everyone: the day's scheduled backup (if the firm's settings ask for it). Partner and privacy
+officer also: the retention check (opens a request for each locked record whose period ended)
+and consent expiry (granted consents past their end date). One job failing does not stop the
+others; each job's outcome (or exception) comes back by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from clientvault.core.roles import Role
+from clientvault.services.backup import BackupService
+from clientvault.services.changes import Changes
+from clientvault.services.closing import changed_since_last_backup, unfinished_close_backup
+from clientvault.services.consent import ConsentService
+from clientvault.services.context import Vault
+from clientvault.services.erasure import ErasureService
+from clientvault.ui.operations import Progress
+
+_CONCERNS = {
+    "backup": Changes(backups=True),
+    "retention": Changes(requests=True),
+    "consent_expiry": Changes(consent=True),
+}
+
+
+def daily_backup(vault: Vault) -> object:
+    """The day's scheduled backup (set up first if a partner is logged in), or the close-time
+    backup a killed process did not finish; neither when nothing changed since the last backup."""
+    backups = BackupService(vault)
+    backups.ensure_set_up()
+    if not changed_since_last_backup(vault):
+        return None
+    return backups.scheduled("daily") or unfinished_close_backup(vault)
+
+
+def daily_work(vault: Vault) -> Callable[[Progress], dict[str, object]]:
+    """The work to hand to ``Operations.run``: each job's outcome (or exception) by name."""
+    jobs: list[tuple[str, Callable[[], object]]] = [("backup", lambda: daily_backup(vault))]
+    if vault.session.role in (Role.PARTNER, Role.PRIVACY_OFFICER):
+        jobs += [
+            ("retention", ErasureService(vault).daily_check),
+            ("consent_expiry", ConsentService(vault).expire_due),
+        ]
+
+    def work(progress: Progress) -> dict[str, object]:
+        done: dict[str, object] = {}
+        for name, job in jobs:
+            progress.check()
+            try:
+                done[name] = job()
+            except Exception as exc:  # one job failing must not stop the others
+                done[name] = exc
+        return done
+
+    return work
+
+
+def changes_of(result: dict[str, object]) -> Changes:
+    """What the jobs that succeeded changed (for the pages to show)."""
+    changes = Changes(audit=False)
+    for name, outcome in result.items():
+        if name in _CONCERNS and not isinstance(outcome, BaseException):
+            changes |= _CONCERNS[name]
+    return changes
