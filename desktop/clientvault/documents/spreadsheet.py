@@ -258,6 +258,7 @@ class Workbook:
             self._handle.close()
             raise SpreadsheetRefused("damaged") from None
         self.sheets: list[str] = list(self._wb.sheetnames)
+        self._open: dict[str, Any] = {}
         if not self.sheets:
             self.close()
             raise SpreadsheetRefused("empty")
@@ -278,8 +279,11 @@ class Workbook:
             name = self.sheets[0]
         if name not in self.sheets:
             raise SpreadsheetRefused("no_sheet")
-        ws = self._wb[name]
-        ws.reset_dimensions()  # the declared size is not trusted
+        ws = self._open.get(name)
+        if ws is None:
+            # Opening a read-only sheet scans its XML for the declared size: do it once per sheet.
+            ws = self._open[name] = self._wb[name]
+            ws.reset_dimensions()  # the declared size is not trusted
         return ws
 
     def _raw_rows(self, ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:

@@ -295,17 +295,18 @@ class ImportService:
         """
         granted = self._require()
         path = Path(path)
-        layout = layout or self.layout(path)
-        mapping = {i: f for i, f in enumerate(layout.guessed) if f}
-        if "name" not in mapping.values():
-            raise ValidationError({"mapping": "no_name"})
-        if len(set(mapping.values())) != len(mapping):
-            raise ValidationError({"mapping": "duplicate"})
-        sha = file_sha256(path)
-        ctx = _Context(self, granted, mapping)
-        plan = ImportPlan(path, sha, layout.sheet, layout.header_row, mapping, ctx.dropped)
-        merged_rows = _merged_rows(layout)
-        with Workbook(path) as wb:
+        with Workbook(path) as wb:  # one open: the layout and the rows share the parsed sheet
+            if layout is None:
+                layout = wb.layout(None)
+            mapping = {i: f for i, f in enumerate(layout.guessed) if f}
+            if "name" not in mapping.values():
+                raise ValidationError({"mapping": "no_name"})
+            if len(set(mapping.values())) != len(mapping):
+                raise ValidationError({"mapping": "duplicate"})
+            sha = file_sha256(path)
+            ctx = _Context(self, granted, mapping)
+            plan = ImportPlan(path, sha, layout.sheet, layout.header_row, mapping, ctx.dropped)
+            merged_rows = _merged_rows(layout)
             for n, row in enumerate(wb.rows(layout), start=1):
                 if n % _REPORT_EVERY == 0:
                     if check:
