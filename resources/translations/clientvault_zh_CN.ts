@@ -4498,8 +4498,20 @@ Please give this reference to your administrator.</source>
         <translation>未附扫描件</translation>
     </message>
     <message>
+        <source>&amp;Review…</source>
+        <translation>核对(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Check before recording (a form is used once)</source>
+        <translation>登记前请核对（每张表格只能登记一次）</translation>
+    </message>
+    <message>
         <source>Record consents</source>
         <translation>登记同意</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>返回修改(&amp;B)</translation>
     </message>
     <message>
         <source>Form number:</source>
@@ -4524,6 +4536,34 @@ Please give this reference to your administrator.</source>
     <message>
         <source>This form has no boxes to tick.</source>
         <translation>该表格没有需要勾选的项目。</translation>
+    </message>
+    <message>
+        <source>Form %1, signed by %2 on %3.</source>
+        <translation>表格 %1，由%2于 %3 签署。</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>not agreed</source>
+        <translation>未同意</translation>
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation>• %1：%2</translation>
+    </message>
+    <message>
+        <source>Scan attached.</source>
+        <translation>已附扫描件。</translation>
+    </message>
+    <message>
+        <source>No scan attached.</source>
+        <translation>未附扫描件。</translation>
+    </message>
+    <message>
+        <source>Nothing is ticked: the form is recorded as refused for every purpose.</source>
+        <translation>未勾选任何项：将登记为对所有用途均不同意。</translation>
     </message>
     <message>
         <source>Scan of the signed form</source>

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,7 +28,7 @@ from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.services.clients import ClientService
 from clientvault.services.consent import MAX_SCAN_BYTES, ConsentService, FormInfo, TickItem
 from clientvault.ui.errors import error_message
-from clientvault.ui.i18n import fmt
+from clientvault.ui.i18n import fmt, format_date
 from clientvault.ui.widgets.text import wrapped_label
 
 translate = QCoreApplication.translate
@@ -93,7 +94,13 @@ def consent_error(exc: BaseException) -> str:
 
 
 class ReturnFormDialog(QDialog):
-    """Records a signed form: the ticked boxes become granted consents, the scan their evidence."""
+    """Records a signed form: the ticked boxes become granted consents, the scan their evidence.
+
+    Two deliberate steps, because a form is used once: (1) the form number — Enter, which is what a
+    handheld QR scanner sends after the number, only looks the form up and moves to the first tick
+    box; nothing in this step saves; (2) "Review…" shows a summary (agreed / not agreed per purpose,
+    scan attached or not) and only "Record consents" there saves it.
+    """
 
     def __init__(self, service: ConsentService, client_id: int, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,8 +150,32 @@ class ReturnFormDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Record consents"))
+        self.ok.setText(self.tr("&Review…"))
+        self.ok.setObjectName("review")
         self.ok.setEnabled(False)
+        for b in self.buttons.buttons():  # Enter in a field must never press a button of this dialog
+            if isinstance(b, QPushButton):
+                b.setAutoDefault(False)
+                b.setDefault(False)
+        self.lookup_button.setAutoDefault(False)
+        # Step 2: the summary, and the only button that saves.
+        self.review_box = QGroupBox(self.tr("Check before recording (a form is used once)"), self)
+        self.review_box.setObjectName("review_box")
+        self.summary = wrapped_label(self.review_box, name="summary")
+        self.confirm_button = QPushButton(self.tr("Record consents"), self.review_box)
+        self.confirm_button.setObjectName("confirm")
+        self.confirm_button.setAutoDefault(False)
+        self.back_button = QPushButton(self.tr("&Back"), self.review_box)
+        self.back_button.setObjectName("back")
+        self.back_button.setAutoDefault(False)
+        review_row = QHBoxLayout()
+        review_row.addStretch(1)
+        review_row.addWidget(self.back_button)
+        review_row.addWidget(self.confirm_button)
+        review_layout = QVBoxLayout(self.review_box)
+        review_layout.addWidget(self.summary)
+        review_layout.addLayout(review_row)
+        self.review_box.setVisible(False)
 
         form = QFormLayout()
         form.addRow(self.tr("Form number:"), row)
@@ -156,14 +187,19 @@ class ReturnFormDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.ticks)
         layout.addWidget(self.message)
+        layout.addWidget(self.review_box)
         layout.addWidget(self.buttons)
+        self.entry = [self.number, self.lookup_button, self.person, self.signed, self.has_end, self.end]
+        self.entry += [self.scan_button, self.ticks]
 
         self.number.returnPressed.connect(self.lookup)  # QR scanners type the number and Enter
         self.lookup_button.clicked.connect(self.lookup)
         self.has_end.toggled.connect(self.end.setEnabled)
         self.scan_button.clicked.connect(self.choose_scan)
-        self.buttons.accepted.connect(self.record)
+        self.buttons.accepted.connect(self.review)
         self.buttons.rejected.connect(self.reject)
+        self.confirm_button.clicked.connect(self.record)
+        self.back_button.clicked.connect(self.back)
         self._fill_persons()
         self.resize(560, 480)
 
@@ -198,6 +234,7 @@ class ReturnFormDialog(QDialog):
             box = QCheckBox(text, self.ticks)
             box.setObjectName(f"tick_{tick.code}_{tick.scope.value}")
             self.ticks_layout.addWidget(box)
+            box.show()  # now, not at the next layout pass: the focus moves to it below
             self.boxes.append((box, tick))
         if not info.ticks:
             self.message.setText(self.tr("This form has no boxes to tick."))
@@ -207,6 +244,49 @@ class ReturnFormDialog(QDialog):
                 self.person.setCurrentIndex(index)
             self.person.setEnabled(False)
         self.ok.setEnabled(True)
+        if self.boxes:  # the scanner's Enter ends here: the user goes on ticking what the paper says
+            self.boxes[0][0].setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A dialog presses its default button on Enter; here Enter never saves (in the number field it
+        # looks the form up, through returnPressed; Space ticks a box, the buttons are clicked).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def summary_text(self) -> str:
+        """What will be recorded: agreed / not agreed per box, who signed, when, and the scan."""
+        assert self.info is not None
+        lines = [fmt(self.tr("Form %1, signed by %2 on %3."), self.info.form_no, self.person.currentText(),
+                     format_date(self.signed.date().toString("yyyy-MM-dd")))]  # fmt: skip
+        for box, _tick in self.boxes:
+            mark = self.tr("agreed") if box.isChecked() else self.tr("not agreed")
+            lines.append(fmt(self.tr("• %1: %2"), box.text(), mark))
+        lines.append(self.tr("Scan attached.") if self.scan else self.tr("No scan attached."))
+        if not any(box.isChecked() for box, _ in self.boxes):
+            lines.append(self.tr("Nothing is ticked: the form is recorded as refused for every purpose."))
+        return "\n".join(lines)
+
+    def review(self) -> None:
+        """Step 2: show the summary; only "Record consents" saves."""
+        if self.info is None:
+            return
+        self.summary.setText(self.summary_text())
+        for w in self.entry:
+            w.setEnabled(False)
+        self.ok.setEnabled(False)
+        self.review_box.setVisible(True)
+        self.back_button.setFocus()
+
+    def back(self) -> None:
+        """Back to step 1 to change the ticks, the scan or the dates."""
+        self.review_box.setVisible(False)
+        for w in self.entry:
+            w.setEnabled(True)
+        self.end.setEnabled(self.has_end.isChecked())
+        self.person.setEnabled(self.info is None or self.info.person_id is None)
+        self.ok.setEnabled(self.info is not None)
 
     def choose_scan(self, path: str | None = None) -> None:
         """Attach the scan of the signed paper (PDF or image, up to 10 MB)."""
