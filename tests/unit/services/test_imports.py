@@ -44,6 +44,10 @@ def test_plan_then_commit_stores_clients_persons_and_accounts(new_vault: Vault, 
     assert detail.sensitive[0].label == "工商银行"
     # Found by the search index like a typed client.
     assert clients.count(ClientFilter(text=uscc(2))) == 1
+    # No consent yet: listed in the consent work list of clients whose form is still to come.
+    from clientvault.services.consent import ConsentService
+
+    assert ConsentService(new_vault).overview_counts()["missing"] == 3
 
 
 def test_audit_holds_counts_and_sha256_never_values(new_vault: Vault, tmp_path: Path) -> None:
