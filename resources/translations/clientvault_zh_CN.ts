@@ -537,12 +537,20 @@
         <translation>为什么需要合伙人封存该客户的记录？</translation>
     </message>
     <message>
+        <source>Lock request sent: a partner decides on it under Locked records.</source>
+        <translation>封存申请已提交：由合伙人在“封存记录”页面决定。</translation>
+    </message>
+    <message>
         <source>Lock client</source>
         <translation>封存客户</translation>
     </message>
     <message>
         <source>Sealed records are kept for the legal retention period and hidden from staff. Reason:</source>
         <translation>封存的记录将在法定保存期内保存，员工不可见。理由：</translation>
+    </message>
+    <message>
+        <source>%1 is sealed: it is kept under Locked records, hidden from staff.</source>
+        <translation>%1 已封存：保存在“封存记录”中，员工不可见。</translation>
     </message>
 </context>
 <context>
@@ -1615,6 +1623,10 @@
     <message>
         <source>%1 new request(s) for records whose retention ended.</source>
         <translation>已为保存期限届满的记录新建 %1 项申请。</translation>
+    </message>
+    <message>
+        <source>Request no. %1 approved: it can now be carried out.</source>
+        <translation>第 %1 号申请已批准，现在可以执行。</translation>
     </message>
     <message>
         <source>Refuse erasure</source>
@@ -3346,6 +3358,10 @@ Please give this reference to your administrator.</source>
         <translation>用合伙人密钥密封客户 %1？员工将无法再看到该客户。</translation>
     </message>
     <message>
+        <source>The client is sealed and listed above; staff no longer see it.</source>
+        <translation>该客户已封存并列在上方；员工已看不到它。</translation>
+    </message>
+    <message>
         <source>Refuse lock request</source>
         <translation>拒绝封存申请</translation>
     </message>
@@ -3862,12 +3878,20 @@ Please give this reference to your administrator.</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>已保存为 %1。</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,7 @@ from clientvault.ui.pages.clients import ClientsPage
 from clientvault.ui.pages.consent_overview import ConsentOverviewPage
 from clientvault.ui.pages.erasure import ErasurePage
 from clientvault.ui.pages.exports import ExportsPage
-from clientvault.ui.pages.home import home_page
+from clientvault.ui.pages.home import AssistantHomePage, home_page
 from clientvault.ui.pages.locked import LockedPage
 from clientvault.ui.pages.purposes import PurposesPage
 from clientvault.ui.pages.staff import StaffPage
@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
     def _home_page(self) -> QWidget:
         page = home_page(self.vault, self.operations)
         page.sig_open_client.connect(self.open_client)
+        if isinstance(page, AssistantHomePage):  # the intake dialog opens the new client's page
+            page.sig_prospect_created.connect(self.open_client)
         page.sig_show_page.connect(self.show_page)
         return page
 

@@ -63,6 +63,8 @@ class ClientDetailPage(ClientActions, QWidget):
     """The client was edited, assigned or changed status (its id)."""
     sig_close_requested = Signal(int)
     """The user asked to close this client's page (its id)."""
+    sig_notice = Signal(str)
+    """What an action did, to be shown where the user looks once this page has closed."""
 
     def __init__(
         self,
@@ -113,6 +115,10 @@ class ClientDetailPage(ClientActions, QWidget):
         self.erasure_note.setObjectName("erasure_note")
         self.erasure_note.setStyleSheet("color: #b00020;")
         self.erasure_note.setVisible(False)
+        self.done_note = QLabel(self)  # what the last action did (a lock request was sent, …)
+        self.done_note.setObjectName("done_note")
+        self.done_note.setStyleSheet("color: #1b5e20;")
+        self.done_note.setVisible(False)
         # Items only a withdrawn purpose needed: the notice and its request action (not for the assistant).
         self.withdrawn: WithdrawnItems | None = None
         self.withdrawn_box = QWidget(self)
@@ -145,6 +151,7 @@ class ClientDetailPage(ClientActions, QWidget):
         layout.addLayout(head)
         layout.addWidget(self.masked_note)
         layout.addWidget(self.erasure_note)
+        layout.addWidget(self.done_note)
         layout.addWidget(self.withdrawn_box)
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
@@ -263,6 +270,11 @@ class ClientDetailPage(ClientActions, QWidget):
         # A grant or a withdrawal changes what may be revealed and filled in: show it at once.
         self.reload()
         self.changed(Changes(consent=True))
+
+    def show_notice(self, text: str) -> None:
+        """Confirm what an action did, under the page's header."""
+        self.done_note.setText(text)
+        self.done_note.setVisible(True)
 
     def changed(self, changes: Changes) -> None:
         """Tell every view what an action on this client changed (see ``services/changes.py``)."""

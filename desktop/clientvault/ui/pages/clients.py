@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -183,7 +183,8 @@ class ClientsPage(QWidget):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._debounce.start)
-        self.search.returnPressed.connect(self.apply_filter)
+        self.search.returnPressed.connect(self._search_entered)
+        self.search.installEventFilter(self)
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
         if self.accountant_filter is not None:
             self.accountant_filter.currentIndexChanged.connect(self.apply_filter)
@@ -215,6 +216,28 @@ class ClientsPage(QWidget):
         except KnownError as exc:
             show_error(self, exc)
         self._update_count()
+
+    def _search_entered(self) -> None:
+        self.apply_filter()
+        self.focus_results()
+
+    def focus_results(self) -> None:
+        """Move from the search box into the results, on the first row (Down or Enter in the search box)."""
+        if self.model.rowCount() == 0:
+            return
+        self.view.setFocus(Qt.FocusReason.TabFocusReason)
+        if not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        self.view.selectRow(self.view.currentIndex().row())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        down = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down
+        if watched is self.search and down:
+            if self._debounce.isActive():
+                self.apply_filter()
+            self.focus_results()
+            return True
+        return super().eventFilter(watched, event)
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         if not self.model.is_sortable(column):
@@ -267,6 +290,7 @@ class ClientsPage(QWidget):
             page.setObjectName(f"client_{client_id}")
             page.sig_changed.connect(self._client_changed)
             page.sig_close_requested.connect(self.close_client)
+            page.sig_notice.connect(self.show_notice)
             self.details[client_id] = page
             title = page.detail.name if page.detail else str(client_id)
             self.tabs.addTab(page, title if len(title) <= 18 else title[:17] + "…")
@@ -299,6 +323,11 @@ class ClientsPage(QWidget):
         page = self.details.get(client_id)
         if page is not None and page.detail is not None:
             self.tabs.setTabText(self.tabs.indexOf(page), page.detail.name[:18])
+
+    def show_notice(self, text: str) -> None:
+        """Confirm on the list what an action on a page that has closed did."""
+        self.closed_note.setText(text)
+        self.closed_note.setVisible(True)
 
     def apply_changes(self, changes: Changes) -> None:
         """Close the tabs of clients gone (erased, sealed); re-read the list and the open clients they concern."""

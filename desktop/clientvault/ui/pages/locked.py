@@ -96,6 +96,9 @@ class LockedPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
+        self.notice = wrapped_label(self, name="notice")  # what the last action did
+        self.notice.setStyleSheet("color: #1b5e20;")
+        layout.addWidget(self.notice)
         layout.addLayout(row)
         layout.addWidget(self.view, 3)
         layout.addWidget(self.requests_label)
@@ -260,7 +263,10 @@ class LockedPage(QWidget):
                 return False
             reason = req.reason
         sealed = Changes(clients=True, sealed=True, requests=True, gone=frozenset({req.client_id}))
-        return self._with_reason("", "", lambda text: self.locks.lock(req.client_id, text), reason, sealed)
+        if not self._with_reason("", "", lambda text: self.locks.lock(req.client_id, text), reason, sealed):
+            return False
+        self.notice.setText(self.tr("The client is sealed and listed above; staff no longer see it."))
+        return True
 
     def refuse_requested(self, reason: str | None = None) -> bool:
         """Refuse the selected lock request."""

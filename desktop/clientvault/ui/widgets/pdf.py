@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from clientvault.ui.i18n import fmt
 
 
 def load_pdf(data: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, QBuffer]:
@@ -172,16 +175,27 @@ class PdfPreviewDialog(QDialog):
             self.save_button.setObjectName("save")
             buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
             self.save_button.clicked.connect(lambda: self.save_document())
+        self.notice = QLabel(self)  # what the last Print or Save did
+        self.notice.setObjectName("notice")
+        self.notice.setStyleSheet("color: #1b5e20;")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
+        layout.addWidget(self.notice)
         layout.addWidget(buttons)
         self.resize(700, 900)
+
+    def _confirm(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(True)
 
     def print_document(self) -> bool:
         """Send the PDF to a printer the user picks (nothing is written to disk); False if not printed."""
         if self._printed is None or not print_pdf(self, self.data, self.windowTitle()):
             return False
         self._printed()
+        self._confirm(self.tr("Sent to the printer."))
         return True
 
     def save_document(self, path: str | None = None) -> bool:
@@ -204,4 +218,5 @@ class PdfPreviewDialog(QDialog):
 
                 show_error(self, exc)
             return False
+        self._confirm(fmt(self.tr("Saved as %1."), Path(path).name))
         return True

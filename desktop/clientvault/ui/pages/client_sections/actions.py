@@ -181,6 +181,7 @@ class ClientActions(_Base):
             return False
         self.reload()
         self.changed(Changes(requests=True))
+        self.show_notice(self.tr("Lock request sent: a partner decides on it under Locked records."))
         return True
 
     def lock(self, reason: str | None = None) -> bool:
@@ -192,7 +193,9 @@ class ClientActions(_Base):
         )
         if not text or not self.run(lambda: LockService(self.service.vault).lock(self.client_id, text)):
             return False
+        name = self.detail.name if self.detail is not None else ""
         self.sig_changed.emit(self.client_id)
+        self.sig_notice.emit(fmt(self.tr("%1 is sealed: it is kept under Locked records, hidden from staff."), name))
         self.sig_close_requested.emit(self.client_id)
         self.changed(Changes(clients=True, sealed=True, requests=True, gone=frozenset({self.client_id})))
         return True
