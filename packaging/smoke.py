@@ -239,6 +239,10 @@ class Smoke:
             changed = sorted(set(after.items()) ^ set(self.before.items()))[:5]
             raise SmokeFailed(f"files inside the bundle changed: {changed}")
         self.say("nothing was written inside the bundle folder")
+        shipped_dev = sorted({name.split("/")[1] for name in self.before if name.split("/")[1:2] and _is_dev(name)})
+        if shipped_dev:
+            raise SmokeFailed(f"development tools or test files in the bundle: {shipped_dev}")
+        self.say("no test, fixture or development tool inside the bundle (pytest, hypothesis, mypy, ruff, tests/)")
         total = sum(self.before.values())
         self.say(f"bundle size: {total / 2**20:.0f} MiB in {len(self.before)} files")
         # Disjoint parts: a file counts for the first prefix it starts with.
@@ -261,6 +265,13 @@ class Smoke:
             sizes[label or "everything else (system .so files, packages)"] += size
         for label, size in sizes.items():
             self.say(f"    {size / 2**20:6.1f} MiB  {label}")
+
+
+_DEV_PARTS = ("pytest", "_pytest", "pytestqt", "hypothesis", "mypy", "ruff", "importlinter", "tests", "setuptools")
+
+
+def _is_dev(name: str) -> bool:
+    return any(part in _DEV_PARTS or part.startswith(("pytest-", "hypothesis-")) for part in name.split("/")[1:2])
 
 
 def _listing(folder: Path) -> dict[str, int]:
