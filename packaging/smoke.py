@@ -11,7 +11,8 @@ Steps (each fails the run with exit code 1 when its check fails):
 2. run it with an empty environment (like ``env -i``): ``PATH`` is an empty folder — no Python, no
    checkout, no tools —, ``HOME`` and the working directory are in the temporary folder, Qt offscreen;
 3. ``--help``, ``selfcheck`` (every line ``ok``), ``demo`` (a demo firm), ``form`` (a consent form
-   PDF with the embedded CJK font), ``verify`` (audit chain and pages ok);
+   PDF with the embedded CJK font), ``export``/``import --dry-run`` (an .xlsx written and read back),
+   ``verify`` (audit chain and pages ok);
 4. the desktop app with ``--lang zh_CN``: a window must show and stay up ``--seconds`` (the test-only
    hooks of clientvault/ui/smoke.py print ``shown …`` and quit); optionally saved as a screenshot;
    with ``--xvfb`` once more on an Xvfb X server through Qt's xcb plugin (the desktop's own path);
@@ -146,6 +147,36 @@ class Smoke:
         self.say(
             f"form: blank consent form {number} printed to PDF, {len(data):,} bytes, CJK font embedded, {elapsed:.2f} s"
         )
+
+    def excel(self) -> None:
+        """Write the client list as .xlsx and read it back (a dry-run import): openpyxl in the bundle."""
+        book = self.work / "clients.xlsx"
+        password = {"CLIENTVAULT_PASSWORD": DEMO_PASSWORD}
+        out, elapsed = self.run(
+            "export",
+            "--vault",
+            "vault",
+            "--user",
+            "partner",
+            "--out",
+            str(book),
+            "--purpose",
+            "smoke test",
+            env=password,
+        )
+        if not book.read_bytes().startswith(b"PK") or "rows=50" not in out:
+            raise SmokeFailed(f"export did not write a workbook of 50 rows: {out!r}")
+        # The export masks ID and account numbers, so an import of it refuses those rows (exit 1);
+        # what counts here is that the frozen app reads the workbook and reports every row.
+        full = dict(self.env, **password)
+        done = subprocess.run(  # noqa: S603 - our own executable, fixed arguments
+            [str(self.exe), "import", "--vault", "vault", "--user", "partner", str(book), "--dry-run"],
+            env=full, cwd=self.work, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=TIMEOUT,
+        )  # fmt: skip
+        summary = done.stdout.splitlines()[-1] if done.stdout else ""
+        if done.returncode not in (0, 1) or not summary.startswith("rows\t50\t"):
+            raise SmokeFailed(f"import --dry-run did not read the workbook back: {done.stderr.strip()[-300:]}")
+        self.say(f"excel: 50 clients exported to .xlsx ({elapsed:.2f} s) and read back by import --dry-run")
 
     def verify(self) -> None:
         out, elapsed = self.run(
@@ -323,6 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             smoke.selfcheck()
             smoke.demo()
             smoke.form()
+            smoke.excel()
             smoke.verify()
             smoke.window(args.seconds, args.screenshot.resolve() if args.screenshot else None)
             if args.xvfb:
