@@ -291,7 +291,6 @@ def render_erasure_certificate(data: CertificateData, *, lang: str = "zh") -> by
                 (s["executed"], who(data.executed_by, data.executed_at)),
                 (s["witness"], data.witness or none),
                 (s["integrity"], f"{s.get(data.integrity, data.integrity)}{sep}{s['vacuum']}{s['colon']}{vacuum}"),
-                *([(s["audit_head"], data.audit_head)] if data.audit_head else []),
             ],
             styles,
             key_width,
@@ -307,7 +306,11 @@ def render_erasure_certificate(data: CertificateData, *, lang: str = "zh") -> by
             ]
         ),
     ]
-    return build_pdf(story, title=s["title"], firm_name=data.firm_name, document_number=data.certificate_no, lang=lang)
+    head = f"{s['audit_head']}{s['colon']}{data.audit_head}" if data.audit_head else ""
+    return build_pdf(
+        story, title=s["title"], firm_name=data.firm_name, document_number=data.certificate_no, lang=lang,
+        footer_note=head,
+    )  # fmt: skip
 
 
 def _period(row: dict[str, Any], lang: str) -> str:

@@ -620,6 +620,7 @@ class _Furniture:
     firm_name: str
     document_number: str
     lang: str
+    footer_note: str = ""
 
 
 class _FurnishedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
@@ -661,6 +662,10 @@ class _FurnishedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type
         self.line(left, _HEADER_Y - 2 * mm, right, _HEADER_Y - 2 * mm)
         page = _STRINGS[f.lang]["page"].format(page=number, pages=total)
         draw_text(self, PAGE_SIZE[0] / 2, _FOOTER_Y, page, _FURNITURE_SIZE, align="centre")
+        if f.footer_note:
+            # A line of its own above the page number, still inside the bottom margin (20 mm).
+            note = fit_text(f.footer_note, _FURNITURE_SIZE, right - left)
+            draw_text(self, PAGE_SIZE[0] / 2, _FOOTER_Y + 4 * mm, note, _FURNITURE_SIZE, align="centre")
         self.restoreState()
 
 
@@ -671,6 +676,7 @@ def build_pdf(
     firm_name: str,
     document_number: str,
     lang: str,
+    footer_note: str = "",
 ) -> bytes:
     """Lay out flowables on A4 pages with header and footer and return the PDF bytes.
 
@@ -684,12 +690,16 @@ def build_pdf(
         firm_name: Printed in every page header.
         document_number: Printed in every page header (form number, certificate number, …).
         lang: ``"zh"`` or ``"en"``: the footer's words and the PDF's language tag.
+        footer_note: A short line at the bottom left of every page (no personal data), e.g.
+            the audit log head an erasure certificate records.
 
     Returns:
         The complete PDF file as bytes.
     """
     register_fonts()
-    furniture = _Furniture(firm_name=firm_name, document_number=document_number, lang=check_lang(lang))
+    furniture = _Furniture(
+        firm_name=firm_name, document_number=document_number, lang=check_lang(lang), footer_note=footer_note
+    )
     buffer = io.BytesIO()
     # A frame without inner padding, so flowables use exactly CONTENT_WIDTH and line up with
     # the header rule.

@@ -83,7 +83,7 @@ def verify_chain(vault: Vault) -> ChainStatus:
     slots = kf.certified(vid, keyslots.known_slots(vault.db), signer)
     for n, ev in enumerate(window, start=1):
         slot = slots.get(ev.signer or "")
-        other_user = slot is not None and ev.user_id is not None and slot.user_id != ev.user_id
+        other_user = slot is not None and _acts_for_other(slot, ev)
         if slot is None or other_user or not _signed(vid, ev, slot.sign_public):
             return replace(status, ok=False, first_broken=ev.seq, checkpoint=start, problem="signature", window=n)
     status = replace(status, checkpoint=start, window=len(window))
@@ -116,7 +116,7 @@ def verify_window(vault: Vault) -> bool:
     slots = kf.certified(vault.vault_id, keyslots.known_slots(vault.db), signer)
     for ev in repo.iter_all(after=start):
         slot = slots.get(ev.signer or "")
-        other_user = slot is not None and ev.user_id is not None and slot.user_id != ev.user_id
+        other_user = slot is not None and _acts_for_other(slot, ev)
         if slot is None or other_user or not _signed(vault.vault_id, ev, slot.sign_public):
             return False
     return anchor_holds(vault)
@@ -153,6 +153,12 @@ def remember_checkpoint(vault: Vault) -> None:
     last = vault.audit.last_signed_by(kf.PARTNER)
     if last is not None and _signed(vault.vault_id, last, vault.session.signer):
         _remember(vault.state_dir, vault.vault_id, last.seq, last.hash)
+
+
+def _acts_for_other(slot: kf.Slot, ev: AuditEvent) -> bool:
+    """An event signed by a slot of another user. The recovery slot acts for the partner whose
+    password it resets, so its events may name any user."""
+    return slot.kind != "recovery" and ev.user_id is not None and slot.user_id != ev.user_id
 
 
 def _signed(vault_id: str, ev: AuditEvent, public: bytes) -> bool:

@@ -866,7 +866,7 @@ class ErasureService:
             archive_rows=tuple(rows),
             override_reason=override,
             appraisal=self._appraisal_text(appraisal_id, lang, who),
-            audit_head="seq {} · {}".format(*self.vault.audit.head()),
+            audit_head=_head_text(*self.vault.audit.head()),
         )
         pdf = render_erasure_certificate(data, lang=lang)
         self.vault.record("erasure.certificate", f"client:{entry.client_id}", reason=f"certificate:{certificate_no}")
@@ -905,3 +905,8 @@ class ErasureService:
             row_count=1,
             note=certificate_no,
         )
+
+
+def _head_text(seq: int, head: str) -> str:
+    """The audit head as printed: 32 hex digits (128 bits) are enough for paper to pin the chain."""
+    return f"seq {seq} · {head[:32]}"
