@@ -14,6 +14,7 @@ from clientvault.core.errors import WrongCredentials
 from clientvault.security import keyfile as kf
 from clientvault.services.audit import AuditFilter
 from clientvault.services.context import Vault
+from clientvault.services.users import UserService
 from clientvault.services.vault import VaultService
 from tests.conftest import PARTNER, PARTNER_PASSWORD, STAFF_PASSWORD
 
@@ -75,6 +76,15 @@ def test_killed_during_a_rekey_rolls_forward(
         assert vault.audit.verify().ok
         assert vault.db.integrity_problems() == []
         assert vault.audit.count(AuditFilter(action_prefix="key.user_revoked")) == (point != "after_pending_save")
+        # Issue 9 finding 6: the account is marked disabled in the same transaction as the key
+        # change, so it is disabled exactly when the change reached the database; re-running
+        # `user disable` finishes a half-done one and leaves no slot for the account.
+        users = UserService(vault, fast_vaults)
+        acc = users.by_username("acc")
+        assert acc.active == (point == "after_pending_save")
+        users.disable(acc.id)
+        assert not users.by_username("acc").active
+        assert not [s for s in kf.load(vault_dir / "vault.keys").slots if s.user_id == acc.id]
     finally:
         vault.lock()
     fast_vaults.unlock(vault_dir, "helper", STAFF_PASSWORD).lock()
