@@ -59,9 +59,8 @@ class SmokeHooks:
             windows[0].repaint()
             saved = windows[0].grab().save(str(self._screenshot))
             print("screenshot", "saved" if saved else "failed", flush=True)
-        # Close the windows first: the shell then locks whatever is open, as on a normal quit.
-        for window in windows:
-            window.close()
+        # Leave the event loop only: app.main locks an open vault after exec() returns, as on a
+        # normal quit; closing the windows here would first run their reject/close handlers.
         self._app.exit(0)
 
 
