@@ -368,3 +368,22 @@ def test_an_open_session_follows_a_rekey_made_by_another_workstation(
     finally:
         staff.lock()
     AuditService(partner(fast_vaults, vault_dir)).verify()
+
+
+def test_a_partner_key_of_the_insiders_choosing_sealed_into_the_partners_slot_is_refused(
+    office: dict, fast_vaults: VaultService, vault_dir: Path
+) -> None:
+    # Sealing needs no secret: the insider re-seals the partner's envelope with the real DK and a
+    # PK they chose, hoping the partner then seals records under a key the insider knows.
+    _private, dk = insider_unwrap(vault_dir, office["acc"], STAFF_PASSWORD)
+    chosen_pk = os.urandom(32)
+
+    def reseal(doc: dict) -> None:
+        for s in doc["slots"]:
+            if s["kind"] == "user" and s["user_id"] == office["partner"]:
+                s["envelope"] = seal_to(doc["vault_id"], s, b"\x01" + dk + chosen_pk)
+
+    edit_keys(vault_dir, reseal)
+    with pytest.raises(KeysFileError) as info:
+        fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD)
+    assert info.value.reason == "envelope"

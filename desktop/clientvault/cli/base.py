@@ -80,6 +80,7 @@ _KEYS = {
     "no_recovery_slot": "this vault has no recovery slot",
     "forged_slot": "this login was altered in vault.keys and no partner certified it; ask a partner to check the"
     " audit log",
+    "envelope": "the keys of this login were altered in vault.keys; a partner (or the recovery code) must repair it",
     "role_mismatch": "the staff list says another role than the partner certified for this login; ask a partner",
     "no_slot": "your access to this vault was withdrawn",
     "old_format": "vault.keys was made by a pre-release version of ClientVault and cannot be opened",

@@ -478,6 +478,18 @@ def open_envelope(vault_id: str, slot: Slot, private: bytes, envelope: dict[str,
     return _parse_payload(data)
 
 
+def check_partner_key(vault_id: str, keys: VaultKeys, signer: bytes) -> VaultKeys:
+    """Refuse a ``PK`` that does not derive the trusted signer.
+
+    Anyone can seal a payload to a slot's public key, so an envelope could carry a partner key
+    the sealer chose (and would then read everything sealed under it). The signer from the slot's
+    own password layer tells the true ``PK`` apart: :class:`KeysFileError` ``"envelope"``.
+    """
+    if keys.pk is not None and public_bytes(partner_signing_key(vault_id, keys.pk)) != signer:
+        raise KeysFileError("envelope")
+    return keys
+
+
 def unwrap_slot(vault_id: str, slot: Slot, slot_key: bytes) -> VaultKeys:
     """Unlock a slot with its key and open its envelope."""
     return open_envelope(vault_id, slot, unlock_private(vault_id, slot, slot_key).private)

@@ -171,7 +171,9 @@ def refresh(vault: Vault) -> KeyFile:
         mine = next((s for s in current.slots if s.slot_id == vault.session.slot_id), None)
         if mine is None or vault.session.private is None:
             raise KeysFileError("no_slot")
-        keys = kf.open_envelope(vault.vault_id, mine, vault.session.private)
+        keys = kf.check_partner_key(
+            vault.vault_id, kf.open_envelope(vault.vault_id, mine, vault.session.private), vault.session.signer
+        )
         old = vault.session.keys
         if old is not None and keys.dk != old.dk:
             vault.db.reopen(keys.dk)
@@ -198,7 +200,9 @@ def follow(vault: Vault) -> bytes | None:
     mine = next((s for s in current.slots if s.slot_id == vault.session.slot_id), None)
     if current.generation == vault.keyfile.generation or mine is None:
         return None
-    keys = kf.open_envelope(vault.vault_id, mine, vault.session.private)
+    keys = kf.check_partner_key(
+        vault.vault_id, kf.open_envelope(vault.vault_id, mine, vault.session.private), vault.session.signer
+    )
     vault.session.keys = keys if mine.holds_partner_key else VaultKeys(dk=keys.dk)
     vault.keyfile = current
     log.info("following a key change made by another process")

@@ -322,6 +322,7 @@ class VaultService:
         except WrongCredentials:
             vault.record("key.partner_key_unlocked", f"user:{me.user_id}", outcome="failed")
             raise
+        keys = kf.check_partner_key(vault.vault_id, keys, me.signer)
         if not slot.holds_partner_key or keys.pk is None:
             raise KeysFileError("partner_key_unavailable")
         me.keys = keys
@@ -642,7 +643,9 @@ class VaultService:
         if slot.slot_id not in good:
             # A slot the partner never certified (planted, or a flag edited by hand): never used.
             raise KeysFileError("forged_slot")
-        keys = kf.open_envelope(keyfile.vault_id, slot, opened.private)
+        keys = kf.check_partner_key(
+            keyfile.vault_id, kf.open_envelope(keyfile.vault_id, slot, opened.private), opened.signer
+        )
         if not slot.holds_partner_key:
             keys = VaultKeys(dk=keys.dk)
         db = self._open_db(paths, keyfile, keys, slot, opened.private)

@@ -138,7 +138,7 @@ def error_message(exc: BaseException) -> str:
             )
         if exc.reason in ("other_vault", "vault_mismatch"):
             return translate("Errors", "The key file (vault.keys) belongs to another vault.")
-        if exc.reason in ("forged_slot", "role_mismatch"):
+        if exc.reason in ("forged_slot", "role_mismatch", "envelope"):
             return translate(
                 "Errors",
                 "This login was altered in the key file or the staff list and was not certified by a partner. "
