@@ -124,11 +124,11 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
         self.idle = IdleWatcher(app, ctx.idle_timeout_ms(), self)
-        # An erasure that another workstation's reading left "pending on disk" is finished here
-        # once the readers let go (without waiting for them: the GUI thread never blocks on it).
+        # The periodic look at other workstations' changes; it also finishes erasures left
+        # "pending on disk" once the readers let go (check_external_changes).
         self.pending_erasures = QTimer(self)
         self.pending_erasures.setInterval(PENDING_ERASURE_CHECK_MS)
-        self.pending_erasures.timeout.connect(self._complete_pending_erasures)
+        self.pending_erasures.timeout.connect(self.check_external_changes)
         self.pending_erasures.start()
         self.idle.sig_idle.connect(self.lock)
         self.idle.sig_slept.connect(self.lock)
@@ -289,9 +289,14 @@ class MainWindow(QMainWindow):
         self.pages.broadcast(changes, self.current_page_key, source)
 
     def check_external_changes(self) -> bool:
-        """Whether another workstation changed the vault since the last look (then every page is told)."""
+        """Whether another workstation changed the vault since the last look (then every page is told).
+
+        Each look also finishes erasures another workstation's reading left "pending on disk"
+        (retrying the checkpoint without waiting: the GUI thread never blocks on it).
+        """
         if self.is_locked or self.vault.locked:
             return False
+        self._complete_pending_erasures()
         try:
             version = data_version(self.vault)
         except KnownError as exc:  # busy or damaged: the next look tries again
@@ -351,15 +356,13 @@ class MainWindow(QMainWindow):
         self._show_lock_screen()
 
     def _complete_pending_erasures(self) -> None:
-        # The periodic tick: finish erasures left pending on disk, then look for other workstations' changes.
-        if self.is_locked:
+        if self.is_locked or self.vault.locked:
             return
         try:
             if complete_pending_erasures(self.vault):
                 self.operations.report(Changes(requests=True))
-        except KnownError as exc:  # busy or damaged: the next tick (or the next open) tries again
+        except KnownError as exc:  # busy or damaged: the next look (or the next open) tries again
             log.info("pending erasure check: %s", type(exc).__name__)
-        self.check_external_changes()
 
     def _vault_locked(self) -> None:
         # The vault was locked from elsewhere (e.g. a service found the keys changed).
