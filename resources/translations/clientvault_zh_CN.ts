@@ -1855,6 +1855,10 @@ A legal hold stops the erasure until it is lifted.</source>
         <translation>失败次数过多，请等待 %1 秒后再试。</translation>
     </message>
     <message>
+        <source>The backup key in the backups folder is not the one a partner set up. No backup was written; ask a partner to check the backups folder.</source>
+        <translation>备份文件夹中的备份密钥不是合伙人设置的那一个。未写入任何备份；请合伙人检查备份文件夹。</translation>
+    </message>
+    <message>
         <source>The vault database file is missing. Restore it from a backup.</source>
         <translation>保密柜数据库文件不见了，请从备份恢复。</translation>
     </message>
@@ -3932,8 +3936,8 @@ Please give this reference to your administrator.</source>
         <translation>地址</translation>
     </message>
     <message>
-        <source>&amp;Reveal ID number…</source>
-        <translation>查看证件号码(&amp;R)…</translation>
+        <source>Re&amp;veal ID number…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A&amp;dd…</source>

@@ -387,3 +387,24 @@ def test_a_partner_key_of_the_insiders_choosing_sealed_into_the_partners_slot_is
     with pytest.raises(KeysFileError) as info:
         fast_vaults.unlock(vault_dir, PARTNER, PARTNER_PASSWORD)
     assert info.value.reason == "envelope"
+
+
+def test_a_backup_public_key_swapped_in_the_catalogue_is_never_used(
+    new_vault: Vault, add_staff: Callable[..., int], fast_vaults: VaultService, vault_dir: Path
+) -> None:
+    # Anyone who can write the backups folder (no login needed) puts their own public key in the
+    # catalogue, hoping later backups' keys are sealed to it.
+    from clientvault.core.errors import DamagedFile
+    from clientvault.services.backup import BackupService
+
+    backups = BackupService(new_vault)
+    backups.backup("manual")
+    catalogue = vault_dir / "backups" / "catalogue.json"
+    doc = json.loads(catalogue.read_text())
+    theirs = X25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    doc["backup_key"]["public"] = _b64(theirs)
+    catalogue.write_text(json.dumps(doc))
+    with pytest.raises(DamagedFile) as info:
+        BackupService(new_vault).backup("manual")
+    assert info.value.detail == "tampered"
+    assert len(json.loads(catalogue.read_text())["backups"]) == 1

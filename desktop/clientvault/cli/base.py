@@ -63,6 +63,8 @@ class Parser(argparse.ArgumentParser):
 # -- error messages ----------------------------------------------------------------------------
 
 _DAMAGE = {
+    "tampered": "the backup catalogue's public key is not the one a partner signed: no backup was written; "
+    "a partner must check the backups folder",
     "page1": "the first page of vault.db is damaged; restore vault.db and vault.keys from the newest backup",
     "pages": "vault.db has damaged pages; run 'clientvault verify' and restore from the newest backup",
     "truncated": "vault.db is truncated (incomplete copy?); restore it from the newest backup",

@@ -32,6 +32,7 @@ from typing import Any
 
 from clientvault.core.errors import DamagedFile, DiskFull, InvalidState, NotFound
 from clientvault.core.roles import Capability
+from clientvault.security import keyfile as kf
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.security.oplock import writing_in
 from clientvault.security.sealing import (
@@ -165,10 +166,18 @@ class Catalogue:
         return _unb64(key["public"]) if key else None
 
     def set_up(self, pk: bytes) -> None:
-        """Make the backup key pair, its private half sealed under ``PK``."""
+        """Make the backup key pair, its private half sealed under ``PK``, its public half signed.
+
+        The catalogue is a plain file in the vault folder: anyone who can write there could put
+        their own public key in it and read every later backup. The partner signing key signs the
+        public key, and :meth:`seal_key` seals to it only when the signature verifies.
+        """
         private, public = new_keypair()
         nonce, ct = seal(pk, private, aad("backup-private", self.vault_id))
-        self.doc["backup_key"] = {"public": _b64(public), "nonce": _b64(nonce), "ciphertext": _b64(ct)}
+        sig = kf.partner_signing_key(self.vault_id, pk).sign(_public_key_message(self.vault_id, public))
+        self.doc["backup_key"] = {
+            "public": _b64(public), "nonce": _b64(nonce), "ciphertext": _b64(ct), "sig": _b64(sig)
+        }  # fmt: skip
 
     def private_key(self, pk: bytes) -> bytes:
         """Open the backup private key with ``PK``."""
@@ -198,11 +207,23 @@ class Catalogue:
         """Remove an entry."""
         self.doc["backups"] = [e for e in self.doc.get("backups", []) if e["file"] != file_name]
 
-    def seal_key(self, file_name: str, bk: bytes) -> dict[str, str]:
-        """Seal a backup key to the backup public key (AAD binds vault and file name)."""
+    def seal_key(self, file_name: str, bk: bytes, signer: bytes) -> dict[str, str]:
+        """Seal a backup key to the backup public key (AAD binds vault and file name).
+
+        Raises:
+            DamagedFile: ``backup_catalogue`` / ``tampered`` when the public key is not the one a
+                partner signed (``signer``: the session's trusted partner signing key).
+        """
         public = self.public_key
         if public is None:
             raise InvalidState("backups_not_set_up")
+        key = self.doc.get("backup_key") or {}
+        try:
+            sig = _unb64(str(key.get("sig", "")))
+        except ValueError:
+            sig = b""
+        if not kf.verify_signature(signer, _public_key_message(self.vault_id, public), sig):
+            raise DamagedFile("backup_catalogue", "tampered")
         box = seal_to_public(public, bk, aad("backup-key", self.vault_id, file_name))
         return {"epk": _b64(box.epk), "nonce": _b64(box.nonce), "ciphertext": _b64(box.ciphertext)}
 
@@ -359,7 +380,8 @@ class BackupService:
             entry = {
                 "file": name, "kind": kind, "created_at": now.isoformat(timespec="seconds"),
                 "created_by": self.vault.session.user_id, "size": final.stat().st_size, "sha256": _sha256(final),
-                "ledger_seq": ledger_seq, "row_counts": counts, "key": cat.seal_key(name, bk),
+                "ledger_seq": ledger_seq, "row_counts": counts,
+                "key": cat.seal_key(name, bk, self.vault.session.signer),
             }  # fmt: skip
             cat.put(entry)
             cat.merge_ledger(ErasureRepository(self.vault.db).ledger())
@@ -655,3 +677,8 @@ class BackupService:
             self.vault.record("backup.purge", "backups", reason=summary, outcome="ok" if not failed else "partial")
         cat.save()
         return PurgeResult(done, applied, tuple(failed))
+
+
+def _public_key_message(vault_id: str, public: bytes) -> bytes:
+    """What the partner signs for the backup public key (docs/SECURITY.md "Byte-exact formats")."""
+    return json.dumps(["clientvault-backup-key", vault_id, _b64(public)], separators=(",", ":")).encode("ascii")

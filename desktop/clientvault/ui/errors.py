@@ -108,6 +108,12 @@ def error_message(exc: BaseException) -> str:
             translate("Errors", "Too many failed attempts. Please wait %1 seconds and try again."), exc.retry_after
         )
     if isinstance(exc, DamagedFile):
+        if exc.detail == "tampered":
+            return translate(
+                "Errors",
+                "The backup key in the backups folder is not the one a partner set up. No backup was written; "
+                "ask a partner to check the backups folder.",
+            )
         if exc.detail == "missing":
             return translate("Errors", "The vault database file is missing. Restore it from a backup.")
         if exc.detail == "page1":
