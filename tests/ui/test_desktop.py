@@ -87,8 +87,8 @@ def test_login_and_pin(qtbot: QtBot, ui_ctx: UiContext, new_vault: Vault, monkey
     from clientvault.ui.dialogs import login as login_mod
 
     def fake_pin_exec(self: login_mod.PinSetupDialog) -> int:
-        self.pin.setText("123456")
-        self.pin_again.setText("123456")
+        self.pin.setText("583920")
+        self.pin_again.setText("583920")
         self.save()
         return 1
 
@@ -105,7 +105,7 @@ def test_login_and_pin(qtbot: QtBot, ui_ctx: UiContext, new_vault: Vault, monkey
     again = LoginDialog(ui_ctx, username=PARTNER)
     qtbot.addWidget(again)
     assert again.use_pin
-    again.password.setText("123456")
+    again.password.setText("583920")
     again.try_login()
     assert again.vault is not None
     again.vault.lock()
@@ -298,7 +298,7 @@ def test_audit_banner_shows_broken_chain(qtbot: QtBot, ui_ctx: UiContext, new_va
     _wait_verified(qtbot, page)
     assert "intact" in page.banner.text()
     new_vault.db.execute("DROP TRIGGER IF EXISTS audit_no_update")
-    new_vault.db.execute("UPDATE audit SET reason = 'tampered' WHERE seq = 2")
+    new_vault.db.execute("UPDATE audit SET body = json_set(body, '$[6]', 'tampered') WHERE seq = 2")
     page.verify()
     _wait_verified(qtbot, page)
     assert "BROKEN" in page.banner.text() and "2" in page.banner.text()
