@@ -90,6 +90,9 @@ KIND_CAPABILITY: dict[ExportKind, Capability] = {
     ExportKind.CONSENT_FORM_BATCH: Capability.RECORD_CONSENT,
     # Whoever may carry out an erasure may file its certificate (partner, privacy officer).
     ExportKind.CERTIFICATE: Capability.EXECUTE_ERASURE,
+    # The answer to a person's access/copy request is filed by whoever keeps the requests register
+    # (the privacy officer too, who may not export otherwise); callers check who may answer.
+    ExportKind.REQUEST_COPY: Capability.REGISTERS,
 }
 
 
