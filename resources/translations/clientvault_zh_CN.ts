@@ -3937,7 +3937,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Re&amp;veal ID number…</source>
-        <translation type="unfinished"></translation>
+        <translation>查看证件号码(&amp;V)…</translation>
     </message>
     <message>
         <source>A&amp;dd…</source>
@@ -4347,6 +4347,61 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Saved. Print it, then delete the file: a copy on a computer can be stolen.</source>
         <translation>已保存。请打印后删除该文件：存在电脑上的副本可能被窃取。</translation>
+    </message>
+</context>
+<context>
+    <name>RequestLabels</name>
+    <message>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal of consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation of the rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restriction or objection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer to another processor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the erasure workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4796,6 +4851,109 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Re-encrypting the vault…</source>
         <translation>正在重新加密保密柜…</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectRequestDialog</name>
+    <message>
+        <source>New request from a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client name, code or tax number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">电子邮箱</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished">函件</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID document shown in person (no copy kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Called back on the number on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply from the e-mail address on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed letter matching the records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call with ID document shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how the identity was checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity check matched the records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find client:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the person from the vault. Note how their identity was checked; do not keep a copy of their ID document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a client.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -286,6 +286,8 @@ class MainWindow(QMainWindow):
 
     def broadcast(self, changes: Changes, source: QObject | None = None) -> None:
         """Hand ``changes`` to the pages: the one shown reloads now, the others when next shown."""
+        if self.is_locked or self.vault.locked:
+            return  # a late report (work that finished as the vault locked): the pages are gone or going
         self.pages.broadcast(changes, self.current_page_key, source)
 
     def check_external_changes(self) -> bool:

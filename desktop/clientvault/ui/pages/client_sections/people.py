@@ -76,7 +76,7 @@ class PeopleSection(QWidget):
         self.buttons = {}
         if d.can_reveal_ids:
             self.buttons["reveal"] = add_button(
-                self, self.buttons_row, "reveal_id", self.tr("&Reveal ID number…"), self._reveal_selected
+                self, self.buttons_row, "reveal_id", self.tr("Re&veal ID number…"), self._reveal_selected
             )
         if d.can_edit:
             self.buttons["add"] = add_button(self, self.buttons_row, "add_person", self.tr("A&dd…"), self.add_person)
