@@ -16,7 +16,6 @@ and the vault is refused.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import secrets
@@ -33,7 +32,6 @@ from clientvault.core.errors import (
     GenerationMismatch,
     InvalidState,
     KeysFileError,
-    LoginThrottled,
     MigrationFailed,
     NotFound,
     UnsupportedLocation,
@@ -43,14 +41,15 @@ from clientvault.core.errors import (
 from clientvault.core.roles import Capability, Role, can
 from clientvault.core.validation import free_text
 from clientvault.security import keyfile as kf
-from clientvault.security.atomic import atomic_write_bytes
 from clientvault.security.keyfile import KdfParams, KeyFile, Slot, VaultKeys
 from clientvault.security.keylock import key_change_lock
 from clientvault.security.workstation import WorkstationKeyring
 from clientvault.services import audit as audit_anchor
 from clientvault.services import keyslots
 from clientvault.services.context import Session, Vault, VaultPaths
+from clientvault.services.damage import damage_error
 from clientvault.services.leftovers import building
+from clientvault.services.lockout import LoginThrottle
 from clientvault.storage.audit import AuditRepository, now_iso
 from clientvault.storage.db import Database, OpenOptions, is_cloud_sync_path, is_network_path
 from clientvault.storage.migrate import migrate
@@ -61,10 +60,7 @@ log = logging.getLogger(__name__)
 RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O/1/I: read aloud and typed from paper
 MIN_PASSWORD = 10
 MIN_PIN = 6
-THROTTLE_AFTER = 3
-THROTTLE_MAX_S = 300
 PRE_MIGRATION_PREFIX = "pre-migration-v"  # backups/pre-migration-v<N>-<stamp>.db: see _after_open
-_PAGE_SIZE = 4096  # SQLCipher 4 default; classify_damage reads the file page by page
 
 
 @dataclass(frozen=True)
@@ -106,6 +102,7 @@ class VaultService:
         self.keyring = keyring or WorkstationKeyring()
         self.cipher_log = cipher_log
         self.clock = clock
+        self.throttle = LoginThrottle(lambda: float(self.clock()))
 
     # -- creation ------------------------------------------------------------------------------
 
@@ -138,7 +135,7 @@ class VaultService:
         paths, old = VaultPaths(folder), created.vault
         assert old.session.keys is not None
         db = Database(paths.db, old.session.keys.dk, self._options(folder))
-        return CreatedVault(Vault(paths, db, old.keyfile, old.session, old.vault_id), created.recovery_code)
+        return CreatedVault(self._vault(paths, db, old.keyfile, old.session), created.recovery_code)
 
     def create_here(
         self,
@@ -220,7 +217,7 @@ class VaultService:
             user.id, user.username, user.display_name, user.role, keys,
             slot_id=slots[0].slot_id, private=private.private, signer=signer,
         )  # fmt: skip
-        vault = Vault(paths, db, keyfile, session, vault_id, state_dir=self.state_dir)
+        vault = self._vault(paths, db, keyfile, session)
         audit_anchor.remember_checkpoint(vault)
         return CreatedVault(vault, recovery)
 
@@ -242,16 +239,16 @@ class VaultService:
         paths = VaultPaths(folder)
         keyfile = kf.load(paths.keys)
         tag = kf.login_tag(keyfile.vault_id, username)
-        self._check_throttle(paths, tag)
+        self.throttle.check(paths, tag)
         candidates = [s for s in keyfile.slots if s.kind == "user" and s.login_tag == tag]
         if not candidates:
             # Spend the same KDF time as a real attempt so timing does not reveal user names.
             kf.derive_password_key(password, kf.new_kdf(self.kdf))
         vault = self._try_slots(paths, keyfile, candidates, username, lambda s: kf.derive_password_key(password, s.kdf))
         if vault is None:
-            self._record_failure(paths, tag)
+            self.throttle.failed(paths, tag)
             raise WrongCredentials()
-        self._clear_failures(paths, tag, vault)
+        self.throttle.logged_in(paths, tag, vault)
         vault.record("session.login", f"user:{vault.session.user_id}", reason="password")
         self._after_login(vault)
         return vault
@@ -265,7 +262,7 @@ class VaultService:
         paths = VaultPaths(folder)
         keyfile = kf.load(paths.keys)
         tag = kf.login_tag(keyfile.vault_id, username)
-        self._check_throttle(paths, tag)
+        self.throttle.check(paths, tag)
         today = date.fromtimestamp(self.clock()).isoformat()
         secrets_by_slot: dict[str, bytes] = {}
         for slot in keyfile.slots:
@@ -282,9 +279,9 @@ class VaultService:
             lambda s: kf.derive_workstation_key(secrets_by_slot[s.slot_id], pin, s.kdf),
         )  # fmt: skip
         if vault is None:
-            self._record_failure(paths, tag)
+            self.throttle.failed(paths, tag)
             raise WrongCredentials()
-        self._clear_failures(paths, tag, vault)
+        self.throttle.logged_in(paths, tag, vault)
         vault.record("session.login", f"user:{vault.session.user_id}", reason="workstation_pin")
         self._after_login(vault)
         return vault
@@ -350,7 +347,7 @@ class VaultService:
         paths = VaultPaths(folder)
         keyfile = kf.load(paths.keys)
         tag = "recovery"
-        self._check_throttle(paths, tag)
+        self.throttle.check(paths, tag)
         slot = next((s for s in keyfile.slots if s.kind == "recovery"), None)
         if slot is None:
             raise KeysFileError("no_recovery_slot")
@@ -359,7 +356,7 @@ class VaultService:
                 keyfile.vault_id, slot, kf.derive_password_key(_recovery_secret(recovery_code), slot.kdf)
             )
         except WrongCredentials:
-            self._record_failure(paths, tag)
+            self.throttle.failed(paths, tag)
             raise
         vault = self._open_consistent(paths, keyfile, opened, slot, None)
         user = UserRepository(vault.db).by_username(username)
@@ -369,7 +366,7 @@ class VaultService:
         # The recovery slot opened the vault; from here the session acts as that partner.
         vault.session = replace(vault.session, user_id=user.id, username=user.username,
                                 display_name=user.display_name, role=user.role)  # fmt: skip
-        self._clear_failures(paths, tag, vault)
+        self.throttle.logged_in(paths, tag, vault)
         vault.record("key.recovery_used", f"user:{user.id}")
         keys = vault.session.keys
         assert keys is not None
@@ -551,6 +548,13 @@ class VaultService:
 
     # -- internals -----------------------------------------------------------------------------
 
+    def _vault(self, paths: VaultPaths, db: Database, keyfile: KeyFile, session: Session) -> Vault:
+        """An unlocked vault that remembers checkpoints on this workstation and follows key changes
+        made by other processes."""
+        vault = Vault(paths, db, keyfile, session, keyfile.vault_id, state_dir=self.state_dir)
+        db.key_follower = lambda: keyslots.follow(vault)
+        return vault
+
     def _options(self, folder: Path) -> OpenOptions:
         return OpenOptions(shared=is_network_path(folder), cipher_log=self.cipher_log)
 
@@ -651,8 +655,7 @@ class VaultService:
         db = self._open_db(paths, keyfile, keys, slot, opened.private)
         try:
             session = _session_for(db, keyfile, slot, keys, opened, good, username)
-            vault = Vault(paths, db, keyfile, session, keyfile.vault_id, state_dir=self.state_dir)
-            db.key_follower = lambda: keyslots.follow(vault)
+            vault = self._vault(paths, db, keyfile, session)
             self._after_open(vault)
         except DamagedFile as exc:
             db.close()
@@ -749,70 +752,6 @@ class VaultService:
 
         complete_pending_erasures(vault)  # an erasure whose checkpoint other readers held up (issue 9)
 
-    # -- failed-login throttling (a small side file: the database is not open yet) --------------
-
-    def _read_lockout(self, paths: VaultPaths) -> dict[str, Any]:
-        try:
-            data = json.loads(paths.lockout.read_text(encoding="utf-8"))
-            return data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            return {}
-
-    def _check_throttle(self, paths: VaultPaths, tag: str) -> None:
-        entry = self._read_lockout(paths).get(tag)
-        if entry:
-            wait = float(entry.get("until", 0)) - self.clock()
-            if wait > 0:
-                raise LoginThrottled(int(wait) + 1)
-
-    def _record_failure(self, paths: VaultPaths, tag: str) -> None:
-        """Count a failure under the login tag; the entry is the same whether the name exists or not."""
-        data = self._read_lockout(paths)
-        entry = data.get(tag) or {"failures": 0, "pending": []}
-        entry["failures"] = int(entry.get("failures", 0)) + 1
-        n = entry["failures"]
-        entry["until"] = self.clock() + (min(2 ** (n - THROTTLE_AFTER), THROTTLE_MAX_S) if n >= THROTTLE_AFTER else 0)
-        pending = list(entry.get("pending", []))[-50:]
-        pending.append({"at": now_iso()})
-        entry["pending"] = pending
-        data[tag] = entry
-        if len(data) > 300:  # bound the file: keep the most recent tags
-            data = dict(sorted(data.items(), key=lambda kv: float(kv[1].get("until", 0)))[-300:])
-        try:
-            atomic_write_bytes(paths.lockout, json.dumps(data).encode("utf-8"))
-        except OSError:
-            log.warning("could not record a failed login")
-
-    def _clear_failures(self, paths: VaultPaths, tag: str, vault: Vault) -> None:
-        """Move failures recorded before the database was open into the audit log (for everyone).
-
-        They are recorded by login tag (``login:<tag>``), not by user: the side file never said
-        whether the name exists, and the audit log does not guess.
-        """
-        data = self._read_lockout(paths)
-        if not data:
-            return
-        with vault.db.transaction():
-            for entry_tag, entry in data.items():
-                for p in entry.get("pending", []):
-                    vault.audit.append(
-                        user_id=None,
-                        action="session.login",
-                        obj=f"login:{str(entry_tag)[:8]}",
-                        outcome="failed",
-                        reason=f"recorded_at={p.get('at', '')}",
-                    )
-                entry["pending"] = []
-        data.pop(tag, None)
-        data = {k: v for k, v in data.items() if float(v.get("until", 0)) > self.clock()}
-        try:
-            if data:
-                atomic_write_bytes(paths.lockout, json.dumps(data).encode("utf-8"))
-            else:
-                paths.lockout.unlink(missing_ok=True)
-        except OSError:
-            log.warning("could not update the failed-login file")
-
 
 def drop_pre_migration_backups(paths: VaultPaths) -> None:
     """Delete the copies taken before migrations, once the vault is migrated and has opened.
@@ -834,53 +773,6 @@ def drop_pre_migration_backups(paths: VaultPaths) -> None:
             pass
         except OSError:
             log.warning("could not delete a pre-migration backup")
-
-
-def damage_error(db_path: Path, dk: bytes) -> KeysFileError | DamagedFile:
-    """Return the error for a ``vault.db`` that the key from ``vault.keys`` does not open.
-
-    When not one page verifies under the key, the two files do not belong together (another
-    vault's file, or an old ``vault.db`` from before a rekey): ``KeysFileError("not_this_db")``.
-    Otherwise the file is damaged and the detail says where.
-    """
-    kind = classify_damage(db_path, dk)
-    if kind == "unreadable":
-        return KeysFileError("not_this_db")
-    return DamagedFile("vault.db", kind)
-
-
-def classify_damage(db_path: Path, dk: bytes) -> str:
-    """Tell a damaged first page from other damage (the key is known to be right).
-
-    Returns:
-        ``"page1"`` (only the first page, or its salt, is bad: restore from a backup),
-        ``"pages"`` (later pages are bad), ``"truncated"`` (the file ends mid-page),
-        ``"empty"`` (no pages) or ``"unreadable"`` (nothing verifies: not this vault's file).
-    """
-    from clientvault.security.residue import decrypt_pages
-
-    try:
-        size = db_path.stat().st_size
-        pages = [(p.page, p.hmac_ok, p.looks_like_btree) for p in decrypt_pages(db_path, dk, kind="db") if not p.blank]
-    except (OSError, ValueError, DamagedFile):
-        return "unreadable"
-    if not pages:
-        return "empty"
-    if size % _PAGE_SIZE:
-        return "truncated"
-    bad = {page for page, ok, _ in pages if not ok}
-    if not bad:
-        return "unreadable"
-    if 1 not in bad:
-        return "pages"
-    rest = [(page, ok, btree) for page, ok, btree in pages if page != 1]
-    if all(ok for _, ok, _ in rest):
-        return "page1"
-    # A damaged salt (page 1's first 16 bytes) breaks every HMAC; AES does not use the salt, so
-    # pages that still decrypt to b-tree pages show that only page 1 is damaged.
-    if rest and sum(btree for _, _, btree in rest) * 2 > len(rest):
-        return "page1"
-    return "unreadable"
 
 
 def _valid_username(name: str) -> bool:
