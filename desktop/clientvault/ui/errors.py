@@ -66,6 +66,13 @@ def field_message(field: str, code: str) -> str:
         "note": translate("Errors", "Note"),
         "purpose": translate("Errors", "Purpose"),
         "reason": translate("Errors", "Reason"),
+        "identity_method": translate("Errors", "How the identity was checked"),
+        "person": translate("Errors", "Person"),
+        "outcome": translate("Errors", "What was done"),
+        "received_on": translate("Errors", "Date received"),
+        "working_days": translate("Errors", "Extra working days"),
+        "due_days": translate("Errors", "Answer period"),
+        "calendar": translate("Errors", "Holiday calendar"),
     }
     codes = {
         "required": translate("Errors", "%1 is required."),
@@ -89,6 +96,16 @@ def field_message(field: str, code: str) -> str:
     if field == "reason" and code == "personal_data":
         return translate(
             "Errors", "The reason is printed on the certificate: it must not contain the client's or a person's name."
+        )
+    if field == "received_on" and code == "future":
+        return translate("Errors", "The date received cannot be in the future.")
+    if field == "person" and code == "required":
+        return translate("Errors", "Choose the person who made the request (a company is not a natural person).")
+    if field == "calendar":
+        return translate(
+            "Errors",
+            "The holiday calendar file is not valid (JSON with per-year lists of holidays and working weekend "
+            "days, as in the shipped file). Nothing was changed.",
         )
     if field == "years" and code == "range":
         return translate("Errors", "Years: 1–100 (0 only for a permanent rule).")
@@ -200,6 +217,8 @@ def error_message(exc: BaseException) -> str:
         )
     if isinstance(exc, VersionConflict):
         return translate("Errors", "Someone else saved this record in the meantime. Reload it and try again.")
+    if isinstance(exc, NotFound) and exc.record == "person":
+        return translate("Errors", "This person is not in the vault, or not one of this client's people.")
     if isinstance(exc, NotFound):
         return translate("Errors", "The record no longer exists.")
     if isinstance(exc, InvalidState):
@@ -252,6 +271,17 @@ def state_message(code: str) -> str:
             "These records hold accounting archives: record an appraisal (鉴定意见书) concluding they may be "
             "destroyed before executing the erasure.",
         ),
+        "identity_not_verified": translate(
+            "Errors",
+            "The requester's identity check failed: the request can only be refused (with the reason) until "
+            "a new request is recorded after a successful check.",
+        ),
+        "request_closed": translate("Errors", "This request is already closed or handed over."),
+        "request_needs_handover": translate(
+            "Errors", "A deletion or withdrawal closes through its workflow: use Hand over."
+        ),
+        "request_no_handover": translate("Errors", "Only deletion and withdrawal requests are handed over."),
+        "request_not_access": translate("Errors", "Only access and copy requests are answered with a copy."),
         "erasure_pending_on_disk": translate(
             "Errors",
             "Another workstation is reading the vault, so the erased values are still on disk. The certificate "

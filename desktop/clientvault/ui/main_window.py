@@ -48,6 +48,7 @@ from clientvault.ui.pages.exports import ExportsPage
 from clientvault.ui.pages.home import AssistantHomePage, home_page
 from clientvault.ui.pages.locked import LockedPage
 from clientvault.ui.pages.purposes import PurposesPage
+from clientvault.ui.pages.requests_register import RequestsRegisterPage
 from clientvault.ui.pages.staff import StaffPage
 from clientvault.ui.widgets.capture import exclude_from_capture
 
@@ -171,6 +172,9 @@ class MainWindow(QMainWindow):
             pages.append(("erasure", self.tr("Erasure"), erasure))
         if can(role, Capability.EXPORT):  # partner and privacy officer: all; an accountant: own files
             pages.append(("exports", self.tr("Export register"), lambda: ExportsPage(self.vault, self.operations)))
+        if can(role, Capability.REGISTERS):  # intake for every role; partner and privacy officer answer
+            requests = lambda: RequestsRegisterPage(self.vault, self.operations, lang=lang)  # noqa: E731
+            pages.append(("requests_register", self.tr("Requests from individuals"), requests))
         if role is Role.PARTNER:
             pages.append(("backups", self.tr("Backups"), self._backups_page))
             pages.append(staff)
