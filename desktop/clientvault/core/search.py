@@ -11,12 +11,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_KEEP = re.compile(r"[\w]", re.UNICODE)
+#: Everything but word characters, and the underscore (one regex pass: bulk imports index 50 000 names).
+_DROP = re.compile(r"[\W_]+")
 
 
 def fold(text: str) -> str:
     """Normalise for search: NFKC (full-width → half-width), case-folded, word characters only."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if _KEEP.match(ch) and ch != "_")
+    return _DROP.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def index_terms(texts: Iterable[str]) -> tuple[str, str]:
