@@ -1787,6 +1787,34 @@ A legal hold stops the erasure until it is lifted.</source>
         <translation>理由</translation>
     </message>
     <message>
+        <source>How the identity was checked</source>
+        <translation>身份核验方式</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Date received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Extra working days</source>
+        <translation>延长的工作日数</translation>
+    </message>
+    <message>
+        <source>Answer period</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Holiday calendar</source>
+        <translation>节假日日历</translation>
+    </message>
+    <message>
         <source>%1 is required.</source>
         <translation>请填写%1。</translation>
     </message>
@@ -1837,6 +1865,18 @@ A legal hold stops the erasure until it is lifted.</source>
     <message>
         <source>The reason is printed on the certificate: it must not contain the client&apos;s or a person&apos;s name.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date received cannot be in the future.</source>
+        <translation>收到日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Choose the person who made the request (a company is not a natural person).</source>
+        <translation>请选择提出请求的个人（企业不是自然人）。</translation>
+    </message>
+    <message>
+        <source>The holiday calendar file is not valid (JSON with per-year lists of holidays and working weekend days, as in the shipped file). Nothing was changed.</source>
+        <translation>节假日日历文件无效（应为与随附文件格式相同的 JSON，按年份列出放假日期和调休上班日期）。未作任何更改。</translation>
     </message>
     <message>
         <source>Years: 1–100 (0 only for a permanent rule).</source>
@@ -1951,6 +1991,10 @@ A legal hold stops the erasure until it is lifted.</source>
         <translation>其他人刚刚保存了这条记录，请重新加载后再试。</translation>
     </message>
     <message>
+        <source>This person is not in the vault, or not one of this client&apos;s people.</source>
+        <translation>保险库中没有此人，或此人不属于该客户。</translation>
+    </message>
+    <message>
         <source>The record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
@@ -1981,6 +2025,26 @@ A legal hold stops the erasure until it is lifted.</source>
     <message>
         <source>Log in with your password (not the PIN) to remember this workstation.</source>
         <translation>请用密码（而非PIN码）登录后再记住此工作站。</translation>
+    </message>
+    <message>
+        <source>The requester&apos;s identity check failed: the request can only be refused (with the reason) until a new request is recorded after a successful check.</source>
+        <translation>请求人身份核验未通过：此请求只能说明理由后拒绝；身份核验通过后请重新登记请求。</translation>
+    </message>
+    <message>
+        <source>This request is already closed or handed over.</source>
+        <translation>此请求已关闭或已转交。</translation>
+    </message>
+    <message>
+        <source>A deletion or withdrawal closes through its workflow: use Hand over.</source>
+        <translation>删除或撤回同意请求须通过相应流程关闭：请使用“转交”。</translation>
+    </message>
+    <message>
+        <source>Only deletion and withdrawal requests are handed over.</source>
+        <translation>只有删除和撤回同意请求需要转交。</translation>
+    </message>
+    <message>
+        <source>Only access and copy requests are answered with a copy.</source>
+        <translation>只有查阅、复制请求以副本答复。</translation>
     </message>
     <message>
         <source>The key file holds logins that no partner certified. They are ignored; a partner&apos;s login removes them.</source>
@@ -2909,6 +2973,10 @@ Please give this reference to your administrator.</source>
         <translation>查看了封存记录</translation>
     </message>
     <message>
+        <source>Sealed value shown (with purpose)</source>
+        <translation>查看封存记录中的机密信息（已说明用途）</translation>
+    </message>
+    <message>
         <source>Person added</source>
         <translation>添加人员</translation>
     </message>
@@ -3334,6 +3402,14 @@ Please give this reference to your administrator.</source>
         <translation>为什么需要查看此记录？</translation>
     </message>
     <message>
+        <source>Partner password</source>
+        <translation>合伙人密码</translation>
+    </message>
+    <message>
+        <source>Opening a sealed record needs the partner key. Your password:</source>
+        <translation>打开封存记录需要合伙人密钥。请输入您的密码：</translation>
+    </message>
+    <message>
         <source>Unlock record</source>
         <translation>解封记录</translation>
     </message>
@@ -3383,6 +3459,46 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Storage only: kept until %1 (%2). This opening has been recorded in the audit log.</source>
         <translation>仅存储：保存至 %1（%2）。本次查看已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Secret values (shown for 30 seconds, each with a purpose)</source>
+        <translation>机密信息（每次查看须说明用途，显示 30 秒）</translation>
+    </message>
+    <message>
+        <source>Choose why…</source>
+        <translation>请选择查看原因…</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>用途：</translation>
+    </message>
+    <message>
+        <source>An authority&apos;s request (tax, audit, court)</source>
+        <translation>主管机关要求（税务、审计、法院）</translation>
+    </message>
+    <message>
+        <source>A dispute or litigation</source>
+        <translation>争议或诉讼</translation>
+    </message>
+    <message>
+        <source>The client&apos;s own request (PIPL Art 45)</source>
+        <translation>客户本人查阅请求（个人信息保护法第四十五条）</translation>
+    </message>
+    <message>
+        <source>Checking the archive</source>
+        <translation>核查档案</translation>
+    </message>
+    <message>
+        <source>ID number of %1</source>
+        <translation>%1 的证件号码</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Choose why the value is needed first.</source>
+        <translation>请先选择查看该信息的原因。</translation>
     </message>
     <message>
         <source>Name: %1</source>
@@ -3589,6 +3705,10 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Export register</source>
         <translation>导出登记簿</translation>
+    </message>
+    <message>
+        <source>Requests from individuals</source>
+        <translation>个人权利请求</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -4353,55 +4473,266 @@ Please give this reference to your administrator.</source>
     <name>RequestLabels</name>
     <message>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>查阅</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <source>Correction</source>
-        <translation type="unfinished"></translation>
+        <translation>更正</translation>
     </message>
     <message>
         <source>Supplement</source>
-        <translation type="unfinished"></translation>
+        <translation>补充</translation>
     </message>
     <message>
         <source>Deletion</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Withdrawal of consent</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回同意</translation>
     </message>
     <message>
         <source>Explanation of the rules</source>
-        <translation type="unfinished"></translation>
+        <translation>解释说明处理规则</translation>
     </message>
     <message>
         <source>Restriction or objection</source>
-        <translation type="unfinished"></translation>
+        <translation>限制或拒绝处理</translation>
     </message>
     <message>
         <source>Transfer to another processor</source>
-        <translation type="unfinished"></translation>
+        <translation>转移至其他处理者</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <source>With the erasure workflow</source>
-        <translation type="unfinished"></translation>
+        <translation>已转删除流程</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>已答复</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsRegisterPage</name>
+    <message>
+        <source>Requests from individuals</source>
+        <translation>个人权利请求</translation>
+    </message>
+    <message>
+        <source>Requests to access, copy, correct, supplement or delete personal data, to withdraw consent, to explain the rules, to restrict processing or to transfer the data (PIPL Arts 44-50). Each is due the firm&apos;s number of working days after receipt; weekends and public holidays are not counted.</source>
+        <translation>个人查阅、复制、更正、补充、删除其个人信息，撤回同意，要求解释说明处理规则，限制处理或转移个人信息的请求（《个人信息保护法》第四十四条至第五十条）。每项请求须在收到后本所规定的工作日内答复，周末和法定节假日不计入。</translation>
+    </message>
+    <message>
+        <source>Record a request a person made in person, by phone or in writing. The privacy officer or a partner answers it.</source>
+        <translation>登记个人当面、电话或书面提出的请求，由个人信息保护负责人或合伙人答复。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation>7 天内到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>New request…</source>
+        <translation>新请求…</translation>
+    </message>
+    <message>
+        <source>Save answer (PDF and Excel)…</source>
+        <translation>保存答复（PDF 和 Excel）…</translation>
+    </message>
+    <message>
+        <source>Close as answered…</source>
+        <translation>答复完毕并关闭…</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>转交…</translation>
+    </message>
+    <message>
+        <source>Extend…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <source>Refuse…</source>
+        <translation>拒绝…</translation>
+    </message>
+    <message>
+        <source>Holiday calendar…</source>
+        <translation>节假日日历…</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Answer within:</source>
+        <translation>答复期限：</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>身份核验</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source> (extended)</source>
+        <translation>（已延期）</translation>
+    </message>
+    <message>
+        <source> — overdue</source>
+        <translation> — 已逾期</translation>
+    </message>
+    <message>
+        <source>(sealed or erased)</source>
+        <translation>（已封存或已删除）</translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation>客户本人</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已核验</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 项请求</translation>
+    </message>
+    <message>
+        <source>Request %1 recorded; due %2.</source>
+        <translation>请求 %1 已登记，到期日 %2。</translation>
+    </message>
+    <message>
+        <source>Folder for the answer</source>
+        <translation>答复文件保存位置</translation>
+    </message>
+    <message>
+        <source>Saved %1 and %2 (both in the export register).</source>
+        <translation>已保存 %1 和 %2（均已记入导出登记簿）。</translation>
+    </message>
+    <message>
+        <source>Close request</source>
+        <translation>关闭请求</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>处理结果：</translation>
+    </message>
+    <message>
+        <source>Request %1 closed.</source>
+        <translation>请求 %1 已关闭。</translation>
+    </message>
+    <message>
+        <source>Refuse request</source>
+        <translation>拒绝请求</translation>
+    </message>
+    <message>
+        <source>Reason (it is told to the person):</source>
+        <translation>理由（将告知本人）：</translation>
+    </message>
+    <message>
+        <source>Request %1 refused.</source>
+        <translation>请求 %1 已拒绝。</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Extra working days:</source>
+        <translation>延长的工作日数：</translation>
+    </message>
+    <message>
+        <source>Request %1 extended.</source>
+        <translation>请求 %1 已延期。</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>Purpose code:</source>
+        <translation>处理目的代码：</translation>
+    </message>
+    <message>
+        <source>An erasure request was opened; this request closes when the erasure is carried out.</source>
+        <translation>已提出删除申请；删除执行后此请求自动关闭。</translation>
+    </message>
+    <message>
+        <source>The consent was withdrawn and the request closed.</source>
+        <translation>同意已撤回，请求已关闭。</translation>
+    </message>
+    <message>
+        <source>Holiday calendar</source>
+        <translation>节假日日历</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>Holiday calendar loaded.</source>
+        <translation>节假日日历已载入。</translation>
+    </message>
+    <message>
+        <source>Answer period saved.</source>
+        <translation>答复期限已保存。</translation>
     </message>
 </context>
 <context>
@@ -4857,103 +5188,103 @@ Please give this reference to your administrator.</source>
     <name>SubjectRequestDialog</name>
     <message>
         <source>New request from a person</source>
-        <translation type="unfinished"></translation>
+        <translation>登记个人请求</translation>
     </message>
     <message>
         <source>Client name, code or tax number</source>
-        <translation type="unfinished"></translation>
+        <translation>客户名称、代码或税号</translation>
     </message>
     <message>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>当面</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">电子邮箱</translation>
+        <translation>电子邮件</translation>
     </message>
     <message>
         <source>Letter</source>
-        <translation type="unfinished">函件</translation>
+        <translation>信函</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>ID document shown in person (no copy kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>当面出示身份证件（不留存复印件）</translation>
     </message>
     <message>
         <source>Called back on the number on file</source>
-        <translation type="unfinished"></translation>
+        <translation>回拨档案中的电话号码</translation>
     </message>
     <message>
         <source>Reply from the e-mail address on file</source>
-        <translation type="unfinished"></translation>
+        <translation>档案中的电子邮箱回复确认</translation>
     </message>
     <message>
         <source>Signed letter matching the records</source>
-        <translation type="unfinished"></translation>
+        <translation>签字信函与档案一致</translation>
     </message>
     <message>
         <source>Video call with ID document shown</source>
-        <translation type="unfinished"></translation>
+        <translation>视频通话并出示身份证件</translation>
     </message>
     <message>
         <source>Choose how the identity was checked</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择身份核验方式</translation>
     </message>
     <message>
         <source>The identity check matched the records</source>
-        <translation type="unfinished"></translation>
+        <translation>身份核验与档案一致</translation>
     </message>
     <message>
         <source>Find client:</source>
-        <translation type="unfinished"></translation>
+        <translation>查找客户：</translation>
     </message>
     <message>
         <source>Client:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户：</translation>
     </message>
     <message>
         <source>Person:</source>
-        <translation type="unfinished"></translation>
+        <translation>个人：</translation>
     </message>
     <message>
         <source>Request:</source>
-        <translation type="unfinished"></translation>
+        <translation>请求：</translation>
     </message>
     <message>
         <source>Received by:</source>
-        <translation type="unfinished"></translation>
+        <translation>收到方式：</translation>
     </message>
     <message>
         <source>Received on:</source>
-        <translation type="unfinished"></translation>
+        <translation>收到日期：</translation>
     </message>
     <message>
         <source>Identity check:</source>
-        <translation type="unfinished"></translation>
+        <translation>身份核验：</translation>
     </message>
     <message>
         <source>Record request</source>
-        <translation type="unfinished"></translation>
+        <translation>登记请求</translation>
     </message>
     <message>
         <source>Choose the person from the vault. Note how their identity was checked; do not keep a copy of their ID document.</source>
-        <translation type="unfinished"></translation>
+        <translation>请从保险库中选择本人，并记录身份核验方式；不要留存其身份证件复印件。</translation>
     </message>
     <message>
         <source>The client in person</source>
-        <translation type="unfinished"></translation>
+        <translation>客户本人</translation>
     </message>
     <message>
         <source>Choose a client.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择客户。</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,7 @@ def test_locked_page_lists_countdowns_and_opens_read_only(
     assert dialog is not None
     qtbot.addWidget(dialog)
     text = dialog.view.toPlainText()
-    assert NAME in text and ID_NUMBER in text
+    assert NAME in text and ID_NUMBER not in text  # secrets masked (see the test below)
     assert dialog.view.isReadOnly()
     event = staffed_vault.audit.page(AuditFilter(action_prefix="locked.open"))[0]
     assert event.reason.startswith("note:")  # the typed reason stays with the client, shown in the record
@@ -150,3 +150,69 @@ def test_client_page_offers_request_lock_to_the_accountant_and_lock_to_the_partn
     with qtbot.waitSignal(page.sig_close_requested):
         assert page.lock("request approved")
     assert LockService(staffed_vault).locked()[0].client_id == planted.client_id
+
+
+def test_a_sealed_record_shows_its_secrets_masked_each_with_a_purpose_for_a_while(
+    qtbot: QtBot, staffed_vault: Vault
+) -> None:
+    from clientvault.ui.dialogs.locked_record import LockedRecordDialog
+
+    planted = plant(staffed_vault)
+    LockService(staffed_vault).lock(planted.client_id, "engagement ended")
+    page = LockedPage(staffed_vault)
+    qtbot.addWidget(page)
+    _select(page.view, 0)
+    dialog = page.open_selected("tax inspection")
+    assert isinstance(dialog, LockedRecordDialog)
+    qtbot.addWidget(dialog)
+    assert ID_NUMBER not in dialog.view.toPlainText() and NAME in dialog.view.toPlainText()
+    assert "bank_account" not in dialog.view.toPlainText()  # kinds by their names, not codes
+    (what,) = [w for w in dialog.secrets if w.endswith("id_number")]
+    secret = dialog.secrets[what]
+    assert ID_NUMBER not in secret.text.text() and secret.reveal_button.isVisibleTo(dialog)
+    assert not dialog.reveal(what)  # no purpose chosen: nothing shown, nothing recorded
+    assert dialog.message.text() and ID_NUMBER not in secret.text.text()
+    assert not staffed_vault.audit.page(AuditFilter(action_prefix="locked.reveal"))
+    dialog.purpose.setCurrentIndex(dialog.purpose.findData("authority_request"))
+    assert dialog.reveal(what)
+    assert secret.text.text() == ID_NUMBER
+    (event,) = staffed_vault.audit.page(AuditFilter(action_prefix="locked.reveal"))
+    assert event.purpose == "authority_request" and ID_NUMBER not in event.object
+    dialog.close()
+    assert ID_NUMBER not in secret.text.text()  # closing hides it at once
+
+
+def test_a_sealed_secret_hides_itself_again(qtbot: QtBot, staffed_vault: Vault) -> None:
+    from clientvault.ui.dialogs.locked_record import LockedRecordDialog
+
+    planted = plant(staffed_vault)
+    LockService(staffed_vault).lock(planted.client_id, "engagement ended")
+    locks = LockService(staffed_vault)
+    dialog = LockedRecordDialog(locks.open(planted.client_id, "archive check"), locks=locks, reveal_ms=200)
+    qtbot.addWidget(dialog)
+    (what,) = [w for w in dialog.secrets if w.endswith("id_number")]
+    dialog.purpose.setCurrentIndex(dialog.purpose.findData("archive_check"))
+    assert dialog.reveal(what) and dialog.secrets[what].text.text() == ID_NUMBER
+    qtbot.waitUntil(lambda: dialog.secrets[what].text.text() != ID_NUMBER, timeout=3000)
+
+
+def test_a_partner_on_a_pin_session_is_asked_for_the_password_to_open_a_sealed_record(
+    qtbot: QtBot, staffed_vault: Vault, fast_vaults: VaultService
+) -> None:
+    from tests.conftest import PARTNER, PARTNER_PASSWORD
+
+    planted = plant(staffed_vault)
+    LockService(staffed_vault).lock(planted.client_id, "engagement ended")
+    assert fast_vaults.remember_workstation(staffed_vault, "583920")
+    pin_session = fast_vaults.unlock_with_pin(staffed_vault.paths.folder, PARTNER, "583920")
+    try:
+        assert pin_session.session.keys is not None and pin_session.session.keys.pk is None
+        page = LockedPage(pin_session, vaults=fast_vaults)
+        qtbot.addWidget(page)
+        _select(page.view, 0)
+        dialog = page.open_selected("tax inspection", password=PARTNER_PASSWORD)
+        assert dialog is not None and NAME in dialog.view.toPlainText()
+        qtbot.addWidget(dialog)
+        dialog.close()
+    finally:
+        pin_session.lock()

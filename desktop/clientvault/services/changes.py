@@ -36,7 +36,10 @@ class Changes:
     @classmethod
     def everything(cls, *, external: bool = False) -> Changes:
         """Every kind changed (another workstation wrote, or a restore replaced the database)."""
-        return cls(**{k: True for k in KINDS}, external=external)
+        return cls(
+            clients=True, consent=True, requests=True, sealed=True, exports=True, backups=True, audit=True,
+            users=True, settings=True, external=external,
+        )  # fmt: skip
 
     def touches(self, *kinds: str) -> bool:
         """Whether any of ``kinds`` changed (or a client is gone, which concerns every client view)."""

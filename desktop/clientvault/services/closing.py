@@ -31,6 +31,7 @@ NO_CHANGE_ACTIONS = frozenset(
         "client.open",
         "sensitive.reveal",
         "locked.open",
+        "locked.reveal",
         "consent.overview",
         "consent.evidence_view",
         "erasure.note_view",

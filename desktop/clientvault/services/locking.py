@@ -66,6 +66,11 @@ def check_reason(reason: str, field: str = "reason") -> str:
     return free_text(field, reason, MAX_REASON, required=True, min_len=MIN_REASON)
 
 
+SEALED_REVEAL_PURPOSES = ("authority_request", "litigation", "client_request", "archive_check")
+"""Why a secret of a sealed record may be shown: an authority's request, a dispute, the client's own
+request (PIPL Art 45), checking the archive before its period ends."""
+
+
 @dataclass(frozen=True)
 class LockedRow:
     """One line of the partner's "Locked records" list (no personal data: it is sealed)."""
@@ -409,6 +414,21 @@ class LockService:
             evidence=tuple(data["evidence"]),
             reasons=tuple(self.repo.reasons(client_id)),
         )
+
+    def reveal_sealed(self, client_id: int, what: str, purpose: str) -> None:
+        """Record why the partner shows one secret of a sealed record opened with :meth:`open` (audited).
+
+        ``what`` names the value without its content (``person:<n>.id_number``, ``item:<n>``);
+        ``purpose`` is one of :data:`SEALED_REVEAL_PURPOSES` (storage only: few reasons remain).
+        """
+        obj = f"client:{client_id}.{what}"
+        self.vault.require(Capability.OPEN_LOCKED, obj)
+        if purpose not in SEALED_REVEAL_PURPOSES:
+            raise ValidationError({"purpose": "unknown"})
+        if self.repo.get_sealed(client_id) is None:
+            raise NotFound("client", client_id)
+        with self.vault.db.transaction():
+            self.vault.record("locked.reveal", obj, purpose=purpose)
 
     def unlock(self, client_id: int, reason: str) -> None:
         """Unseal a record because the client returns (partner, reason audited); it becomes active."""

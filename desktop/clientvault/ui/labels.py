@@ -56,6 +56,7 @@ def action_name(action: str) -> str:
         "client.hold": translate("Labels", "Legal hold placed"),
         "client.hold_released": translate("Labels", "Legal hold released"),
         "locked.open": translate("Labels", "Locked record opened"),
+        "locked.reveal": translate("Labels", "Sealed value shown (with purpose)"),
         "person.add": translate("Labels", "Person added"),
         "person.update": translate("Labels", "Person edited"),
         "person.remove": translate("Labels", "Person removed"),

@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
             purposes = lambda: PurposesPage(self.vault, self.operations, lang=lang)  # noqa: E731
             pages.append(("purposes", self.tr("Purposes"), purposes))
         if role is Role.PARTNER:
-            locked = lambda: LockedPage(self.vault, operations=self.operations)  # noqa: E731
+            locked = lambda: LockedPage(self.vault, operations=self.operations, vaults=self.ctx.vaults)  # noqa: E731
             pages.append(("locked", self.tr("Locked records"), locked))
         if role in (Role.PARTNER, Role.PRIVACY_OFFICER):
             erasure = lambda: ErasurePage(self.vault, self.operations, pdf_lang=lang)  # noqa: E731

@@ -1,21 +1,64 @@
-"""A locked record opened by a partner: read-only, with its retention date and holds."""
+"""A locked record opened by a partner: read-only, with its retention date and holds.
+
+Its secrets (ID numbers, bank accounts, logins) are shown masked, like on the client page: each
+is shown only after choosing why (audited as ``locked.reveal``), for 30 seconds.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
-from clientvault.services.locking import LockedRecord
+from clientvault.core.masking import FieldKind, mask
+from clientvault.core.records import SensitiveKind
+from clientvault.services.locking import SEALED_REVEAL_PURPOSES, LockedRecord, LockService
+from clientvault.ui.client_labels import sensitive_kind_name
+from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt
+from clientvault.ui.widgets.masked_value import REVEAL_MS, MaskedValue
 from clientvault.ui.widgets.text import wrapped_label
 
 
-class LockedRecordDialog(QDialog):
-    """Shows the sealed values. There is no edit control and no save: PIPL Art 47, storage only."""
+def _kind_name(code: str) -> str:
+    try:
+        return sensitive_kind_name(SensitiveKind(code))
+    except ValueError:
+        return code
 
-    def __init__(self, record: LockedRecord, parent: QWidget | None = None) -> None:
+
+def _masked(kind: str, value: str) -> str:
+    try:
+        return mask(FieldKind.BANK_ACCOUNT if kind == "bank_account" else FieldKind.CREDENTIAL, value)
+    except ValueError:
+        return "****"
+
+
+class LockedRecordDialog(QDialog):
+    """Shows the sealed record. There is no edit control and no save: PIPL Art 47, storage only."""
+
+    def __init__(
+        self,
+        record: LockedRecord,
+        parent: QWidget | None = None,
+        *,
+        locks: LockService | None = None,
+        reveal_ms: int = REVEAL_MS,
+    ) -> None:
         super().__init__(parent)
+        self.record = record
+        self.locks = locks
         self.setWindowTitle(fmt(self.tr("Locked record %1 (read-only)"), record.client_id))
-        self.resize(640, 560)
+        self.resize(680, 640)
         banner = wrapped_label(
             self,
             fmt(
@@ -28,12 +71,90 @@ class LockedRecordDialog(QDialog):
         self.view = QTextBrowser(self)
         self.view.setObjectName("record")
         self.view.setPlainText(self.render_text(record))
+        self.secrets: dict[str, MaskedValue] = {}
+        self._values: dict[str, str] = {}
+        box = QGroupBox(self.tr("Secret values (shown for 30 seconds, each with a purpose)"), self)
+        self.purpose = QComboBox(box)
+        self.purpose.setObjectName("purpose")
+        self.purpose.addItem(self.tr("Choose why…"), None)
+        names = self.purpose_names()
+        for code in SEALED_REVEAL_PURPOSES:
+            self.purpose.addItem(names[code], code)
+        self.message = QLabel(box)
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #b00020;")
+        grid = QGridLayout()
+        form = QFormLayout()
+        form.addRow(self.tr("Purpose:"), self.purpose)
+        for what, title, value, masked in self._secret_rows(record):
+            mv = MaskedValue(masked, can_reveal=locks is not None, reveal_ms=reveal_ms, parent=box)
+            mv.setObjectName(f"secret_{what}")
+            mv.sig_reveal_requested.connect(lambda w=what: self.reveal(w))
+            row = grid.rowCount()
+            grid.addWidget(QLabel(title, box), row, 0)
+            grid.addWidget(mv, row, 1)
+            self.secrets[what] = mv
+            self._values[what] = value
+        box_layout = QVBoxLayout(box)
+        box_layout.addLayout(form)
+        box_layout.addLayout(grid)
+        box_layout.addWidget(self.message)
+        box.setVisible(bool(self.secrets))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(banner)
         layout.addWidget(self.view, 1)
+        layout.addWidget(box)
         layout.addWidget(buttons)
+        self.finished.connect(lambda _r: self.conceal_all())
+
+    def purpose_names(self) -> dict[str, str]:
+        """Translated names of the purposes a sealed secret may be shown for."""
+        return {
+            "authority_request": self.tr("An authority's request (tax, audit, court)"),
+            "litigation": self.tr("A dispute or litigation"),
+            "client_request": self.tr("The client's own request (PIPL Art 45)"),
+            "archive_check": self.tr("Checking the archive"),
+        }
+
+    def _secret_rows(self, record: LockedRecord) -> list[tuple[str, str, str, str]]:
+        rows = []
+        for i, p in enumerate(record.persons):
+            number = str(p.get("id_number") or "")
+            if number:
+                masked = mask(FieldKind.ID_NUMBER, number) if len(number) >= 8 else "****"
+                rows.append((f"person:{i}.id_number", fmt(self.tr("ID number of %1"), p.get("name", "")), number,
+                             masked))  # fmt: skip
+        for i, item in enumerate(record.items):
+            value = str(item.get("value") or "")
+            if value:
+                kind = str(item.get("kind", ""))
+                title = fmt(self.tr("%1 — %2"), _kind_name(kind), item.get("label") or "")
+                rows.append((f"item:{i}", title, value, _masked(kind, value)))
+        return rows
+
+    def reveal(self, what: str) -> bool:
+        """Show one secret for 30 seconds once a purpose is chosen (the reveal is audited first)."""
+        purpose = self.purpose.currentData()
+        if not purpose:
+            self.message.setText(self.tr("Choose why the value is needed first."))
+            self.purpose.setFocus()
+            return False
+        assert self.locks is not None
+        try:
+            self.locks.reveal_sealed(self.record.client_id, what, str(purpose))
+        except Exception as exc:  # nothing is shown without its audit event
+            self.message.setText(error_message(exc))
+            return False
+        self.message.clear()
+        self.secrets[what].show_value(self._values[what])
+        return True
+
+    def conceal_all(self) -> None:
+        """Mask every shown secret again."""
+        for mv in self.secrets.values():
+            mv.conceal()
 
     def render_text(self, record: LockedRecord) -> str:
         """The record as plain text (kept in memory only)."""
@@ -49,11 +170,11 @@ class LockedRecordDialog(QDialog):
             "",
             self.tr("Persons:"),
         ]
-        for p in record.persons:
-            lines.append(f"  · {p.get('name', '')}  {p.get('id_number') or ''}  {p.get('phone') or ''}")
+        for p in record.persons:  # ID numbers and item values: masked, below
+            lines.append(f"  · {p.get('name', '')}  {p.get('phone') or ''}")
         lines += ["", self.tr("Sensitive items:")]
         for i in record.items:
-            lines.append(f"  · {i.get('kind', '')}  {i.get('label') or ''}  {i.get('value') or ''}")
+            lines.append(f"  · {_kind_name(str(i.get('kind', '')))}  {i.get('label') or ''}")
         if record.evidence:
             lines += ["", fmt(self.tr("Signed consent forms (scans): %1"), len(record.evidence))]
         if record.holds:

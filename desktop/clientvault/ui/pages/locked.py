@@ -5,16 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from clientvault.core.errors import InvalidState
 from clientvault.services.changes import Changes
 from clientvault.services.context import Vault
 from clientvault.services.locking import LockedRow, LockRequestRow, LockService
+from clientvault.services.vault import VaultService
 from clientvault.ui.dialogs.locked_record import LockedRecordDialog
 from clientvault.ui.dialogs.reason import ask_reason
 from clientvault.ui.errors import show_error
@@ -31,10 +35,18 @@ class LockedPage(QWidget):
     sig_changed = Signal()
     """A record was locked, unlocked or its hold changed."""
 
-    def __init__(self, vault: Vault, parent: QWidget | None = None, *, operations: Operations | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        parent: QWidget | None = None,
+        *,
+        operations: Operations | None = None,
+        vaults: VaultService | None = None,
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.operations = operations
+        self.vaults = vaults  # gives a PIN session the partner key when a sealed record is opened
         self.locks = LockService(vault)
         heading = embolden(QLabel(self.tr("Locked records"), self))
         intro = wrapped_label(
@@ -175,8 +187,12 @@ class LockedPage(QWidget):
         self.lock_button.setEnabled(has_request)
         self.refuse_button.setEnabled(has_request)
 
-    def open_selected(self, reason: str | None = None) -> LockedRecordDialog | None:
-        """Ask for a reason and show the record read-only (``reason`` given: tests)."""
+    def open_selected(self, reason: str | None = None, *, password: str | None = None) -> LockedRecordDialog | None:
+        """Ask for a reason and show the record read-only (``reason``, ``password`` given: tests).
+
+        A partner logged in with a workstation PIN holds no partner key: the password is asked for
+        once (``VaultService.unlock_partner_key``) and the opening tried again.
+        """
         row = self.selected()
         if row is None:
             return None
@@ -185,11 +201,25 @@ class LockedPage(QWidget):
         if not reason:
             return None
         try:
-            record = self.locks.open(row.client_id, reason)
+            try:
+                record = self.locks.open(row.client_id, reason)
+            except InvalidState as exc:
+                if exc.code != "partner_key_unavailable" or self.vaults is None:
+                    raise
+                if password is None:
+                    password, ok = QInputDialog.getText(
+                        self, self.tr("Partner password"),
+                        self.tr("Opening a sealed record needs the partner key. Your password:"),
+                        QLineEdit.EchoMode.Password,
+                    )  # fmt: skip
+                    if not ok or not password:
+                        return None
+                self.vaults.unlock_partner_key(self.vault, password)
+                record = self.locks.open(row.client_id, reason)
         except Exception as exc:
             show_error(self, exc)
             return None
-        dialog = LockedRecordDialog(record, self)
+        dialog = LockedRecordDialog(record, self, locks=self.locks)
         dialog.setModal(True)
         dialog.show()
         return dialog
