@@ -4536,7 +4536,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Record a request a person made in person, by phone or in writing. The privacy officer or a partner answers it.</source>
-        <translation>登记个人当面、电话或书面提出的请求，由个人信息保护负责人或合伙人答复。</translation>
+        <translation>登记个人当面、电话或书面提出的请求，由保密专员或合伙人答复。</translation>
     </message>
     <message>
         <source>Open</source>
