@@ -129,7 +129,7 @@ def write_table(
 TEMPLATE_EXAMPLE: dict[str, str] = {
     "name": "示例科技有限公司",
     "kind": "企业",
-    "uscc": "91110108MA01A2B3C9",
+    "uscc": "91110108MA01A2B3CF",
     "tax_no": "",
     "legal_rep": "张三",
     "id_number": "11010519491231002X",

@@ -226,3 +226,8 @@ def test_template_has_lists_example_and_text_id_columns(tmp_path: Path) -> None:
     with Workbook(path) as book:
         layout = book.layout()
         assert len(list(book.rows(layout))) == 1
+    # The example row itself is valid (check digits included).
+    from clientvault.core import validation as v
+
+    assert v.validate_uscc(ws["C2"].value) == ws["C2"].value
+    assert v.validate_resident_id(ws["F2"].value) == ws["F2"].value
