@@ -233,3 +233,11 @@ def test_header_without_rows_and_unreadable_files(new_vault: Vault, tmp_path: Pa
     with pytest.raises(SpreadsheetRefused):
         ImportService(new_vault).plan(tmp_path / "t.xlsx")
     assert _count(new_vault) == 0
+
+
+def test_the_template_imports_its_example_row(new_vault: Vault, tmp_path: Path) -> None:
+    path = tmp_path / "template.xlsx"
+    path.write_bytes(ImportService(new_vault).template())
+    plan = ImportService(new_vault).plan(path)
+    assert plan.importable and len(plan.rows) == 1
+    assert plan.rows[0].values["kind"] == "enterprise" and plan.rows[0].values["status"] == "active"
