@@ -3057,6 +3057,38 @@ Please give this reference to your administrator.</source>
         <translation>已导出文件</translation>
     </message>
     <message>
+        <source>Request from an individual recorded</source>
+        <translation>登记个人权利请求</translation>
+    </message>
+    <message>
+        <source>Request extended</source>
+        <translation>请求延期</translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation>拒绝请求</translation>
+    </message>
+    <message>
+        <source>Request answered</source>
+        <translation>请求已答复</translation>
+    </message>
+    <message>
+        <source>Request handed over</source>
+        <translation>请求已转交</translation>
+    </message>
+    <message>
+        <source>Request closed by its erasure</source>
+        <translation>删除执行后请求关闭</translation>
+    </message>
+    <message>
+        <source>Holiday calendar loaded</source>
+        <translation>载入节假日日历</translation>
+    </message>
+    <message>
+        <source>Answer period changed</source>
+        <translation>修改答复期限</translation>
+    </message>
+    <message>
         <source>Exported file destroyed</source>
         <translation>导出文件已销毁</translation>
     </message>
