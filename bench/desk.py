@@ -312,7 +312,8 @@ def _busy(vaults: Any, folder: Path, tag: str) -> list[Result]:
         ops.wait()
         QCoreApplication.processEvents()
         took = (done[0] if done else time.perf_counter()) - start
-        note = f"failed: {type(failed[0]).__name__}" if failed else f"{len(during)} keystrokes meanwhile"
+        why = f"{type(failed[0]).__name__} {getattr(failed[0], 'code', '')}" if failed else ""
+        note = f"failed: {why}" if failed else f"{len(during)} keystrokes meanwhile"
         out.append(Result(f"busy-{tag}", f"{name} as the GUI runs it: until done", (took,),
                           target=target or None, note=note))  # fmt: skip
         if during:
@@ -385,7 +386,8 @@ SCROLL = textwrap.dedent(
     elapsed = time.perf_counter() - start
     rows, scrolled = model.rowCount(), rss()
     model.set_filter(ClientFilter(text="张伟")); view.viewport().repaint(); app.processEvents()
-    print(rows, base, scrolled, rss(), elapsed)
+    print(rows, base, scrolled, rss(), elapsed, flush=True)
+    os._exit(0)  # PySide6's teardown of 300 000 rows' worth of objects can crash at exit
     """
 )
 
