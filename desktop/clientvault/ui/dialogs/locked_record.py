@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clientvault.core.errors import KnownError
 from clientvault.core.masking import FieldKind, mask
 from clientvault.core.records import SensitiveKind
 from clientvault.services.locking import SEALED_REVEAL_PURPOSES, LockedRecord, LockService
+from clientvault.services.retention import RetentionService
 from clientvault.ui.client_labels import sensitive_kind_name
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt
@@ -41,6 +43,16 @@ def _masked(kind: str, value: str) -> str:
         return mask(FieldKind.BANK_ACCOUNT if kind == "bank_account" else FieldKind.CREDENTIAL, value)
     except ValueError:
         return "****"
+
+
+def rule_title(locks: LockService | None, code: str) -> str:
+    """A retention rule's title (会计凭证, …) instead of its internal code."""
+    if locks is None:
+        return code
+    try:
+        return next((r.title for r in RetentionService(locks.vault).rules() if r.category == code and r.title), code)
+    except KnownError:
+        return code
 
 
 class LockedRecordDialog(QDialog):
@@ -64,7 +76,7 @@ class LockedRecordDialog(QDialog):
             fmt(
                 self.tr("Storage only: kept until %1 (%2). This opening has been recorded in the audit log."),
                 record.retention_until.isoformat(),
-                record.retention_rule,
+                rule_title(locks, record.retention_rule),
             ),
         )
         banner.setStyleSheet("background: #fff4e5; color: #6b3e00; padding: 8px; border-radius: 4px;")

@@ -18,6 +18,7 @@ from clientvault.core.errors import InvalidState
 from clientvault.services.changes import Changes
 from clientvault.services.context import Vault
 from clientvault.services.locking import LockedRow, LockRequestRow, LockService
+from clientvault.services.retention import RetentionService
 from clientvault.services.vault import VaultService
 from clientvault.ui.dialogs.locked_record import LockedRecordDialog
 from clientvault.ui.dialogs.reason import ask_reason
@@ -46,6 +47,7 @@ class LockedPage(QWidget):
         super().__init__(parent)
         self.vault = vault
         self.operations = operations
+        self._rule_titles: dict[str, str] = {r.category: r.title for r in RetentionService(vault).rules() if r.title}
         self.vaults = vaults  # gives a PIN session the partner key when a sealed record is opened
         self.locks = LockService(vault)
         heading = embolden(QLabel(self.tr("Locked records"), self))
@@ -145,7 +147,7 @@ class LockedPage(QWidget):
             row.sealed_at[:10],
             row.retention_until.isoformat(),
             self.countdown(row),
-            row.retention_rule,
+            self._rule_titles.get(row.retention_rule, row.retention_rule),
             self.tr("On hold") if row.on_hold else "",
         )
         return values[column]
@@ -162,6 +164,7 @@ class LockedPage(QWidget):
 
     def refresh(self) -> None:
         """Reload both lists."""
+        self._rule_titles = {r.category: r.title for r in RetentionService(self.vault).rules() if r.title}
         self.model.reload()
         self.requests.reload()
         self.count_label.setText(fmt(self.tr("%1 locked"), format_number(self.locks.locked_count())))
