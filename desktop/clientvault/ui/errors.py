@@ -73,6 +73,9 @@ def field_message(field: str, code: str) -> str:
         "working_days": translate("Errors", "Extra working days"),
         "due_days": translate("Errors", "Answer period"),
         "calendar": translate("Errors", "Holiday calendar"),
+        "summary": translate("Errors", "Summary"),
+        "resolution": translate("Errors", "Resolution"),
+        "channel": translate("Errors", "Channel"),
     }
     codes = {
         "required": translate("Errors", "%1 is required."),

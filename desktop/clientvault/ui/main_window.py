@@ -42,6 +42,7 @@ from clientvault.ui.pages.account import AccountPage
 from clientvault.ui.pages.audit import AuditPage
 from clientvault.ui.pages.backups import BackupsPage
 from clientvault.ui.pages.clients import ClientsPage
+from clientvault.ui.pages.complaints import ComplaintsPage
 from clientvault.ui.pages.consent_overview import ConsentOverviewPage
 from clientvault.ui.pages.erasure import ErasurePage
 from clientvault.ui.pages.exports import ExportsPage
@@ -175,6 +176,8 @@ class MainWindow(QMainWindow):
         if can(role, Capability.REGISTERS):  # intake for every role; partner and privacy officer answer
             requests = lambda: RequestsRegisterPage(self.vault, self.operations, lang=lang)  # noqa: E731
             pages.append(("requests_register", self.tr("Requests from individuals"), requests))
+            complaints = lambda: ComplaintsPage(self.vault, self.operations)  # noqa: E731
+            pages.append(("complaints", self.tr("Complaints"), complaints))
         if role is Role.PARTNER:
             pages.append(("backups", self.tr("Backups"), self._backups_page))
             pages.append(staff)

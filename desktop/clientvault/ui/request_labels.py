@@ -1,9 +1,10 @@
-"""Translated names for the individuals' requests register (kinds, statuses)."""
+"""Translated names for the registers of issue 14 (request kinds and states, complaint categories)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from clientvault.services.complaints import ComplaintCategory
 from clientvault.services.subject_requests import RequestKind, RequestStatus
 
 translate = QCoreApplication.translate
@@ -32,3 +33,17 @@ def request_status_name(status: RequestStatus) -> str:
         RequestStatus.DONE: translate("RequestLabels", "Answered"),
         RequestStatus.REFUSED: translate("RequestLabels", "Refused"),
     }[RequestStatus(status)]
+
+
+def complaint_category_name(category: ComplaintCategory) -> str:
+    """The translated name of a complaint category."""
+    return {
+        ComplaintCategory.COLLECTION: translate("RequestLabels", "Collection"),
+        ComplaintCategory.USE: translate("RequestLabels", "Use beyond the purpose"),
+        ComplaintCategory.DISCLOSURE: translate("RequestLabels", "Disclosure or leak"),
+        ComplaintCategory.SECURITY: translate("RequestLabels", "Security"),
+        ComplaintCategory.RIGHTS: translate("RequestLabels", "Rights not honoured"),
+        ComplaintCategory.RETENTION: translate("RequestLabels", "Kept too long"),
+        ComplaintCategory.SERVICE: translate("RequestLabels", "Service"),
+        ComplaintCategory.OTHER: translate("RequestLabels", "Other"),
+    }[ComplaintCategory(category)]
