@@ -1029,6 +1029,164 @@
     </message>
 </context>
 <context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>New complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>网上</translation>
+    </message>
+    <message>
+        <source>Via a regulator</source>
+        <translation>经监管部门转来</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>(no client named)</source>
+        <translation>（未指明客户）</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Received by:</source>
+        <translation>收到方式：</translation>
+    </message>
+    <message>
+        <source>About client:</source>
+        <translation>涉及客户：</translation>
+    </message>
+    <message>
+        <source>Summary:</source>
+        <translation>摘要：</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <source>Show resolved complaints too</source>
+        <translation>同时显示已处理的投诉</translation>
+    </message>
+    <message>
+        <source>New complaint…</source>
+        <translation>登记投诉…</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>处理完毕…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Complainant told</source>
+        <translation>已反馈投诉人</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Complaints about how the firm handles personal data: log each one with its channel and category; the partner or the privacy officer records the resolution and whether the complainant was told.</source>
+        <translation>关于本所处理个人信息的投诉：逐一登记收到方式和类别；由合伙人或保密专员记录处理结果以及是否已反馈投诉人。</translation>
+    </message>
+    <message>
+        <source>Complaints per category and month (last 12 months):</source>
+        <translation>按类别和月份统计的投诉（近 12 个月）：</translation>
+    </message>
+    <message>
+        <source>(sealed or erased)</source>
+        <translation>（已封存或已删除）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 complaints</source>
+        <translation>%1 件投诉</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Complaint logged.</source>
+        <translation>投诉已登记。</translation>
+    </message>
+    <message>
+        <source>Resolve complaint</source>
+        <translation>处理投诉</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>处理结果：</translation>
+    </message>
+    <message>
+        <source>Was the complainant told the outcome?</source>
+        <translation>是否已将处理结果告知投诉人？</translation>
+    </message>
+    <message>
+        <source>Complaint %1 resolved.</source>
+        <translation>投诉 %1 已处理。</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
         <source>Import</source>
@@ -1756,7 +1914,7 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">类别</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1813,6 +1971,18 @@ A legal hold stops the erasure until it is lifted.</source>
     <message>
         <source>Holiday calendar</source>
         <translation>节假日日历</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>收到方式</translation>
     </message>
     <message>
         <source>%1 is required.</source>
@@ -3743,6 +3913,10 @@ Please give this reference to your administrator.</source>
         <translation>个人权利请求</translation>
     </message>
     <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
@@ -4555,6 +4729,38 @@ Please give this reference to your administrator.</source>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
+    <message>
+        <source>Collection</source>
+        <translation>收集</translation>
+    </message>
+    <message>
+        <source>Use beyond the purpose</source>
+        <translation>超出目的使用</translation>
+    </message>
+    <message>
+        <source>Disclosure or leak</source>
+        <translation>提供或泄露</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>Rights not honoured</source>
+        <translation>权利请求未获响应</translation>
+    </message>
+    <message>
+        <source>Kept too long</source>
+        <translation>保存超期</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
 </context>
 <context>
     <name>RequestsRegisterPage</name>
@@ -5175,6 +5381,105 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Delete this sensitive item for good?</source>
         <translation>确定永久删除这条敏感信息吗？</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Firm details printed on consent forms and letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Firm name:</source>
+        <translation type="unfinished">事务所名称：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telephone:</source>
+        <translation type="unfinished">电话：</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation type="unfinished">电子邮箱：</translation>
+    </message>
+    <message>
+        <source>Privacy contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint channel:</source>
+        <translation type="unfinished">投诉渠道：</translation>
+    </message>
+    <message>
+        <source>Save firm details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups and erasure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up when the app closes</source>
+        <translation type="unfinished">关闭程序时备份</translation>
+    </message>
+    <message>
+        <source>Back up daily (at the first login of the day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild the database file after each erasure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save backup settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled backups kept:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save for this workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after idle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: the next forms and letters print these details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The idle lock applies now; the language from the next start.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
