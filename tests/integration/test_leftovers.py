@@ -186,3 +186,22 @@ def test_a_sweep_leaves_the_files_of_a_process_still_at_work(new_vault: Vault) -
         assert sweep_leftovers(paths) == []  # another process would hold these locks the same way
         assert tmp.exists() and work.exists()
     assert sorted(sweep_leftovers(paths)) == sorted([tmp.name, work.name])
+
+
+def test_a_folder_the_sweep_cannot_change_still_opens(
+    new_vault: Vault, fast_vaults: VaultService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only share or a permission error: the sweep gives up on that folder, the open goes on."""
+    import clientvault.services.leftovers as leftovers
+
+    def denied(*_args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    folder = new_vault.paths.folder
+    BackupService(new_vault).backup()
+    new_vault.lock()
+    monkeypatch.setattr(leftovers, "_sweep_backups", denied)
+    monkeypatch.setattr(leftovers, "_sweep_vault_folder", denied)
+    vault = fast_vaults.unlock(folder, PARTNER, PARTNER_PASSWORD)
+    assert vault.db.integrity_problems() == []
+    vault.lock()

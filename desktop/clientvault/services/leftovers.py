@@ -67,13 +67,21 @@ def sweep_leftovers(paths: VaultPaths) -> list[str]:
     folder = paths.folder
     if not folder.is_dir():
         return removed
-    with cleaning(folder) as free:
-        if free:
-            _sweep_vault_folder(paths, removed)
-    if paths.backups.is_dir():
-        with cleaning(paths.backups) as free:
+    # A folder that cannot be listed or changed (read-only share, permissions) is left as it is:
+    # the sweep never stands in the way of opening the vault.
+    try:
+        with cleaning(folder) as free:
             if free:
-                _sweep_backups(paths.backups, removed)
+                _sweep_vault_folder(paths, removed)
+    except OSError:
+        log.warning("could not sweep the vault folder")
+    try:
+        if paths.backups.is_dir():
+            with cleaning(paths.backups) as free:
+                if free:
+                    _sweep_backups(paths.backups, removed)
+    except OSError:
+        log.warning("could not sweep the backups folder")
     if removed:
         log.info("removed %d leftover temporary file(s)", len(removed))
     return removed
