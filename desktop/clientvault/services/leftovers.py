@@ -136,7 +136,8 @@ def building(target: Path) -> Iterator[Path]:
         InvalidState: ``vault_exists`` when another process created a vault there meanwhile.
     """
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    sweep_creation_leftovers(target)
+    with contextlib.suppress(OSError):  # a leftover that cannot be removed is ignored (never a vault)
+        sweep_creation_leftovers(target)
     stage = target.parent / f".{target.name}.creating-{secrets.token_hex(6)}"
     stage.mkdir(mode=0o700)
     try:
