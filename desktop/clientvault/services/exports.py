@@ -93,6 +93,8 @@ KIND_CAPABILITY: dict[ExportKind, Capability] = {
     # The answer to a person's access/copy request is filed by whoever keeps the requests register
     # (the privacy officer too, who may not export otherwise); callers check who may answer.
     ExportKind.REQUEST_COPY: Capability.REGISTERS,
+    # Incident notification letters (PIPL Art 57) are filed by whoever manages the incidents register.
+    ExportKind.LETTER: Capability.REGISTERS,
 }
 
 
