@@ -76,6 +76,9 @@ def field_message(field: str, code: str) -> str:
         "summary": translate("Errors", "Summary"),
         "resolution": translate("Errors", "Resolution"),
         "channel": translate("Errors", "Channel"),
+        "lessons": translate("Errors", "Lessons learnt"),
+        "step": translate("Errors", "Response plan step"),
+        "discovered_on": translate("Errors", "Date discovered"),
     }
     codes = {
         "required": translate("Errors", "%1 is required."),
@@ -280,6 +283,17 @@ def state_message(code: str) -> str:
             "a new request is recorded after a successful check.",
         ),
         "request_closed": translate("Errors", "This request is already closed or handed over."),
+        "complaint_closed": translate("Errors", "This complaint is already resolved."),
+        "incident_closed": translate("Errors", "This incident is already closed."),
+        "incident_not_notified": translate(
+            "Errors", "Record the decision to notify first: letters are written only for an incident that is notified."
+        ),
+        "incident_needs_decision": translate(
+            "Errors", "Record whether the persons and the authority are notified (and why) before closing."
+        ),
+        "client_erased": translate(
+            "Errors", "This client has been erased: nothing of its data is left, so no letter can be written to it."
+        ),
         "request_needs_handover": translate(
             "Errors", "A deletion or withdrawal closes through its workflow: use Hand over."
         ),

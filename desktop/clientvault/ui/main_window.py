@@ -46,6 +46,7 @@ from clientvault.ui.pages.complaints import ComplaintsPage
 from clientvault.ui.pages.consent_overview import ConsentOverviewPage
 from clientvault.ui.pages.erasure import ErasurePage
 from clientvault.ui.pages.exports import ExportsPage
+from clientvault.ui.pages.incidents import IncidentsPage
 from clientvault.ui.pages.home import AssistantHomePage, home_page
 from clientvault.ui.pages.locked import LockedPage
 from clientvault.ui.pages.purposes import PurposesPage
@@ -178,6 +179,8 @@ class MainWindow(QMainWindow):
             pages.append(("requests_register", self.tr("Requests from individuals"), requests))
             complaints = lambda: ComplaintsPage(self.vault, self.operations)  # noqa: E731
             pages.append(("complaints", self.tr("Complaints"), complaints))
+            incidents = lambda: IncidentsPage(self.vault, self.operations, lang=lang)  # noqa: E731
+            pages.append(("incidents", self.tr("Incidents and breaches"), incidents))
         if role is Role.PARTNER:
             pages.append(("backups", self.tr("Backups"), self._backups_page))
             pages.append(staff)
