@@ -467,6 +467,13 @@
     </message>
 </context>
 <context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>Containment checklist</source>
+        <translation>处置清单</translation>
+    </message>
+</context>
+<context>
     <name>ClientActions</name>
     <message>
         <source>&amp;Edit…</source>
@@ -1985,6 +1992,18 @@ A legal hold stops the erasure until it is lifted.</source>
         <translation>收到方式</translation>
     </message>
     <message>
+        <source>Lessons learnt</source>
+        <translation>经验教训</translation>
+    </message>
+    <message>
+        <source>Response plan step</source>
+        <translation>应急预案步骤</translation>
+    </message>
+    <message>
+        <source>Date discovered</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
         <source>%1 is required.</source>
         <translation>请填写%1。</translation>
     </message>
@@ -2203,6 +2222,26 @@ A legal hold stops the erasure until it is lifted.</source>
     <message>
         <source>This request is already closed or handed over.</source>
         <translation>此请求已关闭或已转交。</translation>
+    </message>
+    <message>
+        <source>This complaint is already resolved.</source>
+        <translation>此投诉已处理完毕。</translation>
+    </message>
+    <message>
+        <source>This incident is already closed.</source>
+        <translation>此事件已关闭。</translation>
+    </message>
+    <message>
+        <source>Record the decision to notify first: letters are written only for an incident that is notified.</source>
+        <translation>请先记录通知决定：只有决定通知的事件才能生成告知书。</translation>
+    </message>
+    <message>
+        <source>Record whether the persons and the authority are notified (and why) before closing.</source>
+        <translation>关闭前请记录是否通知个人和主管部门及其理由。</translation>
+    </message>
+    <message>
+        <source>This client has been erased: nothing of its data is left, so no letter can be written to it.</source>
+        <translation>该客户已被删除，其信息已不复存在，无法向其发出告知书。</translation>
     </message>
     <message>
         <source>A deletion or withdrawal closes through its workflow: use Hand over.</source>
@@ -2950,6 +2989,189 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Import clients from Excel</source>
         <translation>从 Excel 导入客户</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>Incident</source>
+        <translation>安全事件</translation>
+    </message>
+    <message>
+        <source>Breach</source>
+        <translation>泄露事件</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Show closed incidents too</source>
+        <translation>同时显示已关闭的事件</translation>
+    </message>
+    <message>
+        <source>Report incident…</source>
+        <translation>报告事件…</translation>
+    </message>
+    <message>
+        <source>Add affected…</source>
+        <translation>添加受影响对象…</translation>
+    </message>
+    <message>
+        <source>Checklist…</source>
+        <translation>处置清单…</translation>
+    </message>
+    <message>
+        <source>Notify decision…</source>
+        <translation>通知决定…</translation>
+    </message>
+    <message>
+        <source>Report to authority (PDF)…</source>
+        <translation>向主管部门报告（PDF）…</translation>
+    </message>
+    <message>
+        <source>Letters to persons (PDF)…</source>
+        <translation>致个人告知书（PDF）…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>关闭…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Discovered</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生的情况</translation>
+    </message>
+    <message>
+        <source>Affected</source>
+        <translation>受影响</translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Incidents and breaches</source>
+        <translation>安全事件与泄露</translation>
+    </message>
+    <message>
+        <source>Report any event that may have exposed client data (a lost laptop, a mis-sent e-mail, a break-in) at once. The partner or the privacy officer names the affected clients and persons, works through the response plan, decides whether to notify them and the authority (PIPL Art 57) and prints the letters. Drills are recorded the same way.</source>
+        <translation>任何可能泄露客户信息的事件（笔记本电脑遗失、邮件误发、被入侵等）都应立即报告。合伙人或保密专员确定受影响的客户和个人，按应急预案处置，决定是否通知本人和主管部门（《个人信息保护法》第五十七条）并打印告知书。演练也以同样方式记录。</translation>
+    </message>
+    <message>
+        <source>Not notified</source>
+        <translation>不通知</translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <translation>未决定</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>%1 incidents</source>
+        <translation>%1 起事件</translation>
+    </message>
+    <message>
+        <source>Report incident</source>
+        <translation>报告事件</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>What happened:</source>
+        <translation>发生的情况：</translation>
+    </message>
+    <message>
+        <source>Incident reported.</source>
+        <translation>事件已报告。</translation>
+    </message>
+    <message>
+        <source>Affected client added.</source>
+        <translation>已添加受影响的客户。</translation>
+    </message>
+    <message>
+        <source>Add affected</source>
+        <translation>添加受影响对象</translation>
+    </message>
+    <message>
+        <source>(the client as a whole)</source>
+        <translation>（客户整体）</translation>
+    </message>
+    <message>
+        <source>Checklist saved.</source>
+        <translation>处置清单已保存。</translation>
+    </message>
+    <message>
+        <source>Notify the persons and the authority</source>
+        <translation>通知本人和主管部门</translation>
+    </message>
+    <message>
+        <source>Do not notify</source>
+        <translation>不通知</translation>
+    </message>
+    <message>
+        <source>Notify decision</source>
+        <translation>通知决定</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>决定：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Decision recorded.</source>
+        <translation>决定已记录。</translation>
+    </message>
+    <message>
+        <source>Folder for the letters</source>
+        <translation>告知书保存位置</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Letters saved (one per affected person still in the vault).</source>
+        <translation>告知书已保存（每位仍在保险库中的受影响个人一份）。</translation>
+    </message>
+    <message>
+        <source>Close incident</source>
+        <translation>关闭事件</translation>
+    </message>
+    <message>
+        <source>Lessons learnt:</source>
+        <translation>经验教训：</translation>
+    </message>
+    <message>
+        <source>Incident closed.</source>
+        <translation>事件已关闭。</translation>
     </message>
 </context>
 <context>
@@ -3917,8 +4139,16 @@ Please give this reference to your administrator.</source>
         <translation>投诉</translation>
     </message>
     <message>
+        <source>Incidents and breaches</source>
+        <translation>安全事件与泄露</translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation>备份</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
     <message>
         <source>%1  ·  %2 (%3)  ·  Ctrl+L locks</source>
@@ -5387,99 +5617,99 @@ Please give this reference to your administrator.</source>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Firm details printed on consent forms and letters</source>
-        <translation type="unfinished"></translation>
+        <translation>告知同意书和信函上印制的本所信息</translation>
     </message>
     <message>
         <source>Firm name:</source>
-        <translation type="unfinished">事务所名称：</translation>
+        <translation>本所名称：</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>地址：</translation>
     </message>
     <message>
         <source>Telephone:</source>
-        <translation type="unfinished">电话：</translation>
+        <translation>电话：</translation>
     </message>
     <message>
         <source>E-mail:</source>
-        <translation type="unfinished">电子邮箱：</translation>
+        <translation>电子邮箱：</translation>
     </message>
     <message>
         <source>Privacy contact:</source>
-        <translation type="unfinished"></translation>
+        <translation>个人信息保护联系人：</translation>
     </message>
     <message>
         <source>Complaint channel:</source>
-        <translation type="unfinished">投诉渠道：</translation>
+        <translation>投诉渠道：</translation>
     </message>
     <message>
         <source>Save firm details</source>
-        <translation type="unfinished"></translation>
+        <translation>保存本所信息</translation>
     </message>
     <message>
         <source>Backups and erasure</source>
-        <translation type="unfinished"></translation>
+        <translation>备份与销毁</translation>
     </message>
     <message>
         <source>Back up when the app closes</source>
-        <translation type="unfinished">关闭程序时备份</translation>
+        <translation>关闭程序时备份</translation>
     </message>
     <message>
         <source>Back up daily (at the first login of the day)</source>
-        <translation type="unfinished"></translation>
+        <translation>每日备份（每天首次登录时）</translation>
     </message>
     <message>
         <source>Rebuild the database file after each erasure</source>
-        <translation type="unfinished"></translation>
+        <translation>每次销毁后重建数据库文件</translation>
     </message>
     <message>
         <source>Save backup settings</source>
-        <translation type="unfinished"></translation>
+        <translation>保存备份设置</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹：</translation>
     </message>
     <message>
         <source>Scheduled backups kept:</source>
-        <translation type="unfinished"></translation>
+        <translation>保留的定期备份份数：</translation>
     </message>
     <message>
         <source>This workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>本机</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>Save for this workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>保存本机设置</translation>
     </message>
     <message>
         <source>Display language:</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言：</translation>
     </message>
     <message>
         <source>Lock after idle:</source>
-        <translation type="unfinished"></translation>
+        <translation>闲置多久后锁定：</translation>
     </message>
     <message>
         <source>Saved: the next forms and letters print these details.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存：之后打印的表格和信函将使用这些信息。</translation>
     </message>
     <message>
         <source>Backup settings saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>备份设置已保存。</translation>
     </message>
     <message>
         <source>Saved. The idle lock applies now; the language from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。闲置锁定立即生效；界面语言在下次启动时生效。</translation>
     </message>
 </context>
 <context>
