@@ -181,6 +181,8 @@ class MainWindow(QMainWindow):
             pages.append(("complaints", self.tr("Complaints"), complaints))
             incidents = lambda: IncidentsPage(self.vault, self.operations, lang=lang)  # noqa: E731
             pages.append(("incidents", self.tr("Incidents and breaches"), incidents))
+        if role in (Role.PARTNER, Role.PRIVACY_OFFICER):
+            pages.append(("dashboard", self.tr("Compliance dashboard"), self._dashboard_page))
         if role is Role.PARTNER:
             pages.append(("backups", self.tr("Backups"), self._backups_page))
             pages.append(staff)
@@ -196,6 +198,20 @@ class MainWindow(QMainWindow):
             page.sig_prospect_created.connect(self.open_client)
         page.sig_show_page.connect(self.show_page)
         return page
+
+    def _dashboard_page(self) -> QWidget:
+        from clientvault.ui.pages.dashboard import DashboardPage
+
+        page = DashboardPage(self.vault, self.operations)
+        page.sig_open.connect(self.open_filtered)
+        return page
+
+    def open_filtered(self, key: str, flt: object) -> None:
+        """Show page ``key`` and, if it has filters, apply ``flt`` (the dashboard's figures)."""
+        self.show_page(key)
+        set_filter = getattr(self.pages[key], "set_filter", None)
+        if flt is not None and set_filter is not None:
+            set_filter(flt)
 
     def open_client(self, client_id: int) -> None:
         """Show a client's page (from a home page's list)."""

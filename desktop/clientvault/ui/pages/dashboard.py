@@ -1,0 +1,121 @@
+"""The compliance dashboard (partner, privacy officer): each figure a button that opens the filtered list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from clientvault.services.changes import Changes
+from clientvault.services.context import Vault
+from clientvault.services.dashboard import ComplianceFigures, DashboardService
+from clientvault.services.subject_requests import RequestFilter
+from clientvault.ui.i18n import fmt, format_number, format_timestamp
+from clientvault.ui.operations import Operations
+from clientvault.ui.widgets.text import embolden, wrapped_label
+
+_CARD = (
+    "QPushButton {{ background: {bg}; border: 1px solid {border}; border-radius: 6px; padding: 10px;"
+    " text-align: left; font-size: 13px; }}"
+)
+_CALM = _CARD.format(bg="#f6f8fb", border="#d7dee8")
+_ALERT = _CARD.format(bg="#fdf0ee", border="#e2a39a")
+
+#: Backups older than this many days are shown as needing attention.
+BACKUP_STALE_DAYS = 7
+
+
+class DashboardPage(QWidget):
+    """Counts that need attention; clicking one opens the register it counts, filtered."""
+
+    sig_open = Signal(str, object)
+    """Open page ``key`` with a filter (or None)."""
+
+    def __init__(
+        self,
+        vault: Vault,
+        operations: Operations,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.operations = operations
+        self.service = DashboardService(vault, today=today)
+        self.figures: ComplianceFigures = self.service.figures()  # AccessDenied for other roles
+        self.cards: dict[str, QPushButton] = {}
+        self.grid = QGridLayout()
+        self.grid.setSpacing(10)
+        layout = QVBoxLayout(self)
+        layout.addWidget(embolden(QLabel(self.tr("Compliance dashboard"), self), 5))
+        layout.addWidget(
+            wrapped_label(
+                self,
+                self.tr("What needs attention now. Click a figure to open the list it counts."),
+            )
+        )
+        layout.addLayout(self.grid)
+        self.report_button = QPushButton(self.tr("Compliance report (PDF)…"), self)
+        self.report_button.setObjectName("report")
+        layout.addWidget(self.report_button)
+        layout.addStretch(1)
+        specs = [
+            ("requests_due", "requests_register", RequestFilter.DUE_SOON),
+            ("requests_overdue", "requests_register", RequestFilter.OVERDUE),
+            ("complaints", "complaints", None),
+            ("incidents", "incidents", None),
+            ("erasures", "erasure", None),
+            ("audit", "audit", None),
+            ("backup", "backups", None),
+        ]
+        for n, (key, page, flt) in enumerate(specs):
+            button = QPushButton(self)
+            button.setObjectName(f"card_{key}")
+            button.setMinimumHeight(70)
+            button.clicked.connect(lambda _c=False, p=page, f=flt: self.sig_open.emit(p, f))
+            self.cards[key] = button
+            self.grid.addWidget(button, n // 3, n % 3)
+        self.show_figures()
+
+    def show_figures(self) -> None:
+        """Write the figures onto the cards."""
+        f = self.figures
+        texts = {
+            "requests_due": (f.requests_due_soon, self.tr("requests due within 7 days"), False),
+            "requests_overdue": (f.requests_overdue, self.tr("requests overdue"), f.requests_overdue > 0),
+            "complaints": (f.complaints_open, self.tr("complaints open"), False),
+            "incidents": (f.incidents_open, self.tr("incidents open"), f.incidents_open > 0),
+            "erasures": (f.erasures_awaiting, self.tr("erasures awaiting approval"), False),
+        }
+        for key, (n, caption, alert) in texts.items():
+            self.cards[key].setText(f"{format_number(n)}\n{caption}")
+            self.cards[key].setStyleSheet(_ALERT if alert else _CALM)
+        if f.chain_ok:
+            audit = fmt(
+                self.tr("Audit log intact\n%1 events · head %2"), format_number(f.chain_events), f.head_hash[:16]
+            )
+        else:
+            audit = self.tr("Audit log check FAILED\nopen the audit log")
+        self.cards["audit"].setText(audit)
+        self.cards["audit"].setStyleSheet(_CALM if f.chain_ok else _ALERT)
+        if f.backup_age_days is None:
+            backup, stale = self.tr("No backup yet"), True
+        else:
+            backup = fmt(
+                self.tr("Last backup %1 days ago\n%2"),
+                format_number(f.backup_age_days),
+                format_timestamp(f.last_backup_at),
+            )
+            stale = f.backup_age_days > BACKUP_STALE_DAYS
+        self.cards["backup"].setText(backup)
+        self.cards["backup"].setStyleSheet(_ALERT if stale else _CALM)
+        self.cards["backup"].setEnabled(self.vault.session.is_partner)  # the backups page is the partner's
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Recount when anything the figures depend on changed."""
+        if changes.touches("requests", "clients", "sealed", "backups") and not self.vault.locked:
+            self.figures = self.service.figures()
+            self.show_figures()

@@ -1,0 +1,101 @@
+"""The compliance dashboard: figures per role, each opening its filtered list; screenshots per role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from clientvault.core.errors import AccessDenied
+from clientvault.core.roles import Role
+from clientvault.services.context import Vault
+from clientvault.services.dashboard import DashboardService
+from clientvault.services.incidents import IncidentKind, IncidentService
+from clientvault.services.subject_requests import RequestFilter, RequestKind, SubjectRequestService
+from clientvault.services.vault import VaultService
+from clientvault.ui.context import UiContext
+from clientvault.ui.main_window import MainWindow
+from clientvault.ui.operations import Operations
+from clientvault.ui.pages.dashboard import DashboardPage
+from clientvault.ui.pages.requests_register import RequestsRegisterPage
+from tests.fixtures.planted import Planted, plant
+from tests.ui.conftest import USERS
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture
+def logins(staffed_vault: Vault, fast_vaults: VaultService) -> Iterator[dict[Role, Vault]]:
+    opened = {role: fast_vaults.unlock(staffed_vault.paths.folder, *USERS[role]) for role in USERS}
+    yield {Role.PARTNER: staffed_vault, **opened}
+    for vault in opened.values():
+        vault.lock()
+
+
+@pytest.fixture
+def busy(logins: dict[Role, Vault]) -> Planted:
+    """One overdue request, one due within the week, an open incident."""
+    partner = logins[Role.PARTNER]
+    planted = plant(partner, accountant_ids=[logins[Role.ACCOUNTANT].session.user_id])
+    today = date.today()
+    for received in (today - timedelta(days=40), today):
+        SubjectRequestService(partner, today=lambda r=received: r).record(  # type: ignore[misc]
+            planted.client_id, planted.person_id, RequestKind.ACCESS, identity_method="id_in_person",
+            identity_ok=True,
+        )  # fmt: skip
+    # the second one is due in 15 working days: move it into the coming week
+    partner.db.execute(
+        "UPDATE subject_requests SET due_on = ? WHERE id = 2", ((today + timedelta(days=3)).isoformat(),)
+    )
+    IncidentService(partner).report(IncidentKind.BREACH, "U盘遗失")
+    return planted
+
+
+def test_figures_for_partner_and_privacy_officer(logins: dict[Role, Vault], busy: Planted) -> None:
+    for role in (Role.PARTNER, Role.PRIVACY_OFFICER):
+        f = DashboardService(logins[role]).figures()
+        assert (f.requests_overdue, f.requests_due_soon, f.incidents_open) == (1, 1, 1)
+        assert f.chain_ok and len(f.head_hash) == 64 and f.backup_age_days is None
+    for role in (Role.ACCOUNTANT, Role.ASSISTANT):
+        with pytest.raises(AccessDenied):
+            DashboardService(logins[role]).figures()
+
+
+def test_each_figure_opens_its_filtered_list(
+    qtbot: QtBot, qapp: QApplication, ui_ctx: UiContext, logins: dict[Role, Vault], busy: Planted
+) -> None:
+    win = MainWindow(ui_ctx, logins[Role.PRIVACY_OFFICER], qapp)
+    qtbot.addWidget(win)
+    win.show()
+    win.show_page("dashboard")
+    page = win.pages["dashboard"]
+    assert isinstance(page, DashboardPage)
+    assert page.cards["requests_overdue"].text().startswith("1\n")
+    assert not page.cards["backup"].isEnabled()  # the backups page is the partner's
+    page.cards["requests_overdue"].click()
+    assert win.current_page_key == "requests_register"
+    register = win.pages["requests_register"]
+    assert isinstance(register, RequestsRegisterPage)
+    assert register.filter.currentData() == RequestFilter.OVERDUE and register.model.rowCount() == 1
+    win.show_page("dashboard")
+    page.cards["incidents"].click()
+    assert win.current_page_key == "incidents"
+    for role in (Role.ACCOUNTANT, Role.ASSISTANT):
+        other = MainWindow(ui_ctx, logins[role], qapp)
+        qtbot.addWidget(other)
+        with pytest.raises(KeyError):
+            other.show_page("dashboard")
+
+
+@pytest.mark.parametrize("role", [Role.PARTNER, Role.PRIVACY_OFFICER])
+def test_dashboard_screenshot(qtbot: QtBot, logins: dict[Role, Vault], busy: Planted, role: Role) -> None:
+    page = DashboardPage(logins[role], Operations())
+    qtbot.addWidget(page)
+    page.resize(820, 420)
+    page.show()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    assert page.grab().save(str(SCREENSHOTS / f"dashboard_{role.value}.png"))
