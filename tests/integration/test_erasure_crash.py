@@ -20,6 +20,7 @@ from clientvault.services.erasure import ErasureService
 from clientvault.services.seed import populate_synthetic
 from clientvault.services.vault import VaultService
 from tests.conftest import PARTNER, PARTNER_PASSWORD
+from tests.fixtures.erasing import OVERRIDE, WITNESS, second_person
 from tests.fixtures.planted import plant
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -36,7 +37,7 @@ CHILD = textwrap.dedent(
     folder, request_id = Path(sys.argv[1]), int(sys.argv[2])
     vault = VaultService(kdf=FAST_KDF, cipher_log=folder.parent / "child.log").unlock(folder, "boss", "partner-pass-1")
     print("ready", flush=True)
-    ErasureService(vault).execute(request_id)
+    ErasureService(vault).execute(request_id, witness="监销人甲")
     print("done", flush=True)
     vault.lock()
     """
@@ -57,6 +58,20 @@ def _state(vault: Vault, client_id: int) -> tuple[str, int, int, int, int, int]:
 
 
 BEFORE = ("active", 1, 2, 0, 0, 0)
+
+
+def _approved(vault: Vault, client_id: int) -> int:
+    """An approved request that destroys the client: override, appraisal, a second person's approval."""
+    erasure = ErasureService(vault)
+    rid = erasure.request(client_id, "deletion_request", "deletion_request")
+    erasure.override(rid, OVERRIDE)
+    erasure.appraise(client_id)
+    second = second_person(vault)
+    try:
+        ErasureService(second).approve(rid)
+    finally:
+        second.lock()
+    return rid
 AFTER = ("erased", 0, 0, 1, 1, 1)
 
 
@@ -69,9 +84,7 @@ def test_killed_erasures_are_all_or_nothing(new_vault: Vault, fast_vaults: Vault
     vault = new_vault
     for _iteration in range(8):
         planted = plant(vault)
-        erasure = ErasureService(vault)
-        rid = erasure.request(planted.client_id, "deletion_request", "deletion_request")
-        erasure.approve(rid)
+        rid = _approved(vault, planted.client_id)
         vault.lock()
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(folder), str(rid)],
@@ -92,7 +105,7 @@ def test_killed_erasures_are_all_or_nothing(new_vault: Vault, fast_vaults: Vault
         assert AuditService(vault).verify().ok
         assert vault.db.integrity_problems() == []
         if state == BEFORE:  # the request is still approved: finishing it works
-            ErasureService(vault).execute(rid)
+            ErasureService(vault).execute(rid, witness=WITNESS)
             assert _state(vault, planted.client_id) == AFTER
     vault.lock()
     # Not a flaky requirement, just a record of what the random kill points hit.
@@ -104,18 +117,16 @@ def test_kill_before_commit_leaves_the_client_intact(
 ) -> None:
     """Deterministic variant: the child dies inside the transaction, right after the rows are gone."""
     planted = plant(new_vault)
-    erasure = ErasureService(new_vault)
-    rid = erasure.request(planted.client_id, "deletion_request", "deletion_request")
-    erasure.approve(rid)
+    rid = _approved(new_vault, planted.client_id)
     folder = new_vault.paths.folder
     new_vault.lock()
     script = CHILD.replace(
-        "ErasureService(vault).execute(request_id)",
+        'ErasureService(vault).execute(request_id, witness="监销人甲")',
         "import os, clientvault.storage.erasure as e\n"
         "real = e.ErasureRepository.append_ledger\n"
         "def die(*a, **k):\n    os.kill(os.getpid(), 9)\n"
         "e.ErasureRepository.append_ledger = die\n"
-        "ErasureService(vault).execute(request_id)",
+        'ErasureService(vault).execute(request_id, witness="监销人甲")',
     )
     subprocess.run([sys.executable, "-c", script, str(folder), str(rid)], capture_output=True, timeout=60, check=False)
     vault = fast_vaults.unlock(folder, PARTNER, PARTNER_PASSWORD)

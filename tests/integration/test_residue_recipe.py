@@ -16,7 +16,8 @@ from clientvault.services.erasure import ErasureService
 from clientvault.services.locking import LockService
 from clientvault.services.vault import VaultService
 from tests.conftest import PARTNER, PARTNER_PASSWORD, create_test_vault
-from tests.fixtures.planted import PERSON, SCAN, SCAN_MARKER, Planted, other_client, plant, plant_scan
+from tests.fixtures.erasing import destroy
+from tests.fixtures.planted import ID_NUMBER, PERSON, SCAN_MARKER, Planted, other_client, plant, plant_scan
 
 
 @pytest.fixture(params=["wal", "delete"])
@@ -62,7 +63,7 @@ def test_erasure_leaves_zero_hits_in_db_wal_and_journal(mode_vault: Vault, fast_
     needles = planted.needles
     plant_scan(mode_vault, planted)
     needles = [*needles, SCAN_MARKER]
-    result = ErasureService(mode_vault).erase_now(planted.client_id, "deletion_request")
+    result = destroy(mode_vault, planted.client_id)
     assert result.integrity_problems == ()
     # Scanned while the connection is open and idle: what a copy of the folder would hold right now.
     live = scan_residue(mode_vault.paths.db, _dk(mode_vault), needles)
@@ -81,15 +82,18 @@ def test_a_locked_record_is_absent_from_every_page_and_opens_only_with_pk(
 ) -> None:
     _bystanders(mode_vault)
     planted = plant(mode_vault)
-    evidence = plant_scan(mode_vault, planted)  # the signed consent form's scan is sealed too
+    evidence = plant_scan(mode_vault, planted)  # no rule requires the scan: erased at sealing
     needles = [*planted.needles, SCAN_MARKER]
     LockService(mode_vault).lock(planted.client_id, "engagement ended")
     report, reopened = _scan_closed(mode_vault, fast_vaults, needles)
     try:
         assert report.hits == () and report.clean, report  # type: ignore[attr-defined]
         record = LockService(reopened).open(planted.client_id, "inspection")
-        assert record.client["notes"].startswith("紫萱备忘录Q7-") and record.persons[0]["name"] == PERSON
-        assert [(e["id"], e["data"]) for e in record.evidence] == [(evidence, SCAN)]
+        # Sealing kept what a retention rule requires (the legal representative and their ID number)
+        # and erased the rest — the note, the scan — on the erasure path (issue 10).
+        assert record.persons[0]["name"] == PERSON and record.persons[0]["id_number"] == ID_NUMBER
+        assert record.client["notes"] == "" and record.evidence == ()
+        assert reopened.db.scalar("SELECT count(*) FROM consent_evidence WHERE id = ?", (evidence,)) == 0
         keys = reopened.session.keys
         assert keys is not None
         blob = reopened.db.one("SELECT nonce, ciphertext FROM sealed_records WHERE client_id = ?", (planted.client_id,))
@@ -133,19 +137,19 @@ def test_typed_reasons_and_the_erasure_note_leave_no_trace(mode_vault: Vault, fa
     needles = list(markers.values())
     before = scan_residue(mode_vault.paths.db, _dk(mode_vault), needles[:-1])
     assert {h.needle for h in before.hits} == set(range(len(needles) - 1))  # the scan can see the reasons
-    ErasureService(mode_vault).erase_now(planted.client_id, "retention_ended", note=markers["note"])
+    destroy(mode_vault, planted.client_id, "service_ended", note=markers["note"])
     live = scan_residue(mode_vault.paths.db, _dk(mode_vault), needles)
     assert live.hits == () and live.key_verified, live
     folder = mode_vault.paths.folder
     report, reopened = _scan_closed(mode_vault, fast_vaults, needles)
     try:
         assert report.hits == () and report.clean, report  # type: ignore[attr-defined]
-        (entry,) = ErasureService(reopened).register()
+        entry = ErasureService(reopened).register()[0]  # newest first (sealing erased items too)
         assert ErasureService(reopened).register_note(entry.certificate_no) == markers["note"]  # sealed, kept
     finally:
         reopened.lock()
     catalogue = (folder / "backups" / "catalogue.json").read_text(encoding="utf-8")
-    assert '"legal_basis": "retention_ended"' in catalogue
+    assert '"legal_basis": "service_ended"' in catalogue
     raw = [m.encode(enc) for m in needles for enc in ("utf-8", "utf-16-le")] + [b"MARKER"]
     files = [p for p in folder.rglob("*") if p.is_file()]
     assert {p.name for p in files} >= {"vault.db", "vault.keys", "catalogue.json"}
@@ -171,7 +175,7 @@ def test_a_saved_files_typed_name_and_purpose_leave_no_trace(
     needles = ["FNMARK", "PUMARK", "LOCMARK"]
     before = scan_residue(mode_vault.paths.db, _dk(mode_vault), needles)
     assert {h.needle for h in before.hits} == {0, 1, 2}  # the scan can see them
-    ErasureService(mode_vault).erase_now(planted.client_id, "deletion_request")
+    destroy(mode_vault, planted.client_id)
     live = scan_residue(mode_vault.paths.db, _dk(mode_vault), needles)
     assert live.hits == () and live.key_verified, live
     report, reopened = _scan_closed(mode_vault, fast_vaults, [*needles, *planted.needles])

@@ -18,6 +18,7 @@ from clientvault.services.erasure import LEGAL_BASES, ErasureService, basis_text
 from clientvault.services.vault import VaultService
 from clientvault.ui.pages.client_detail import ClientDetailPage, ErasureRequestDialog
 from tests.conftest import PARTNER, PARTNER_PASSWORD
+from tests.fixtures.erasing import OVERRIDE, WITNESS, second_person
 from tests.ui.conftest import USERS
 
 Login = Callable[[Role], Vault]
@@ -114,8 +115,7 @@ def test_approved_request_is_shown_as_waiting_to_be_carried_out(
     qtbot: QtBot, client_id: int, staffed_vault: Vault
 ) -> None:
     erasure = ErasureService(staffed_vault)
-    rid = erasure.request(client_id, "partner_decision", "service_ended")
-    erasure.approve(rid)
+    rid = _approved(erasure, client_id)
     page = _page(qtbot, staffed_vault, client_id)
     button = _button(page)
     assert button is not None and not button.isEnabled()
@@ -148,13 +148,20 @@ def test_a_refusal_is_shown_in_the_dialog(qtbot: QtBot, login: Login, client_id:
     dialog = page.request_erasure()
     assert dialog is not None
     erasure = ErasureService(staffed_vault)
-    erasure.execute(_approved(erasure, client_id), verify=False)
+    erasure.execute(_approved(erasure, client_id), verify=False, witness=WITNESS)
     assert not dialog.send()
     assert dialog.isVisible() and dialog.general_error.isVisibleTo(dialog) and dialog.general_error.text()
     dialog.reject()
 
 
 def _approved(erasure: ErasureService, client_id: int) -> int:
+    """A request that destroys the active client: override, appraisal, approved by a second person."""
     rid = erasure.request(client_id, "partner_decision", "service_ended")
-    erasure.approve(rid)
+    erasure.override(rid, OVERRIDE)
+    erasure.appraise(client_id)
+    second = second_person(erasure.vault)
+    try:
+        ErasureService(second).approve(rid)
+    finally:
+        second.lock()
     return rid

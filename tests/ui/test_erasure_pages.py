@@ -13,6 +13,7 @@ from clientvault.services.vault import VaultService
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.backups import BackupsPage
 from clientvault.ui.pages.erasure import ErasurePage
+from tests.fixtures.erasing import OVERRIDE, destroy
 from tests.fixtures.planted import plant
 from tests.ui.conftest import USERS
 
@@ -24,9 +25,18 @@ def _select(view: object, row: int) -> None:
     )
 
 
+def _login(fast_vaults: VaultService, vault: Vault, role: Role) -> Vault:
+    name, password = USERS[role]
+    return fast_vaults.unlock(vault.paths.folder, name, password)
+
+
 def test_partner_approves_privacy_officer_executes(
-    qtbot: QtBot, staffed_vault: Vault, fast_vaults: VaultService
+    qtbot: QtBot, staffed_vault: Vault, fast_vaults: VaultService, monkeypatch: object
 ) -> None:
+    import clientvault.ui.pages.erasure as module
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr(module, "show_error", lambda _parent, exc: shown.append(exc))  # type: ignore[attr-defined]
     planted = plant(staffed_vault)
     ErasureService(staffed_vault).request(planted.client_id, "deletion_request", "deletion_request")
     ops = Operations()
@@ -34,13 +44,21 @@ def test_partner_approves_privacy_officer_executes(
     qtbot.addWidget(page)
     assert page.requests.rowCount() == 1 and page.approve_button.isVisibleTo(page)
     _select(page.requests_view, 0)
-    assert page.approve_selected()
-    name, password = USERS[Role.PRIVACY_OFFICER]
-    priv = fast_vaults.unlock(staffed_vault.paths.folder, name, password)
+    assert not page.approve_selected()  # four eyes: the partner made the request
+    assert [getattr(e, "code", None) for e in shown] == ["four_eyes_requester"]
+    # The client is active (a retention period runs): the partner overrides, with a typed reason,
+    # and records the appraisal; the privacy officer (single-partner firm) approves and executes.
+    assert page.law.override_button.isVisibleTo(page) and page.law.override_button.isEnabled()
+    assert page.law.override_selected(OVERRIDE)
+    _select(page.requests_view, 0)  # the list was reloaded
+    assert page.law.appraise_selected()
+    priv = _login(fast_vaults, staffed_vault, Role.PRIVACY_OFFICER)
     try:
         po_page = ErasurePage(priv, ops)
         qtbot.addWidget(po_page)
-        assert not po_page.approve_button.isVisibleTo(po_page)
+        assert not po_page.law.override_button.isVisibleTo(po_page)
+        _select(po_page.requests_view, 0)
+        assert po_page.approve_selected()
         _select(po_page.requests_view, 0)
         assert po_page.execute_button.isEnabled()
         with qtbot.waitSignal(po_page.sig_executed, timeout=30000) as done:
@@ -56,12 +74,65 @@ def test_partner_approves_privacy_officer_executes(
         priv.lock()
 
 
-def test_legal_hold_refusal_is_shown(qtbot: QtBot, staffed_vault: Vault, monkeypatch: object) -> None:
+def test_a_deletion_request_during_retention_seals_and_says_so(
+    qtbot: QtBot, staffed_vault: Vault, fast_vaults: VaultService
+) -> None:
+    planted = plant(staffed_vault)
+    priv = _login(fast_vaults, staffed_vault, Role.PRIVACY_OFFICER)
+    try:
+        ErasureService(priv).request(planted.client_id, "deletion_request", "deletion_request")
+    finally:
+        priv.lock()
+    page = ErasurePage(staffed_vault, Operations(), pdf_lang="en")
+    qtbot.addWidget(page)
+    _select(page.requests_view, 0)
+    assert page.approve_selected()
+    _select(page.requests_view, 0)
+    with qtbot.waitSignal(page.sig_executed, timeout=30000) as done:
+        page.execute_selected(confirmed=True, witness="王见证")
+    assert done.args[0].outcome == "sealed"
+    assert "sealed" in page.status.text()
+    assert staffed_vault.db.scalar("SELECT status FROM clients WHERE id = ?", (planted.client_id,)) == "locked"
+
+
+def test_the_rules_editor_saves_a_new_version(qtbot: QtBot, staffed_vault: Vault, fast_vaults: VaultService) -> None:
+    from clientvault.services.retention import RetentionService
+
+    priv = _login(fast_vaults, staffed_vault, Role.PRIVACY_OFFICER)
+    try:
+        page = ErasurePage(priv, Operations())
+        qtbot.addWidget(page)
+        dialog = page.law.show_rules()
+        qtbot.addWidget(dialog)
+        editor = dialog.editor
+        titles = [editor.table.item(r, 0).text() for r in range(editor.table.rowCount())]
+        assert "会计凭证" in titles and "固定资产卡片" in titles
+        row = next(i for i, r in enumerate(editor.rules) if r.category == "tax_records")
+        editor.table.selectRow(row)
+        assert editor.years.value() == 10 and "第二十九条" in editor.source.text()
+        editor.years.setValue(12)
+        assert editor.save() == 2
+        assert {r.category: r.years for r in RetentionService(priv).rules()}["tax_records"] == 12
+        assert editor.table.item(row, 3).text() == "2"
+    finally:
+        priv.lock()
+
+
+def test_legal_hold_refusal_is_shown(
+    qtbot: QtBot, staffed_vault: Vault, fast_vaults: VaultService, monkeypatch: object
+) -> None:
+    from datetime import date
+
     planted = plant(staffed_vault)
     locks = LockService(staffed_vault)
     locks.lock(planted.client_id, "ended")
-    erasure = ErasureService(staffed_vault)
-    erasure.approve(erasure.request(planted.client_id, "retention_expiry", "retention_ended"))
+    later = ErasureService(staffed_vault, today=date(2060, 1, 1))
+    rid = later.request(planted.client_id, "retention_expiry", "retention_ended")
+    priv = _login(fast_vaults, staffed_vault, Role.PRIVACY_OFFICER)
+    try:
+        ErasureService(priv, today=date(2060, 1, 1)).approve(rid)
+    finally:
+        priv.lock()
     locks.place_hold(planted.client_id, "litigation")
     shown: list[BaseException] = []
     import clientvault.ui.pages.erasure as module
@@ -71,7 +142,7 @@ def test_legal_hold_refusal_is_shown(qtbot: QtBot, staffed_vault: Vault, monkeyp
     qtbot.addWidget(page)
     _select(page.requests_view, 0)
     with qtbot.waitSignal(page.sig_executed, timeout=30000):
-        page.execute_selected(confirmed=True)
+        page.execute_selected(confirmed=True, witness="王见证")
     assert [getattr(e, "code", None) for e in shown] == ["legal_hold"]
     assert staffed_vault.db.scalar("SELECT status FROM clients WHERE id = ?", (planted.client_id,)) == "locked"
 
@@ -121,7 +192,7 @@ def test_backups_page_backup_purge_restore_settings(qtbot: QtBot, staffed_vault:
     with qtbot.waitSignal(page.sig_done, timeout=30000):
         page.backup_now()
     assert page.model.rowCount() == 1
-    ErasureService(staffed_vault).erase_now(planted.client_id, "deletion_request")
+    destroy(staffed_vault, planted.client_id)
     with qtbot.waitSignal(page.sig_done, timeout=30000) as purged:
         page.purge()
     assert purged.args[0].applied == 1
@@ -149,7 +220,7 @@ def test_the_certificate_preview_prints_and_saves_to_the_export_register(
     from clientvault.ui.widgets.pdf import PdfPreviewDialog
 
     planted = plant(staffed_vault)
-    result = ErasureService(staffed_vault).erase_now(planted.client_id, "deletion_request")
+    result = destroy(staffed_vault, planted.client_id)
     page = ErasurePage(staffed_vault, Operations(), pdf_lang="en")
     qtbot.addWidget(page)
     _select(page.register_view, 0)

@@ -420,9 +420,17 @@ class ErasureService:
                 targets = None
                 if decision == "items":
                     targets, kept = self._split_required(req)
-                cert, erased = self._erase(req, witness_text, note_text, targets=targets)
-                if kept:
-                    self.repo.set_outcome(request_id, "erased" if erased else "kept")
+                if kept:  # a withdrawal flag on a kept item is answered: kept because the law requires it
+                    self.repo.resolve_flags_kept(req.client_id, kept)
+                if targets == []:  # every item is required by a rule: nothing to erase, no certificate
+                    self.repo.set_state(request_id, "approved", "executed", self.vault.session.user_id)
+                    self.repo.set_outcome(request_id, "kept")
+                    self.vault.record("erasure.execute", obj, reason=f"request:{request_id},kept", outcome="kept")
+                    sealed = ErasureResult("", req.client_id, {}, None, False, outcome="kept", kept=kept)
+                else:
+                    cert, erased = self._erase(req, witness_text, note_text, targets=targets)
+                    if kept:
+                        self.repo.set_outcome(request_id, "erased")
         if decision == "hold":
             raise InvalidState("legal_hold")
         if decision == "refuse":

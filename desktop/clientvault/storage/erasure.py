@@ -532,6 +532,17 @@ class ErasureRepository:
         row = self.db.one("SELECT override_reason, override_by FROM erasure_requests WHERE id = ?", (request_id,))
         return (str(row[0] or ""), row[1]) if row else ("", None)
 
+    def resolve_flags_kept(self, client_id: int, targets: tuple[str, ...]) -> None:
+        """Resolve the withdrawal flags of items kept because a retention rule requires them (``kept_by_law``)."""
+        if "erasure_flags" not in tables(self.db):
+            return
+        for target in targets:
+            self.db.execute(
+                "UPDATE erasure_flags SET resolved_at = ?, resolution = 'kept_by_law' WHERE client_id = ?"
+                " AND resolved_at IS NULL AND (item = ? OR item LIKE ?)",
+                (now_iso(), client_id, target, target + ".%"),
+            )
+
     def set_outcome(self, request_id: int, outcome: str) -> None:
         """Whether an executed request destroyed (``erased``), sealed or kept the data."""
         self.db.execute("UPDATE erasure_requests SET outcome = ? WHERE id = ?", (outcome, request_id))

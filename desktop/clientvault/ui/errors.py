@@ -62,6 +62,13 @@ def field_message(field: str, code: str) -> str:
         "title": translate("Errors", "Title"),
         "recipient": translate("Errors", "Recipient"),
         "categories": translate("Errors", "Categories"),
+        "years": translate("Errors", "Years"),
+        "legal_source": translate("Errors", "Legal source"),
+        "covers": translate("Errors", "Items the rule requires"),
+        "category": translate("Errors", "Category"),
+        "title": translate("Errors", "Title"),
+        "recipient": translate("Errors", "Recipient"),
+        "categories": translate("Errors", "Categories"),
         "witness": translate("Errors", "Witness"),
         "note": translate("Errors", "Note"),
         "purpose": translate("Errors", "Purpose"),
@@ -97,6 +104,14 @@ def field_message(field: str, code: str) -> str:
         return fmt(translate("Errors", "%1 must have at least 10 characters."), name)
     if field == "pin" and code == "too_short":
         return translate("Errors", "The PIN must have at least 6 characters.")
+    if field == "witness" and code == "executor":
+        return translate("Errors", "The witness must be someone other than the person who executes the erasure.")
+    if field == "reason" and code == "personal_data":
+        return translate(
+            "Errors", "The reason is printed on the certificate: it must not contain the client's or a person's name."
+        )
+    if field == "years" and code == "range":
+        return translate("Errors", "Years: 1–100 (0 only for a permanent rule).")
     if field == "witness" and code == "executor":
         return translate("Errors", "The witness must be someone other than the person who executes the erasure.")
     if field == "reason" and code == "personal_data":
@@ -299,6 +314,21 @@ def state_message(code: str) -> str:
         ),
         "request_no_handover": translate("Errors", "Only deletion and withdrawal requests are handed over."),
         "request_not_access": translate("Errors", "Only access and copy requests are answered with a copy."),
+        "four_eyes_requester": translate(
+            "Errors",
+            "The person who asked for an erasure cannot approve it. Another partner approves it (in a firm "
+            "with one partner: the privacy officer).",
+        ),
+        "retention_running": translate(
+            "Errors",
+            "A legal retention period is still running for this client, so the erasure cannot use the basis "
+            "'retention period ended'. The attempt has been recorded.",
+        ),
+        "appraisal_missing": translate(
+            "Errors",
+            "These records hold accounting archives: record an appraisal (鉴定意见书) concluding they may be "
+            "destroyed before executing the erasure.",
+        ),
         "erasure_pending_on_disk": translate(
             "Errors",
             "Another workstation is reading the vault, so the erased values are still on disk. The certificate "

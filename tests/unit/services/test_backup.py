@@ -22,11 +22,11 @@ from clientvault.services.audit import AuditService
 from clientvault.services.backup import BackupService, Catalogue
 from clientvault.services.clients import ClientFilter, ClientService
 from clientvault.services.context import Vault
-from clientvault.services.erasure import ErasureService
 from clientvault.services.retention import RetentionService, Settings
 from clientvault.services.users import UserService
 from clientvault.services.vault import VaultService
 from tests.conftest import PARTNER, PARTNER_PASSWORD, STAFF_PASSWORD
+from tests.fixtures.erasing import destroy
 from tests.fixtures.planted import ID_NUMBER, NAME, Planted, other_client, plant
 
 
@@ -93,7 +93,7 @@ def test_backups_stay_restorable_after_a_user_is_disabled(
 def test_restore_of_an_older_backup_does_not_resurrect_erased_clients(new_vault: Vault, planted: Planted) -> None:
     keep = other_client(new_vault)
     old = BackupService(new_vault).backup()
-    ErasureService(new_vault).erase_now(planted.client_id, "deletion_request")
+    destroy(new_vault, planted.client_id)
     result = BackupService(new_vault).restore(old.file_name)
     assert result.replayed == 1 and result.audit_carried > 0
     db = new_vault.db
@@ -135,7 +135,7 @@ def test_restore_of_a_damaged_backup_is_refused_and_the_vault_untouched(new_vaul
 def test_purge_applies_the_ledger_to_every_backup(new_vault: Vault, planted: Planted) -> None:
     service = BackupService(new_vault)
     first, second = service.backup(), service.backup()
-    ErasureService(new_vault).erase_now(planted.client_id, "deletion_request")
+    destroy(new_vault, planted.client_id)
     result = service.purge()
     assert (result.backups, result.applied, result.failed) == (2, 2, ())
     for info in (first, second):

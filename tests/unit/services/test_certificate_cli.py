@@ -11,10 +11,10 @@ import pytest
 from clientvault import cli
 from clientvault.core.roles import Role
 from clientvault.services.context import Vault
-from clientvault.services.erasure import ErasureService
 from clientvault.services.exports import ExportKind, ExportService
 from clientvault.services.vault import VaultService
 from tests.conftest import PARTNER, PARTNER_PASSWORD, STAFF_PASSWORD
+from tests.fixtures.erasing import destroy
 from tests.fixtures.planted import plant
 from tests.unit.documents.pdfcheck import pdf_text, squash
 
@@ -31,7 +31,7 @@ def _run(vault_dir: Path, *args: str, user: str = PARTNER, password: str = PARTN
 def test_certificate_verb_saves_the_pdf_and_registers_it(
     new_vault: Vault, vault_dir: Path, fast_vaults: VaultService, tmp_path: Path
 ) -> None:
-    cert = ErasureService(new_vault).erase_now(plant(new_vault).client_id, "deletion_request").certificate_no
+    cert = destroy(new_vault, plant(new_vault).client_id).certificate_no
     new_vault.lock()
     out = tmp_path / "cert.pdf"
     code, printed, err = _run(vault_dir, "certificate", cert, "--out", str(out), "--lang", "en")
@@ -57,7 +57,7 @@ def test_certificate_verb_is_for_partner_and_privacy_officer_only(
     new_vault: Vault, vault_dir: Path, add_staff: Callable[..., int], tmp_path: Path
 ) -> None:
     add_staff("acc", Role.ACCOUNTANT)
-    cert = ErasureService(new_vault).erase_now(plant(new_vault).client_id, "deletion_request").certificate_no
+    cert = destroy(new_vault, plant(new_vault).client_id).certificate_no
     new_vault.lock()
     code, _, err = _run(vault_dir, "certificate", cert, "--out", str(tmp_path / "c.pdf"), user="acc",
                         password=STAFF_PASSWORD)  # fmt: skip

@@ -26,6 +26,7 @@ from clientvault.services.context import Vault
 from clientvault.services.vault import VaultService
 from clientvault.storage.audit import AuditFilter
 from tests.conftest import STAFF_PASSWORD
+from tests.fixtures.erasing import destroy
 
 
 def uscc(body17: str) -> str:
@@ -414,7 +415,6 @@ def test_editing_a_person_without_its_id_number_keeps_it(firm: Firm) -> None:
 
 def test_sort_key_follows_the_name_through_lock_unlock_and_erasure(firm: Firm) -> None:
     """The stored pinyin key is personal data derived from the name: sealed and erased with it."""
-    from clientvault.services.erasure import ErasureService
     from clientvault.services.locking import LockService
 
     db = firm.partner.db
@@ -429,7 +429,7 @@ def test_sort_key_follows_the_name_through_lock_unlock_and_erasure(firm: Firm) -
     locks.unlock(firm.client_a, "client returned")
     assert key(firm.client_a) == "北京星辰科技有限公司".encode("gb18030")
     assert ClientService(firm.partner).page()[0].name == "北京星辰科技有限公司"
-    ErasureService(firm.partner).erase_now(firm.client_b, "deletion_request")
+    destroy(firm.partner, firm.client_b)
     assert key(firm.client_b) is None
 
 

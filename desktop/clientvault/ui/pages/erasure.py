@@ -37,6 +37,7 @@ from clientvault.ui.dialogs.withdrawn_erasure import (
     requested_text,
 )
 from clientvault.ui.errors import show_error
+from clientvault.ui.pages.erasure_law import LawActions
 from clientvault.ui.i18n import fmt
 from clientvault.ui.models.retention import PagedTableModel
 from clientvault.ui.operations import Operation, Operations
@@ -121,10 +122,13 @@ class ErasurePage(QWidget):
         self.refuse_button.setObjectName("refuse")
         self.execute_button = QPushButton(self.tr("Execute erasure…"), self)
         self.execute_button.setObjectName("execute")
-        self.approve_button.setVisible(role is Role.PARTNER)
+        # The privacy officer approves a request of a single-partner firm's partner (four eyes).
+        self.approve_button.setVisible(role in (Role.PARTNER, Role.PRIVACY_OFFICER))
         self.refuse_button.setVisible(role is Role.PARTNER)
+        self.law = LawActions(vault, self.erasure, self.selected_request, self._run, self)
         actions = QHBoxLayout()
-        for b in (self.new_button, self.check_button, self.approve_button, self.refuse_button, self.execute_button):
+        for b in (self.new_button, self.check_button, self.approve_button, self.refuse_button, self.execute_button,
+                  *self.law.buttons):  # fmt: skip
             actions.addWidget(b)
         actions.addStretch(1)
 
@@ -280,6 +284,7 @@ class ErasurePage(QWidget):
         self.approve_button.setEnabled(req is not None and req.state == "requested")
         self.refuse_button.setEnabled(req is not None and req.state in ("requested", "approved"))
         self.execute_button.setEnabled(req is not None and req.state == "approved" and not busy)
+        self.law.update()
         self.certificate_button.setEnabled(self.selected_entry() is not None)
         flagged = self.selected_withdrawn()
         self.withdrawn_button.setEnabled(flagged is not None and flagged.open_request is None)
@@ -352,7 +357,7 @@ class ErasurePage(QWidget):
                 fmt(self.tr("Erase client %1 permanently? This cannot be undone. Type ERASE to confirm."),
                     req.client_id),
                 self,
-                extra_label=self.tr("Witness (optional)"),
+                extra_label=self.tr("Witness (not the person executing)"),
             )  # fmt: skip
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.reason.strip().upper() != "ERASE":
                 return None
@@ -370,6 +375,8 @@ class ErasurePage(QWidget):
         assert isinstance(result, ErasureResult)
         text = fmt(self.tr("Erased. Certificate %1; integrity check: %2."), result.certificate_no,
                    self.tr("passed") if not result.integrity_problems else self.tr("PROBLEMS"))  # fmt: skip
+        if result.outcome != "erased" or result.kept:  # a retention period runs (PIPL Art 47 para 2)
+            text = self.law.outcome_text(result)
         if result.on_disk == "pending":  # committed; old page versions wait for other readers (issue 9)
             text += " " + self.tr(
                 "Another workstation is reading the vault: the old copies leave the disk when it lets go, "
