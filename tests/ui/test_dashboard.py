@@ -99,3 +99,18 @@ def test_dashboard_screenshot(qtbot: QtBot, logins: dict[Role, Vault], busy: Pla
     page.show()
     SCREENSHOTS.mkdir(exist_ok=True)
     assert page.grab().save(str(SCREENSHOTS / f"dashboard_{role.value}.png"))
+
+
+def test_report_button_writes_the_compliance_report(
+    qtbot: QtBot, logins: dict[Role, Vault], busy: Planted, tmp_path: Path
+) -> None:
+    from tests.unit.documents.pdfcheck import pdf_text, squash
+
+    page = DashboardPage(logins[Role.PRIVACY_OFFICER], Operations())
+    qtbot.addWidget(page)
+    out = tmp_path / "report.pdf"
+    assert page.save_report(out, date.today() - timedelta(days=60), date.today())
+    assert "report.pdf" in page.status.text() and "head" in page.status.text()
+    assert "个人信息保护合规审计报告" in squash(pdf_text(out.read_bytes()))
+    assert not page.save_report(tmp_path / "bad.pdf", date.today(), date.today() - timedelta(days=1))
+    assert page.status.text() and not (tmp_path / "bad.pdf").exists()

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from clientvault.cli import audit, backups, consent, demo, erasure, excel, exports, selfcheck, vault
+from clientvault.cli import audit, backups, consent, demo, erasure, excel, exports, report, selfcheck, vault
 from clientvault.cli.base import (
     EXIT_BUG,
     EXIT_ERROR,
@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     backups.register(verbs, common)
     exports.register(verbs, common)
     excel.register(verbs, common)
+    report.register(verbs, common)
     selfcheck.register(verbs, common)
     return parser
 

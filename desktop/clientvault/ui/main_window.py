@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
     def _dashboard_page(self) -> QWidget:
         from clientvault.ui.pages.dashboard import DashboardPage
 
-        page = DashboardPage(self.vault, self.operations)
+        page = DashboardPage(self.vault, self.operations, lang=self.ctx.pdf_lang)
         page.sig_open.connect(self.open_filtered)
         return page
 

@@ -4,14 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from clientvault.core.errors import KnownError
 from clientvault.services.changes import Changes
+from clientvault.services.compliance_report import ComplianceReportService
 from clientvault.services.context import Vault
 from clientvault.services.dashboard import ComplianceFigures, DashboardService
 from clientvault.services.subject_requests import RequestFilter
+from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt, format_number, format_timestamp
 from clientvault.ui.operations import Operations
 from clientvault.ui.widgets.text import embolden, wrapped_label
@@ -40,8 +55,11 @@ class DashboardPage(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        lang: str = "zh",
     ) -> None:
         super().__init__(parent)
+        self.lang = lang
+        self.today = today
         self.vault = vault
         self.operations = operations
         self.service = DashboardService(vault, today=today)
@@ -61,7 +79,10 @@ class DashboardPage(QWidget):
         self.report_button = QPushButton(self.tr("Compliance report (PDF)…"), self)
         self.report_button.setObjectName("report")
         layout.addWidget(self.report_button)
+        self.status = wrapped_label(self, name="status")
+        layout.addWidget(self.status)
         layout.addStretch(1)
+        self.report_button.clicked.connect(lambda: self.ask_report())
         specs = [
             ("requests_due", "requests_register", RequestFilter.DUE_SOON),
             ("requests_overdue", "requests_register", RequestFilter.OVERDUE),
@@ -119,3 +140,43 @@ class DashboardPage(QWidget):
         if changes.touches("requests", "clients", "sealed", "backups") and not self.vault.locked:
             self.figures = self.service.figures()
             self.show_figures()
+
+    def ask_report(self) -> None:
+        """Ask for the period and the file, then write the compliance report."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Compliance report"))
+        today = self.today()
+        start = QDateEdit(QDate(today.year, 1, 1), dialog)
+        end = QDateEdit(QDate(today.year, today.month, today.day), dialog)
+        for edit in (start, end):
+            edit.setCalendarPopup(True)
+        form = QFormLayout(dialog)
+        form.addRow(self.tr("From:"), start)
+        form.addRow(self.tr("To:"), end)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save compliance report"), "compliance-report.pdf", "PDF (*.pdf)"
+        )
+        if path:
+            first, last = start.date().toPython(), end.date().toPython()
+            assert isinstance(first, date) and isinstance(last, date)
+            self.save_report(Path(path), first, last)
+
+    def save_report(self, path: Path, start: date, end: date) -> bool:
+        """Write the compliance report (PIPL Art 54) for ``start``..``end`` to ``path``."""
+        try:
+            saved = ComplianceReportService(self.vault).save(start, end, path, self.lang)
+        except KnownError as exc:
+            self.status.setText(error_message(exc))
+            return False
+        self.status.setText(
+            fmt(self.tr("Saved %1; audit log head %2."), saved.path.name, saved.head_hash[:16])
+            if saved.chain_ok
+            else fmt(self.tr("Saved %1, but the audit log check FAILED: see the report."), saved.path.name)
+        )
+        return True
