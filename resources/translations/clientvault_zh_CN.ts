@@ -1604,6 +1604,88 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Compliance dashboard</source>
+        <extracomment>Backups older than this many days are shown as needing attention.</extracomment>
+        <translation>合规工作台</translation>
+    </message>
+    <message>
+        <source>What needs attention now. Click a figure to open the list it counts.</source>
+        <translation>当前需要处理的事项。点击数字打开相应的清单。</translation>
+    </message>
+    <message>
+        <source>Compliance report (PDF)…</source>
+        <translation>合规审计报告（PDF）…</translation>
+    </message>
+    <message>
+        <source>requests due within 7 days</source>
+        <translation>项请求 7 天内到期</translation>
+    </message>
+    <message>
+        <source>requests overdue</source>
+        <translation>项请求已逾期</translation>
+    </message>
+    <message>
+        <source>complaints open</source>
+        <translation>件投诉待处理</translation>
+    </message>
+    <message>
+        <source>incidents open</source>
+        <translation>起安全事件处理中</translation>
+    </message>
+    <message>
+        <source>erasures awaiting approval</source>
+        <translation>项删除申请待批准</translation>
+    </message>
+    <message>
+        <source>Audit log intact
+%1 events · head %2</source>
+        <translation>审计日志完整
+%1 条记录 · 头部 %2</translation>
+    </message>
+    <message>
+        <source>Audit log check FAILED
+open the audit log</source>
+        <translation>审计日志校验未通过
+请打开审计日志</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>尚无备份</translation>
+    </message>
+    <message>
+        <source>Last backup %1 days ago
+%2</source>
+        <translation>最近一次备份：%1 天前
+%2</translation>
+    </message>
+    <message>
+        <source>Compliance report</source>
+        <translation>合规审计报告</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>自：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <source>Save compliance report</source>
+        <translation>保存合规审计报告</translation>
+    </message>
+    <message>
+        <source>Saved %1; audit log head %2.</source>
+        <translation>已保存 %1；审计日志头部 %2。</translation>
+    </message>
+    <message>
+        <source>Saved %1, but the audit log check FAILED: see the report.</source>
+        <translation>已保存 %1，但审计日志校验未通过，详见报告。</translation>
+    </message>
+</context>
+<context>
     <name>ErasurePage</name>
     <message>
         <source>Erasure</source>
@@ -4141,6 +4223,10 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Incidents and breaches</source>
         <translation>安全事件与泄露</translation>
+    </message>
+    <message>
+        <source>Compliance dashboard</source>
+        <translation>合规工作台</translation>
     </message>
     <message>
         <source>Backups</source>
