@@ -346,6 +346,17 @@ def planted(vault: Path) -> Planted:
         return plant(v)
 
 
+def _destroying(cli: Run, tmp_path: Path) -> tuple[list[str], dict[str, str | None]]:
+    """What ``erase`` needs to destroy an active client (issue 10): a second person (the privacy
+    officer ``priv`` approves: a single-partner firm), a witness, the appraisal, the partner's
+    override of the running retention period; the approver's password comes from the environment."""
+    _ok(cli("user", "add", "priv", "--role", "privacy_officer", "--name", "隐私官", "--new-password-file",
+            _secret_file(tmp_path, "priv.txt", STAFF)))  # fmt: skip
+    override = _secret_file(tmp_path, "override.txt", "委托已终止，会计档案已移交客户")
+    args = ["--approver", "priv", "--witness", "王见证", "--appraise", "--override-file", override]
+    return args, {"CLIENTVAULT_APPROVER_PASSWORD": STAFF}
+
+
 def _status(folder: Path, client_id: int) -> str:
     with _session(folder) as v:
         return str(v.db.scalar("SELECT status FROM clients WHERE id = ?", (client_id,)))
@@ -365,8 +376,9 @@ def test_erase_prints_the_certificate_and_scan_residue_sees_the_difference(
     for value in (NAME, ID_NUMBER, BANK):
         assert value not in before.stdout  # value numbers only
     note = _secret_file(tmp_path, "note.txt", "NOTE-MARKER-客户王小明来信")
+    args, env = _destroying(cli, tmp_path)
     (cert,) = _ok(cli("erase", "--client", str(planted.client_id), "--basis", "deletion_request",
-                      "--witness", "王见证", "--note-file", note))  # fmt: skip
+                      "--note-file", note, *args, env=env))  # fmt: skip
     assert re.fullmatch(r"ER-\d{4}-000001", cert[0]) and cert[1] == "integrity=ok"
     assert _status(vault, planted.client_id) == "erased"
     after = _ok(cli("scan-residue", "--values-file", "-", stdin=values.read_text(encoding="utf-8")))
@@ -378,10 +390,11 @@ def test_erase_prints_the_certificate_and_scan_residue_sees_the_difference(
     assert '"legal_basis": "deletion_request"' in catalogue and "NOTE-MARKER" not in catalogue
 
 
-def test_erase_is_refused_under_a_legal_hold(cli: Run, vault: Path, planted: Planted) -> None:
+def test_erase_is_refused_under_a_legal_hold(cli: Run, vault: Path, planted: Planted, tmp_path: Path) -> None:
     with _session(vault) as v:
         LockService(v).place_hold(planted.client_id, "tax audit pending")
-    line = _fails(cli("erase", "--client", str(planted.client_id), "--basis", "service_ended"))
+    args, env = _destroying(cli, tmp_path)
+    line = _fails(cli("erase", "--client", str(planted.client_id), "--basis", "service_ended", *args, env=env))
     assert line.startswith("clientvault: a legal hold stands on this client: erasure refused")
     assert _status(vault, planted.client_id) == "active"
 
@@ -392,14 +405,32 @@ def test_erase_takes_a_basis_code_not_text(cli: Run, vault: Path, planted: Plant
     helptext = cli("erase", "--help").stdout
     assert "retention_ended" in helptext and "PIPL Art 47(1)(2)" in helptext
     acc = {"CLIENTVAULT_USER": "acc", "CLIENTVAULT_PASSWORD": STAFF}
-    assert "may not" in _fails(cli("erase", "--client", str(planted.client_id), "--basis", "other_law", env=acc))
+    assert "may not" in _fails(cli("erase", "--client", str(planted.client_id), "--basis", "other_law",
+                                   "--approver", "boss", "--witness", "王见证", env=acc))  # fmt: skip
 
 
-def test_backup_purge_and_restore(cli: Run, vault: Path, planted: Planted) -> None:
+def test_erase_needs_a_second_person_and_seals_while_retention_runs(
+    cli: Run, vault: Path, planted: Planted, tmp_path: Path
+) -> None:
+    args, env = _destroying(cli, tmp_path)
+    alone = {"CLIENTVAULT_APPROVER_PASSWORD": PASSWORD}
+    line = _fails(cli("erase", "--client", str(planted.client_id), "--basis", "service_ended", "--approver", "boss",
+                      "--witness", "王见证", env=alone))  # fmt: skip
+    assert "cannot approve it" in line and _status(vault, planted.client_id) == "active"
+    early = cli("erase", "--client", str(planted.client_id), "--basis", "retention_ended", *args[:4], env=env)
+    assert "retention period is still running" in _fails(early)
+    (sealed,) = _ok(cli("erase", "--client", str(planted.client_id), "--basis", "deletion_request", *args[:4],
+                        env=env))  # fmt: skip
+    assert sealed[0] == "sealed" and sealed[1].startswith("until=20")
+    assert _status(vault, planted.client_id) == "locked"
+
+
+def test_backup_purge_and_restore(cli: Run, vault: Path, planted: Planted, tmp_path: Path) -> None:
     ((name, size, digest),) = _ok(cli("backup"))
     assert re.fullmatch(r"backup-\d{8}T\d{12}-manual\.cvbak", name) and int(size) > 0
     assert re.fullmatch(r"[0-9a-f]{64}", digest) and (vault / "backups" / name).stat().st_size == int(size)
-    _ok(cli("erase", "--client", str(planted.client_id), "--basis", "deletion_request"))
+    args, env = _destroying(cli, tmp_path)
+    _ok(cli("erase", "--client", str(planted.client_id), "--basis", "deletion_request", *args, env=env))
     assert _ok(cli("purge-backups")) == [["backups=1", "erasures_applied=1", "failed=0"]]
     assert _ok(cli("purge-backups")) == [["backups=1", "erasures_applied=0", "failed=0"]]
     ((restored, replayed, kept),) = _ok(cli("restore", name))

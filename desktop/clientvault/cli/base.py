@@ -102,6 +102,10 @@ _STATE = {
     "erasure_pending_on_disk": "another workstation is reading the vault: the erased values are still on disk; "
     "the certificate is issued once they are gone (try again when the other workstations are idle)",
     "legal_hold": "a legal hold stands on this client: erasure refused (a partner must release the hold first)",
+    "four_eyes_requester": "the person who asks for an erasure cannot approve it: name another partner, or the "
+    "privacy officer of a single-partner firm, with --approver",
+    "retention_running": "a legal retention period is still running for this client: 'retention_ended' is refused",
+    "appraisal_missing": "the client's accounting archives need an appraisal before destruction (--appraise)",
     "backups_not_set_up": "backups are not set up yet: a partner must take the first backup",
     "export_destroyed": "that export is already marked destroyed",
     "import_refused_rows": "rows were refused; nothing was imported (fix the rows in the file and try again)",

@@ -14,9 +14,14 @@ from clientvault.cli.base import (
     UsageError,
     locked,
     new_file,
+    prompt,
+    read_secret,
 )
+from clientvault.core.roles import Capability
 from clientvault.services.context import Vault
 from clientvault.services.vault import VaultService
+
+ENV_APPROVER_PASSWORD = "CLIENTVAULT_APPROVER_PASSWORD"  # noqa: S105 - the variable's name
 
 
 def cmd_erase(ctx: Context) -> int:
@@ -28,18 +33,32 @@ def cmd_erase(ctx: Context) -> int:
     """
     from clientvault.services.erasure import ErasureService
 
-    note = ""
-    if ctx.args.note_file:
-        source = ctx.args.note_file
-        try:
-            note = sys.stdin.read() if source == "-" else Path(source).expanduser().read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            raise UsageError("cannot read the note file") from None
+    note = _text_file(ctx.args.note_file, "note file")
+    override = _text_file(ctx.args.override_file, "override file")
+    if ctx.args.note_file == "-" and ctx.args.override_file == "-":
+        raise UsageError("only one of --note-file and --override-file can read stdin")
+
+    def approver_password() -> str:
+        if ctx.args.approver_password_file:
+            return read_secret(ctx.args.approver_password_file, "approver password file")
+        if ctx.env.get(ENV_APPROVER_PASSWORD):
+            return ctx.env[ENV_APPROVER_PASSWORD]
+        return prompt(f"Password of {ctx.args.approver}: ", confirm=False, hint=f"set {ENV_APPROVER_PASSWORD}")
 
     def work(vault: Vault, vaults: VaultService) -> int:
-        result = ErasureService(vault).erase_now(
-            ctx.args.client, ctx.args.basis, witness=ctx.args.witness or "", note=note
-        )
+        vault.require(Capability.APPROVE_ERASURE, f"client:{ctx.args.client}")  # before asking for a password
+        service = ErasureService(vault)
+        if ctx.args.appraise:  # 会计档案鉴定意见书 before the archives are destroyed
+            service.appraise(ctx.args.client)
+        approver = vaults.unlock(ctx.folder(), ctx.args.approver, approver_password())
+        try:
+            result = service.erase_now(ctx.args.client, ctx.args.basis, approver=approver,
+                                       witness=ctx.args.witness or "", note=note, override_reason=override)  # fmt: skip
+        finally:
+            approver.lock()
+        if result.outcome == "sealed":  # a legal retention period runs: storage only (PIPL Art 47 para 2)
+            ctx.print("sealed", f"until={result.sealed_until}", result.certificate_no or "-")
+            return EXIT_OK
         integrity = (
             "not_run" if result.integrity_problems is None else ("ok" if not result.integrity_problems else "problems")
         )
@@ -53,6 +72,17 @@ def cmd_erase(ctx: Context) -> int:
         return EXIT_OK if integrity != "problems" else EXIT_PROBLEM
 
     return locked(ctx, work)
+
+
+def _text_file(source: str | None, what: str) -> str:
+    """The text of ``--note-file``/``--override-file`` (``-``: stdin); typed text never on the command line."""
+    if not source:
+        return ""
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise UsageError(f"cannot read the {what}") from None
+    return " ".join(text.split())  # one line: a file's line breaks are not part of the text
 
 
 def cmd_certificate(ctx: Context) -> int:
@@ -112,7 +142,28 @@ def register(verbs: argparse._SubParsersAction[Parser], common: Parser) -> None:
     p.add_argument("--client", metavar="ID", type=int, required=True, help="the client's number")
     p.add_argument("--basis", metavar="CODE", required=True, choices=list(LEGAL_BASES),
                    help="the legal basis, one of: " + ", ".join(LEGAL_BASES))  # fmt: skip
-    p.add_argument("--witness", metavar="NAME", help="witness for the destruction register")
+    p.add_argument(
+        "--approver",
+        metavar="USER",
+        required=True,
+        help="the second person who approves (another partner; the privacy officer of a single-partner "
+        f"firm); password from --approver-password-file, {ENV_APPROVER_PASSWORD} or a prompt",
+    )
+    p.add_argument("--approver-password-file", metavar="FILE", help="read the approver's password from FILE")
+    p.add_argument(
+        "--witness",
+        metavar="NAME",
+        required=True,
+        help="witness (监销人) for the destruction register; not the person executing",
+    )
+    p.add_argument(
+        "--appraise",
+        action="store_true",
+        help="record the appraisal (鉴定意见书) that the client's accounting archives may be destroyed",
+    )
+    p.add_argument("--override-file", metavar="FILE",
+                   help="the partner's reason to destroy although a retention period runs ('-': stdin); without "
+                   "it such a client is sealed (storage only), not destroyed")  # fmt: skip
     p.add_argument("--note-file", metavar="FILE",
                    help="an optional note for the register, sealed under the partner key ('-': stdin)")  # fmt: skip
     p.set_defaults(handler=cmd_erase)
