@@ -51,6 +51,13 @@ ERASED_TEXT = "(erased)"
 #: the client; id, kind, sha256, size, row count, dates and destruction status stay, so the
 #: register still proves the file left the vault and can still be marked destroyed.
 EXPORT_TYPED_COLUMNS = ("file_name", "location", "purpose", "note")
+#: Typed columns of the compliance registers (issue 14) that staff may have written a name into:
+#: blanked on the entries about an erased client, which stay (the register still shows that a
+#: request or complaint was made and how it ended, by codes and dates).
+REGISTER_TYPED_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("subject_requests", ("outcome", "extension_reason")),
+    ("complaints", ("summary", "resolution")),
+)
 PERSON_FIELDS = {"id_number": None, "phone": "", "email": "", "address": ""}
 CLIENT_FIELDS = {"phone": "", "email": "", "address": "", "notes": ""}
 
@@ -162,6 +169,10 @@ def erase_client(db: Database, client_id: int) -> dict[str, int]:
             [*(ERASED_TEXT for _ in EXPORT_TYPED_COLUMNS), client_id],
         )
         db.execute("DELETE FROM export_clients WHERE client_id = ?", (client_id,))
+    for table, columns in REGISTER_TYPED_COLUMNS:
+        if table in have:
+            sets = ", ".join(f"{c} = ?" for c in columns)
+            db.execute(f"UPDATE {table} SET {sets} WHERE client_id = ?", [*(ERASED_TEXT for _ in columns), client_id])
     if "client_search" in have and client[0] in VISIBLE_STATUSES:
         db.execute("DELETE FROM client_search WHERE rowid = ?", (client_id,))
         counts["client_search"] += 1

@@ -113,3 +113,14 @@ def test_sealed_record_complaint_only_the_partner_sees(logins: dict[str, Vault],
     for name in ("priv", "acc", "asst"):
         assert svc(logins[name]).entries(open_only=False) == []
         assert svc(logins[name]).counts(date(2026, 1, 1), TODAY) == {}
+
+
+def test_erasure_blanks_what_staff_typed_about_the_client(new_vault: Vault, planted: Planted) -> None:
+    from tests.fixtures.erasing import destroy
+
+    c = svc(new_vault).record(ComplaintCategory.USE, f"{PERSON}投诉推销短信", client_id=planted.client_id)
+    svc(new_vault).resolve(c.id, f"已向{PERSON}致歉", feedback_given=True)
+    destroy(new_vault, planted.client_id)
+    after = svc(new_vault).get(c.id)
+    assert after.summary == "(erased)" and after.resolution == "(erased)" and after.category is ComplaintCategory.USE
+    assert after.client_name == "" and after.feedback_given
