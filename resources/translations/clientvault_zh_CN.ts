@@ -1893,7 +1893,7 @@ open the audit log</source>
     </message>
     <message>
         <source>Witness (not the person executing)</source>
-        <translation type="unfinished"></translation>
+        <translation>监销人（不能是执行人本人）</translation>
     </message>
     <message>
         <source>Erasing… the vault is checked afterwards, which can take a while.</source>
@@ -1991,31 +1991,31 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>Years</source>
-        <translation type="unfinished"></translation>
+        <translation>年限</translation>
     </message>
     <message>
         <source>Legal source</source>
-        <translation type="unfinished"></translation>
+        <translation>法律依据</translation>
     </message>
     <message>
         <source>Items the rule requires</source>
-        <translation type="unfinished"></translation>
+        <translation>规则要求保存的项目</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>接收方</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Witness</source>
@@ -2131,11 +2131,11 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>The witness must be someone other than the person who executes the erasure.</source>
-        <translation type="unfinished"></translation>
+        <translation>监销人必须是执行销毁者以外的人。</translation>
     </message>
     <message>
         <source>The reason is printed on the certificate: it must not contain the client&apos;s or a person&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>该理由会打印在销毁证明上，不得包含客户或个人的姓名。</translation>
     </message>
     <message>
         <source>The date received cannot be in the future.</source>
@@ -2151,7 +2151,7 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>Years: 1–100 (0 only for a permanent rule).</source>
-        <translation type="unfinished"></translation>
+        <translation>年限：1–100（仅永久保管的规则可为 0）。</translation>
     </message>
     <message>
         <source>This PIN is too easy to guess (repeated digits, a run such as 123456, or a common PIN).</source>
@@ -2387,15 +2387,15 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>The person who asked for an erasure cannot approve it. Another partner approves it (in a firm with one partner: the privacy officer).</source>
-        <translation type="unfinished"></translation>
+        <translation>提出删除申请的人不能批准该申请，须由另一位负责人批准（只有一位负责人的公司由个人信息保护负责人批准）。</translation>
     </message>
     <message>
         <source>A legal retention period is still running for this client, so the erasure cannot use the basis &apos;retention period ended&apos;. The attempt has been recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>该客户的法定保管期限尚未届满，不能以“保存期限已届满”为依据删除。此次操作已记录。</translation>
     </message>
     <message>
         <source>These records hold accounting archives: record an appraisal (鉴定意见书) concluding they may be destroyed before executing the erasure.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些记录包含会计档案：执行销毁前须先登记结论为可以销毁的会计档案鉴定意见书。</translation>
     </message>
     <message>
         <source>Another workstation is reading the vault, so the erased values are still on disk. The certificate is issued once they are gone: try again when the other workstations are idle.</source>
@@ -3731,39 +3731,39 @@ Please give this reference to your administrator.</source>
     <name>LawActions</name>
     <message>
         <source>Override retention…</source>
-        <translation type="unfinished"></translation>
+        <translation>在保管期限内销毁…</translation>
     </message>
     <message>
         <source>Destroy although a legal retention period runs (partner only; printed on the certificate)</source>
-        <translation type="unfinished"></translation>
+        <translation>在法定保管期限内仍予销毁（仅限负责人；理由打印在销毁证明上）</translation>
     </message>
     <message>
         <source>Record appraisal</source>
-        <translation type="unfinished"></translation>
+        <translation>登记鉴定意见</translation>
     </message>
     <message>
         <source>Appraisal opinion: this client&apos;s archives may be destroyed (required before destruction)</source>
-        <translation type="unfinished"></translation>
+        <translation>会计档案鉴定意见书：该客户的档案可以销毁（销毁前必须登记）</translation>
     </message>
     <message>
         <source>Retention rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>保管期限规则…</translation>
     </message>
     <message>
         <source>Override retention</source>
-        <translation type="unfinished"></translation>
+        <translation>在保管期限内销毁</translation>
     </message>
     <message>
         <source>A legal retention period is running: without an override the request seals the record (storage only) instead of destroying it. Why must it be destroyed now? The reason is recorded and printed on the certificate; do not write names in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>法定保管期限尚未届满：不作此决定时，该申请只会封存记录（仅存储），不会销毁。为什么必须现在销毁？理由将被记录并打印在销毁证明上，请勿填写姓名。</translation>
     </message>
     <message>
         <source>A legal retention period runs until %1: the record was sealed (storage only) instead of destroyed; the items no rule requires were erased.</source>
-        <translation type="unfinished"></translation>
+        <translation>法定保管期限至 %1：该记录已封存（仅存储），未予销毁；无保存依据的项目已删除。</translation>
     </message>
     <message>
         <source>%1 item(s) a retention rule requires were kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 个项目因保管期限规则要求而予以保留。</translation>
     </message>
 </context>
 <context>
@@ -5293,142 +5293,142 @@ Please give this reference to your administrator.</source>
     <name>RetentionRulesDialog</name>
     <message>
         <source>Retention rules</source>
-        <translation type="unfinished"></translation>
+        <translation>保管期限规则</translation>
     </message>
 </context>
 <context>
     <name>RetentionRulesEditor</name>
     <message>
         <source>How long the law requires each kind of record to be kept, and which items of a client each rule requires. Sealing keeps only the items a rule requires and erases the rest. A period starts on the day after the end of the accounting year. Each change is saved as a new version and recorded; records sealed earlier keep their end date.</source>
-        <translation type="unfinished"></translation>
+        <translation>法律要求各类记录保管多长时间，以及每条规则要求保存客户的哪些项目。封存时只保留规则要求的项目，其余一律删除。保管期限从会计年度终了后的第一天算起。每次修改都保存为新版本并记录；此前已封存的记录保持原到期日。</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>档案</translation>
     </message>
     <message>
         <source>Kept for</source>
-        <translation type="unfinished"></translation>
+        <translation>保管期限</translation>
     </message>
     <message>
         <source>Applies</source>
-        <translation type="unfinished"></translation>
+        <translation>适用</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">版本</translation>
+        <translation>版本</translation>
     </message>
     <message>
         <source>Legal source</source>
-        <translation type="unfinished"></translation>
+        <translation>法律依据</translation>
     </message>
     <message>
         <source> years</source>
-        <translation type="unfinished"></translation>
+        <translation> 年</translation>
     </message>
     <message>
         <source>Permanent</source>
-        <translation type="unfinished"></translation>
+        <translation>永久</translation>
     </message>
     <message>
         <source>Day after the end of the accounting year</source>
-        <translation type="unfinished"></translation>
+        <translation>会计年度终了后的第一天</translation>
     </message>
     <message>
         <source>After the asset is disposed of</source>
-        <translation type="unfinished"></translation>
+        <translation>固定资产报废清理后</translation>
     </message>
     <message>
         <source>The rule applies to this firm</source>
-        <translation type="unfinished"></translation>
+        <translation>本公司适用该规则</translation>
     </message>
     <message>
         <source>Save rule</source>
-        <translation type="unfinished"></translation>
+        <translation>保存规则</translation>
     </message>
     <message>
         <source>Period starts</source>
-        <translation type="unfinished"></translation>
+        <translation>起算时间</translation>
     </message>
     <message>
         <source>Items it requires</source>
-        <translation type="unfinished"></translation>
+        <translation>要求保存的项目</translation>
     </message>
     <message>
         <source>Legal representative</source>
-        <translation type="unfinished">法定代表人</translation>
+        <translation>法定代表人</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">经营者</translation>
+        <translation>经营者</translation>
     </message>
     <message>
         <source>Shareholder</source>
-        <translation type="unfinished">股东</translation>
+        <translation>股东</translation>
     </message>
     <message>
         <source>Finance contact</source>
-        <translation type="unfinished">财务联系人</translation>
+        <translation>财务联系人</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished">联系人</translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Client: name, code, address</source>
-        <translation type="unfinished"></translation>
+        <translation>客户：名称、代码、地址</translation>
     </message>
     <message>
         <source>Client: phone and e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>客户：电话和电子邮箱</translation>
     </message>
     <message>
         <source>Client: notes</source>
-        <translation type="unfinished"></translation>
+        <translation>客户：备注</translation>
     </message>
     <message>
         <source>Bank accounts</source>
-        <translation type="unfinished">银行账户</translation>
+        <translation>银行账户</translation>
     </message>
     <message>
         <source>Tax-bureau logins</source>
-        <translation type="unfinished"></translation>
+        <translation>电子税务局登录信息</translation>
     </message>
     <message>
         <source>Social-insurance logins</source>
-        <translation type="unfinished"></translation>
+        <translation>社保登录信息</translation>
     </message>
     <message>
         <source>Scans of signed notice and consent forms</source>
-        <translation type="unfinished"></translation>
+        <translation>已签署告知同意书的扫描件</translation>
     </message>
     <message>
         <source>%1: ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：证件号码</translation>
     </message>
     <message>
         <source>%1: phone, e-mail, address</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：电话、电子邮箱、地址</translation>
     </message>
     <message>
         <source>%1 years</source>
-        <translation type="unfinished">%1 年</translation>
+        <translation>%1 年</translation>
     </message>
     <message>
         <source>%1 after disposal</source>
-        <translation type="unfinished"></translation>
+        <translation>报废清理后 %1</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>Version %1, saved %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 版，保存于 %2。</translation>
     </message>
 </context>
 <context>
