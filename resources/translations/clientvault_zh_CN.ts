@@ -3563,6 +3563,46 @@ Please give this reference to your administrator.</source>
         <translation>修改答复期限</translation>
     </message>
     <message>
+        <source>Complaint logged</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Complaint handler named</source>
+        <translation>指定投诉处理人</translation>
+    </message>
+    <message>
+        <source>Complaint resolved</source>
+        <translation>投诉处理完毕</translation>
+    </message>
+    <message>
+        <source>Incident reported</source>
+        <translation>报告安全事件</translation>
+    </message>
+    <message>
+        <source>Affected client named on an incident</source>
+        <translation>添加安全事件受影响客户</translation>
+    </message>
+    <message>
+        <source>Incident assessment changed</source>
+        <translation>修改安全事件评估</translation>
+    </message>
+    <message>
+        <source>Incident notification decided</source>
+        <translation>作出安全事件通知决定</translation>
+    </message>
+    <message>
+        <source>Incident closed</source>
+        <translation>关闭安全事件</translation>
+    </message>
+    <message>
+        <source>Incident response plan changed</source>
+        <translation>修改应急预案</translation>
+    </message>
+    <message>
+        <source>Compliance report generated</source>
+        <translation>生成合规审计报告</translation>
+    </message>
+    <message>
         <source>Exported file destroyed</source>
         <translation>导出文件已销毁</translation>
     </message>
