@@ -3667,6 +3667,22 @@ Please give this reference to your administrator.</source>
         <translation>删除标记已处理</translation>
     </message>
     <message>
+        <source>Retention period overridden for an erasure</source>
+        <translation>在保管期限内决定销毁</translation>
+    </message>
+    <message>
+        <source>Archives appraised before destruction</source>
+        <translation>销毁前档案鉴定</translation>
+    </message>
+    <message>
+        <source>Items no retention rule requires erased at sealing</source>
+        <translation>封存时删除无保存依据的项目</translation>
+    </message>
+    <message>
+        <source>Accounting archives handed over</source>
+        <translation>会计档案移交</translation>
+    </message>
+    <message>
         <source>Retention rule changed</source>
         <translation>保存期限规则已修改</translation>
     </message>
