@@ -159,8 +159,9 @@ class KillCampaign:
                 return argv, {"user": name}
             if op == "user_disable":
                 active = [u for u in self.ledger.added if u not in self.ledger.disabled | self.ledger.broken]
-                if not active:
-                    return self._prepare("user_add")
+                if not active:  # nothing to disable: add an account instead (and check it as an add)
+                    argv, info = self._prepare("user_add")
+                    return argv, {**info, "op": "user_add"}
                 name = self.rng.choice(sorted(active))
                 return cli_argv("user", "disable", name), {"user": name}
             if op == "backup":
@@ -188,6 +189,7 @@ class KillCampaign:
 
     def run_one(self, op: str, *, kill: bool = True) -> None:
         argv, info = self._prepare(op)
+        op = str(info.get("op", op))
         self.report.runs[op] += 1
         t0 = time.perf_counter()
         proc = subprocess.Popen(argv, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
