@@ -299,6 +299,22 @@ def state_message(code: str) -> str:
         ),
         "request_closed": translate("Errors", "This request is already closed or handed over."),
         "complaint_closed": translate("Errors", "This complaint is already resolved."),
+        "disclosure_not_in_purpose": translate(
+            "Errors", "Refused: the purpose does not cover some of these categories of data. Nothing was logged."
+        ),
+        "disclosure_without_consent": translate(
+            "Errors", "Refused: this purpose rests on consent and there is no consent in force. Nothing was logged."
+        ),
+        "disclosure_without_sensitive_consent": translate(
+            "Errors",
+            "Refused: sensitive data (ID numbers, bank accounts, logins) needs its separate consent (PIPL Art 29). "
+            "Nothing was logged.",
+        ),
+        "disclosure_without_third_party_consent": translate(
+            "Errors",
+            "Refused: giving the data to a third party needs the person's separate consent (PIPL Art 23). "
+            "Nothing was logged.",
+        ),
         "incident_closed": translate("Errors", "This incident is already closed."),
         "incident_not_notified": translate(
             "Errors", "Record the decision to notify first: letters are written only for an incident that is notified."

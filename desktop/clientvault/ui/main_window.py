@@ -44,6 +44,7 @@ from clientvault.ui.pages.backups import BackupsPage
 from clientvault.ui.pages.clients import ClientsPage
 from clientvault.ui.pages.complaints import ComplaintsPage
 from clientvault.ui.pages.consent_overview import ConsentOverviewPage
+from clientvault.ui.pages.disclosures import DisclosuresPage
 from clientvault.ui.pages.erasure import ErasurePage
 from clientvault.ui.pages.exports import ExportsPage
 from clientvault.ui.pages.incidents import IncidentsPage
@@ -181,6 +182,9 @@ class MainWindow(QMainWindow):
             pages.append(("complaints", self.tr("Complaints"), complaints))
             incidents = lambda: IncidentsPage(self.vault, self.operations, lang=lang)  # noqa: E731
             pages.append(("incidents", self.tr("Incidents and breaches"), incidents))
+        if can(role, Capability.REGISTERS) and role is not Role.ASSISTANT:
+            disclosures = lambda: DisclosuresPage(self.vault, self.operations, lang=lang)  # noqa: E731
+            pages.append(("disclosures", self.tr("Sharing log"), disclosures))
         if role in (Role.PARTNER, Role.PRIVACY_OFFICER):
             pages.append(("dashboard", self.tr("Compliance dashboard"), self._dashboard_page))
         if role is Role.PARTNER:

@@ -1,0 +1,178 @@
+"""The sharing log page (PIPL Arts 21, 23): disclosures to third parties, checked before they are logged."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientvault.core.errors import KnownError
+from clientvault.core.records import DataCategory
+from clientvault.services.changes import Changes
+from clientvault.services.clients import ClientFilter, ClientService
+from clientvault.services.context import Vault
+from clientvault.services.disclosures import Disclosure, DisclosureService
+from clientvault.services.purposes import PurposeService
+from clientvault.ui.errors import error_message
+from clientvault.ui.i18n import fmt, format_date, format_number
+from clientvault.ui.operations import Operations
+from clientvault.ui.widgets.tables import make_table_view
+from clientvault.ui.widgets.text import embolden, wrapped_label
+
+
+class DisclosureDialog(QDialog):
+    """Log one disclosure: client and person from the vault, recipient, purpose, categories."""
+
+    def __init__(self, vault: Vault, service: DisclosureService, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Log a disclosure"))
+        self.service = service
+        self.clients = ClientService(vault)
+        self.created: Disclosure | None = None
+        self.client, self.person, self.purpose = QComboBox(self), QComboBox(self), QComboBox(self)
+        for row in self.clients.page(ClientFilter(), limit=500):
+            self.client.addItem(row.name, row.id)
+        for p in PurposeService(vault).catalogue():
+            self.purpose.addItem(p.name(lang), p.code)
+        self.recipient = QLineEdit(self)
+        self.recipient.setObjectName("recipient")
+        self.boxes = {c: QCheckBox(c.value, self) for c in DataCategory}
+        names = {
+            DataCategory.IDENTITY: self.tr("Identity"),
+            DataCategory.CONTACT: self.tr("Contact details"),
+            DataCategory.ID_DOCUMENT: self.tr("ID numbers"),
+            DataCategory.BANK: self.tr("Bank accounts"),
+            DataCategory.CREDENTIALS: self.tr("Logins"),
+        }
+        cats = QHBoxLayout()
+        for c, box in self.boxes.items():
+            box.setText(names[c])
+            cats.addWidget(box)
+        self.error = wrapped_label(self, name="error")
+        form = QFormLayout()
+        form.addRow(self.tr("Client:"), self.client)
+        form.addRow(self.tr("Person:"), self.person)
+        form.addRow(self.tr("Recipient:"), self.recipient)
+        form.addRow(self.tr("Purpose:"), self.purpose)
+        form.addRow(self.tr("Data given:"), cats)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.client.currentIndexChanged.connect(lambda _i: self._fill_persons())
+        self._fill_persons()
+
+    def _fill_persons(self) -> None:
+        self.person.clear()
+        self.person.addItem(self.tr("(the client)"), None)
+        if self.client.currentData() is not None:
+            for p in self.clients.get(self.client.currentData()).persons:
+                self.person.addItem(p.name, p.id)
+
+    def submit(self) -> None:
+        """Check and log; a refusal (with its reason) stays in the dialog."""
+        if self.client.currentData() is None:
+            self.error.setText(self.tr("Choose a client."))
+            return
+        try:
+            self.created = self.service.record(
+                self.client.currentData(),
+                self.recipient.text(),
+                self.purpose.currentData(),
+                [c.value for c, box in self.boxes.items() if box.isChecked()],
+                person_id=self.person.currentData(),
+            )
+        except KnownError as exc:
+            self.error.setText(error_message(exc))
+            return
+        self.accept()
+
+
+class DisclosuresPage(QWidget):
+    """The sharing log: who received which client's data, under which purpose and basis."""
+
+    def __init__(
+        self, vault: Vault, operations: Operations, parent: QWidget | None = None, *, lang: str = "zh"
+    ) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.operations = operations
+        self.lang = lang
+        self.service = DisclosureService(vault)
+        self.service.entries(limit=1)  # AccessDenied (audited) for an assistant
+        self.new_button = QPushButton(self.tr("Log a disclosure…"), self)
+        self.new_button.setObjectName("new")
+        self.count_label = QLabel(self)
+        self.model = QStandardItemModel(0, 6, self)
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Client"), self.tr("Recipient"), self.tr("Purpose"), self.tr("Basis"),
+             self.tr("Categories")]
+        )  # fmt: skip
+        self.view = make_table_view(self, "disclosures", self.model)
+        self.status = wrapped_label(self, name="status")
+        top = QHBoxLayout()
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(embolden(QLabel(self.tr("Sharing log"), self)))
+        layout.addWidget(
+            wrapped_label(
+                self,
+                self.tr(
+                    "Each time client data is given to someone outside the firm (tax bureau, bank, social "
+                    "insurance), log it here. ClientVault refuses, with the reason, a disclosure the purpose does "
+                    "not cover or that lacks the consent in force, the separate consent for sensitive data or the "
+                    "separate consent to provide data to others (PIPL Arts 23, 29)."
+                ),
+            )
+        )
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        self.new_button.clicked.connect(lambda: self.new_disclosure())
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the log."""
+        if self.vault.locked:
+            return
+        entries = self.service.entries()
+        self.model.removeRows(0, self.model.rowCount())
+        for d in entries:
+            cells = [format_date(d.disclosed_on), d.client_name or self.tr("(sealed or erased)"), d.recipient,
+                     d.purpose_code, d.basis, ", ".join(d.categories)]  # fmt: skip
+            self.model.appendRow([QStandardItem(c) for c in cells])
+        self.count_label.setText(fmt(self.tr("%1 disclosures"), format_number(len(entries))))
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Reload when registers, consents or clients changed."""
+        if changes.touches("requests", "consent", "clients", "sealed"):
+            self.reload()
+
+    def new_disclosure(self) -> DisclosureDialog:
+        """Open the dialog (returned: tests drive it)."""
+        dialog = DisclosureDialog(self.vault, self.service, self.lang, self)
+
+        def done() -> None:
+            self.status.setText(self.tr("Disclosure logged."))
+            self.reload()
+            self.operations.report(Changes(requests=True), self)
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        return dialog

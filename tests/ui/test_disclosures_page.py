@@ -1,0 +1,55 @@
+"""The sharing log page per role: a refused disclosure shows its reason in the dialog; a lawful one is logged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from clientvault.core.errors import AccessDenied
+from clientvault.core.records import DataCategory
+from clientvault.core.roles import Role
+from clientvault.services.context import Vault
+from clientvault.services.vault import VaultService
+from clientvault.ui.operations import Operations
+from clientvault.ui.pages.disclosures import DisclosuresPage
+from tests.fixtures.planted import PERSON, Planted, plant
+from tests.ui.conftest import USERS
+
+
+@pytest.fixture
+def logins(staffed_vault: Vault, fast_vaults: VaultService) -> Iterator[dict[Role, Vault]]:
+    opened = {role: fast_vaults.unlock(staffed_vault.paths.folder, *USERS[role]) for role in USERS}
+    yield {Role.PARTNER: staffed_vault, **opened}
+    for vault in opened.values():
+        vault.lock()
+
+
+@pytest.fixture
+def planted(logins: dict[Role, Vault]) -> Planted:
+    return plant(logins[Role.PARTNER], accountant_ids=[logins[Role.ACCOUNTANT].session.user_id])
+
+
+def test_accountant_logs_and_a_refusal_says_why(qtbot: QtBot, logins: dict[Role, Vault], planted: Planted) -> None:
+    page = DisclosuresPage(logins[Role.ACCOUNTANT], Operations())
+    qtbot.addWidget(page)
+    dialog = page.new_disclosure()
+    dialog.person.setCurrentIndex(dialog.person.findText(PERSON))
+    dialog.recipient.setText("某银行")
+    dialog.purpose.setCurrentIndex(dialog.purpose.findData("bank_services"))
+    dialog.boxes[DataCategory.IDENTITY].setChecked(True)
+    dialog.submit()
+    assert dialog.created is None and "no consent in force" in dialog.error.text()
+    dialog.purpose.setCurrentIndex(dialog.purpose.findData("tax_filing"))
+    dialog.submit()
+    assert dialog.created is not None and page.model.rowCount() == 1
+    assert page.model.index(0, 4).data() == "legal_obligation"
+    other = DisclosuresPage(logins[Role.PRIVACY_OFFICER], Operations())
+    qtbot.addWidget(other)
+    assert other.model.rowCount() == 1
+
+
+def test_assistant_has_no_sharing_log(qtbot: QtBot, logins: dict[Role, Vault]) -> None:
+    with pytest.raises(AccessDenied):
+        DisclosuresPage(logins[Role.ASSISTANT], Operations())
