@@ -34,13 +34,16 @@ from bench.common import (
     work_copy,
 )
 from clientvault.core.records import ClientInput
+from clientvault.core.roles import Role
 from clientvault.security.keyfile import FAST_KDF
 from clientvault.services.clients import ClientService
 from clientvault.services.context import Vault
 from clientvault.services.erasure import ErasureService
 from clientvault.services.locking import LockService
+from clientvault.services.users import UserService
 from clientvault.services.vault import VaultService
 from clientvault.storage.erasure import erase_client
+from clientvault.storage.users import UserRepository
 
 CLIENTS = BENCH_CLIENTS
 SAMPLES = int(os.environ.get("BENCH_ERASURE_SAMPLES", "7"))
@@ -75,11 +78,20 @@ def run() -> list[Result]:
         for cid in locked:
             locks.lock(cid, "bench: engagement ended")
 
+        # The law's path (issue 10): a second person approves, an appraisal, a witness, and — the
+        # records being within their retention period — the partner's typed override. Only the
+        # execution is timed.
+        if UserRepository(vault.db).by_username("second") is None:
+            UserService(vault, vaults).add("second", "第二人", Role.PRIVACY_OFFICER, PASSWORD)
+        second = ErasureService(vaults.unlock(work, "second", PASSWORD))
+
         def erase(cid: int) -> float:
-            rid = erasure.request(cid, "retention_expiry", "retention_ended")
-            erasure.approve(rid)
+            rid = erasure.request(cid, "partner_decision", "service_ended")
+            erasure.override(rid, "委托已终止，会计档案已移交客户，无需继续保管")
+            erasure.appraise(cid)
+            second.approve(rid)
             start = time.perf_counter()
-            erasure.execute(rid, verify=False)
+            erasure.execute(rid, verify=False, witness="监销人甲")
             return time.perf_counter() - start
 
         locked_times = [erase(cid) for cid in locked][1:]  # the first one warms the caches
@@ -97,6 +109,7 @@ def run() -> list[Result]:
         integrity = time.perf_counter() - start
         assert problems == []
         size_mb = vault.paths.db.stat().st_size / 1e6
+        second.vault.lock()
     finally:
         vault.lock()
 
