@@ -2,9 +2,9 @@
 
 For a period (inclusive dates) the report summarises the individuals' requests, complaints and
 incidents, the sensitive values revealed and the files exported per user and purpose, the erasures
-carried out with their certificate numbers, the audit-chain verification result with the head
-hash (SECURITY.md "Audit log": the paper copy pins the chain) and the items still open. Partner
-and privacy officer only; generating it is audited.
+carried out with their certificate numbers, the disclosures of the sharing log, the audit-chain
+verification result with the head hash (SECURITY.md "Audit log": the paper copy pins the chain)
+and the items still open. Partner and privacy officer only; generating it is audited.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ _L = {
     "zh": {
         "kind": "种类", "status": "状态", "count": "数量", "category": "类别", "month": "月份", "user": "人员",
         "purpose": "目的", "action": "事项", "file_kind": "文件类型", "rows": "条数", "files": "文件数",
-        "certificate": "销毁证明编号", "client": "客户编号", "executed": "执行日期", "basis": "依据",
+        "certificate": "销毁证明编号", "recipient": "接收方",
+        "client": "客户编号", "executed": "执行日期", "basis": "依据",
         "open_requests": "待处理的个人权利请求", "overdue": "其中已逾期", "open_complaints": "待处理的投诉",
         "open_incidents": "处理中的安全事件", "erasures_waiting": "待批准的删除申请",
         "sensitive.reveal": "查看敏感信息", "locked.reveal": "查看封存记录",
@@ -35,7 +36,8 @@ _L = {
     "en": {
         "kind": "Kind", "status": "State", "count": "Count", "category": "Category", "month": "Month", "user": "User",
         "purpose": "Purpose", "action": "What", "file_kind": "File kind", "rows": "Rows", "files": "Files",
-        "certificate": "Certificate no.", "client": "Client no.", "executed": "Executed", "basis": "Basis",
+        "certificate": "Certificate no.", "recipient": "Recipient",
+        "client": "Client no.", "executed": "Executed", "basis": "Basis",
         "open_requests": "Requests from individuals open", "overdue": "of which overdue",
         "open_complaints": "Complaints open", "open_incidents": "Incidents open",
         "erasures_waiting": "Erasures awaiting approval",
@@ -137,6 +139,12 @@ class ComplianceReportService:
                         "SELECT user_id, kind, purpose, count(*), sum(row_count) FROM export_register"
                         " WHERE at >= ? AND at < ? GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", (a, after))
                 ),
+            ),
+            ReportSection(
+                "sharing",
+                (t["recipient"], t["purpose"], t["basis"], t["count"]),
+                rows(db.all("SELECT recipient, purpose_code, basis, count(*) FROM disclosures"
+                            " WHERE disclosed_on BETWEEN ? AND ? GROUP BY 1, 2, 3 ORDER BY 1, 2", (a, b))),
             ),
             ReportSection(
                 "erasures",

@@ -17,6 +17,7 @@ from clientvault.services.clients import ClientService
 from clientvault.services.complaints import ComplaintCategory, ComplaintService
 from clientvault.services.compliance_report import ComplianceReportService
 from clientvault.services.context import Vault
+from clientvault.services.disclosures import DisclosureService
 from clientvault.services.exports import ExportKind, ExportService
 from clientvault.services.incidents import IncidentKind, IncidentService
 from clientvault.services.subject_requests import RequestKind, SubjectRequestService
@@ -39,6 +40,7 @@ def _busy(vault: Vault, tmp_path: Path) -> str:
     ComplaintService(vault).record(ComplaintCategory.USE, "推销短信")
     IncidentService(vault).report(IncidentKind.DRILL, "年度演练")
     assert ClientService(vault).reveal_id_number(planted.person_id, "bookkeeping")
+    DisclosureService(vault).record(planted.client_id, "某区税务局", "tax_filing", ["identity"])
     ExportService(vault).save(b"x", tmp_path / "a.xlsx", kind=ExportKind.EXCEL, purpose="年度汇算", row_count=12)
     return destroy(vault, other_client(vault)).certificate_no
 
@@ -50,7 +52,7 @@ def test_report_summarises_registers_and_prints_the_head_hash(new_vault: Vault, 
     text = squash(pdf_text(pdf))
     assert_fonts_embedded(pdf)
     for needle in ("个人信息保护合规审计报告", "第五十四条", "个人权利请求", "查阅", "投诉", "超出目的使用",
-                   "安全事件与泄露", "演练", "年度汇算", "老板", "查看敏感信息", "bookkeeping", cert, "待办事项", "完整"):  # fmt: skip
+                   "安全事件与泄露", "演练", "年度汇算", "老板", "查看敏感信息", "bookkeeping", "某区税务局", "tax_filing", cert, "待办事项", "完整"):  # fmt: skip
         assert needle in text, needle
     assert data.chain_ok and data.head_hash in text  # the paper pins the chain
     assert head.events >= data.chain_events and len(data.head_hash) == 64
