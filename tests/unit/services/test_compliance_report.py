@@ -52,7 +52,8 @@ def test_report_summarises_registers_and_prints_the_head_hash(new_vault: Vault, 
     text = squash(pdf_text(pdf))
     assert_fonts_embedded(pdf)
     for needle in ("个人信息保护合规审计报告", "第五十四条", "个人权利请求", "查阅", "投诉", "超出目的使用",
-                   "安全事件与泄露", "演练", "年度汇算", "老板", "查看敏感信息", "bookkeeping", "某区税务局", "tax_filing", cert, "待办事项", "完整"):  # fmt: skip
+                   "安全事件与泄露", "演练", "年度汇算", "老板", "查看敏感信息", "bookkeeping",
+                   "某区税务局", "tax_filing", cert, "待办事项", "完整"):  # fmt: skip
         assert needle in text, needle
     assert data.chain_ok and data.head_hash in text  # the paper pins the chain
     assert head.events >= data.chain_events and len(data.head_hash) == 64
