@@ -233,10 +233,16 @@ def _when(text: str, lang: str) -> str:
     return f"{format_date(moment, lang)} {moment:%H:%M}"
 
 
+_FIELDS = {
+    "zh": {"id_number": "证件号码", "phone": "电话", "email": "电子邮箱", "address": "地址", "notes": "备注"},
+    "en": {"id_number": "ID number", "phone": "phone", "email": "e-mail", "address": "address", "notes": "notes"},
+}
+
+
 def _kind(kind: str, lang: str) -> str:
     base, _, field_name = kind.partition(".")
     label = _KINDS[lang].get(base, base)
-    return f"{label} · {field_name}" if field_name else label
+    return f"{label} · {_FIELDS[lang].get(field_name, field_name)}" if field_name else label
 
 
 def render_erasure_certificate(data: CertificateData, *, lang: str = "zh") -> bytes:

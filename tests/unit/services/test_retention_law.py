@@ -127,9 +127,25 @@ def test_only_the_partner_overrides_and_the_reason_is_printed(
     assert [e.reason for e in events] == [f"request:{rid}"]  # the text is not in the audit log
     text = squash(pdf_text(erasure.certificate_pdf(result.certificate_no)))
     assert squash(OVERRIDE) in text and f"第{appraisal}号" in text
-    for heading in ("档案名称/类别", "起止年度", "档案编号", "应保管期限", "已保管期限", "销毁时间", "会计凭证", "30年"):
+    for heading in (
+        "档案名称/类别",
+        "起止年度",
+        "档案编号",
+        "应保管期限",
+        "已保管期限",
+        "销毁时间",
+        "会计凭证",
+        "30年",
+    ):
         assert heading in text
-    for line in ("单位负责人", "档案管理机构负责人", "会计管理机构负责人", "档案管理机构经办人", "会计管理机构经办人", "监销人"):
+    for line in (
+        "单位负责人",
+        "档案管理机构负责人",
+        "会计管理机构负责人",
+        "档案管理机构经办人",
+        "会计管理机构经办人",
+        "监销人",
+    ):
         assert line in text
     for english in ("secure_delete", "VACUUM", "wal_checkpoint", "ClientVault", "合伙人", "事务所", "本所"):
         assert english not in text
@@ -164,8 +180,13 @@ def test_a_period_starts_the_day_after_the_accounting_year(new_vault: Vault) -> 
 def test_rule_edits_are_versioned_audited_and_limited_to_partner_and_privacy_officer(
     new_vault: Vault, second: Vault, add_staff: Callable[..., int], fast_vaults: VaultService
 ) -> None:
-    assert RetentionService(second).set_rule("tax_records", 15, "税收征收管理法实施细则 第二十九条（本公司延长至15年）") == 2
-    RetentionService(new_vault).set_rule("annual_reports", 0, "附表一：年度财务会计报告 永久", covers=("client.identity",))
+    assert (
+        RetentionService(second).set_rule("tax_records", 15, "税收征收管理法实施细则 第二十九条（本公司延长至15年）")
+        == 2
+    )
+    RetentionService(new_vault).set_rule(
+        "annual_reports", 0, "附表一：年度财务会计报告 永久", covers=("client.identity",)
+    )
     versions = RetentionService(new_vault).versions("tax_records")
     assert [(v.version, v.years) for v in versions] == [(1, 10), (2, 15)]
     assert versions[1].changed_by == second.session.user_id
@@ -281,3 +302,13 @@ def test_handover_is_recorded(new_vault: Vault, planted: Planted) -> None:
     with pytest.raises(ValidationError):
         locks.handover(planted.client_id, ("accounting_vouchers",), " ")
     assert new_vault.audit.page(AuditFilter(action_prefix="client.handover"))[0].reason == f"handover:{hid}"
+
+
+def test_the_sealing_erasure_has_an_all_chinese_certificate(new_vault: Vault, planted: Planted) -> None:
+    LockService(new_vault).lock(planted.client_id, "engagement ended")
+    (record,) = LockService(new_vault).sealing_records(planted.client_id)
+    assert record.certificate_no is not None
+    text = squash(pdf_text(ErasureService(new_vault).certificate_pdf(record.certificate_no)))
+    assert "封存时删除无保存依据的项目" in text and "电话" in text and "备注" in text
+    for word in ("phone", "notes", "sealing", "secure_delete", "事务所", "合伙人"):
+        assert word not in text
