@@ -1686,6 +1686,112 @@ open the audit log</source>
     </message>
 </context>
 <context>
+    <name>DisclosureDialog</name>
+    <message>
+        <source>Log a disclosure</source>
+        <translation>登记对外提供</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>身份信息</translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>ID numbers</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Bank accounts</source>
+        <translation>银行账户</translation>
+    </message>
+    <message>
+        <source>Logins</source>
+        <translation>登录信息</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>个人：</translation>
+    </message>
+    <message>
+        <source>Recipient:</source>
+        <translation>接收方：</translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation>处理目的：</translation>
+    </message>
+    <message>
+        <source>Data given:</source>
+        <translation>提供的信息：</translation>
+    </message>
+    <message>
+        <source>(the client)</source>
+        <translation>（客户本身）</translation>
+    </message>
+    <message>
+        <source>Choose a client.</source>
+        <translation>请选择客户。</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosuresPage</name>
+    <message>
+        <source>Log a disclosure…</source>
+        <translation>登记对外提供…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>处理目的</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>信息种类</translation>
+    </message>
+    <message>
+        <source>Sharing log</source>
+        <translation>对外提供记录</translation>
+    </message>
+    <message>
+        <source>Each time client data is given to someone outside the firm (tax bureau, bank, social insurance), log it here. ClientVault refuses, with the reason, a disclosure the purpose does not cover or that lacks the consent in force, the separate consent for sensitive data or the separate consent to provide data to others (PIPL Arts 23, 29).</source>
+        <translation>每次向本所以外的单位（税务机关、银行、社保机构等）提供客户信息，都在此登记。处理目的不涵盖、缺少有效同意、缺少敏感个人信息单独同意或缺少向他人提供的单独同意的，客户保密柜会拒绝并说明理由（《个人信息保护法》第二十三条、第二十九条）。</translation>
+    </message>
+    <message>
+        <source>(sealed or erased)</source>
+        <translation>（已封存或已删除）</translation>
+    </message>
+    <message>
+        <source>%1 disclosures</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <source>Disclosure logged.</source>
+        <translation>已登记对外提供。</translation>
+    </message>
+</context>
+<context>
     <name>ErasurePage</name>
     <message>
         <source>Erasure</source>
@@ -2308,6 +2414,22 @@ A legal hold stops the erasure until it is lifted.</source>
     <message>
         <source>This complaint is already resolved.</source>
         <translation>此投诉已处理完毕。</translation>
+    </message>
+    <message>
+        <source>Refused: the purpose does not cover some of these categories of data. Nothing was logged.</source>
+        <translation>已拒绝：处理目的不涵盖其中部分信息种类。未作登记。</translation>
+    </message>
+    <message>
+        <source>Refused: this purpose rests on consent and there is no consent in force. Nothing was logged.</source>
+        <translation>已拒绝：该处理目的以同意为依据，但没有有效的同意。未作登记。</translation>
+    </message>
+    <message>
+        <source>Refused: sensitive data (ID numbers, bank accounts, logins) needs its separate consent (PIPL Art 29). Nothing was logged.</source>
+        <translation>已拒绝：敏感个人信息（证件号码、银行账户、登录信息）需取得单独同意（《个人信息保护法》第二十九条）。未作登记。</translation>
+    </message>
+    <message>
+        <source>Refused: giving the data to a third party needs the person&apos;s separate consent (PIPL Art 23). Nothing was logged.</source>
+        <translation>已拒绝：向第三方提供个人信息需取得本人的单独同意（《个人信息保护法》第二十三条）。未作登记。</translation>
     </message>
     <message>
         <source>This incident is already closed.</source>
@@ -3603,6 +3725,10 @@ Please give this reference to your administrator.</source>
         <translation>生成合规审计报告</translation>
     </message>
     <message>
+        <source>Disclosure to a third party</source>
+        <translation>向第三方提供信息</translation>
+    </message>
+    <message>
         <source>Exported file destroyed</source>
         <translation>导出文件已销毁</translation>
     </message>
@@ -4279,6 +4405,10 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Incidents and breaches</source>
         <translation>安全事件与泄露</translation>
+    </message>
+    <message>
+        <source>Sharing log</source>
+        <translation>对外提供记录</translation>
     </message>
     <message>
         <source>Compliance dashboard</source>

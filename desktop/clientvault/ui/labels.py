@@ -95,6 +95,7 @@ def action_name(action: str) -> str:
         "incident.close": translate("Labels", "Incident closed"),
         "settings.response_plan": translate("Labels", "Incident response plan changed"),
         "report.compliance": translate("Labels", "Compliance report generated"),
+        "disclosure.record": translate("Labels", "Disclosure to a third party"),
         "export.destroyed": translate("Labels", "Exported file destroyed"),
         "export.request": translate("Labels", "Export approval requested"),
         "export.approve": translate("Labels", "Export approved"),
