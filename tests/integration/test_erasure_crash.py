@@ -72,6 +72,8 @@ def _approved(vault: Vault, client_id: int) -> int:
     finally:
         second.lock()
     return rid
+
+
 AFTER = ("erased", 0, 0, 1, 1, 1)
 
 
