@@ -552,8 +552,8 @@
         <translation>封存客户</translation>
     </message>
     <message>
-        <source>Sealed records are kept for the legal retention period and hidden from staff. Reason:</source>
-        <translation>封存的记录将在法定保存期内保存，员工不可见。理由：</translation>
+        <source>Sealed records are kept for the legal retention period and hidden from staff. Only the items a retention rule requires are kept; the others (logins, contacts, phone numbers, notes…) are erased for good. Reason:</source>
+        <translation>封存的记录在法定保管期限内保存，员工无法查看。只保留保管期限规则要求的项目，其余项目（登录信息、联系人、电话、备注等）将被永久删除。理由：</translation>
     </message>
     <message>
         <source>%1 is sealed: it is kept under Locked records, hidden from staff.</source>

@@ -189,7 +189,11 @@ class ClientActions(_Base):
         text = reason or ask_reason(
             self,
             self.tr("Lock client"),
-            self.tr("Sealed records are kept for the legal retention period and hidden from staff. Reason:"),
+            self.tr(
+                "Sealed records are kept for the legal retention period and hidden from staff. Only the items a "
+                "retention rule requires are kept; the others (logins, contacts, phone numbers, notes…) are "
+                "erased for good. Reason:"
+            ),
         )
         if not text or not self.run(lambda: LockService(self.service.vault).lock(self.client_id, text)):
             return False
