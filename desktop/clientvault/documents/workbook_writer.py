@@ -22,11 +22,16 @@ from clientvault.documents.spreadsheet import FIELDS, ID_FIELDS, SYNONYMS
 
 #: Characters that make a spreadsheet treat a cell's text as a formula or command.
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+_DANGEROUS_CHARS = frozenset(DANGEROUS_START)
 
 
 def neutralise(text: str) -> str:
     """Prefix an apostrophe to text that a spreadsheet would execute."""
     return "'" + text if text.startswith(DANGEROUS_START) else text
+
+
+def _neutralise_fast(text: str) -> str:
+    return "'" + text if text[:1] in _DANGEROUS_CHARS else text
 
 
 def restore(text: str) -> str:
@@ -97,19 +102,21 @@ def write_sheets(sheets: Sequence[Sheet], stamp: Stamp) -> tuple[bytes, int]:
         for i, col in enumerate(sheet.columns, start=1):
             ws.column_dimensions[get_column_letter(i)].width = col.width
         ws.append([neutralise(c.header) for c in sheet.columns])
-        ids = [c.identifier for c in sheet.columns]
+        ids = [i for i, c in enumerate(sheet.columns) if c.identifier]
+        text_style = None
         count = 0
         for row in sheet.rows:
-            out: list[Any] = []
-            for value, identifier in zip(row, ids, strict=False):
-                if isinstance(value, str):
-                    value = neutralise(value)
-                    if identifier and value:
-                        cell = WriteOnlyCell(ws, value)
+            out = [(_neutralise_fast(v) if type(v) is str else v) for v in row]
+            for i in ids:
+                if i < len(out) and type(out[i]) is str and out[i]:
+                    cell = WriteOnlyCell(ws, out[i])
+                    if text_style is None:
                         cell.number_format = "@"
-                        cell.data_type = "s"
-                        value = cell
-                out.append(value)
+                        text_style = cell._style
+                    else:
+                        cell._style = text_style  # one shared "@" (Text) style; cells are written at once
+                    cell.data_type = "s"
+                    out[i] = cell
             ws.append(out)
             count += 1
         counts.append(count)
