@@ -137,6 +137,7 @@ def check_vault(
     delete_mode: bool = False,
     login_sample: int | None = None,
     extra: Sequence[str] = (),
+    skip: Sequence[str] = (),
 ) -> tuple[list[str], Vault | None]:
     """Open the vault and check every invariant; return (problems, the open vault or None)."""
     problems: list[str] = []
@@ -159,8 +160,8 @@ def check_vault(
             if login_sample is not None:
                 names = names[-login_sample:]
             for username, password in names:
-                if username in ledger.disabled or username in ledger.broken:
-                    continue
+                if username in ledger.disabled or username in ledger.broken or username in skip:
+                    continue  # ``skip``: the account the operation just tried to disable (checked by it)
                 try:
                     vaults.unlock(folder, username, password).lock()
                 except KnownError as exc:

@@ -222,7 +222,8 @@ class KillCampaign:
         if op == "init":
             self._after_init(info["target"], rc)  # type: ignore[arg-type]
             return
-        problems, vault = check_vault(self.folder, self.ledger, login_sample=3)
+        skip = [str(info["user"])] if op == "user_disable" else []
+        problems, vault = check_vault(self.folder, self.ledger, login_sample=3, skip=skip)
         for p in problems:
             self.report.problems[op][p] += 1
         if vault is None:
