@@ -165,3 +165,20 @@ def render_compliance_report(data: ReportData, *, lang: str = "zh") -> bytes:
 def rows(items: Sequence[Sequence[object]]) -> tuple[tuple[str, ...], ...]:
     """Turn table rows of any values into text."""
     return tuple(tuple(str(v) for v in r) for r in items)
+
+
+def render_table_document(
+    title: str, intro: str, sections: Sequence[ReportSection], *, firm_name: str, number: str, lang: str = "zh"
+) -> bytes:
+    """A titled document of tables (e.g. the record of processing activities), as PDF bytes.
+
+    ``ReportSection.key`` is printed as the section's heading here.
+    """
+    lang = check_lang(lang)
+    styles = document_styles(lang)
+    story: list[Flowable] = [para(title, styles.title), para(intro, styles.body)]
+    for section in sections:
+        if section.key:
+            story.append(para(section.key, styles.heading))
+        story.append(_grid(section, styles) if section.rows else para(_S[lang]["none"], styles.body))
+    return build_pdf(story, title=title, firm_name=firm_name, document_number=number, lang=lang)
