@@ -560,9 +560,11 @@ class _Context:
         allowed = self.allowed[ClientStatus(values["status"])]
         for f in list(values):
             cat = FIELD_CATEGORY.get(f)
-            if f in self.dropped or (cat is not None and cat not in allowed):
-                del values[f]
-                issues.append(Issue(f, self.dropped.get(f, "no_purpose"), False))
+            if f in self.dropped:
+                del values[f]  # the whole column is not stored: said once, in ImportPlan.dropped
+            elif cat is not None and cat not in allowed:
+                del values[f]  # not stored for this row's status (e.g. a prospect's ID number)
+                issues.append(Issue(f, "no_purpose", False))
         planned = PlannedRow(number, values, issues)
         self._duplicates(planned)
         return planned
