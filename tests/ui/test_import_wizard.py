@@ -167,3 +167,29 @@ def test_clients_page_buttons_follow_the_role(qtbot: QtBot, staffed_vault: Vault
     finally:
         asst.lock()
         priv.lock()
+
+
+def test_per_row_choice_for_matching_clients(qtbot: QtBot, new_vault: Vault, tmp_path: Path) -> None:
+    from clientvault.core.records import ClientInput
+
+    clients = ClientService(new_vault)
+    first = clients.create(ClientInput(name="老客户", uscc=uscc(0), engagement_start="2024-01-01"))
+    clients.create(ClientInput(name="另一个老客户", uscc=uscc(1), engagement_start="2024-01-01"))
+    wizard = _wizard(qtbot, new_vault, good_workbook(tmp_path / "c.xlsx", 3))
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=10_000)
+    model = wizard.preview_page.model
+    assert model is not None
+    choice_col = model.columnCount() - 1
+    first_row = model.index(0, choice_col)
+    assert model.flags(model.index(2, choice_col)) & Qt.ItemFlag.ItemIsUserCheckable == Qt.ItemFlag(0)  # no match
+    assert first_row.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert model.setData(first_row, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    wizard.next()
+    assert "1 new clients" in wizard.confirm_page.text.text()
+    with qtbot.waitSignal(wizard.sig_imported, timeout=20_000):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    result = wizard.imported
+    assert result is not None and (result.created, result.updated, result.skipped) == (1, 1, 1)
+    assert clients.get(first).phone == "13800000000"
