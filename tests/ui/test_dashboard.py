@@ -114,3 +114,13 @@ def test_report_button_writes_the_compliance_report(
     assert "个人信息保护合规审计报告" in squash(pdf_text(out.read_bytes()))
     assert not page.save_report(tmp_path / "bad.pdf", date.today(), date.today() - timedelta(days=1))
     assert page.status.text() and not (tmp_path / "bad.pdf").exists()
+
+
+def test_record_of_processing_activities_button(qtbot: QtBot, logins: dict[Role, Vault], tmp_path: Path) -> None:
+    page = DashboardPage(logins[Role.PARTNER], Operations())
+    qtbot.addWidget(page)
+    assert page.save_processing_record(tmp_path)
+    assert len(list(tmp_path.glob("processing-record-*.pdf"))) == 1
+    assert len(list(tmp_path.glob("processing-record-*.xlsx"))) == 1
+    assert not page.save_processing_record(tmp_path / "missing" / "folder")
+    assert page.status.text() == "The files could not be written to that folder."

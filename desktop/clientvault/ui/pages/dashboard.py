@@ -25,8 +25,9 @@ from clientvault.services.changes import Changes
 from clientvault.services.compliance_report import ComplianceReportService
 from clientvault.services.context import Vault
 from clientvault.services.dashboard import ComplianceFigures, DashboardService
+from clientvault.services.processing_record import ProcessingRecordService
 from clientvault.services.subject_requests import RequestFilter
-from clientvault.ui.errors import error_message
+from clientvault.ui.errors import error_message, known
 from clientvault.ui.i18n import fmt, format_number, format_timestamp
 from clientvault.ui.operations import Operations
 from clientvault.ui.widgets.text import embolden, wrapped_label
@@ -83,6 +84,10 @@ class DashboardPage(QWidget):
         layout.addWidget(self.status)
         layout.addStretch(1)
         self.report_button.clicked.connect(lambda: self.ask_report())
+        self.ropa_button = QPushButton(self.tr("Record of processing activities (PDF and Excel)…"), self)
+        self.ropa_button.setObjectName("ropa")
+        layout.insertWidget(layout.indexOf(self.report_button) + 1, self.ropa_button)
+        self.ropa_button.clicked.connect(lambda: self.save_processing_record())
         specs = [
             ("requests_due", "requests_register", RequestFilter.DUE_SOON),
             ("requests_overdue", "requests_register", RequestFilter.OVERDUE),
@@ -179,4 +184,28 @@ class DashboardPage(QWidget):
             if saved.chain_ok
             else fmt(self.tr("Saved %1, but the audit log check FAILED: see the report."), saved.path.name)
         )
+        return True
+
+    def save_processing_record(self, folder: Path | None = None) -> bool:
+        """Write the record of processing activities (PDF and workbook) into a chosen folder."""
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the record of processing activities"))
+            if not chosen:
+                return False
+            folder = Path(chosen)
+        stem = folder / f"processing-record-{self.today():%Y%m%d}"
+        try:
+            saved = ProcessingRecordService(self.vault, today=self.today).save(
+                stem.with_suffix(".pdf"), stem.with_suffix(".xlsx"), self.lang
+            )
+        except KnownError as exc:
+            self.status.setText(error_message(exc))
+            return False
+        except OSError as exc:  # a full disk or a read-only folder has its own message
+            typed = known(exc)
+            self.status.setText(
+                error_message(typed) if typed is not exc else self.tr("The files could not be written to that folder.")
+            )
+            return False
+        self.status.setText(fmt(self.tr("Saved %1 and %2."), saved.pdf.name, saved.xlsx.name))
         return True
