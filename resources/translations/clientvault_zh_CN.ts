@@ -1619,6 +1619,10 @@
         <translation>合规审计报告（PDF）…</translation>
     </message>
     <message>
+        <source>Record of processing activities (PDF and Excel)…</source>
+        <translation>个人信息处理活动记录（PDF 和 Excel）…</translation>
+    </message>
+    <message>
         <source>requests due within 7 days</source>
         <translation>项请求 7 天内到期</translation>
     </message>
@@ -1683,6 +1687,18 @@ open the audit log</source>
     <message>
         <source>Saved %1, but the audit log check FAILED: see the report.</source>
         <translation>已保存 %1，但审计日志校验未通过，详见报告。</translation>
+    </message>
+    <message>
+        <source>Folder for the record of processing activities</source>
+        <translation>处理活动记录保存位置</translation>
+    </message>
+    <message>
+        <source>The files could not be written to that folder.</source>
+        <translation>无法将文件写入该文件夹。</translation>
+    </message>
+    <message>
+        <source>Saved %1 and %2.</source>
+        <translation>已保存 %1 和 %2。</translation>
     </message>
 </context>
 <context>
