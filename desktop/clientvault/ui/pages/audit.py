@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -15,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clientvault.core.errors import KnownError
 from clientvault.services.audit import AuditFilter, AuditService, ChainStatus
+from clientvault.services.audit_export import AuditExportService
 from clientvault.services.changes import Changes
 from clientvault.services.context import Vault
-from clientvault.ui.errors import error_message
+from clientvault.ui.errors import error_message, known
 from clientvault.ui.i18n import fmt, format_number
 from clientvault.ui.labels import action_groups
 from clientvault.ui.models.audit import AuditTableModel
@@ -80,6 +85,10 @@ class AuditPage(QWidget):
         filters.addWidget(self.until)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
+        self.excel_button = QPushButton(self.tr("Export to Excel…"), self)
+        self.excel_button.setObjectName("excel")
+        filters.addWidget(self.excel_button)
+        self.excel_status = wrapped_label(self, name="excel_status")
 
         self.model = AuditTableModel(self.audit, self)
         self.view = make_table_view(
@@ -96,6 +105,7 @@ class AuditPage(QWidget):
         layout.addLayout(banner_row)
         layout.addLayout(filters)
         layout.addWidget(self.view)
+        layout.addWidget(self.excel_status)
 
         self._fill_users()
         self.user_filter.currentIndexChanged.connect(self.apply_filter)
@@ -104,8 +114,26 @@ class AuditPage(QWidget):
         self.since.dateChanged.connect(self.apply_filter)
         self.until.dateChanged.connect(self.apply_filter)
         self.verify_button.clicked.connect(self.verify)
+        self.excel_button.clicked.connect(lambda: self.export_excel())
         self._update_count()
         self.verify()
+
+    def export_excel(self, path: Path | None = None) -> bool:
+        """Write the events the filters show to an Excel workbook."""
+        path = path or _ask_path(self, self.tr("Export the audit log"))
+        if path is None:
+            return False
+        try:
+            n = AuditExportService(self.vault).save(path, self.current_filter())
+        except (KnownError, OSError) as exc:
+            typed = known(exc)
+            known_error = isinstance(typed, KnownError)
+            self.excel_status.setText(
+                error_message(typed) if known_error else self.tr("The file could not be written.")
+            )
+            return False
+        self.excel_status.setText(fmt(self.tr("Saved %1 events to %2."), format_number(n), path.name))
+        return True
 
     def _fill_users(self) -> None:
         self.user_filter.addItem(self.tr("Everyone"), None)
@@ -192,6 +220,11 @@ class AuditPage(QWidget):
         self.banner.setStyleSheet(_BAD_STYLE)
         self.banner.setText(fmt(self.tr("The audit chain could not be checked: %1"), error_message(exc)))
         self.sig_verified.emit(exc)
+
+
+def _ask_path(page: QWidget, title: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(page, title, "audit-log.xlsx", "Excel (*.xlsx)")
+    return Path(path) if path else None
 
 
 def _utc_iso(day: QDate) -> str:
