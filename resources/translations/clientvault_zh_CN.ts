@@ -250,6 +250,22 @@
         <translation>至</translation>
     </message>
     <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>无法写入该文件。</translation>
+    </message>
+    <message>
+        <source>Saved %1 events to %2.</source>
+        <translation>已将 %1 条记录保存到 %2。</translation>
+    </message>
+    <message>
         <source>Everyone</source>
         <translation>全部用户</translation>
     </message>
@@ -3743,6 +3759,14 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Disclosure to a third party</source>
         <translation>向第三方提供信息</translation>
+    </message>
+    <message>
+        <source>Audit log exported to Excel</source>
+        <translation>导出审计日志到 Excel</translation>
+    </message>
+    <message>
+        <source>Record of processing activities written</source>
+        <translation>生成个人信息处理活动记录</translation>
     </message>
     <message>
         <source>Exported file destroyed</source>

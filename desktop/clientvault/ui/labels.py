@@ -96,6 +96,8 @@ def action_name(action: str) -> str:
         "settings.response_plan": translate("Labels", "Incident response plan changed"),
         "report.compliance": translate("Labels", "Compliance report generated"),
         "disclosure.record": translate("Labels", "Disclosure to a third party"),
+        "audit.export": translate("Labels", "Audit log exported to Excel"),
+        "report.processing_record": translate("Labels", "Record of processing activities written"),
         "export.destroyed": translate("Labels", "Exported file destroyed"),
         "export.request": translate("Labels", "Export approval requested"),
         "export.approve": translate("Labels", "Export approved"),
