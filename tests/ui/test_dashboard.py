@@ -60,6 +60,7 @@ def test_figures_for_partner_and_privacy_officer(logins: dict[Role, Vault], busy
         f = DashboardService(logins[role]).figures()
         assert (f.requests_overdue, f.requests_due_soon, f.incidents_open) == (1, 1, 1)
         assert f.chain_ok and len(f.head_hash) == 64 and f.backup_age_days is None
+        assert f.retention_ending == 0 and f.consents_missing >= 0
     for role in (Role.ACCOUNTANT, Role.ASSISTANT):
         with pytest.raises(AccessDenied):
             DashboardService(logins[role]).figures()
@@ -84,6 +85,11 @@ def test_each_figure_opens_its_filtered_list(
     win.show_page("dashboard")
     page.cards["incidents"].click()
     assert win.current_page_key == "incidents"
+    win.show_page("dashboard")
+    assert page.cards["consents_missing"].text().startswith("1\n")  # the planted client has no consent yet
+    page.cards["consents_missing"].click()
+    assert win.current_page_key == "consent_overview"
+    assert not page.cards["retention"].isEnabled()
     for role in (Role.ACCOUNTANT, Role.ASSISTANT):
         other = MainWindow(ui_ctx, logins[role], qapp)
         qtbot.addWidget(other)
@@ -95,7 +101,7 @@ def test_each_figure_opens_its_filtered_list(
 def test_dashboard_screenshot(qtbot: QtBot, logins: dict[Role, Vault], busy: Planted, role: Role) -> None:
     page = DashboardPage(logins[role], Operations())
     qtbot.addWidget(page)
-    page.resize(820, 420)
+    page.resize(820, 500)
     page.show()
     SCREENSHOTS.mkdir(exist_ok=True)
     assert page.grab().save(str(SCREENSHOTS / f"dashboard_{role.value}.png"))

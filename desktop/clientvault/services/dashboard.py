@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from clientvault.core.roles import Capability, Role
 from clientvault.services.audit import AuditService
 from clientvault.services.complaints import ComplaintService
+from clientvault.services.consent import ConsentService
 from clientvault.services.context import Vault
 from clientvault.services.incidents import IncidentService
 from clientvault.services.subject_requests import RequestFilter, SubjectRequestService
+
+#: Sealed records whose retention ends within this many days are counted.
+RETENTION_SOON_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,9 @@ class ComplianceFigures:
     chain_problem: str
     last_backup_at: str  # "" when there is none
     backup_age_days: int | None
+    consents_missing: int = 0  # prospect and active clients without the consents their purposes need
+    consents_expiring: int = 0  # consents ending within the overview's window
+    retention_ending: int = 0  # sealed records whose retention period ends within 30 days (or has ended)
 
 
 class DashboardService:
@@ -55,6 +62,9 @@ class DashboardService:
         age = None
         if last:
             age = (self.today() - datetime.fromisoformat(str(last)).date()).days
+        consent = ConsentService(self.vault, today=self.today).overview_counts()
+        soon = (self.today() + timedelta(days=RETENTION_SOON_DAYS)).isoformat()
+        ending = int(db.scalar("SELECT count(*) FROM sealed_records WHERE retention_until <= ?", (soon,)))
         return ComplianceFigures(
             requests_due_soon=requests.count(RequestFilter.DUE_SOON),
             requests_overdue=requests.count(RequestFilter.OVERDUE),
@@ -67,4 +77,7 @@ class DashboardService:
             chain_problem=chain.problem,
             last_backup_at=str(last or ""),
             backup_age_days=age,
+            consents_missing=consent.get("missing", 0),
+            consents_expiring=consent.get("expiring", 0),
+            retention_ending=ending,
         )

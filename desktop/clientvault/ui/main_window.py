@@ -213,7 +213,8 @@ class MainWindow(QMainWindow):
     def open_filtered(self, key: str, flt: object) -> None:
         """Show page ``key`` and, if it has filters, apply ``flt`` (the dashboard's figures)."""
         self.show_page(key)
-        set_filter = getattr(self.pages[key], "set_filter", None)
+        page = self.pages[key]
+        set_filter = getattr(page, "set_filter", None) or getattr(page, "show_bucket", None)
         if flt is not None and set_filter is not None:
             set_filter(flt)
 

@@ -96,6 +96,9 @@ class DashboardPage(QWidget):
             ("erasures", "erasure", None),
             ("audit", "audit", None),
             ("backup", "backups", None),
+            ("consents_missing", "consent_overview", "missing"),
+            ("consents_expiring", "consent_overview", "expiring"),
+            ("retention", "locked", None),
         ]
         for n, (key, page, flt) in enumerate(specs):
             button = QPushButton(self)
@@ -115,6 +118,9 @@ class DashboardPage(QWidget):
             "complaints": (f.complaints_open, self.tr("complaints open"), False),
             "incidents": (f.incidents_open, self.tr("incidents open"), f.incidents_open > 0),
             "erasures": (f.erasures_awaiting, self.tr("erasures awaiting approval"), False),
+            "consents_missing": (f.consents_missing, self.tr("clients missing consents"), False),
+            "consents_expiring": (f.consents_expiring, self.tr("clients with consents expiring"), False),
+            "retention": (f.retention_ending, self.tr("sealed records reaching their retention end"), False),
         }
         for key, (n, caption, alert) in texts.items():
             self.cards[key].setText(f"{format_number(n)}\n{caption}")
@@ -139,6 +145,9 @@ class DashboardPage(QWidget):
         self.cards["backup"].setText(backup)
         self.cards["backup"].setStyleSheet(_ALERT if stale else _CALM)
         self.cards["backup"].setEnabled(self.vault.session.is_partner)  # the backups page is the partner's
+        self.cards["retention"].setEnabled(self.vault.session.is_partner)  # so is the locked-records page
+        for key in ("consents_missing", "consents_expiring"):  # the consent overview is the privacy officer's
+            self.cards[key].setEnabled(not self.vault.session.is_partner)
 
     def apply_changes(self, changes: Changes) -> None:
         """Recount when anything the figures depend on changed."""
