@@ -1659,6 +1659,18 @@
         <translation>项删除申请待批准</translation>
     </message>
     <message>
+        <source>clients missing consents</source>
+        <translation>个客户缺少同意</translation>
+    </message>
+    <message>
+        <source>clients with consents expiring</source>
+        <translation>个客户的同意即将到期</translation>
+    </message>
+    <message>
+        <source>sealed records reaching their retention end</source>
+        <translation>条封存记录保存期限将届满</translation>
+    </message>
+    <message>
         <source>Audit log intact
 %1 events · head %2</source>
         <translation>审计日志完整
