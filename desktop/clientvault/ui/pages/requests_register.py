@@ -164,6 +164,7 @@ class RequestsRegisterPage(QWidget):
             return
         if self.manager and self.service.sync():
             self.operations.report(Changes(requests=True), self)
+        before = self.selected()
         self.entries = self.service.entries(RequestFilter(self.filter.currentData()))
         today = self.today()
         self.model.removeRows(0, self.model.rowCount())
@@ -184,6 +185,10 @@ class RequestsRegisterPage(QWidget):
             ]
             self.model.appendRow([QStandardItem(c) for c in cells])
         self.count_label.setText(fmt(self.tr("%1 requests"), format_number(len(self.entries))))
+        if before is not None:  # keep the request being worked on selected
+            for row, e in enumerate(self.entries):
+                if e.id == before.id:
+                    self.view.selectRow(row)
         self._update_buttons()
 
     def apply_changes(self, changes: Changes) -> None:
