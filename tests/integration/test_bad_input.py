@@ -184,8 +184,18 @@ def test_invalid_utf8_user_name_from_the_environment(cli: Run, vault: Path) -> N
 
 def test_numbers_beyond_64_bits(cli: Run, vault: Path) -> None:
     for args in (
-        ["erase", "--client", str(2**64), "--basis", "deletion_request"],
-        ["erase", "--client", str(-(2**63) - 1), "--basis", "deletion_request"],
+        ["erase", "--client", str(2**64), "--basis", "deletion_request", "--approver", "priv", "--witness", "王见证"],
+        [
+            "erase",
+            "--client",
+            str(-(2**63) - 1),
+            "--basis",
+            "deletion_request",
+            "--approver",
+            "priv",
+            "--witness",
+            "王见证",
+        ],
         ["exports", "destroy", str(2**70)],
         ["audit", "--limit", str(10**30)],
     ):
