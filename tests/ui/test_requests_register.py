@@ -136,3 +136,15 @@ def test_role_without_a_page_is_refused(qtbot: QtBot, logins: dict[Role, Vault],
         _page(qtbot, logins[role])
     with pytest.raises(AccessDenied):
         SubjectRequestService(logins[Role.ACCOUNTANT]).set_due_days(10)
+
+
+def test_requests_page_screenshot(qtbot: QtBot, ui_ctx: object, logins: dict[Role, Vault], planted: Planted) -> None:
+    from tests.ui.test_dashboard import SCREENSHOTS  # ui_ctx registers the CJK font
+
+    _record(logins[Role.ASSISTANT], planted, RequestKind.COPY)
+    _record(logins[Role.ASSISTANT], planted, RequestKind.DELETION, ok=False)
+    page = _page(qtbot, logins[Role.PRIVACY_OFFICER])
+    page.resize(1000, 420)
+    page.show()
+    page.select_row(0)
+    assert page.grab().save(str(SCREENSHOTS / "requests_register.png"))
