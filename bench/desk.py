@@ -287,11 +287,14 @@ def _busy(vaults: Any, folder: Path, tag: str) -> list[Result]:
     if UserRepository(vault.db).by_username("second") is None:
         UserService(vault, vaults).add("second", "第二人", Role.PRIVACY_OFFICER, BENCH_PASSWORD)
     second = vaults.unlock(work, "second", BENCH_PASSWORD)
-    override = "委托已终止，会计档案已移交客户，无需继续保管" if running else ""
+    # Requested and approved beforehand (as on the Erasure page); the GUI's worker then executes.
+    rid = erasure.request(cid, "partner_decision", "deletion_request")
+    if running:
+        erasure.override(rid, "委托已终止，会计档案已移交客户，无需继续保管")
+    ErasureService(second).approve(rid)
 
     def erase(_p: Any) -> object:
-        return erasure.erase_now(cid, "deletion_request", approver=second, witness="监销人甲",
-                                 override_reason=override)  # fmt: skip
+        return erasure.execute(rid, witness="监销人甲")
 
     jobs: list[tuple[str, Callable[[Any], object], float]] = [("erasure", erase, ERASE_TARGET)]
     backups = BackupService(vault)
