@@ -3553,6 +3553,26 @@ Please give this reference to your administrator.</source>
         <translation>本机登录不可用</translation>
     </message>
     <message>
+        <source>Partner key opened with the password</source>
+        <translation>已用密码打开合伙人密钥</translation>
+    </message>
+    <message>
+        <source>Key file repaired (uncertified logins removed)</source>
+        <translation>密钥文件已修复（删除未经认证的登录项）</translation>
+    </message>
+    <message>
+        <source>Tampering detected</source>
+        <translation>发现篡改</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint signed by a partner</source>
+        <translation>合伙人签署审计检查点</translation>
+    </message>
+    <message>
+        <source>Erased values gone from disk</source>
+        <translation>已销毁的数据已从磁盘清除</translation>
+    </message>
+    <message>
         <source>Audit chain verified</source>
         <translation>校验审计链</translation>
     </message>

@@ -56,7 +56,7 @@ class CertificateData:
     archive_rows: tuple[dict[str, Any], ...] = ()
     override_reason: str = ""  # a partner's override of a running retention period (typed, printed)
     appraisal: str = ""  # the 鉴定意见书 relied on ("No. 3, 2026-12-04, by …"), "" without one
-    #: The audit log's head when printed ("seq 1234 · <64 hex>"): paper holds the chain (SECURITY.md).
+    #: The erasure's own audit event ("seq 1234 · <32 hex>"): paper pins the chain up to it (SECURITY.md).
     audit_head: str = ""
 
 
@@ -96,7 +96,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "method": "方法",
         "vacuum": "重建数据库文件",
         "integrity": "完整性检查",
-        "audit_head": "审计日志链头",
+        "audit_head": "本次销毁的审计记录",
         "yes": "已执行",
         "no": "未执行",
         "ok": "通过（页校验与结构检查均无问题）",
@@ -150,7 +150,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "method": "Method",
         "vacuum": "VACUUM",
         "integrity": "Integrity check",
-        "audit_head": "Audit log head",
+        "audit_head": "Audit record of this erasure",
         "yes": "yes",
         "no": "no",
         "ok": "passed (page HMACs, structure)",

@@ -44,6 +44,7 @@ from clientvault.services.exports import ExportEntry, ExportKind, ExportService
 from clientvault.services.leftovers import sweep_leftovers
 from clientvault.services.locking import check_reason
 from clientvault.services.retention import RetentionService, archive_rows, retention_dates, years_kept
+from clientvault.storage.audit import AuditFilter
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
 from clientvault.storage.erasure import (
     LEGAL_BASES,
@@ -834,6 +835,18 @@ class ErasureService:
         self.vault.record("erasure.note_view", f"client:{entry.client_id}", reason=f"certificate:{certificate_no}")
         return text.decode("utf-8")
 
+    def _execution_event(self, client_id: int, certificate_no: str) -> str:
+        """The erasure's own audit event, as printed on its certificate (the same on every print).
+
+        Its hash chains every event before it, so the paper pins the audit log up to the erasure
+        (docs/SECURITY.md "Audit log").
+        """
+        flt = AuditFilter(action_prefix="erasure.execute", object=f"client:{client_id}")
+        for ev in self.vault.audit.page(flt, limit=100):
+            if ev.reason.endswith(f"certificate:{certificate_no}"):
+                return _head_text(ev.seq, ev.hash)
+        return ""
+
     def _registers(self) -> None:
         if self.vault.session.role not in (Role.PARTNER, Role.PRIVACY_OFFICER):
             self.vault.deny(Capability.REGISTERS, "destruction_register")
@@ -879,7 +892,7 @@ class ErasureService:
             archive_rows=tuple(rows),
             override_reason=override,
             appraisal=self._appraisal_text(appraisal_id, lang, who),
-            audit_head=_head_text(*self.vault.audit.head()),
+            audit_head=self._execution_event(entry.client_id, entry.certificate_no),
         )
         pdf = render_erasure_certificate(data, lang=lang)
         self.vault.record("erasure.certificate", f"client:{entry.client_id}", reason=f"certificate:{certificate_no}")
@@ -921,5 +934,6 @@ class ErasureService:
 
 
 def _head_text(seq: int, head: str) -> str:
-    """The audit head as printed: 32 hex digits (128 bits) are enough for paper to pin the chain."""
+    """An audit event as printed: 32 hex digits (128 bits) of its hash are enough for paper to pin
+    the chain up to it."""
     return f"seq {seq} · {head[:32]}"

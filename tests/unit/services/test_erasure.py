@@ -226,9 +226,10 @@ def test_certificate_pdf(new_vault: Vault, planted: Planted, lang: str, tmp_path
     text = squash(pdf_text(pdf))
     assert result.certificate_no in text and "王见证" in text and "老板" in text
     assert ("通过" if lang == "zh" else "passed") in text
-    # Paper holds the audit chain (SECURITY.md "Audit log"): the head when printed, 128 bits of it.
-    printed = new_vault.audit.page(AuditFilter(action_prefix="erasure.certificate"))[0].seq - 1
-    assert f"seq{printed}·{new_vault.audit.hash_at(printed)[:32]}" in text
+    # Paper pins the audit chain (SECURITY.md "Audit log"): the erasure's own event, 128 bits of its hash.
+    (event,) = [e for e in new_vault.audit.page(AuditFilter(action_prefix="erasure.execute"))
+                if e.reason.endswith(result.certificate_no)]  # fmt: skip
+    assert f"seq{event.seq}·{event.hash[:32]}" in text
     # The basis code's full wording and source in law; the sealed note is not printed.
     basis = "法律、行政法规规定的其他情形" if lang == "zh" else "PIPL Art 47(1)(5)"
     assert squash(basis) in text and "王小明" not in text
