@@ -47,11 +47,12 @@ from clientvault.ui.pages.consent_overview import ConsentOverviewPage
 from clientvault.ui.pages.disclosures import DisclosuresPage
 from clientvault.ui.pages.erasure import ErasurePage
 from clientvault.ui.pages.exports import ExportsPage
-from clientvault.ui.pages.incidents import IncidentsPage
 from clientvault.ui.pages.home import AssistantHomePage, home_page
+from clientvault.ui.pages.incidents import IncidentsPage
 from clientvault.ui.pages.locked import LockedPage
 from clientvault.ui.pages.purposes import PurposesPage
 from clientvault.ui.pages.requests_register import RequestsRegisterPage
+from clientvault.ui.pages.settings import SettingsPage
 from clientvault.ui.pages.staff import StaffPage
 from clientvault.ui.widgets.capture import exclude_from_capture
 
@@ -192,6 +193,8 @@ class MainWindow(QMainWindow):
             pages.append(staff)
         if can(role, Capability.VIEW_AUDIT):
             pages.append(audit)
+        settings = lambda: SettingsPage(self.ctx, self.vault, self.operations)  # noqa: E731
+        pages.append(("settings", self.tr("Settings"), settings))
         pages.append(account)
         return pages
 
@@ -317,8 +320,10 @@ class MainWindow(QMainWindow):
 
     def broadcast(self, changes: Changes, source: QObject | None = None) -> None:
         """Hand ``changes`` to the pages: the one shown reloads now, the others when next shown."""
-        if self.is_locked or self.vault.locked:
-            return  # a late report (work that finished as the vault locked): the pages are gone or going
+        if self.is_locked or self.vault.locked or self.closing is not None:
+            return  # a late report (work that finished as the vault locked or the window closed)
+        if changes.settings:
+            self.idle.timeout_ms = self.ctx.idle_timeout_ms()
         self.pages.broadcast(changes, self.current_page_key, source)
 
     def check_external_changes(self) -> bool:
@@ -327,7 +332,7 @@ class MainWindow(QMainWindow):
         Each look also finishes erasures another workstation's reading left "pending on disk"
         (retrying the checkpoint without waiting: the GUI thread never blocks on it).
         """
-        if self.is_locked or self.vault.locked:
+        if self.is_locked or self.vault.locked or self.closing is not None:
             return False
         self._complete_pending_erasures()
         try:

@@ -190,6 +190,8 @@ class AuditPage(QWidget):
 
     def _verified(self, status: object) -> None:
         assert isinstance(status, ChainStatus)
+        if self.vault.locked:
+            return  # the check ended as the vault locked (window closed): the page is going away
         self.verify_button.setEnabled(True)
         if status.ok:
             self.banner.setStyleSheet(_OK_STYLE)
