@@ -37,10 +37,10 @@ from clientvault.ui.dialogs.withdrawn_erasure import (
     requested_text,
 )
 from clientvault.ui.errors import show_error
-from clientvault.ui.pages.erasure_law import LawActions
 from clientvault.ui.i18n import fmt
 from clientvault.ui.models.retention import PagedTableModel
 from clientvault.ui.operations import Operation, Operations
+from clientvault.ui.pages.erasure_law import LawActions
 from clientvault.ui.widgets.pdf import PdfPreviewDialog
 from clientvault.ui.widgets.tables import make_table_view, selected_item
 from clientvault.ui.widgets.text import embolden, wrapped_label
@@ -336,7 +336,10 @@ class ErasurePage(QWidget):
     def approve_selected(self) -> bool:
         """Approve the selected request (partner)."""
         req = self.selected_request()
-        return req is not None and self._run(lambda: self.erasure.approve(req.id))
+        if req is None or not self._run(lambda: self.erasure.approve(req.id)):
+            return False
+        self.status.setText(fmt(self.tr("Request no. %1 approved: it can now be carried out."), req.id))
+        return True
 
     def refuse_selected(self, reason: str | None = None) -> bool:
         """Refuse the selected request with a reason (partner)."""
