@@ -62,7 +62,9 @@ def main() -> None:
 
         sealed = clients.create(ClientInput(name="绍兴青石建材有限公司", engagement_start="2015-03-01"))
         clients.add_person(sealed, PersonInput(PersonRole.LEGAL_REP, "李四", id_number="11010519491231002X"))
-        clients.add_sensitive(sealed, SensitiveInput(SensitiveKind.BANK_ACCOUNT, "6222020200112233445", "工商银行 基本户"))
+        clients.add_sensitive(
+            sealed, SensitiveInput(SensitiveKind.BANK_ACCOUNT, "6222020200112233445", "工商银行 基本户")
+        )
         clients.set_status(sealed, clients.get(sealed).version, ClientStatus.ENDED)
         locks = LockService(vault)
         locks.lock(sealed, "服务已终止，按规定保存")
