@@ -38,6 +38,8 @@ def test_the_main_windows_look_at_other_workstations_finishes_a_pending_erasure(
         repo.set_on_disk(result.certificate_no, "pending")
     win = MainWindow(ui_ctx, staffed_vault, qapp)
     qtbot.addWidget(win)
+    # The login-time jobs read on a connection of their own: a reader that holds the checkpoint.
+    qtbot.waitUntil(lambda: win.daily_jobs.done, timeout=20000)
     win.check_external_changes()  # what the 30 s tick, window activation and page changes run
     assert repo.pending_on_disk() == []
     events = staffed_vault.audit.count(AuditFilter(action_prefix="erasure.on_disk"))

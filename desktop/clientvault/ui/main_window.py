@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from clientvault.core.errors import KnownError
 from clientvault.core.roles import Capability, Role, can
 from clientvault.services.changes import Changes, data_version
-from clientvault.services.closing import finish_session
+from clientvault.services.closing import close_backup_due, finish_session
 from clientvault.services.context import Vault
 from clientvault.services.erasure import complete_pending_erasures
 from clientvault.ui.context import UiContext
@@ -445,14 +445,17 @@ class MainWindow(QMainWindow):
         self.capture_excluded = exclude_from_capture(int(self.winId()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Close at once: a thread waits for the workers, locks, and takes the backup the settings ask for.
-
-        The process lives until that thread ends (services/closing.py); ``self.closing`` is it.
+        """Close at once. Nothing running and no backup due: lock now. Otherwise a thread waits for
+        the workers, locks, and takes the backup the settings ask for; the process lives until that
+        thread ends (services/closing.py) and ``self.closing`` is it.
         """
         self.idle.stop()
         self.pending_erasures.stop()
         self.operations.cancel_all()
         if not self.vault.locked:
-            self.vault.on_lock.clear()  # this window and its pages are going: nothing left to tell
-            self.closing = finish_session(self.vault, self.operations.wait)
+            if self.operations.wait(0) and not close_backup_due(self.vault):
+                self.vault.lock()
+            else:
+                self.vault.on_lock.clear()  # this window and its pages are going: nothing left to tell
+                self.closing = finish_session(self.vault, self.operations.wait)
         super().closeEvent(event)
