@@ -19,18 +19,6 @@ from tests.stress.kills import KillCampaign
 
 pytestmark = [pytest.mark.stress, pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")]
 
-#: Problems that come from the key-change protocol the lead engineer is reworking (issue 9
-#: items 1 and 6), reported as expected failures rather than hidden: a killed ``user add`` can
-#: leave an active account without its slot; the open that finishes a killed rekey (``rekey``,
-#: ``user disable``) can report page problems once. docs/RELIABILITY.md has the counts.
-KEY_CHANGE_PROBLEMS = (
-    "active but cannot log in",
-    "added user cannot log in",
-    "told disabled but still active",
-    "rekey: integrity check fails",
-    "user_disable: integrity check fails",
-)
-
 
 def test_random_kills(tmp_path: Path) -> None:
     campaign = KillCampaign(tmp_path, seed=7)
@@ -39,20 +27,14 @@ def test_random_kills(tmp_path: Path) -> None:
     report = campaign.run(int(SHORT["kills"]))
     assert report.total_kills >= SHORT["kills"]
     problems = {f"{op}: {p}": n for op, c in report.problems.items() for p, n in c.items()}
-    other = {k: n for k, n in problems.items() if not any(known in k for known in KEY_CHANGE_PROBLEMS)}
-    assert not other, other
-    if problems:
-        pytest.xfail(f"key-change work in progress (issue 9 items 1/6): {problems}")
+    assert not problems, problems
 
 
 def test_four_processes_in_delete_journal_mode(tmp_path: Path) -> None:
     report = run_concurrent(tmp_path, seconds=float(SHORT["seconds"]), workers=4)
     assert sum(report.ops.values()) > 0
     assert not report.unexpected_errors, dict(report.unexpected_errors)
-    other = {p: n for p, n in report.problems.items() if not any(known in p for known in KEY_CHANGE_PROBLEMS)}
-    assert not other, other
-    if report.problems:
-        pytest.xfail(f"key-change work in progress (issue 9 item 1): {dict(report.problems)}")
+    assert not report.problems, dict(report.problems)
 
 
 def test_byte_flips_are_all_detected(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 
-from clientvault.core.errors import KeysFileError, ValidationError
+from clientvault.core.errors import GenerationMismatch, KeysFileError, ValidationError
 from clientvault.security import keyfile as kf
 from clientvault.security.keyfile import KeyFile, Slot, VaultKeys
 from clientvault.security.keylock import key_change_lock
@@ -210,14 +210,25 @@ def follow(vault: Vault) -> bytes | None:
 
 
 def finish_interrupted(vault: Vault, keyfile: KeyFile) -> None:
-    """Roll an interrupted key change forward (caller holds the lock; the database is open)."""
+    """Settle an interrupted key change (caller holds the lock; the database is open).
+
+    Forward when its database step committed (the generation moved): write the final file.
+    Back when it did not: nothing reached the database, so the file returns to the previous
+    slots (see ``VaultService._settle``, which does the same at login).
+    """
     meta = MetaRepository(vault.db)
     db_gen = int(meta.get("generation") or "0")
+    previous_gen = int(keyfile.previous.get("generation", -1)) if keyfile.previous else -1
+    if db_gen == previous_gen and db_gen != keyfile.generation:
+        rolled = KeyFile(
+            vault.vault_id, previous_gen, keyfile.previous_slots(), keyfile.audit_head, None, keyfile.signer
+        )
+        kf.save(vault.paths.keys, rolled)
+        vault.keyfile = rolled
+        return
     if db_gen != keyfile.generation:
-        with vault.db.transaction():
-            meta.set("generation", str(keyfile.generation))
-            remember_slots(vault.db, list(keyfile.slots))
-            vault.record("key.change_completed")
+        raise GenerationMismatch(db_gen, keyfile.generation)
+    vault.record("key.change_completed")
     finish(vault, keyfile.generation, keyfile.slots, base=keyfile)
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import builtins
-from dataclasses import dataclass
+import contextlib
+from dataclasses import dataclass, replace
 
 from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.roles import Capability, Role
 from clientvault.core.validation import free_text
+from clientvault.services import keyslots
 from clientvault.services.context import Vault
 from clientvault.services.vault import VaultService, _valid_username, check_password
 from clientvault.storage.users import UserRepository, UserRow
@@ -65,20 +67,33 @@ class UserService:
             raise ValidationError(errors)
         check_password(password)  # before the row exists, so a rejected password does not burn the name
         repo = UserRepository(self.vault.db)
-        if repo.by_username(username) is not None:
+        existing = repo.by_username(username)
+        # One step (issue 9): the row waits disabled until the key change that makes its slot
+        # activates it in the same transaction, so a killed `user add` leaves no active account
+        # that cannot log in; an add that never finished can simply be run again.
+        if existing is not None and (existing.active or self._ever_had_slot(existing.id)):
             raise ValidationError({"username": "taken"})
         with self.vault.db.transaction():
-            user = repo.add(username.strip(), name, role)
+            if existing is None:
+                user = repo.add(username.strip(), name, role, status="disabled")
+            else:
+                repo.redo(existing.id, name, role)
+                user = repo.get(existing.id) or existing
+
+        def activate() -> None:
+            repo.set_status(user.id, "active")
             self.vault.record("user.add", f"user:{user.id}", reason=role.value)
+
         try:
-            self.vaults._add_user_slot(self.vault, user, password)
+            self.vaults._add_user_slot(self.vault, user, password, inside=activate)
         except BaseException:
-            # No slot, no login: disable the row so that the name can be reused after a fix.
-            with self.vault.db.transaction():
-                repo.set_status(user.id, "disabled")
+            with contextlib.suppress(Exception):
                 self.vault.record("user.add", f"user:{user.id}", outcome="failed")
             raise
-        return _info(user, 0)
+        return _info(replace(user, status="active"), 0)
+
+    def _ever_had_slot(self, user_id: int) -> bool:
+        return any(s.user_id == user_id for s in keyslots.known_slots(self.vault.db))
 
     def disable(self, user_id: int) -> None:
         """Disable an account: its slots are removed and the database is re-keyed."""

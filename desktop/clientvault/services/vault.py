@@ -410,7 +410,9 @@ class VaultService:
 
         keyslots.change_keys(vault, rewrap, action="key.password_change", obj=f"user:{me.user_id}")
 
-    def _add_user_slot(self, vault: Vault, user: UserRow, password: str) -> None:
+    def _add_user_slot(
+        self, vault: Vault, user: UserRow, password: str, inside: Callable[[], None] | None = None
+    ) -> None:
         """Give a new user a slot certified with the partner key (the partner key only for partners).
 
         Private: :class:`~clientvault.services.users.UserService` checks ``MANAGE_USERS`` first.
@@ -424,7 +426,9 @@ class VaultService:
         fresh = keyslots.with_certificate(
             vault, self._user_slot(vault.vault_id, user, password, keys, vault.session.signer)
         )
-        keyslots.change_keys(vault, lambda slots: [*slots, fresh], action="key.slot_added", obj=f"user:{user.id}")
+        keyslots.change_keys(
+            vault, lambda slots: [*slots, fresh], action="key.slot_added", obj=f"user:{user.id}", inside=inside
+        )
 
     def _remove_user_and_rekey(self, vault: Vault, user_id: int, inside: Callable[[], None] | None = None) -> None:
         """Remove every slot of ``user_id`` and re-encrypt the database under a fresh key.
@@ -643,6 +647,8 @@ class VaultService:
     def _open(
         self, paths: VaultPaths, keyfile: KeyFile, opened: kf.OpenedSlot, slot: Slot, username: str | None
     ) -> Vault:
+        if keyfile.previous is not None:
+            keyfile, slot = self._settle(paths, keyfile, slot, opened)
         good = kf.certified(keyfile.vault_id, keyfile.slots, opened.signer)
         if slot.slot_id not in good:
             # A slot the partner never certified (planted, or a flag edited by hand): never used.
@@ -666,6 +672,39 @@ class VaultService:
             db.close()
             raise
         return vault
+
+    def _settle(self, paths: VaultPaths, keyfile: KeyFile, slot: Slot, opened: kf.OpenedSlot) -> tuple[KeyFile, Slot]:
+        """Decide an interrupted key change (caller holds the key-change lock).
+
+        If its database step committed (the database has the new generation), it is finished
+        forward by the normal open (rekey, final write). If not, nothing of it reached the
+        database — no rekey either, which comes after the commit — so ``vault.keys`` goes back to
+        the previous slots: an account half added has no slot, a half-done disable leaves the
+        account as it was, and running the command again does it properly.
+        """
+        new_dk = kf.open_envelope(keyfile.vault_id, slot, opened.private).dk
+        old_dk = _previous_dk(keyfile, slot, opened.private)
+        options = self._options(paths.folder)
+        db_gen = None
+        for dk in dict.fromkeys(k for k in (new_dk, old_dk) if k is not None):
+            try:
+                probe = Database(paths.db, dk, options)
+            except DamagedFile:
+                continue
+            try:
+                db_gen = int(MetaRepository(probe).get("generation") or "0")
+            finally:
+                probe.close()
+            break
+        previous_gen = int(keyfile.previous.get("generation", -1)) if keyfile.previous else -1
+        if db_gen != previous_gen:
+            return keyfile, slot  # committed (or damaged: the normal open says which)
+        log.warning("rolling back a key change whose database step never committed")
+        rolled = KeyFile(
+            keyfile.vault_id, previous_gen, keyfile.previous_slots(), keyfile.audit_head, None, keyfile.signer
+        )
+        kf.save(paths.keys, rolled)
+        return rolled, _same_slot(rolled, slot)
 
     def _after_login(self, vault: Vault) -> None:
         """Checks that need the session: slot certificates, the signer pin, partner checkpoints.

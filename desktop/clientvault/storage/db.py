@@ -448,6 +448,10 @@ class Database:
             # every page then "fails"; a fresh connection under the new key sees the file as it is.
             self.close()
             self._connect(new_key)
+            # A rekey killed earlier may have left frames under the other key at the end of the
+            # WAL (never committed, so never read); truncating it leaves nothing that a page
+            # check would report.
+            self.checkpoint()
 
     def export_to(self, target: Path, key: bytes) -> None:
         """Write an encrypted copy of the whole database to ``target`` keyed with ``key``."""

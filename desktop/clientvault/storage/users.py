@@ -40,11 +40,11 @@ class UserRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add(self, username: str, display_name: str, role: Role) -> UserRow:
-        """Insert a user and return it."""
+    def add(self, username: str, display_name: str, role: Role, *, status: str = "active") -> UserRow:
+        """Insert a user and return it (``status="disabled"``: an account whose key slot is not made yet)."""
         cur = self.db.execute(
-            "INSERT INTO users (username, display_name, role, created_at) VALUES (?,?,?,?)",
-            (username, display_name, role.value, now_iso()),
+            "INSERT INTO users (username, display_name, role, status, created_at, disabled_at) VALUES (?,?,?,?,?,?)",
+            (username, display_name, role.value, status, now_iso(), now_iso() if status == "disabled" else None),
         )
         user = self.get(int(cur.lastrowid))
         assert user is not None
@@ -64,6 +64,13 @@ class UserRepository:
         """Return all users ordered by role then name."""
         where = "" if include_disabled else " WHERE status = 'active'"
         return [_row(r) for r in self.db.all(f"SELECT {_COLS} FROM users{where} ORDER BY role, username")]
+
+    def redo(self, user_id: int, display_name: str, role: Role) -> None:
+        """Give an account whose creation never finished its new name and role."""
+        self.db.execute(
+            "UPDATE users SET display_name = ?, role = ?, version = version + 1 WHERE id = ?",
+            (display_name, role.value, user_id),
+        )
 
     def set_status(self, user_id: int, status: str) -> None:
         """Enable or disable an account."""
