@@ -220,6 +220,37 @@
     </message>
 </context>
 <context>
+    <name>AuditObjects</name>
+    <message>
+        <source>Client #%1</source>
+        <translation>客户 #%1</translation>
+    </message>
+    <message>
+        <source>Person #%1</source>
+        <translation>人员 #%1</translation>
+    </message>
+    <message>
+        <source>Sensitive item #%1</source>
+        <translation>敏感信息 #%1</translation>
+    </message>
+    <message>
+        <source>Request #%1</source>
+        <translation>申请 #%1</translation>
+    </message>
+    <message>
+        <source>Form %1</source>
+        <translation>表格 %1</translation>
+    </message>
+    <message>
+        <source>Export #%1</source>
+        <translation>导出 #%1</translation>
+    </message>
+    <message>
+        <source>User #%1</source>
+        <translation>用户 #%1</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Audit log</source>

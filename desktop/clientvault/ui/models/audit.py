@@ -5,13 +5,49 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
+from clientvault.core.records import SensitiveKind
 from clientvault.services.audit import AuditEvent, AuditFilter, AuditService
-from clientvault.ui.i18n import format_timestamp
+from clientvault.ui.client_labels import field_label, sensitive_kind_name
+from clientvault.ui.i18n import fmt, format_timestamp
 from clientvault.ui.labels import action_name, outcome_name
 from clientvault.ui.models.lazy import PAGE, LazyTableModel
 from clientvault.ui.models.lazy import Index as _Index
+
+translate = QCoreApplication.translate
+
+
+def readable_object(obj: str, user_names: dict[int, str]) -> str:
+    """An audit object as words: ``client:12/item:3.bank_account`` → "客户 #12 · 敏感信息 #3 · 银行账户".
+
+    Users are named; clients and people keep their numbers (the log holds no names, and an
+    erased client's name is gone for good). Anything not understood is shown as stored.
+    """
+    if not obj:
+        return "—"
+    records = {
+        "client": translate("AuditObjects", "Client #%1"),
+        "person": translate("AuditObjects", "Person #%1"),
+        "item": translate("AuditObjects", "Sensitive item #%1"),
+        "request": translate("AuditObjects", "Request #%1"),
+        "form": translate("AuditObjects", "Form %1"),
+        "export": translate("AuditObjects", "Export #%1"),
+    }
+    parts: list[str] = []
+    for piece in obj.replace(".", "/").split("/"):
+        kind, sep, ident = piece.partition(":")
+        if sep and kind == "user" and ident.isdigit():
+            parts.append(user_names.get(int(ident), fmt(translate("AuditObjects", "User #%1"), ident)))
+        elif sep and kind in records:
+            parts.append(fmt(records[kind], ident))
+        elif not sep and piece in {k.value for k in SensitiveKind}:
+            parts.append(sensitive_kind_name(SensitiveKind(piece)))
+        elif not sep and field_label(piece) != piece:
+            parts.append(field_label(piece))
+        else:
+            return obj
+    return " · ".join(parts)
 
 
 class AuditTableModel(LazyTableModel[AuditEvent]):
@@ -78,12 +114,12 @@ class AuditTableModel(LazyTableModel[AuditEvent]):
             if col == "action":
                 return action_name(e.action)
             if col == "object":
-                return e.object
+                return readable_object(e.object, self._names)
             if col == "outcome":
                 return outcome_name(e.outcome)
             return e.seq
-        if role == Qt.ItemDataRole.ToolTipRole and col == "action":
-            return e.action
+        if role == Qt.ItemDataRole.ToolTipRole and col in ("action", "object"):
+            return e.action if col == "action" else e.object  # the stored form, for IT
         if role == Qt.ItemDataRole.ForegroundRole and col == "outcome" and e.outcome != "ok":
             return Qt.GlobalColor.darkRed
         return None
