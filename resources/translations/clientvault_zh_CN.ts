@@ -2065,12 +2065,16 @@ open the audit log</source>
         <translation>拒绝申请的理由？</translation>
     </message>
     <message>
+        <source>ERASE</source>
+        <translation>销毁</translation>
+    </message>
+    <message>
         <source>Execute erasure</source>
         <translation>执行销毁</translation>
     </message>
     <message>
-        <source>Erase client %1 permanently? This cannot be undone. Type ERASE to confirm.</source>
-        <translation>永久销毁客户 %1？此操作无法撤销。请输入 ERASE 确认。</translation>
+        <source>Erase client %1 permanently? This cannot be undone. Type %2 to confirm.</source>
+        <translation>永久销毁客户 %1 的记录？此操作无法撤销。请输入“%2”确认。</translation>
     </message>
     <message>
         <source>Witness (not the person executing)</source>

@@ -106,3 +106,12 @@ def test_approval_and_saving_a_pdf_confirm_what_happened(
     assert not preview.notice.isVisibleTo(preview)
     assert preview.save_document(str(tmp_path / "form.pdf"))
     assert preview.notice.isVisibleTo(preview) and "form.pdf" in preview.notice.text()
+
+
+def test_the_erasure_confirmation_word_is_chinese_in_the_chinese_ui(
+    qtbot: QtBot, staffed_vault: Vault, zh_cn: object
+) -> None:
+    page = ErasurePage(staffed_vault, Operations(), pdf_lang="zh")
+    qtbot.addWidget(page)
+    assert page.confirm_word() == "销毁"
+    assert page.is_confirm_word(" 销毁 ") and not page.is_confirm_word("ERASE") and not page.is_confirm_word("")

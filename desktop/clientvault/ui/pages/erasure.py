@@ -349,20 +349,29 @@ class ErasurePage(QWidget):
         text = reason or ask_reason(self, self.tr("Refuse erasure"), self.tr("Why is the request refused?"))
         return bool(text) and self._run(lambda: self.erasure.refuse(req.id, text or ""))
 
+    def confirm_word(self) -> str:
+        """The word typed to confirm an erasure, in the UI language (销毁 in Chinese)."""
+        return self.tr("ERASE")
+
+    def is_confirm_word(self, typed: str) -> bool:
+        """Whether ``typed`` is the confirmation word (case and surrounding spaces do not matter)."""
+        return typed.strip().casefold() == self.confirm_word().casefold()
+
     def execute_selected(self, *, confirmed: bool = False, witness: str = "") -> Operation | None:
         """Carry out the selected approved request off the GUI thread."""
         req = self.selected_request()
         if req is None:
             return None
         if not confirmed:
+            word = self.confirm_word()
             dialog = ReasonDialog(
                 self.tr("Execute erasure"),
-                fmt(self.tr("Erase client %1 permanently? This cannot be undone. Type ERASE to confirm."),
-                    req.client_id),
+                fmt(self.tr("Erase client %1 permanently? This cannot be undone. Type %2 to confirm."),
+                    req.client_id, word),
                 self,
                 extra_label=self.tr("Witness (not the person executing)"),
             )  # fmt: skip
-            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.reason.strip().upper() != "ERASE":
+            if dialog.exec() != QDialog.DialogCode.Accepted or not self.is_confirm_word(dialog.reason):
                 return None
             witness = dialog.extra
         self.status.setText(self.tr("Erasing… the vault is checked afterwards, which can take a while."))
