@@ -75,3 +75,12 @@ def test_audit_objects_read_as_words(zh_cn: Translators) -> None:
     assert "12" in text and "3" in text and not RAW.search(text)
     assert readable_object("user:1", {1: "老板"}) == "老板"
     assert not RAW.search(readable_object("client:5/person:7.id_number", {}))
+
+
+def test_one_date_format_whatever_the_locale(zh_cn: Translators) -> None:
+    from clientvault.ui.i18n import format_date, format_timestamp
+
+    assert format_date("2026-12-04") == "2026-12-04"
+    assert format_timestamp("2026-12-04T01:30:00+00:00")[:4] == "2026" and "/" not in format_timestamp(
+        "2026-12-04T01:30:00+00:00"
+    )

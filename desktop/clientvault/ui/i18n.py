@@ -119,23 +119,23 @@ class Translators:
 
 
 def format_timestamp(iso: str) -> str:
-    """Show a stored UTC ISO timestamp in local time, in the current locale's short format."""
+    """Show a stored UTC ISO timestamp in local time as ``2026-12-04 09:30`` (one date format in the UI)."""
     dt = QDateTime.fromString(iso, Qt.DateFormat.ISODateWithMs)
     if not dt.isValid():
         dt = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
     if not dt.isValid():
         return iso
-    return QLocale().toString(dt.toLocalTime(), QLocale.FormatType.ShortFormat)
+    return dt.toLocalTime().toString("yyyy-MM-dd HH:mm")
 
 
 def format_date(iso: str) -> str:
-    """Show a stored ISO date (or timestamp) as a date in the current locale."""
+    """Show a stored ISO date (or timestamp) as ``2026-12-04`` (one date format in the UI, whatever the locale)."""
     dt = QDateTime.fromString(iso, Qt.DateFormat.ISODateWithMs)
     if not dt.isValid():
         dt = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
     if not dt.isValid():
         return iso
-    return QLocale().toString(dt.toLocalTime().date(), QLocale.FormatType.ShortFormat)
+    return dt.toLocalTime().date().toString("yyyy-MM-dd")
 
 
 def format_number(n: int) -> str:
