@@ -62,13 +62,6 @@ def field_message(field: str, code: str) -> str:
         "title": translate("Errors", "Title"),
         "recipient": translate("Errors", "Recipient"),
         "categories": translate("Errors", "Categories"),
-        "years": translate("Errors", "Years"),
-        "legal_source": translate("Errors", "Legal source"),
-        "covers": translate("Errors", "Items the rule requires"),
-        "category": translate("Errors", "Category"),
-        "title": translate("Errors", "Title"),
-        "recipient": translate("Errors", "Recipient"),
-        "categories": translate("Errors", "Categories"),
         "witness": translate("Errors", "Witness"),
         "note": translate("Errors", "Note"),
         "purpose": translate("Errors", "Purpose"),
@@ -330,21 +323,6 @@ def state_message(code: str) -> str:
         ),
         "request_no_handover": translate("Errors", "Only deletion and withdrawal requests are handed over."),
         "request_not_access": translate("Errors", "Only access and copy requests are answered with a copy."),
-        "four_eyes_requester": translate(
-            "Errors",
-            "The person who asked for an erasure cannot approve it. Another partner approves it (in a firm "
-            "with one partner: the privacy officer).",
-        ),
-        "retention_running": translate(
-            "Errors",
-            "A legal retention period is still running for this client, so the erasure cannot use the basis "
-            "'retention period ended'. The attempt has been recorded.",
-        ),
-        "appraisal_missing": translate(
-            "Errors",
-            "These records hold accounting archives: record an appraisal (鉴定意见书) concluding they may be "
-            "destroyed before executing the erasure.",
-        ),
         "erasure_pending_on_disk": translate(
             "Errors",
             "Another workstation is reading the vault, so the erased values are still on disk. The certificate "
