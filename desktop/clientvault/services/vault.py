@@ -626,23 +626,19 @@ class VaultService:
         another workstation changed keys meanwhile: read the file again and retry — concurrency
         is never reported as damage.
         """
-        for attempt in range(4):
-            try:
-                if keyfile.previous is None:
-                    return self._open(paths, keyfile, opened, slot, username)
-                with key_change_lock(paths.folder):
-                    keyfile = kf.load(paths.keys)
-                    slot = _same_slot(keyfile, slot)
-                    return self._open(paths, keyfile, opened, slot, username)
-            except (GenerationMismatch, DamagedFile, KeysFileError) as exc:
-                if isinstance(exc, KeysFileError) and exc.reason not in ("not_this_db", "envelope"):
-                    raise
-                fresh = kf.load(paths.keys)
-                if attempt == 3 or (fresh.generation == keyfile.generation and fresh.previous == keyfile.previous):
-                    raise
-                keyfile, slot = fresh, _same_slot(fresh, slot)
-                time.sleep(0.05 * (attempt + 1))
-        raise AssertionError("unreachable")
+        try:
+            if keyfile.previous is None:
+                return self._open(paths, keyfile, opened, slot, username)
+        except (GenerationMismatch, DamagedFile, KeysFileError) as exc:
+            if isinstance(exc, KeysFileError) and exc.reason not in ("not_this_db", "envelope"):
+                raise
+            if kf.load(paths.keys) == keyfile:
+                raise  # nothing moved: the files really disagree
+        # A change is in flight or happened while we opened: open again from the current file
+        # under the key-change lock, where no other change can run; what fails now is real.
+        with key_change_lock(paths.folder):
+            keyfile = kf.load(paths.keys)
+            return self._open(paths, keyfile, opened, _same_slot(keyfile, slot), username)
 
     def _open(
         self, paths: VaultPaths, keyfile: KeyFile, opened: kf.OpenedSlot, slot: Slot, username: str | None
