@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import importlib
-import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from clientvault.services.context import Vault
@@ -20,15 +19,47 @@ if TYPE_CHECKING:
 MAIN_WINDOW = "clientvault.ui.main_window"
 
 
-def preload_main_window() -> threading.Thread:
-    """Import the main window's modules (pages, PDF rendering) on a thread while the login is shown.
+#: Imported one per event-loop turn while the login window is up, the heaviest leaves first.
+PRELOAD = (
+    "reportlab.pdfgen.canvas",
+    "reportlab.platypus",
+    "reportlab.graphics.barcode.qr",
+    "openpyxl",
+    "PySide6.QtPrintSupport",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    MAIN_WINDOW,
+)
 
-    The login window is on screen before any of them is imported; by the time the user has
-    typed a password they usually are, so the click opens the main window without the wait.
+
+class Preloader(QObject):
+    """Import the main window's modules on the GUI thread, one per turn of the event loop.
+
+    The login window is on screen before any of them is imported; by the time the user has typed
+    a password they usually are, so the click opens the main window without the wait. Not on a
+    thread: importing Qt modules beside the running GUI, or a daemon thread still importing when
+    the app quits, crashed the process (seen as a segfault at exit in the frozen bundle).
     """
-    thread = threading.Thread(target=importlib.import_module, args=(MAIN_WINDOW,), name="preload", daemon=True)
-    thread.start()
-    return thread
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pending = list(PRELOAD)
+        QTimer.singleShot(0, self._next)
+
+    def _next(self) -> None:
+        if self.pending:
+            importlib.import_module(self.pending.pop(0))
+            QTimer.singleShot(0, self._next)
+
+    def join(self) -> None:
+        """Import whatever is left now."""
+        while self.pending:
+            importlib.import_module(self.pending.pop(0))
+
+
+def preload_main_window(parent: QObject | None = None) -> Preloader:
+    """Start importing the main window's modules while the login window is shown."""
+    return Preloader(parent)
 
 
 class Shell(QObject):
@@ -40,7 +71,7 @@ class Shell(QObject):
         self.app = app
         self.window: MainWindow | None = None
         self.dialog: QDialog | None = None
-        self.preload: threading.Thread | None = None
+        self.preload: Preloader | None = None
 
     def start(self) -> None:
         """Show the first-run wizard for a new folder, else the login dialog."""
@@ -65,7 +96,7 @@ class Shell(QObject):
         self.dialog = login
         login.show()
         if self.preload is None:
-            self.preload = preload_main_window()
+            self.preload = preload_main_window(self)
 
     def _after_login(self, login: LoginDialog, result: int) -> None:
         if result == QDialog.DialogCode.Accepted and login.vault is not None:
