@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -103,8 +104,10 @@ def test_dashboard_screenshot(qtbot: QtBot, logins: dict[Role, Vault], busy: Pla
     qtbot.addWidget(page)
     page.resize(820, 500)
     page.show()
-    SCREENSHOTS.mkdir(exist_ok=True)
-    assert page.grab().save(str(SCREENSHOTS / f"dashboard_{role.value}.png"))
+    image = page.grab()
+    assert not image.isNull() and image.width() >= 800
+    if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1":  # regenerate docs/screenshots on request only
+        assert image.save(str(SCREENSHOTS / f"dashboard_{role.value}.png"))
 
 
 def test_report_button_writes_the_compliance_report(

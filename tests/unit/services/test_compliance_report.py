@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import shutil
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -60,8 +62,10 @@ def test_report_summarises_registers_and_prints_the_head_hash(new_vault: Vault, 
     assert NAME not in text and PERSON not in text  # no client's or person's name
     en = squash(pdf_text(ComplianceReportService(new_vault).render(START, END, "en")[0]))
     assert "compliancauditreport" not in en and "complianceauditreport" in en.lower() and "Article54" in en
-    SCREENSHOTS.mkdir(exist_ok=True)
-    render_png(pdf, SCREENSHOTS / "compliance_report_zh.png", dpi=70)
+    png = render_png(pdf, tmp_path / "compliance_report_zh.png", dpi=70)
+    assert png.stat().st_size > 10_000
+    if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1":  # regenerate docs/screenshots on request only
+        shutil.copyfile(png, SCREENSHOTS / png.name)
 
 
 def test_only_partner_and_privacy_officer(
