@@ -19,6 +19,7 @@ from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.roles import Capability, Role
 from clientvault.core.validation import free_text
 from clientvault.services.context import Vault
+from clientvault.services.registers import RegisterService
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
 from clientvault.storage.complaints import ComplaintRepository
 from clientvault.storage.users import UserRepository
@@ -87,7 +88,7 @@ def _entry(row: dict[str, Any]) -> Complaint:
     )
 
 
-class ComplaintService:
+class ComplaintService(RegisterService):
     """Keeps the complaints register for the acting session."""
 
     def __init__(self, vault: Vault, *, today: Callable[[], date] = date.today) -> None:
@@ -95,15 +96,6 @@ class ComplaintService:
         self.today = today
         self.repo = ComplaintRepository(vault.db)
         self.clients = ClientRepository(vault.db)
-
-    @property
-    def role(self) -> Role:
-        """The acting role."""
-        return self.vault.session.role
-
-    def can_manage(self) -> bool:
-        """Whether the acting role manages complaints (partner, privacy officer)."""
-        return self.role in (Role.PARTNER, Role.PRIVACY_OFFICER)
 
     def _visible(self) -> tuple[str, list[Any]]:
         uid = self.vault.session.user_id
@@ -198,10 +190,7 @@ class ComplaintService:
         return self.get(cid)
 
     def _manage(self, complaint_id: int) -> Complaint:
-        obj = f"complaint:{complaint_id}"
-        self.vault.require(Capability.REGISTERS, obj)
-        if not self.can_manage():
-            self.vault.deny(Capability.REGISTERS, obj)
+        self._require_manager(f"complaint:{complaint_id}")
         entry = self.get(complaint_id)
         if entry.status != "open":
             raise InvalidState("complaint_closed")

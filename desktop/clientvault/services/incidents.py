@@ -29,6 +29,7 @@ from clientvault.core.validation import free_text
 from clientvault.documents.incident_letters import LetterData, render_authority_letter, render_person_letter
 from clientvault.services.context import Vault
 from clientvault.services.exports import ExportEntry, ExportKind, ExportService
+from clientvault.services.registers import RegisterService
 from clientvault.storage.audit import now_iso
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
 from clientvault.storage.users import SettingsRepository
@@ -116,7 +117,7 @@ _COLS = (
 )
 
 
-class IncidentService:
+class IncidentService(RegisterService):
     """Keeps the incidents register for the acting session."""
 
     def __init__(self, vault: Vault, *, today: Callable[[], date] = date.today) -> None:
@@ -124,20 +125,6 @@ class IncidentService:
         self.today = today
         self.clients = ClientRepository(vault.db)
         self.settings = SettingsRepository(vault.db)
-
-    @property
-    def role(self) -> Role:
-        """The acting role."""
-        return self.vault.session.role
-
-    def can_manage(self) -> bool:
-        """Partner and privacy officer manage incidents."""
-        return self.role in (Role.PARTNER, Role.PRIVACY_OFFICER)
-
-    def _manage(self, obj: str) -> None:
-        self.vault.require(Capability.REGISTERS, obj)
-        if not self.can_manage():
-            self.vault.deny(Capability.REGISTERS, obj)
 
     # -- response plan -------------------------------------------------------------------------
 
@@ -148,7 +135,7 @@ class IncidentService:
 
     def set_response_plan(self, steps: Sequence[str]) -> None:
         """Replace the checklist (partner, privacy officer); ValidationError when empty."""
-        self._manage("setting:response_plan")
+        self._require_manager("setting:response_plan")
         clean = [free_text("step", s, 200, required=True) for s in steps if s.strip()]
         if not clean:
             raise ValidationError({"step": "required"})
@@ -263,7 +250,7 @@ class IncidentService:
             NotFound: no such client or person (or the person is not the client's).
             InvalidState: ``client_erased`` — the client was erased, nothing of it is left to notify.
         """
-        self._manage(f"incident:{incident_id}")
+        self._require_manager(f"incident:{incident_id}")
         entry = self.get(incident_id)
         client = self.clients.get_client(client_id)
         if client is None or (client["status"] == "locked" and self.role is not Role.PARTNER):
@@ -287,7 +274,7 @@ class IncidentService:
     def update(self, incident_id: int, **fields: Any) -> Incident:
         """Change the assessment: ``categories``, ``causes``, ``harm``, ``remedies``, ``advice``, ``lessons``,
         ``containment`` (list of (step, done)) — partner, privacy officer, while open."""
-        self._manage(f"incident:{incident_id}")
+        self._require_manager(f"incident:{incident_id}")
         if self.get(incident_id).status != "open":
             raise InvalidState("incident_closed")
         values: dict[str, Any] = {}
@@ -310,7 +297,7 @@ class IncidentService:
 
     def decide(self, incident_id: int, notify: bool, reason: str) -> Incident:
         """Record whether affected persons and the authority are notified, and why (reason required)."""
-        self._manage(f"incident:{incident_id}")
+        self._require_manager(f"incident:{incident_id}")
         why = free_text("reason", reason, MAX_TEXT, required=True, multiline=True)
         with self.vault.db.transaction():
             self.vault.db.execute(
@@ -323,7 +310,7 @@ class IncidentService:
     def close(self, incident_id: int, lessons: str) -> Incident:
         """Close with the lessons learnt; needs a notification decision first (drills excepted)."""
         entry = self.get(incident_id)
-        self._manage(f"incident:{incident_id}")
+        self._require_manager(f"incident:{incident_id}")
         if entry.kind is not IncidentKind.DRILL and not entry.notify:
             raise InvalidState("incident_needs_decision")
         text = free_text("lessons", lessons, MAX_TEXT, required=True, multiline=True)
@@ -360,7 +347,7 @@ class IncidentService:
             InvalidState: ``incident_not_notified`` (no decision to notify), ``client_erased``.
             NotFound: the person is not named in the incident.
         """
-        self._manage(f"incident:{incident_id}")
+        self._require_manager(f"incident:{incident_id}")
         entry = self.get(incident_id)
         if entry.notify != "notify":
             raise InvalidState("incident_not_notified")
@@ -375,7 +362,7 @@ class IncidentService:
 
     def authority_letter(self, incident_id: int, lang: str = "zh") -> bytes:
         """The report to the authority (PIPL Art 57) as PDF bytes: counts only, no names."""
-        self._manage(f"incident:{incident_id}")
+        self._require_manager(f"incident:{incident_id}")
         entry = self.get(incident_id)
         if entry.notify != "notify":
             raise InvalidState("incident_not_notified")
@@ -383,7 +370,7 @@ class IncidentService:
 
     def save_letter(self, data: bytes, path: Path, incident_id: int, client_ids: Sequence[int] = ()) -> ExportEntry:
         """File a rendered letter in the export register."""
-        self._manage(f"incident:{incident_id}")
+        self._require_manager(f"incident:{incident_id}")
         return ExportService(self.vault, today=self.today).save(
             data, path, kind=ExportKind.LETTER, purpose=f"incident:IN-{incident_id:05d}", client_ids=client_ids,
             row_count=1,

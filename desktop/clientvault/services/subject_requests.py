@@ -37,6 +37,7 @@ from clientvault.documents.subject_access import AccessData, PurposeLine, render
 from clientvault.documents.workbook_writer import Column, Sheet, Stamp, write_sheets
 from clientvault.services.context import Vault
 from clientvault.services.exports import ExportEntry, ExportKind, ExportService
+from clientvault.services.registers import RegisterService
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
 from clientvault.storage.subject_requests import SubjectRequestRepository
 from clientvault.storage.users import SettingsRepository
@@ -159,7 +160,7 @@ def shipped_calendar() -> WorkCalendar:
     return parse_calendar((resources_dir() / "calendar" / "cn_holidays.json").read_text(encoding="utf-8"))
 
 
-class SubjectRequestService:
+class SubjectRequestService(RegisterService):
     """Keeps the individuals' requests register for the acting session."""
 
     def __init__(self, vault: Vault, *, today: Callable[[], date] = date.today) -> None:
@@ -171,20 +172,6 @@ class SubjectRequestService:
 
     # -- settings ------------------------------------------------------------------------------
 
-    @property
-    def role(self) -> Role:
-        """The acting role."""
-        return self.vault.session.role
-
-    def can_manage(self) -> bool:
-        """Whether the acting role manages the register (partner, privacy officer)."""
-        return self.role in (Role.PARTNER, Role.PRIVACY_OFFICER)
-
-    def _manage(self, obj: str) -> None:
-        self.vault.require(Capability.REGISTERS, obj)
-        if not self.can_manage():
-            self.vault.deny(Capability.REGISTERS, obj)
-
     def calendar(self) -> WorkCalendar:
         """The firm's holiday calendar (its own copy if it loaded one, else the shipped one)."""
         text = self.settings.get(CALENDAR_KEY, "")
@@ -192,7 +179,7 @@ class SubjectRequestService:
 
     def set_calendar(self, text: str) -> WorkCalendar:
         """Store the firm's own holiday calendar (partner, privacy officer); ValidationError if malformed."""
-        self._manage("setting:holiday_calendar")
+        self._require_manager("setting:holiday_calendar")
         cal = parse_calendar(text)
         with self.vault.db.transaction():
             self.settings.set(CALENDAR_KEY, cal.to_json())
@@ -208,7 +195,7 @@ class SubjectRequestService:
 
     def set_due_days(self, days: int) -> None:
         """Change the answer period (1-30 working days; GB/T 35273 §8.7 allows at most 30)."""
-        self._manage("setting:request_due")
+        self._require_manager("setting:request_due")
         if not 1 <= days <= 30:
             raise ValidationError({"due_days": "range"})
         with self.vault.db.transaction():
@@ -336,7 +323,7 @@ class SubjectRequestService:
     # -- handling ------------------------------------------------------------------------------
 
     def _open_entry(self, request_id: int, *, verified: bool = True) -> SubjectRequest:
-        self._manage(f"subject_request:{request_id}")
+        self._require_manager(f"subject_request:{request_id}")
         entry = self.get(request_id)
         if not entry.is_open:
             raise InvalidState("request_closed")
