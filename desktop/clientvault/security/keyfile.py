@@ -490,6 +490,18 @@ def check_partner_key(vault_id: str, keys: VaultKeys, signer: bytes) -> VaultKey
     return keys
 
 
+def open_checked(vault_id: str, slot: Slot, opened: OpenedSlot) -> VaultKeys:
+    """Open the slot's envelope and refuse a ``PK`` that does not derive the slot's own signer."""
+    return check_partner_key(vault_id, open_envelope(vault_id, slot, opened.private), opened.signer)
+
+
+def rolled_back(keyfile: KeyFile) -> KeyFile:
+    """The state before an interrupted key change (its ``previous`` generation and slots)."""
+    assert keyfile.previous is not None
+    generation = int(keyfile.previous.get("generation", -1))
+    return KeyFile(keyfile.vault_id, generation, keyfile.previous_slots(), keyfile.audit_head, None, keyfile.signer)
+
+
 def unwrap_slot(vault_id: str, slot: Slot, slot_key: bytes) -> VaultKeys:
     """Unlock a slot with its key and open its envelope."""
     return open_envelope(vault_id, slot, unlock_private(vault_id, slot, slot_key).private)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -80,12 +81,10 @@ def verify_chain(vault: Vault) -> ChainStatus:
     for ev in checkpoints:
         if not _signed(vid, ev, signer):
             return replace(status, ok=False, first_broken=ev.seq, problem="checkpoint")
-    slots = kf.certified(vid, keyslots.known_slots(vault.db), signer)
-    for n, ev in enumerate(window, start=1):
-        slot = slots.get(ev.signer or "")
-        other_user = slot is not None and _acts_for_other(slot, ev)
-        if slot is None or other_user or not _signed(vid, ev, slot.sign_public):
-            return replace(status, ok=False, first_broken=ev.seq, checkpoint=start, problem="signature", window=n)
+    bad = _first_unsigned(vault, window)
+    if bad is not None:
+        n, ev = bad
+        return replace(status, ok=False, first_broken=ev.seq, checkpoint=start, problem="signature", window=n)
     status = replace(status, checkpoint=start, window=len(window))
     head_mark = vault.keyfile.audit_head
     if head_mark:
@@ -113,13 +112,7 @@ def verify_window(vault: Vault) -> bool:
         start = last.seq
     if not repo.verify(after=start).ok:
         return False
-    slots = kf.certified(vault.vault_id, keyslots.known_slots(vault.db), signer)
-    for ev in repo.iter_all(after=start):
-        slot = slots.get(ev.signer or "")
-        other_user = slot is not None and _acts_for_other(slot, ev)
-        if slot is None or other_user or not _signed(vault.vault_id, ev, slot.sign_public):
-            return False
-    return anchor_holds(vault)
+    return _first_unsigned(vault, repo.iter_all(after=start)) is None and anchor_holds(vault)
 
 
 def checkpoint(vault: Vault, why: str) -> bool:
@@ -153,6 +146,16 @@ def remember_checkpoint(vault: Vault) -> None:
     last = vault.audit.last_signed_by(kf.PARTNER)
     if last is not None and _signed(vault.vault_id, last, vault.session.signer):
         _remember(vault.state_dir, vault.vault_id, last.seq, last.hash)
+
+
+def _first_unsigned(vault: Vault, events: Iterable[AuditEvent]) -> tuple[int, AuditEvent] | None:
+    """The first event (1-based position, event) not signed by its own session's certified slot."""
+    slots = kf.certified(vault.vault_id, keyslots.known_slots(vault.db), vault.session.signer)
+    for n, ev in enumerate(events, start=1):
+        slot = slots.get(ev.signer or "")
+        if slot is None or _acts_for_other(slot, ev) or not _signed(vault.vault_id, ev, slot.sign_public):
+            return n, ev
+    return None
 
 
 def _acts_for_other(slot: kf.Slot, ev: AuditEvent) -> bool:

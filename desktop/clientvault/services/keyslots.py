@@ -168,18 +168,24 @@ def refresh(vault: Vault) -> KeyFile:
         finish_interrupted(vault, current)
         current = vault.keyfile
     if current.generation != vault.keyfile.generation or current.slots != vault.keyfile.slots:
-        mine = next((s for s in current.slots if s.slot_id == vault.session.slot_id), None)
-        if mine is None or vault.session.private is None:
+        keys = session_keys(vault, current)
+        if keys is None:
             raise KeysFileError("no_slot")
-        keys = kf.check_partner_key(
-            vault.vault_id, kf.open_envelope(vault.vault_id, mine, vault.session.private), vault.session.signer
-        )
         old = vault.session.keys
         if old is not None and keys.dk != old.dk:
             vault.db.reopen(keys.dk)
-        vault.session.keys = keys if mine.holds_partner_key else VaultKeys(dk=keys.dk)
+        vault.session.keys = keys
     vault.keyfile = current
     return current
+
+
+def session_keys(vault: Vault, keyfile: KeyFile) -> VaultKeys | None:
+    """This session's keys as its own slot in ``keyfile`` gives them (None: the slot is gone)."""
+    mine = next((s for s in keyfile.slots if s.slot_id == vault.session.slot_id), None)
+    if mine is None or vault.session.private is None:
+        return None
+    keys = kf.open_checked(vault.vault_id, mine, kf.OpenedSlot(vault.session.private, vault.session.signer))
+    return keys if mine.holds_partner_key else VaultKeys(dk=keys.dk)
 
 
 def follow(vault: Vault) -> bytes | None:
@@ -197,13 +203,10 @@ def follow(vault: Vault) -> bytes | None:
             current = kf.load(vault.paths.keys, expected_vault_id=vault.vault_id)
     except (KeysFileError, OSError):
         return None
-    mine = next((s for s in current.slots if s.slot_id == vault.session.slot_id), None)
-    if current.generation == vault.keyfile.generation or mine is None:
+    keys = session_keys(vault, current) if current.generation != vault.keyfile.generation else None
+    if keys is None:
         return None
-    keys = kf.check_partner_key(
-        vault.vault_id, kf.open_envelope(vault.vault_id, mine, vault.session.private), vault.session.signer
-    )
-    vault.session.keys = keys if mine.holds_partner_key else VaultKeys(dk=keys.dk)
+    vault.session.keys = keys
     vault.keyfile = current
     log.info("following a key change made by another process")
     return keys.dk
@@ -220,9 +223,7 @@ def finish_interrupted(vault: Vault, keyfile: KeyFile) -> None:
     db_gen = int(meta.get("generation") or "0")
     previous_gen = int(keyfile.previous.get("generation", -1)) if keyfile.previous else -1
     if db_gen == previous_gen and db_gen != keyfile.generation:
-        rolled = KeyFile(
-            vault.vault_id, previous_gen, keyfile.previous_slots(), keyfile.audit_head, None, keyfile.signer
-        )
+        rolled = kf.rolled_back(keyfile)
         kf.save(vault.paths.keys, rolled)
         vault.keyfile = rolled
         return

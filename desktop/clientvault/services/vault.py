@@ -649,9 +649,7 @@ class VaultService:
         if slot.slot_id not in good:
             # A slot the partner never certified (planted, or a flag edited by hand): never used.
             raise KeysFileError("forged_slot")
-        keys = kf.check_partner_key(
-            keyfile.vault_id, kf.open_envelope(keyfile.vault_id, slot, opened.private), opened.signer
-        )
+        keys = kf.open_checked(keyfile.vault_id, slot, opened)
         if not slot.holds_partner_key:
             keys = VaultKeys(dk=keys.dk)
         db = self._open_db(paths, keyfile, keys, slot, opened.private)
@@ -696,9 +694,7 @@ class VaultService:
         if db_gen != previous_gen:
             return keyfile, slot  # committed (or damaged: the normal open says which)
         log.warning("rolling back a key change whose database step never committed")
-        rolled = KeyFile(
-            keyfile.vault_id, previous_gen, keyfile.previous_slots(), keyfile.audit_head, None, keyfile.signer
-        )
+        rolled = kf.rolled_back(keyfile)
         kf.save(paths.keys, rolled)
         return rolled, _same_slot(rolled, slot)
 
