@@ -51,7 +51,7 @@ def _page_texts(pdf: bytes) -> list[str]:
 
 
 def pdf_text(pdf: bytes) -> str:
-    """Return the text of the PDF in reading order, pages separated by form feeds (as pdftotext did)."""
+    """Return the text of the PDF in reading order, pages separated by form feeds."""
     return "\f".join(_page_texts(pdf)) + "\f"
 
 
@@ -62,7 +62,7 @@ def squash(text: str) -> str:
 
 @dataclass(frozen=True)
 class PdfFont:
-    """One font the PDF references (what ``pdffonts`` used to list)."""
+    """One font the PDF references: name, type, whether embedded and subset."""
 
     name: str
     type: str
@@ -148,7 +148,7 @@ def assert_fonts_embedded(pdf: bytes) -> list[PdfFont]:
 def pdf_info(pdf: bytes) -> dict[str, str]:
     """Return the document information (Title, Creator, Author, …) plus ``Pages`` and ``Page size``.
 
-    ``Page size`` is the first page's in points, formatted like pdfinfo's (``595.276 x 841.89 pts``).
+    ``Page size`` is the first page's in points, formatted as ``595.276 x 841.89 pts``.
     """
     reader = PdfReader(io.BytesIO(pdf))
     info = {str(k).lstrip("/"): str(v) for k, v in (reader.metadata or {}).items()}
