@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from clientvault.core.errors import KnownError
-from clientvault.core.roles import Capability, Role, can
 from clientvault.services.changes import Changes, data_version
 from clientvault.services.closing import close_backup_due, finish_session
 from clientvault.services.context import Vault
@@ -37,23 +36,9 @@ from clientvault.ui.i18n import fmt
 from clientvault.ui.labels import role_name
 from clientvault.ui.lock import IdleWatcher, LockScreen, SessionWatcher
 from clientvault.ui.operations import Operations
+from clientvault.ui.page_list import page_factories
 from clientvault.ui.page_set import PageSet
-from clientvault.ui.pages.account import AccountPage
-from clientvault.ui.pages.audit import AuditPage
-from clientvault.ui.pages.backups import BackupsPage
 from clientvault.ui.pages.clients import ClientsPage
-from clientvault.ui.pages.complaints import ComplaintsPage
-from clientvault.ui.pages.consent_overview import ConsentOverviewPage
-from clientvault.ui.pages.disclosures import DisclosuresPage
-from clientvault.ui.pages.erasure import ErasurePage
-from clientvault.ui.pages.exports import ExportsPage
-from clientvault.ui.pages.home import AssistantHomePage, home_page
-from clientvault.ui.pages.incidents import IncidentsPage
-from clientvault.ui.pages.locked import LockedPage
-from clientvault.ui.pages.purposes import PurposesPage
-from clientvault.ui.pages.requests_register import RequestsRegisterPage
-from clientvault.ui.pages.settings import SettingsPage
-from clientvault.ui.pages.staff import StaffPage
 from clientvault.ui.widgets.capture import exclude_from_capture
 
 log = logging.getLogger(__name__)
@@ -154,64 +139,7 @@ class MainWindow(QMainWindow):
 
     def page_factories(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
         """(key, title, factory) for the pages this role may see; the first is the role's home."""
-        role = self.vault.session.role
-        staff = ("staff", self.tr("Staff accounts"), lambda: StaffPage(self.ctx, self.vault, self.operations))
-        audit = ("audit", self.tr("Audit log"), lambda: AuditPage(self.vault, self.operations))
-        account = ("account", self.tr("My account"), self._account_page)
-        home = ("home", self.tr("Home"), self._home_page)
-        lang = self.ctx.pdf_lang
-        clients = ("clients", self.tr("Clients"), lambda: ClientsPage(self.vault, self.operations, lang=lang))
-        pages: list[tuple[str, str, Callable[[], QWidget]]] = [home, clients]
-        if role is Role.PRIVACY_OFFICER:
-            overview = lambda: ConsentOverviewPage(self.vault, self.operations, lang=lang)  # noqa: E731
-            pages.append(("consent_overview", self.tr("Consent overview"), overview))
-        if can(role, Capability.MANAGE_PURPOSES):
-            purposes = lambda: PurposesPage(self.vault, self.operations, lang=lang)  # noqa: E731
-            pages.append(("purposes", self.tr("Purposes"), purposes))
-        if role is Role.PARTNER:
-            locked = lambda: LockedPage(self.vault, operations=self.operations, vaults=self.ctx.vaults)  # noqa: E731
-            pages.append(("locked", self.tr("Locked records"), locked))
-        if role in (Role.PARTNER, Role.PRIVACY_OFFICER):
-            erasure = lambda: ErasurePage(self.vault, self.operations, pdf_lang=lang)  # noqa: E731
-            pages.append(("erasure", self.tr("Erasure"), erasure))
-        if can(role, Capability.EXPORT):  # partner and privacy officer: all; an accountant: own files
-            pages.append(("exports", self.tr("Export register"), lambda: ExportsPage(self.vault, self.operations)))
-        if can(role, Capability.REGISTERS):  # intake for every role; partner and privacy officer answer
-            requests = lambda: RequestsRegisterPage(self.vault, self.operations, lang=lang)  # noqa: E731
-            pages.append(("requests_register", self.tr("Requests from individuals"), requests))
-            complaints = lambda: ComplaintsPage(self.vault, self.operations)  # noqa: E731
-            pages.append(("complaints", self.tr("Complaints"), complaints))
-            incidents = lambda: IncidentsPage(self.vault, self.operations, lang=lang)  # noqa: E731
-            pages.append(("incidents", self.tr("Incidents and breaches"), incidents))
-        if can(role, Capability.REGISTERS) and role is not Role.ASSISTANT:
-            disclosures = lambda: DisclosuresPage(self.vault, self.operations, lang=lang)  # noqa: E731
-            pages.append(("disclosures", self.tr("Sharing log"), disclosures))
-        if role in (Role.PARTNER, Role.PRIVACY_OFFICER):
-            pages.append(("dashboard", self.tr("Compliance dashboard"), self._dashboard_page))
-        if role is Role.PARTNER:
-            pages.append(("backups", self.tr("Backups"), self._backups_page))
-            pages.append(staff)
-        if can(role, Capability.VIEW_AUDIT):
-            pages.append(audit)
-        settings = lambda: SettingsPage(self.ctx, self.vault, self.operations)  # noqa: E731
-        pages.append(("settings", self.tr("Settings"), settings))
-        pages.append(account)
-        return pages
-
-    def _home_page(self) -> QWidget:
-        page = home_page(self.vault, self.operations)
-        page.sig_open_client.connect(self.open_client)
-        if isinstance(page, AssistantHomePage):  # the intake dialog opens the new client's page
-            page.sig_prospect_created.connect(self.open_client)
-        page.sig_show_page.connect(self.show_page)
-        return page
-
-    def _dashboard_page(self) -> QWidget:
-        from clientvault.ui.pages.dashboard import DashboardPage
-
-        page = DashboardPage(self.vault, self.operations, lang=self.ctx.pdf_lang)
-        page.sig_open.connect(self.open_filtered)
-        return page
+        return page_factories(self)
 
     def open_filtered(self, key: str, flt: object) -> None:
         """Show page ``key`` and, if it has filters, apply ``flt`` (the dashboard's figures)."""
@@ -227,16 +155,6 @@ class MainWindow(QMainWindow):
         clients = self.pages["clients"]
         assert isinstance(clients, ClientsPage)
         clients.open_client(client_id)
-
-    def _backups_page(self) -> QWidget:
-        page = BackupsPage(self.vault, self.operations)
-        page.sig_restored.connect(self.lock)  # every page holds the replaced database: log in again
-        return page
-
-    def _account_page(self) -> QWidget:
-        page = AccountPage(self.ctx, self.vault)
-        page.sig_lock_requested.connect(self.lock)
-        return page
 
     def _build_pages(self) -> None:
         s = self.vault.session
