@@ -50,6 +50,12 @@ class DataCategory(StrEnum):
     ID_DOCUMENT = "id_document"  # ID numbers of persons (sensitive)
     BANK = "bank"  # bank accounts (sensitive)
     CREDENTIALS = "credentials"  # tax-bureau and social-insurance logins (sensitive)
+    # Employees' data the firm processes on a client's behalf (PIPL Art 21, entrusted processing):
+    # kept in the payroll work, not as fields of the client record.
+    SALARY = "salary"
+    INCOME_TAX = "income_tax"  # individual income tax withheld
+    SOCIAL_INSURANCE = "social_insurance"
+    HOUSING_FUND = "housing_fund"
 
 
 #: Which category each stored field belongs to; the client page shows why a field is collected.

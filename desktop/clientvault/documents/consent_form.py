@@ -196,6 +196,10 @@ _CATEGORY: dict[str, dict[str, str]] = {
         "id_document": "身份证件号码",
         "bank": "银行账户",
         "credentials": "电子税务局及社保系统登录信息",
+        "salary": "工资薪金",
+        "income_tax": "个人所得税",
+        "social_insurance": "社会保险",
+        "housing_fund": "住房公积金",
     },
     "en": {
         "identity": "identity (names, unified social credit code, tax number)",
@@ -203,6 +207,10 @@ _CATEGORY: dict[str, dict[str, str]] = {
         "id_document": "identity document numbers",
         "bank": "bank accounts",
         "credentials": "tax-bureau and social-insurance logins",
+        "salary": "salary",
+        "income_tax": "individual income tax",
+        "social_insurance": "social insurance",
+        "housing_fund": "housing fund",
     },
 }
 

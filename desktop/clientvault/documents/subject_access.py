@@ -66,6 +66,10 @@ CATEGORY_LABELS: dict[str, tuple[str, str]] = {
     "id_document": ("身份证件号码", "identity document numbers"),
     "bank": ("银行账户", "bank accounts"),
     "credentials": ("电子税务局及社保系统登录信息", "tax-bureau and social-insurance logins"),
+    "salary": ("工资薪金", "salary"),
+    "income_tax": ("个人所得税", "individual income tax"),
+    "social_insurance": ("社会保险", "social insurance"),
+    "housing_fund": ("住房公积金", "housing fund"),
 }
 
 BASIS_LABELS: dict[str, tuple[str, str]] = {

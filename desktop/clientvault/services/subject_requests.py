@@ -29,7 +29,7 @@ from typing import Any
 from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.masking import mask_bank_account, mask_id_number
 from clientvault.core.paths import resources_dir
-from clientvault.core.records import FIELD_CATEGORY
+from clientvault.core.records import FIELD_CATEGORY, DataCategory
 from clientvault.core.roles import Capability, Role
 from clientvault.core.validation import free_text
 from clientvault.core.workdays import WorkCalendar, parse_calendar
@@ -458,7 +458,7 @@ class SubjectRequestService(RegisterService):
             fields.append((f"sensitive.{kind}", shown))
         categories = sorted(
             {FIELD_CATEGORY[f].value for f, _ in fields if f in FIELD_CATEGORY} | {"identity"},
-            key=["identity", "contact", "id_document", "bank", "credentials"].index,
+            key=[c.value for c in DataCategory].index,
         )
         active = ConsentPurposePolicy(self.today).active(self.vault, client, entry.person_id)
         purposes = tuple(

@@ -104,6 +104,11 @@ def test_seeded_catalogue_has_the_agency_purposes_with_their_bases(office: Offic
     assert catalogue["bookkeeping"].lawful_basis is LawfulBasis.CONTRACT and catalogue["bookkeeping"].necessary
     assert catalogue["marketing"].requires_consent and not catalogue["marketing"].necessary
     assert catalogue["bank_services"].separate_sensitive and catalogue["bank_services"].third_party
+    # Payroll is processed on the client's behalf (PIPL Art 21): version 2 rests on the entrustment
+    # agreement and lists the employees' categories it really processes.
+    payroll = catalogue.pop("payroll_social_insurance")
+    assert payroll.version == 2 and payroll.lawful_basis is LawfulBasis.CONTRACT and not payroll.requires_consent
+    assert {"salary", "income_tax", "social_insurance", "housing_fund"} <= {c.value for c in payroll.categories}
     assert all(p.version == 1 and p.current for p in catalogue.values())
 
 

@@ -44,6 +44,10 @@ def category_label(category: str) -> str:
         "id_document": translate("Consent", "ID numbers"),
         "bank": translate("Consent", "Bank accounts"),
         "credentials": translate("Consent", "Tax and social-insurance logins"),
+        "salary": translate("Consent", "Salary"),
+        "income_tax": translate("Consent", "Individual income tax"),
+        "social_insurance": translate("Consent", "Social insurance"),
+        "housing_fund": translate("Consent", "Housing fund"),
     }.get(category, category)
 
 

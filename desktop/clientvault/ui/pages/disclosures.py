@@ -54,6 +54,10 @@ class DisclosureDialog(QDialog):
             DataCategory.ID_DOCUMENT: self.tr("ID numbers"),
             DataCategory.BANK: self.tr("Bank accounts"),
             DataCategory.CREDENTIALS: self.tr("Logins"),
+            DataCategory.SALARY: self.tr("Salary"),
+            DataCategory.INCOME_TAX: self.tr("Income tax"),
+            DataCategory.SOCIAL_INSURANCE: self.tr("Social insurance"),
+            DataCategory.HOUSING_FUND: self.tr("Housing fund"),
         }
         cats = QHBoxLayout()
         for c, box in self.boxes.items():
