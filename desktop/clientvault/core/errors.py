@@ -166,6 +166,19 @@ class SpreadsheetRefused(KnownError):
         self.reason = reason
 
 
+class DuplicateIdentifier(KnownError):
+    """Another client already has this credit code (``field`` "uscc") or ID number ("id_number").
+
+    Carries the other client's id only (never the value or a name): the UI asks the service for
+    the name it shows, and saves again with a confirmation (a branch, the same person).
+    """
+
+    def __init__(self, field: str, other_client_id: int) -> None:
+        super().__init__(field, other_client_id)
+        self.field = field
+        self.other_client_id = other_client_id
+
+
 class KeysChanged(KnownError):
     """Another workstation changed the vault keys (user disabled, rekey); log in again."""
 

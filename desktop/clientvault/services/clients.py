@@ -15,7 +15,14 @@ from functools import partial
 from typing import Any, TypeVar
 
 from clientvault.core import validation as v
-from clientvault.core.errors import AccessDenied, InvalidState, NotFound, ValidationError, VersionConflict
+from clientvault.core.errors import (
+    AccessDenied,
+    DuplicateIdentifier,
+    InvalidState,
+    NotFound,
+    ValidationError,
+    VersionConflict,
+)
 from clientvault.core.masking import mask_bank_account, mask_credential, mask_email, mask_id_number, mask_phone
 from clientvault.core.records import (
     ClientDetail,
@@ -44,6 +51,7 @@ from clientvault.storage.clients import (
     ListQuery,
     Visibility,
 )
+from clientvault.storage.identifiers import IdentifierRepository
 from clientvault.storage.users import UserRepository
 
 T = TypeVar("T")
@@ -105,6 +113,23 @@ def _collect(errors: dict[str, str], fn: Callable[[], T]) -> T | None:
     except ValidationError as exc:
         errors.update(exc.errors)
         return None
+
+
+@dataclass(frozen=True)
+class SharedIdentifier:
+    """The user's confirmation that a credit code or ID number another client has is meant.
+
+    ``field`` "uscc": this client is a branch of ``other_client_id``; "id_number": the person is
+    the same person as one of ``other_client_id``'s people. Kept and audited without the value.
+    """
+
+    field: str
+    other_client_id: int
+
+    @property
+    def choice(self) -> str:
+        """What the user confirmed: "branch" or "same_person"."""
+        return "branch" if self.field == "uscc" else "same_person"
 
 
 class ClientService:
@@ -370,8 +395,19 @@ class ClientService:
             raise ValidationError(e)
         return out
 
-    def create(self, data: ClientInput, *, persons: tuple[PersonInput, ...] = ()) -> int:
-        """Create a client (assistants: a prospect with intake fields only). Returns its id."""
+    def create(
+        self,
+        data: ClientInput,
+        *,
+        persons: tuple[PersonInput, ...] = (),
+        shared: tuple[SharedIdentifier, ...] = (),
+    ) -> int:
+        """Create a client (assistants: a prospect with intake fields only). Returns its id.
+
+        Raises:
+            DuplicateIdentifier: Another client has this credit code (or a person's ID number) and
+                ``shared`` does not confirm it; nothing was written.
+        """
         granted = self.vault.require(Capability.EDIT_CLIENTS, "clients")
         values = self._clean_client(data, creating=True)
         values.setdefault("kind", ClientKind.ENTERPRISE.value)
@@ -388,20 +424,85 @@ class ClientService:
         if any(p.get("id_number") for p in cleaned_persons):
             require_fields(self.purposes, self.vault, {"id": None, **values}, ["person.id_number"])
         with self.vault.db.transaction():
+            found = self._shared(None, values.get("uscc"), shared)
+            found_people = [self._shared_person(None, p.get("id_number"), shared) for p in cleaned_persons]
             cid = self.repo.insert_client(values, self.vault.session.user_id)
-            for p in cleaned_persons:
-                self.repo.insert_person(cid, p)
+            for p, other in zip(cleaned_persons, found_people, strict=True):
+                pid = self.repo.insert_person(cid, p)
+                self._keep_shared(cid, pid, other)
+            self._keep_shared(cid, None, found)
             if self.role is Role.ACCOUNTANT:
                 self.repo.set_accountants(cid, [self.vault.session.user_id])
             self.repo.reindex(cid)
             self.vault.record("client.create", f"client:{cid}")
         return cid
 
-    def update(self, client_id: int, expected_version: int, data: ClientInput) -> int:
+    # -- identifiers another client has ------------------------------------------------------------
+
+    def _shared(
+        self, client_id: int | None, uscc: str | None, shared: tuple[SharedIdentifier, ...]
+    ) -> SharedIdentifier | None:
+        """The confirmation for a credit code another client has (raises when there is none)."""
+        if not uscc:
+            return None
+        other = IdentifierRepository(self.vault.db).client_with_uscc(uscc, besides=client_id)
+        return None if other is None else self._confirmed("uscc", other, shared)
+
+    def _shared_person(
+        self, client_id: int | None, id_number: str | None, shared: tuple[SharedIdentifier, ...]
+    ) -> SharedIdentifier | None:
+        """The confirmation for an ID number a person of another client has (raises when there is none)."""
+        if not id_number:
+            return None
+        other = IdentifierRepository(self.vault.db).client_with_id_number(id_number, besides=client_id)
+        return None if other is None else self._confirmed("id_number", other, shared)
+
+    def _confirmed(self, field: str, other: int, shared: tuple[SharedIdentifier, ...]) -> SharedIdentifier:
+        wanted = SharedIdentifier(field, other)
+        if wanted not in shared:
+            raise DuplicateIdentifier(field, other)
+        return wanted
+
+    def _keep_shared(self, client_id: int, person_id: int | None, found: SharedIdentifier | None) -> None:
+        """Store and audit a confirmed shared identifier (ids and the choice, never the value)."""
+        if found is None:
+            return
+        IdentifierRepository(self.vault.db).record(
+            client_id, person_id, found.other_client_id, found.field, found.choice, self.vault.session.user_id
+        )
+        obj = f"client:{client_id}" + (f"/person:{person_id}" if person_id is not None else "")
+        self.vault.record(
+            "client.shared_identifier", f"{obj}.{found.field}", reason=f"{found.choice}:client:{found.other_client_id}"
+        )
+
+    def other_client_name(self, client_id: int) -> str:
+        """The name of the client a :class:`DuplicateIdentifier` names (for the question put to the user).
+
+        Any role that may create clients may read it: the user must know which client already
+        has the code before confirming a branch or the same person.
+        """
+        self.vault.require(Capability.EDIT_CLIENTS, "clients")
+        row = self.repo.get_client(client_id)
+        if row is None or row["status"] not in VISIBLE_STATUSES:
+            raise NotFound("client", client_id)
+        return str(row["name"])
+
+    def shared_identifiers(self, client_id: int) -> list[tuple[int | None, SharedIdentifier]]:
+        """The shared identifiers confirmed for a client: (person id or None, confirmation)."""
+        self._load_visible(client_id)
+        return [
+            (pid, SharedIdentifier(field, other))
+            for pid, other, field, _choice in IdentifierRepository(self.vault.db).confirmations(client_id)
+        ]
+
+    def update(
+        self, client_id: int, expected_version: int, data: ClientInput, *, shared: tuple[SharedIdentifier, ...] = ()
+    ) -> int:
         """Save edits made on version ``expected_version``; return the new version.
 
         Raises:
             VersionConflict: someone saved since; nothing was written (the UI shows both versions).
+            DuplicateIdentifier: a changed credit code another client has, not confirmed in ``shared``.
         """
         client = self._load_visible(client_id, Capability.EDIT_CLIENTS)
         values = self._clean_client(data, creating=False)
@@ -413,10 +514,13 @@ class ClientService:
         if scope(self.role, Capability.EDIT_CLIENTS) is Scope.PROSPECTS and set(values) - INTAKE_FIELDS:
             self.vault.deny(Capability.EDIT_CLIENTS, f"client:{client_id}")
         with self.vault.db.transaction():
+            changed_code = values.get("uscc") if values.get("uscc") != client.get("uscc") else None
+            other = self._shared(client_id, changed_code, shared)
             if not self.repo.update_client(client_id, expected_version, values):
                 found = self.repo.get_client(client_id)
                 self.vault.record("client.update", f"client:{client_id}", outcome="conflict")
                 raise VersionConflict("client", client_id, expected_version, int(found["version"]) if found else -1)
+            self._keep_shared(client_id, None, other)
             self.repo.reindex(client_id)
             self.vault.record("client.update", f"client:{client_id}", reason=",".join(sorted(values)))
         del client
@@ -472,8 +576,8 @@ class ClientService:
             raise ValidationError(e)
         return out
 
-    def add_person(self, client_id: int, person: PersonInput) -> int:
-        """Link a person to a client."""
+    def add_person(self, client_id: int, person: PersonInput, *, shared: tuple[SharedIdentifier, ...] = ()) -> int:
+        """Link a person to a client (an ID number another client's person has needs ``shared``)."""
         client = self._load_visible(client_id, Capability.EDIT_CLIENTS)
         values = self._clean_person(person)
         if values.get("id_number") and not self._may(client_id, Capability.REVEAL_IDS):
@@ -481,7 +585,9 @@ class ClientService:
         if values.get("id_number"):
             require_fields(self.purposes, self.vault, client, ["person.id_number"])
         with self.vault.db.transaction():
+            other = self._shared_person(client_id, values.get("id_number"), shared)
             pid = self.repo.insert_person(client_id, values)
+            self._keep_shared(client_id, pid, other)
             self.repo.reindex(client_id)
             self.vault.record("person.add", f"client:{client_id}/person:{pid}")
         return pid
@@ -509,8 +615,11 @@ class ClientService:
         out["version"] = str(row["version"])
         return out
 
-    def update_person(self, person_id: int, expected_version: int, person: PersonInput) -> None:
-        """Edit a person (optimistic concurrency like clients)."""
+    def update_person(
+        self, person_id: int, expected_version: int, person: PersonInput, *, shared: tuple[SharedIdentifier, ...] = ()
+    ) -> None:
+        """Edit a person (optimistic concurrency like clients; a changed ID number another client's
+        person has needs ``shared``)."""
         row = self.repo.get_person(person_id)
         if row is None:
             raise NotFound("person", person_id)
@@ -524,9 +633,12 @@ class ClientService:
         if values.get("id_number") and values["id_number"] != row["id_number"]:
             require_fields(self.purposes, self.vault, client, ["person.id_number"])
         with self.vault.db.transaction():
+            changed = values.get("id_number") if values.get("id_number") != row["id_number"] else None
+            other = self._shared_person(client_id, changed, shared)
             if not self.repo.update_person(person_id, expected_version, values):
                 found = self.repo.get_person(person_id)
                 raise VersionConflict("person", person_id, expected_version, int(found["version"]) if found else -1)
+            self._keep_shared(client_id, person_id, other)
             self.repo.reindex(client_id)
             self.vault.record("person.update", f"client:{client_id}/person:{person_id}")
 

@@ -20,6 +20,7 @@ from clientvault.core.errors import (
     AccessDenied,
     DamagedFile,
     DiskFull,
+    DuplicateIdentifier,
     GenerationMismatch,
     InvalidState,
     KeysChanged,
@@ -231,6 +232,10 @@ def error_message(exc: BaseException) -> str:
         )
     if isinstance(exc, VersionConflict):
         return translate("Errors", "Someone else saved this record in the meantime. Reload it and try again.")
+    if isinstance(exc, DuplicateIdentifier) and exc.field == "uscc":
+        return translate("Errors", "Another client already has this unified social credit code.")
+    if isinstance(exc, DuplicateIdentifier):
+        return translate("Errors", "A person of another client already has this ID number.")
     if isinstance(exc, NotFound) and exc.record == "person":
         return translate("Errors", "This person is not in the vault, or not one of this client's people.")
     if isinstance(exc, NotFound):

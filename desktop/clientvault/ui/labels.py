@@ -52,6 +52,7 @@ def action_name(action: str) -> str:
         "client.create": translate("Labels", "Client created"),
         "client.bulk_create": translate("Labels", "Clients created in bulk"),
         "client.update": translate("Labels", "Client edited"),
+        "client.shared_identifier": translate("Labels", "Shared credit code or ID number confirmed"),
         "client.status": translate("Labels", "Status changed"),
         "client.assign": translate("Labels", "Accountants assigned"),
         "client.lock_requested": translate("Labels", "Lock requested"),

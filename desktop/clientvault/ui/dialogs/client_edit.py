@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientvault.core.errors import ValidationError, VersionConflict
+from clientvault.core.errors import DuplicateIdentifier, ValidationError, VersionConflict
 from clientvault.core.records import ClientInput, ClientKind
-from clientvault.services.clients import ClientService
+from clientvault.services.clients import ClientService, SharedIdentifier
 from clientvault.ui.client_labels import field_error, field_label, kind_name
 from clientvault.ui.dialogs.conflict import ConflictDialog
+from clientvault.ui.dialogs.shared_identifier import ask_shared, refusal
 from clientvault.ui.errors import show_inline
 from clientvault.ui.i18n import fmt
 
@@ -196,6 +197,7 @@ class ClientEditDialog(QDialog):
         self.service = service
         self.client_id = client_id
         self.conflict_dialog: ConflictDialog | None = None
+        self.shared: tuple[SharedIdentifier, ...] = ()  # what the user confirmed (a branch's credit code)
         self.setWindowTitle(self.tr("New client") if client_id is None else self.tr("Edit client"))
         self.setMinimumWidth(560)
         self.form = ClientForm(fields, self)
@@ -220,9 +222,15 @@ class ClientEditDialog(QDialog):
         data = self.form.to_input()
         try:
             if self.client_id is None:
-                self.client_id = self.service.create(data)
+                self.client_id = self.service.create(data, shared=self.shared)
             else:
-                self.version = self.service.update(self.client_id, self.version, data)
+                self.version = self.service.update(self.client_id, self.version, data, shared=self.shared)
+        except DuplicateIdentifier as exc:
+            if (confirmed := ask_shared(self, self.service, exc)) is None:
+                self.form.show_general_error(refusal(self.service, exc))
+                return False
+            self.shared += (confirmed,)
+            return self.save()
         except ValidationError as exc:
             self.form.show_errors(exc.errors)
             return False

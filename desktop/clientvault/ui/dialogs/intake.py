@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientvault.core.errors import ValidationError
+from clientvault.core.errors import DuplicateIdentifier, ValidationError
 from clientvault.core.records import PersonInput, PersonRole
-from clientvault.services.clients import ClientService
+from clientvault.services.clients import ClientService, SharedIdentifier
 from clientvault.ui.client_labels import field_error, person_role_name
 from clientvault.ui.dialogs.client_edit import ClientForm
+from clientvault.ui.dialogs.shared_identifier import ask_shared, refusal
 from clientvault.ui.errors import show_inline
 from clientvault.ui.widgets.text import wrapped_label
 
@@ -37,6 +38,7 @@ class IntakeDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.client_id: int | None = None
+        self.shared: tuple[SharedIdentifier, ...] = ()  # what the user confirmed (see shared_identifier.py)
         self.setWindowTitle(self.tr("New prospect"))
         self.setMinimumWidth(560)
         intro = wrapped_label(
@@ -99,7 +101,13 @@ class IntakeDialog(QDialog):
                 ),
             )
         try:
-            self.client_id = self.service.create(self.form.to_input(), persons=persons)
+            self.client_id = self.service.create(self.form.to_input(), persons=persons, shared=self.shared)
+        except DuplicateIdentifier as exc:
+            if (confirmed := ask_shared(self, self.service, exc)) is None:
+                self.form.show_general_error(refusal(self.service, exc))
+                return False
+            self.shared += (confirmed,)
+            return self.save()
         except ValidationError as exc:
             client_errors = {k: c for k, c in exc.errors.items() if not k.startswith("person")}
             person_errors = [field_error(k, c) for k, c in exc.errors.items() if k.startswith("person")]

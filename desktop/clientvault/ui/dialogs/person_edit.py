@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientvault.core.errors import KnownError, ValidationError, VersionConflict
+from clientvault.core.errors import DuplicateIdentifier, KnownError, ValidationError, VersionConflict
 from clientvault.core.records import PersonInput, PersonRole, PersonView
-from clientvault.services.clients import ClientService
+from clientvault.services.clients import ClientService, SharedIdentifier
 from clientvault.ui.client_labels import ID_TYPES, field_error, field_label, id_type_name, person_role_name
 from clientvault.ui.dialogs.conflict import ConflictDialog
+from clientvault.ui.dialogs.shared_identifier import ask_shared, refusal
 from clientvault.ui.errors import error_message, show_inline
 from clientvault.ui.i18n import fmt
 
@@ -70,6 +71,7 @@ class PersonEditDialog(QDialog):
         self.with_ids = with_ids
         self.person_id: int | None = person.id if person else None
         self.conflict_dialog: ConflictDialog | None = None
+        self.shared: tuple[SharedIdentifier, ...] = ()  # what the user confirmed (see shared_identifier.py)
         self.original: dict[str, str] = {}
         self.version = person.version if person else 0
         self.setWindowTitle(self.tr("Add a person") if person is None else self.tr("Edit person"))
@@ -193,10 +195,17 @@ class PersonEditDialog(QDialog):
         data = self.to_input()
         try:
             if self.person is None:
-                self.person_id = self.service.add_person(self.client_id, data)
+                self.person_id = self.service.add_person(self.client_id, data, shared=self.shared)
             else:
-                self.service.update_person(self.person.id, self.version, data)
+                self.service.update_person(self.person.id, self.version, data, shared=self.shared)
                 self.version += 1
+        except DuplicateIdentifier as exc:
+            if (confirmed := ask_shared(self, self.service, exc)) is None:
+                self.general_error.setText(refusal(self.service, exc))
+                self.general_error.setVisible(True)
+                return False
+            self.shared += (confirmed,)
+            return self.save()
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return False
