@@ -4,7 +4,9 @@ A disclosure names the client (and person) from the vault, the recipient, the pu
 catalogue and the categories given. It is refused with the reason when the law does not allow it:
 categories the purpose does not cover (minimisation), a consent-based purpose without the person's
 consent in force, sensitive categories without the separate consent (Art 29), or a third-party
-purpose without the separate consent to provide the data to others (Art 23). Refusals are audited.
+purpose without the separate consent to provide the data to others (Art 23), or the employees'
+payroll, income-tax, social-insurance or housing-fund data without an entrustment agreement with the
+client in force that covers the purpose and those categories (Art 21). Refusals are audited.
 
 Roles: partner and privacy officer log and see every disclosure (a sealed client's: the partner
 only); an accountant logs and sees those of their assigned clients; an assistant has no access.
@@ -22,6 +24,7 @@ from clientvault.core.records import DataCategory
 from clientvault.core.roles import Capability, Role
 from clientvault.core.validation import free_text
 from clientvault.services.context import Vault
+from clientvault.services.entrustments import ENTRUSTED_CATEGORIES, agreement_in_force
 from clientvault.services.purposes import ConsentPurposePolicy, PurposeService
 from clientvault.storage.audit import now_iso
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
@@ -80,7 +83,8 @@ class DisclosureService:
             NotFound: client or person not in the vault (or not visible to the role).
             ValidationError: no recipient, no or unknown categories, a date in the future.
             InvalidState: ``disclosure_not_in_purpose``, ``disclosure_without_consent``,
-                ``disclosure_without_sensitive_consent``, ``disclosure_without_third_party_consent``.
+                ``disclosure_without_sensitive_consent``, ``disclosure_without_third_party_consent``,
+                ``disclosure_without_entrustment`` (employees' payroll data without an agreement in force).
         """
         obj = f"client:{client_id}"
         role = self._require(obj)
@@ -107,6 +111,9 @@ class DisclosureService:
         purpose = PurposeService(self.vault).get(purpose_code)
         if not cats <= purpose.categories:
             self._refuse(obj, "not_in_purpose", purpose_code)
+        entrusted = frozenset(c.value for c in cats & ENTRUSTED_CATEGORIES)
+        if entrusted and not agreement_in_force(self.vault.db, client_id, purpose_code, entrusted, when):
+            self._refuse(obj, "without_entrustment", purpose_code)  # employees' data: Art 21 agreement
         if purpose.requires_consent:
             active = {a.purpose.code: a for a in ConsentPurposePolicy(self.today).active(self.vault, client, person_id)}
             granted = active.get(purpose_code)

@@ -57,6 +57,7 @@ EXPORT_TYPED_COLUMNS = ("file_name", "location", "purpose", "note")
 REGISTER_TYPED_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("subject_requests", ("outcome", "extension_reason")),
     ("complaints", ("summary", "resolution")),
+    ("entrustments", ("scope", "end_confirmation")),
 )
 PERSON_FIELDS = {"id_number": None, "phone": "", "email": "", "address": ""}
 CLIENT_FIELDS = {"phone": "", "email": "", "address": "", "notes": ""}

@@ -80,6 +80,20 @@ def field_message(field: str, code: str) -> str:
         "lessons": translate("Errors", "Lessons learnt"),
         "step": translate("Errors", "Response plan step"),
         "discovered_on": translate("Errors", "Date discovered"),
+        "scope": translate("Errors", "Scope of the entrusted processing"),
+        "purposes": translate("Errors", "Purposes"),
+        "signed_on": translate("Errors", "Date signed"),
+        "ends_on": translate("Errors", "End of the term"),
+        "ended_on": translate("Errors", "Date ended"),
+        "confirmation": translate("Errors", "Confirmation of the return or deletion"),
+        "confirmed_on": translate("Errors", "Date confirmed"),
+        "purpose_necessity": translate("Errors", "Purpose and necessity"),
+        "risks": translate("Errors", "Risks"),
+        "measures": translate("Errors", "Measures"),
+        "conclusion": translate("Errors", "Conclusion"),
+        "trigger": translate("Errors", "Trigger"),
+        "recipients": translate("Errors", "Recipients"),
+        "assessed_on": translate("Errors", "Date assessed"),
     }
     codes = {
         "required": translate("Errors", "%1 is required."),
@@ -112,6 +126,14 @@ def field_message(field: str, code: str) -> str:
         return translate(
             "Errors", "The reason is printed on the certificate: it must not contain the client's or a person's name."
         )
+    if field == "categories" and code == "not_in_purpose":
+        return translate("Errors", "Categories: the chosen purposes do not process all of these categories.")
+    if code == "future" and field in ("signed_on", "ended_on", "confirmed_on", "assessed_on"):
+        return fmt(translate("Errors", "%1 cannot be in the future."), name)
+    if code == "before_start":
+        return fmt(translate("Errors", "%1 cannot be before the start of the agreement."), name)
+    if field == "assessment_covers" and code == "required":
+        return translate("Errors", "Choose at least one purpose or recipient the assessment covers.")
     if field == "received_on" and code == "future":
         return translate("Errors", "The date received cannot be in the future.")
     if field == "person" and code == "required":
@@ -297,6 +319,22 @@ def state_message(code: str) -> str:
         ),
         "request_closed": translate("Errors", "This request is already closed or handed over."),
         "complaint_closed": translate("Errors", "This complaint is already resolved."),
+        "disclosure_without_entrustment": translate(
+            "Errors",
+            "Refused: employees' salary, income-tax, social-insurance or housing-fund data is processed on the "
+            "client's behalf and may only be given out under an entrustment agreement with the client in force "
+            "that covers this purpose and these categories (PIPL Art 21). Record the agreement first.",
+        ),
+        "entrustment_ended": translate("Errors", "This agreement has already ended."),
+        "entrustment_not_ended": translate(
+            "Errors", "End the agreement first; then record the client's confirmation of the return or deletion."
+        ),
+        "entrustment_confirmed": translate("Errors", "The return or deletion is already confirmed."),
+        "assessment_kept_three_years": translate(
+            "Errors",
+            "An impact assessment is kept at least three years after it was made (PIPL Art 56); it cannot be "
+            "deleted before its keep-until date.",
+        ),
         "disclosure_not_in_purpose": translate(
             "Errors", "Refused: the purpose does not cover some of these categories of data. Nothing was logged."
         ),
