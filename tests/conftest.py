@@ -87,11 +87,24 @@ STAFF_PASSWORD = "staff-pass-12"
 
 @pytest.fixture
 def add_staff(new_vault: Vault, fast_vaults: VaultService) -> Callable[..., int]:
-    """Add a staff account as the partner of ``new_vault``; returns the new user's id."""
+    """Add a staff account as the partner of ``new_vault`` (with a signed agreement); returns the new user's id."""
     from clientvault.core.roles import Role
     from clientvault.services.users import UserService
 
-    def add(username: str, role: Role = Role.ACCOUNTANT, password: str = STAFF_PASSWORD, name: str = "") -> int:
-        return UserService(new_vault, fast_vaults).add(username, name or username, role, password).id
+    from tests.fixtures.staffing import sign_agreement
+
+    def add(
+        username: str,
+        role: Role = Role.ACCOUNTANT,
+        password: str = STAFF_PASSWORD,
+        name: str = "",
+        *,
+        agreement: bool = True,
+    ) -> int:
+        """``agreement``: record a signed confidentiality agreement, as a real firm does (reveals need it)."""
+        uid = UserService(new_vault, fast_vaults).add(username, name or username, role, password).id
+        if agreement:
+            sign_agreement(new_vault, uid)
+        return uid
 
     return add

@@ -42,10 +42,12 @@ def ui_ctx(qapp: QApplication, fast_vaults: VaultService, vault_dir: Path, tmp_p
 
 @pytest.fixture
 def staffed_vault(new_vault: Vault, fast_vaults: VaultService) -> Vault:
-    """The new vault with one account per non-partner role."""
+    """The new vault with one account per non-partner role, each with a signed confidentiality agreement."""
+    from tests.fixtures.staffing import sign_agreement
+
     users = UserService(new_vault, fast_vaults)
     for role, (name, password) in USERS.items():
-        users.add(name, f"{name} name", role, password)
+        sign_agreement(new_vault, users.add(name, f"{name} name", role, password).id)
     return new_vault
 
 

@@ -183,6 +183,19 @@ class KeysChanged(KnownError):
     """Another workstation changed the vault keys (user disabled, rekey); log in again."""
 
 
+class AgreementMissing(KnownError):
+    """The acting member of staff has no confidentiality agreement in force, so may not reveal.
+
+    ``reason``: ``missing`` (none recorded) or ``expired`` (``until`` is the last day of the latest).
+    Recording an agreement in the staff register, or the partner's time-limited override, lifts it.
+    """
+
+    def __init__(self, reason: str, until: str = "") -> None:
+        super().__init__(reason, until)
+        self.reason = reason
+        self.until = until
+
+
 #: errno values that mean "no room left" (disk, quota, or a file-size limit).
 _FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG})
 #: errno values that mean "may not write here" (read-only file system, permissions).

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from clientvault.core import validation as v
 from clientvault.core.errors import (
     AccessDenied,
+    AgreementMissing,
     DuplicateIdentifier,
     InvalidState,
     NotFound,
@@ -40,6 +41,7 @@ from clientvault.core.records import (
 )
 from clientvault.core.roles import Capability, Role, Scope, can, scope
 from clientvault.core.search import build_match, pinyin_key
+from clientvault.services.clearance import reveal_clearance
 from clientvault.services.context import Vault
 from clientvault.services.purposes import ConsentPurposePolicy, PurposeOption, PurposePolicy, require_fields
 from clientvault.storage.audit import AuditEvent, AuditFilter
@@ -745,6 +747,11 @@ class ClientService:
         try:
             client = self._load_visible(client_id, cap)
         except AccessDenied:
+            raise
+        try:
+            reveal_clearance(self.vault)  # a confidentiality agreement on file (not for the partner)
+        except AgreementMissing as exc:
+            self.vault.record("sensitive.reveal", obj, purpose=purpose, outcome=f"no_agreement_{exc.reason}")
             raise
         try:
             self.purposes.require(self.vault, client, person_id, purpose, cat)
