@@ -16,6 +16,7 @@ from clientvault.services.audit import verify_window
 from clientvault.services.complaints import ComplaintService
 from clientvault.services.consent import ConsentService
 from clientvault.services.context import Vault
+from clientvault.services.impact_assessments import ImpactAssessmentService
 from clientvault.services.incidents import IncidentService
 from clientvault.services.subject_requests import RequestFilter, SubjectRequestService
 
@@ -41,6 +42,7 @@ class ComplianceFigures:
     consents_missing: int = 0  # prospect and active clients without the consents their purposes need
     consents_expiring: int = 0  # consents ending within the overview's window
     retention_ending: int = 0  # sealed records whose retention period ends within 30 days (or has ended)
+    assessments_missing: int = 0  # sensitive purposes and recipients no impact assessment covers (PIPL Art 55)
 
 
 class DashboardService:
@@ -85,4 +87,5 @@ class DashboardService:
             consents_missing=consent.get("missing", 0),
             consents_expiring=consent.get("expiring", 0),
             retention_ending=ending,
+            assessments_missing=ImpactAssessmentService(self.vault, today=self.today).missing().count,
         )
