@@ -12,6 +12,7 @@ from clientvault.security.keyfile import FAST_KDF
 from clientvault.security.workstation import WorkstationKeyring
 from clientvault.services.context import Vault
 from clientvault.services.vault import CreatedVault, VaultService
+from clientvault.storage.users import SettingsRepository
 from tests.fixtures.memkeyring import MemoryKeyring
 
 PARTNER = "boss"
@@ -19,15 +20,34 @@ PARTNER_PASSWORD = "partner-pass-1"
 FIRM = "测试代账公司"
 
 
+#: The firm's notice details of every test vault (a consent form refuses to print without them).
+FIRM_NOTICE = {
+    "address": "杭州市西湖区文三路 100 号",
+    "phone": "0571-8888 0000",
+    "email": "office@example.cn",
+    "privacy_contact": "个人信息保护负责人 李四，0571-8888 0001",
+    "complaint_channel": "privacy@example.cn",
+}
+
+
 def create_test_vault(vaults: VaultService, folder: Path) -> CreatedVault:
-    """Create the standard test vault (partner ``boss``) in ``folder``; it comes back unlocked."""
-    return vaults.create(
+    """Create the standard test vault (partner ``boss``) in ``folder``; it comes back unlocked.
+
+    Its notice details (address, phone, e-mail, privacy contact) are filled in, as the first-run
+    wizard does, so consent forms can be printed; tests of the refusal clear them.
+    """
+    created = vaults.create(
         folder,
         firm_name=FIRM,
         partner_username=PARTNER,
         partner_display_name="老板",
         partner_password=PARTNER_PASSWORD,
     )
+    settings = SettingsRepository(created.vault.db)
+    with created.vault.db.transaction():
+        for key, value in FIRM_NOTICE.items():
+            settings.set(f"notice.{key}", value)
+    return created
 
 
 @pytest.fixture
@@ -90,7 +110,6 @@ def add_staff(new_vault: Vault, fast_vaults: VaultService) -> Callable[..., int]
     """Add a staff account as the partner of ``new_vault`` (with a signed agreement); returns the new user's id."""
     from clientvault.core.roles import Role
     from clientvault.services.users import UserService
-
     from tests.fixtures.staffing import sign_agreement
 
     def add(
