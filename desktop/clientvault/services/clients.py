@@ -43,7 +43,13 @@ from clientvault.core.roles import Capability, Role, Scope, can, scope
 from clientvault.core.search import build_match, pinyin_key
 from clientvault.services.clearance import reveal_clearance
 from clientvault.services.context import Vault
-from clientvault.services.purposes import ConsentPurposePolicy, PurposeOption, PurposePolicy, require_fields
+from clientvault.services.purposes import (
+    NEW_PERSON,
+    ConsentPurposePolicy,
+    PurposeOption,
+    PurposePolicy,
+    require_fields,
+)
 from clientvault.storage.audit import AuditEvent, AuditFilter
 from clientvault.storage.clients import (
     CLIENT_FIELDS,
@@ -424,7 +430,7 @@ class ClientService:
             )
         cleaned_persons = [self._clean_person(p) for p in persons]
         if any(p.get("id_number") for p in cleaned_persons):
-            require_fields(self.purposes, self.vault, {"id": None, **values}, ["person.id_number"])
+            require_fields(self.purposes, self.vault, {"id": None, **values}, ["person.id_number"], NEW_PERSON)
         with self.vault.db.transaction():
             found = self._shared(None, values.get("uscc"), shared)
             found_people = [self._shared_person(None, p.get("id_number"), shared) for p in cleaned_persons]
@@ -585,7 +591,8 @@ class ClientService:
         if values.get("id_number") and not self._may(client_id, Capability.REVEAL_IDS):
             self.vault.deny(Capability.REVEAL_IDS, f"client:{client_id}")
         if values.get("id_number"):
-            require_fields(self.purposes, self.vault, client, ["person.id_number"])
+            # Nobody's consent is this new person's (PIPL Art 14): only contract/legal purposes count.
+            require_fields(self.purposes, self.vault, client, ["person.id_number"], NEW_PERSON)
         with self.vault.db.transaction():
             other = self._shared_person(client_id, values.get("id_number"), shared)
             pid = self.repo.insert_person(client_id, values)
@@ -633,7 +640,7 @@ class ClientService:
             values.pop("id_number", None)
             values.pop("id_type", None)
         if values.get("id_number") and values["id_number"] != row["id_number"]:
-            require_fields(self.purposes, self.vault, client, ["person.id_number"])
+            require_fields(self.purposes, self.vault, client, ["person.id_number"], person_id)
         with self.vault.db.transaction():
             changed = values.get("id_number") if values.get("id_number") != row["id_number"] else None
             other = self._shared_person(client_id, changed, shared)
@@ -667,7 +674,7 @@ class ClientService:
         kind = SensitiveKind(item.kind)
         if not self._may(client_id, self._item_capability(kind)):
             self.vault.deny(self._item_capability(kind), f"client:{client_id}")
-        require_fields(self.purposes, self.vault, client, [f"sensitive.{kind.value}"])
+        require_fields(self.purposes, self.vault, client, [f"sensitive.{kind.value}"], item.person_id)
         e: dict[str, str] = {}
         label = _collect(e, lambda: v.clean_text("label", item.label, MAX["label"])) or ""
         if kind is SensitiveKind.BANK_ACCOUNT:
@@ -700,10 +707,12 @@ class ClientService:
 
     # -- reveal --------------------------------------------------------------------------------
 
-    def reveal_options(self, client_id: int, category: DataCategory) -> list[PurposeOption]:
-        """The purposes the user may name to reveal a value of ``category`` of this client."""
+    def reveal_options(
+        self, client_id: int, category: DataCategory, person_id: int | None = None
+    ) -> list[PurposeOption]:
+        """The purposes the user may name to reveal a value of ``category`` of this client (or that person's)."""
         client = self._load_visible(client_id)
-        return self.purposes.options(self.vault, client, category)
+        return self.purposes.options(self.vault, client, category, person_id)
 
     def reveal_id_number(self, person_id: int, purpose: str) -> str:
         """Return a person's ID number in clear for ``purpose`` (audited; never the value)."""

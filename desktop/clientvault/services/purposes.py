@@ -307,8 +307,10 @@ def _clean_purpose(code: str, data: PurposeInput) -> dict[str, Any]:
 class PurposePolicy(Protocol):
     """Decides which purposes justify processing a category of a client's data."""
 
-    def options(self, vault: Vault, client: dict[str, object], category: DataCategory) -> list[PurposeOption]:
-        """Return the purposes the user may choose from for this client and category."""
+    def options(
+        self, vault: Vault, client: dict[str, object], category: DataCategory, person_id: int | None = None
+    ) -> list[PurposeOption]:
+        """Return the purposes the user may choose from for this client (or that person's data) and category."""
         ...
 
     def require(
@@ -317,19 +319,37 @@ class PurposePolicy(Protocol):
         """Raise :class:`ConsentMissing` unless ``purpose`` currently justifies the processing."""
         ...
 
-    def allowed_categories(self, vault: Vault, client: dict[str, object]) -> frozenset[DataCategory]:
-        """Return the categories that may be filled in for this client (minimisation)."""
+    def allowed_categories(
+        self, vault: Vault, client: dict[str, object], person_id: int | None = None
+    ) -> frozenset[DataCategory]:
+        """Return the categories that may be filled in for this client, or for one of its persons (minimisation).
+
+        ``person_id`` ``None``: the client's own items; :data:`NEW_PERSON`: a person not stored yet.
+        """
         ...
 
 
-def require_fields(policy: PurposePolicy, vault: Vault, client: dict[str, object], fields: Iterable[str]) -> None:
-    """Refuse to fill fields whose category no active purpose of the client needs.
+#: ``person_id`` of a person being added: no consent can be theirs yet (PIPL Art 14), so only the
+#: purposes that need no consent (contract, legal obligation) count for them.
+NEW_PERSON = 0
+
+
+def require_fields(
+    policy: PurposePolicy,
+    vault: Vault,
+    client: dict[str, object],
+    fields: Iterable[str],
+    person_id: int | None = None,
+) -> None:
+    """Refuse to fill fields whose category no active purpose of the client (or that person) needs.
 
     Args:
         policy: The purpose policy in force.
         vault: The unlocked vault.
         client: The client row.
         fields: Names from :data:`~clientvault.core.records.FIELD_CATEGORY` that receive a value.
+        person_id: The person whose data it is (their own consent counts, nobody else's;
+            :data:`NEW_PERSON` for a person being added), ``None`` for the client's own items.
 
     Raises:
         ValidationError: ``{field: "no_purpose"}`` for each field that may not be filled.
@@ -337,7 +357,7 @@ def require_fields(policy: PurposePolicy, vault: Vault, client: dict[str, object
     wanted = [f for f in fields if f in FIELD_CATEGORY]
     if not wanted:
         return
-    allowed = policy.allowed_categories(vault, client)
+    allowed = policy.allowed_categories(vault, client, person_id)
     refused = {f: "no_purpose" for f in wanted if FIELD_CATEGORY[f] not in allowed}
     if refused:
         vault.record("minimisation.refused", f"client:{client.get('id')}", reason=",".join(sorted(refused)))
@@ -360,7 +380,9 @@ ENGAGEMENT_PURPOSES: dict[str, tuple[str, frozenset[DataCategory]]] = {
 class EngagementPurposePolicy:
     """Lawful-basis purposes of an active engagement (the policy before consent tracking)."""
 
-    def options(self, vault: Vault, client: dict[str, object], category: DataCategory) -> list[PurposeOption]:
+    def options(
+        self, vault: Vault, client: dict[str, object], category: DataCategory, person_id: int | None = None
+    ) -> list[PurposeOption]:
         """Return the engagement purposes that need ``category`` while the engagement is active."""
         if client.get("status") != ClientStatus.ACTIVE.value:
             return []
@@ -373,7 +395,9 @@ class EngagementPurposePolicy:
         if purpose not in {o.code for o in self.options(vault, client, category)}:
             raise ConsentMissing(purpose)
 
-    def allowed_categories(self, vault: Vault, client: dict[str, object]) -> frozenset[DataCategory]:
+    def allowed_categories(
+        self, vault: Vault, client: dict[str, object], person_id: int | None = None
+    ) -> frozenset[DataCategory]:
         """Every category (this policy predates minimisation)."""
         return frozenset(DataCategory)
 
@@ -406,9 +430,11 @@ class ConsentPurposePolicy:
         Args:
             vault: The unlocked vault.
             client: The client row (``id`` and ``status`` are read).
-            person_id: For a person's own data: only that person's consents and client-level
-                consents count. ``None``: any consent of the client counts (client-level items
-                and filling in fields).
+            person_id: For a person's own data: only that person's own consents count (PIPL
+                Art 14: consent is given by the individual; a consent recorded for the client or
+                signed by another person of it does not count). ``None``: the client's own items
+                (not a person's), for which a consent of anyone of the client counts.
+                :data:`NEW_PERSON`: a person not stored yet (no consent can be theirs).
 
         Returns:
             One entry per purpose whose lawful basis holds now.
@@ -424,7 +450,7 @@ class ConsentPurposePolicy:
         if client_id is None:  # a client being created has no consents yet
             return out
         consents = ConsentRepository(vault.db).valid_consents(int(str(client_id)), self.today().isoformat())
-        relevant = [c for c in consents if person_id is None or c["person_id"] in (None, person_id)]
+        relevant = [c for c in consents if person_id is None or c["person_id"] == person_id]
         by_code: dict[str, list[dict[str, Any]]] = {}
         for c in relevant:
             by_code.setdefault(str(c["code"]), []).append(c)
@@ -442,11 +468,13 @@ class ConsentPurposePolicy:
         order = {code: i for i, code in enumerate(current)}
         return sorted(out, key=lambda a: order.get(a.purpose.code, 0))
 
-    def options(self, vault: Vault, client: dict[str, object], category: DataCategory) -> list[PurposeOption]:
-        """Return the purposes in force for the client that need ``category``."""
+    def options(
+        self, vault: Vault, client: dict[str, object], category: DataCategory, person_id: int | None = None
+    ) -> list[PurposeOption]:
+        """Return the purposes in force for the client (or that person's data) that need ``category``."""
         return [
             PurposeOption(a.purpose.code, a.basis.value, a.purpose.name_zh, a.purpose.name_en)
-            for a in self.active(vault, client)
+            for a in self.active(vault, client, person_id)
             if category in a.categories
         ]
 
@@ -459,6 +487,8 @@ class ConsentPurposePolicy:
         ):
             raise ConsentMissing(purpose)
 
-    def allowed_categories(self, vault: Vault, client: dict[str, object]) -> frozenset[DataCategory]:
-        """Baseline categories plus those of every purpose in force for the client."""
-        return BASELINE_CATEGORIES.union(*(a.categories for a in self.active(vault, client)))
+    def allowed_categories(
+        self, vault: Vault, client: dict[str, object], person_id: int | None = None
+    ) -> frozenset[DataCategory]:
+        """Baseline categories plus those of every purpose in force for the client (or that person)."""
+        return BASELINE_CATEGORIES.union(*(a.categories for a in self.active(vault, client, person_id)))

@@ -259,17 +259,22 @@ class ConsentRepository:
         " coalesce(sum(c.status = 'granted' AND c.expires_on BETWEEN :today AND :soon), 0) AS expiring,"
         " coalesce(sum(c.status = 'expired' OR (c.status = 'granted' AND c.expires_on < :today)), 0) AS expired,"
         " coalesce(sum(c.status = 'withdrawn'), 0) AS withdrawn,"
-        " coalesce(sum(c.status = 'granted' AND p.current = 0), 0) AS reconsent"
+        " coalesce(sum(c.status = 'granted' AND p.current = 0), 0) AS reconsent,"
+        # Consent belongs to the person (PIPL Art 14): persons with no consent of their own.
+        " (SELECT count(*) FROM persons pe WHERE pe.client_id = cl.id AND NOT EXISTS"
+        " (SELECT 1 FROM consents c2 WHERE c2.person_id = pe.id AND c2.status != 'void')) AS missing_persons"
         " FROM clients cl LEFT JOIN consents c ON c.client_id = cl.id"
         " LEFT JOIN purposes p ON p.id = c.purpose_id"
         " WHERE cl.status IN ('prospect', 'active') GROUP BY cl.id)"
     )
     OVERVIEW_KEYS = (
-        "client_id", "name", "status", "pending", "granted", "refused", "expiring", "expired", "withdrawn", "reconsent"
+        "client_id", "name", "status", "pending", "granted", "refused", "expiring", "expired", "withdrawn", "reconsent",
+        "missing_persons",
     )  # fmt: skip
     #: SQL condition per overview bucket, over the columns of OVERVIEW_KEYS.
     BUCKETS: ClassVar[dict[str, str]] = {
-        "missing": "pending = 0 AND granted = 0 AND refused = 0 AND expired = 0 AND withdrawn = 0",
+        "missing": "(pending = 0 AND granted = 0 AND refused = 0 AND expired = 0 AND withdrawn = 0)"
+        " OR missing_persons > 0",
         "pending": "pending > 0",
         "expiring": "expiring > 0",
         "expired": "expired > 0",
@@ -295,10 +300,13 @@ class ConsentRepository:
         return _dicts(self.OVERVIEW_KEYS, rows)
 
     def overview_counts(self, today: str, soon: str) -> dict[str, int]:
-        """Count the clients in each overview bucket."""
+        """Count the clients in each overview bucket, and (``missing_persons``) the persons without consent."""
         sums = ", ".join(f"coalesce(sum({cond}), 0)" for cond in self.BUCKETS.values())
-        row = self.db.one(f"{self._OVERVIEW} SELECT {sums} FROM agg", {"today": today, "soon": soon})
-        return {k: int(v) for k, v in zip(self.BUCKETS, row or (), strict=False)}
+        row = self.db.one(
+            f"{self._OVERVIEW} SELECT {sums}, coalesce(sum(missing_persons), 0) FROM agg",
+            {"today": today, "soon": soon},
+        )
+        return {k: int(v) for k, v in zip((*self.BUCKETS, "missing_persons"), row or (), strict=False)}
 
     def expire_due(self, today: str) -> list[int]:
         """Mark granted consents whose end date has passed as expired; return their ids."""

@@ -299,8 +299,18 @@ def test_minimisation_prospect_cannot_hold_id_numbers_until_a_purpose_needs_them
     assert svc.allowed_categories(office.prospect) == {DataCategory.IDENTITY, DataCategory.CONTACT}
     reasons = svc.field_reasons(office.prospect)
     assert reasons["person.id_number"] == [] and reasons["sensitive.bank_account"] == []
-    _granted_bank(office, office.prospect)
-    assert clients.add_person(office.prospect, PersonInput(PersonRole.LEGAL_REP, "王五", id_number=ID_A))
+    _granted_bank(office, office.prospect)  # recorded for the client itself (no named person)
+    assert clients.add_sensitive(office.prospect, SensitiveInput(SensitiveKind.BANK_ACCOUNT, BANK))
+    # ... but a consent recorded at client level is nobody's consent (PIPL Art 14): not the new rep's.
+    with pytest.raises(ValidationError) as err:
+        clients.add_person(office.prospect, PersonInput(PersonRole.LEGAL_REP, "王五", id_number=ID_A))
+    assert err.value.errors == {"person.id_number": "no_purpose"}
+    rep = clients.add_person(office.prospect, PersonInput(PersonRole.LEGAL_REP, "王五"))
+    assert DataCategory.ID_DOCUMENT not in svc.allowed_categories(office.prospect, rep)
+    _granted_bank(office, office.prospect, person=rep)  # the rep's own form
+    assert DataCategory.ID_DOCUMENT in svc.allowed_categories(office.prospect, rep)
+    version = int(clients.person_edit_values(rep)["version"])
+    clients.update_person(rep, version, PersonInput(PersonRole.LEGAL_REP, "王五", id_number=ID_A))
     assert svc.field_reasons(office.prospect, "en")["sensitive.bank_account"] == ["Bank account services"]
     refused = office.partner.audit.page(AuditFilter(action_prefix="minimisation.refused"))
     assert refused and all(ID_A not in e.reason for e in refused)
@@ -397,8 +407,11 @@ def test_overview_is_for_partner_and_privacy_officer(office: Office) -> None:
     svc = office.consent(office.login("priv"))
     counts = svc.overview_counts()
     assert counts["missing"] == 2
-    office.consent().issue_form(office.active)
-    assert svc.overview_counts()["pending"] == 1 and svc.overview_counts()["missing"] == 1
+    office.consent().issue_form(office.active)  # for the client itself: 张三 still has no consent of his own
+    assert svc.overview_counts()["pending"] == 1 and svc.overview_counts()["missing"] == 2
+    assert svc.overview_counts()["missing_persons"] == 1
+    office.consent().issue_form(office.active, person_id=office.person)
+    assert svc.overview_counts()["missing"] == 1 and svc.overview_counts()["missing_persons"] == 0
     assert [r.client_id for r in svc.overview("missing")] == [office.prospect]
     for name in ("acc", "asst"):
         with pytest.raises(AccessDenied):

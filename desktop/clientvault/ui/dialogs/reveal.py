@@ -64,7 +64,9 @@ class RevealDialog(QDialog):
         what.setWordWrap(True)
         self.purpose = QComboBox(self)
         self.purpose.setObjectName("purpose")
-        self.options = service.reveal_options(target.client_id, target.category)
+        # A person's ID number: only purposes in force for that person (their own consent, PIPL Art 14).
+        person = target.record_id if target.record == "person" else None
+        self.options = service.reveal_options(target.client_id, target.category, person)
         for option in self.options:
             self.purpose.addItem(
                 fmt(

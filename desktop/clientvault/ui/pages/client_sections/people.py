@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from clientvault.core.records import FIELD_CATEGORY, ClientDetail, PersonView
 from clientvault.services.changes import Changes
+from clientvault.services.purposes import NEW_PERSON
 from clientvault.ui.client_labels import person_role_name
 from clientvault.ui.dialogs.person_edit import PersonEditDialog
 from clientvault.ui.dialogs.reveal import RevealDialog, RevealTarget
@@ -107,16 +108,18 @@ class PeopleSection(QWidget):
             if key in self.buttons:
                 self.buttons[key].setEnabled(p is not None)
 
-    def _offers_id_numbers(self) -> bool:
-        # An ID number is asked for only when the role handles them and a purpose needs them now;
-        # left out, a stored number is kept as it is.
+    def _offers_id_numbers(self, person_id: int) -> bool:
+        # An ID number is asked for only when the role handles them and a purpose in force for that
+        # person (their own consent, PIPL Art 14) needs them now; left out, a stored number is kept.
         d = self.page.detail
-        return d is not None and d.can_reveal_ids and self.page.field_reasons.may_fill("person.id_number")
+        return d is not None and d.can_reveal_ids and self.page.field_reasons.may_fill("person.id_number", person_id)
 
     def add_person(self) -> PersonEditDialog:
         """Open the dialog for a new person."""
         page = self.page
-        dialog = PersonEditDialog(page.service, page.client_id, None, page, with_ids=self._offers_id_numbers())
+        dialog = PersonEditDialog(
+            page.service, page.client_id, None, page, with_ids=self._offers_id_numbers(NEW_PERSON)
+        )
         dialog.accepted.connect(page.edited)
         dialog.open()
         return dialog
@@ -129,7 +132,9 @@ class PeopleSection(QWidget):
     def edit_person(self, person: PersonView) -> PersonEditDialog:
         """Open the dialog for an existing person."""
         page = self.page
-        dialog = PersonEditDialog(page.service, page.client_id, person, page, with_ids=self._offers_id_numbers())
+        dialog = PersonEditDialog(
+            page.service, page.client_id, person, page, with_ids=self._offers_id_numbers(person.id)
+        )
         dialog.finished.connect(lambda _r: page.reload())
         dialog.accepted.connect(lambda: page.changed(Changes(clients=True)))
         dialog.open()

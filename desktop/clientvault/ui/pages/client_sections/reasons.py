@@ -11,6 +11,7 @@ from clientvault.core.errors import KnownError
 from clientvault.core.records import FIELD_CATEGORY, DataCategory
 from clientvault.core.roles import Capability, Role, can
 from clientvault.services.consent import ConsentService
+from clientvault.services.purposes import NEW_PERSON
 from clientvault.ui.i18n import fmt
 
 REASON_STYLE = "color: #6b6b6b;"
@@ -41,17 +42,23 @@ class FieldReasons(QObject):
         self.lang = lang
         self.reasons: dict[str, list[str]] = {}
         self.allowed: frozenset[DataCategory] = frozenset(DataCategory)
+        # Per person (and NEW_PERSON for one being added): only their own consent counts (PIPL Art 14).
+        self.person_allowed: dict[int, frozenset[DataCategory]] = {}
 
     def load(self) -> None:
         """Ask the consent service which purposes need each field and which categories may be filled now."""
-        self.reasons, self.allowed = {}, frozenset(DataCategory)
+        self.reasons, self.allowed, self.person_allowed = {}, frozenset(DataCategory), {}
         if not can(self.role, Capability.RECORD_CONSENT):
             return  # no answers for this role: show no captions, offer what the role may do (the service decides)
         try:
             self.reasons = self.consent.field_reasons(self.client_id, self.lang)
             self.allowed = self.consent.allowed_categories(self.client_id)
+            persons = [r.person_id for r in self.consent.person_consents(self.client_id) if r.person_id is not None]
+            self.person_allowed = {
+                pid: self.consent.allowed_categories(self.client_id, pid) for pid in (*persons, NEW_PERSON)
+            }
         except KnownError:
-            self.reasons, self.allowed = {}, frozenset(DataCategory)
+            self.reasons, self.allowed, self.person_allowed = {}, frozenset(DataCategory), {}
 
     def text(self, field: str) -> str:
         """Why ``field`` (a FIELD_CATEGORY name) is collected for this client, as shown beside it."""
@@ -76,6 +83,11 @@ class FieldReasons(QObject):
         needed = bool(self.reasons.get(field)) or FIELD_CATEGORY[field] in self.consent.baseline_categories()
         label.setStyleSheet(REASON_STYLE if needed else _UNNEEDED_STYLE)
 
-    def may_fill(self, field: str) -> bool:
-        """Whether a purpose in force (or the baseline) lets ``field`` be filled in for this client."""
+    def may_fill(self, field: str, person_id: int | None = None) -> bool:
+        """Whether a purpose in force (or the baseline) lets ``field`` be filled in for this client.
+
+        ``person_id``: for that person's data (:data:`NEW_PERSON` for a person being added).
+        """
+        if person_id is not None and self.person_allowed:
+            return FIELD_CATEGORY[field] in self.person_allowed.get(person_id, frozenset())
         return FIELD_CATEGORY[field] in self.allowed
