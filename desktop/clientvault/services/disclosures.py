@@ -45,6 +45,7 @@ class Disclosure:
     disclosed_on: str
     created_by: int
     client_name: str
+    recipient_id: int | None = None  # from the recipients list, when chosen there
 
 
 class DisclosureService:
@@ -76,6 +77,7 @@ class DisclosureService:
         *,
         person_id: int | None = None,
         disclosed_on: date | None = None,
+        recipient_id: int | None = None,
     ) -> Disclosure:
         """Check a disclosure against the purpose and the consents in force, then log it.
 
@@ -84,11 +86,17 @@ class DisclosureService:
             ValidationError: no recipient, no or unknown categories, a date in the future.
             InvalidState: ``disclosure_not_in_purpose``, ``disclosure_without_consent``,
                 ``disclosure_without_sensitive_consent``, ``disclosure_without_third_party_consent``,
-                ``disclosure_without_entrustment`` (employees' payroll data without an agreement in force).
+                ``disclosure_without_entrustment`` (employees' payroll data without an agreement in force),
+                ``disclosure_recipient_not_in_notice`` (a recipient of the list the purpose does not name).
         """
         obj = f"client:{client_id}"
         role = self._require(obj)
-        who = free_text("recipient", recipient, 200, required=True)
+        listed = None
+        if recipient_id is not None:
+            listed = self.vault.db.one("SELECT name_zh FROM recipients WHERE id = ? AND active = 1", (recipient_id,))
+            if listed is None:
+                raise NotFound("recipient", recipient_id)
+        who = free_text("recipient", recipient or (str(listed[0]) if listed else ""), 200, required=True)
         try:
             cats = frozenset(DataCategory(c) for c in categories)
         except ValueError:
@@ -111,6 +119,8 @@ class DisclosureService:
         purpose = PurposeService(self.vault).get(purpose_code)
         if not cats <= purpose.categories:
             self._refuse(obj, "not_in_purpose", purpose_code)
+        if recipient_id is not None and not self._named_by(purpose_code, recipient_id):
+            self._refuse(obj, "recipient_not_in_notice", purpose_code)  # Art 23: the notice names the recipient
         entrusted = frozenset(c.value for c in cats & ENTRUSTED_CATEGORIES)
         if entrusted and not agreement_in_force(self.vault.db, client_id, purpose_code, entrusted, when):
             self._refuse(obj, "without_entrustment", purpose_code)  # employees' data: Art 21 agreement
@@ -127,13 +137,19 @@ class DisclosureService:
         with self.vault.db.transaction():
             cur = self.vault.db.execute(
                 "INSERT INTO disclosures (client_id, person_id, recipient, purpose_code, basis, categories,"
-                " disclosed_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " disclosed_on, created_by, created_at, recipient_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (client_id, person_id, who, purpose_code, purpose.lawful_basis.value,
-                 ",".join(sorted(c.value for c in cats)), when.isoformat(), self.vault.session.user_id, now_iso()),
+                 ",".join(sorted(c.value for c in cats)), when.isoformat(), self.vault.session.user_id, now_iso(),
+                 recipient_id),
             )  # fmt: skip
             did = int(cur.lastrowid)
             self.vault.record("disclosure.record", f"disclosure:{did}", purpose=purpose_code, reason=obj)
         return self.get(did)
+
+    def _named_by(self, purpose_code: str, recipient_id: int) -> bool:
+        """Whether the purpose's notice names the recipient (``purpose_recipients``)."""
+        sql = "SELECT 1 FROM purpose_recipients WHERE purpose_code = ? AND recipient_id = ?"
+        return self.vault.db.one(sql, (purpose_code, recipient_id)) is not None
 
     def _third_party_consent(self, client_id: int, person_id: int | None, code: str) -> bool:
         rows = ConsentRepository(self.vault.db).valid_consents(client_id, self.today().isoformat())
@@ -159,13 +175,14 @@ class DisclosureService:
         where, params = self._where()
         rows = self.vault.db.all(
             "SELECT d.id, d.client_id, d.person_id, d.recipient, d.purpose_code, d.basis, d.categories,"
-            " d.disclosed_on, d.created_by, c.status, c.name FROM disclosures d JOIN clients c ON c.id = d.client_id"
+            " d.disclosed_on, d.created_by, c.status, c.name, d.recipient_id"
+            " FROM disclosures d JOIN clients c ON c.id = d.client_id"
             f"{where} ORDER BY d.disclosed_on DESC, d.id DESC LIMIT ?",
             [*params, limit],
         )
         return [
             Disclosure(int(r[0]), int(r[1]), r[2], str(r[3]), str(r[4]), str(r[5]), tuple(str(r[6]).split(",")),
-                       str(r[7]), int(r[8]), "" if r[9] in ("locked", "erased") else str(r[10]))
+                       str(r[7]), int(r[8]), "" if r[9] in ("locked", "erased") else str(r[10]), r[11])
             for r in rows
         ]  # fmt: skip
 

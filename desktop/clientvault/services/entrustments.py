@@ -17,16 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
-from clientvault.core.errors import InvalidState, NotFound, ValidationError
+from clientvault.core.errors import NotFound
 from clientvault.core.records import DataCategory
 from clientvault.core.roles import Capability, Role
-from clientvault.core.validation import free_text
+from clientvault.services.agreements import AgreementRegister, EndHandling, agreement_state, in_force
 from clientvault.services.context import Vault
-from clientvault.services.purposes import PurposeService
-from clientvault.services.registers import RegisterService
 from clientvault.storage.audit import now_iso
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
 from clientvault.storage.db import Database
@@ -35,15 +32,6 @@ from clientvault.storage.db import Database
 ENTRUSTED_CATEGORIES: frozenset[DataCategory] = frozenset(
     {DataCategory.SALARY, DataCategory.INCOME_TAX, DataCategory.SOCIAL_INSURANCE, DataCategory.HOUSING_FUND}
 )
-MAX_TEXT = 1000
-
-
-class EndHandling(StrEnum):
-    """What happens to the entrusted data when the agreement ends (Art 21 para 2)."""
-
-    RETURN = "return"
-    DELETE = "delete"
-    RETURN_AND_DELETE = "return_and_delete"
 
 
 @dataclass(frozen=True)
@@ -72,17 +60,12 @@ class Entrustment:
 
     def in_force(self, day: date) -> bool:
         """Whether the agreement covers processing on ``day``."""
-        d = day.isoformat()
-        return (
-            self.starts_on <= d and (not self.ends_on or d <= self.ends_on) and (not self.ended_on or d < self.ended_on)
-        )
+        return in_force(self.starts_on, self.ends_on, self.ended_on, day)
 
     @property
     def state(self) -> str:
         """``open``, ``ended`` (return or deletion not yet confirmed) or ``closed``."""
-        if self.end_confirmed_on:
-            return "closed"
-        return "ended" if self.ended_on else "open"
+        return agreement_state(self.ended_on, self.end_confirmed_on)
 
 
 _COLS = (
@@ -119,8 +102,11 @@ def agreement_in_force(db: Database, client_id: int, purpose: str, categories: f
     return any(e.in_force(day) and purpose in e.purposes and categories <= set(e.categories) for e in map(_entry, rows))
 
 
-class EntrustmentService(RegisterService):
+class EntrustmentService(AgreementRegister):
     """Keeps the entrustment agreements for the acting session."""
+
+    table = "entrustments"
+    action = "entrustment"
 
     def __init__(self, vault: Vault, *, today: Callable[[], date] = date.today) -> None:
         self.vault = vault
@@ -201,46 +187,16 @@ class EntrustmentService(RegisterService):
         """
         self.vault.require(Capability.REGISTERS, "register:entrustments")
         self._check_client(client_id)
-        errors: dict[str, str] = {}
-        try:
-            text = free_text("scope", scope, MAX_TEXT, required=True, multiline=True)
-        except ValidationError as exc:
-            errors.update(exc.errors)
-        catalogue = {p.code: p for p in PurposeService(self.vault).catalogue()}
-        codes = sorted(set(purposes))
-        if not codes:
-            errors["purposes"] = "required"
-        elif any(c not in catalogue for c in codes):
-            errors["purposes"] = "unknown"
-        try:
-            cats = frozenset(DataCategory(c) for c in categories)
-        except ValueError:
-            cats = frozenset()
-            errors["categories"] = "unknown"
-        if not cats and "categories" not in errors:
-            errors["categories"] = "required"
-        elif "purposes" not in errors and cats:
-            covered = frozenset().union(*(catalogue[c].categories for c in codes))
-            if not cats <= covered:
-                errors["categories"] = "not_in_purpose"
-        if signed_on > self.today():
-            errors["signed_on"] = "future"
-        start = starts_on or signed_on
-        if ends_on is not None and ends_on < start:
-            errors["ends_on"] = "before_start"
-        try:
-            handling = EndHandling(end_handling)
-        except ValueError:
-            errors["end_handling"] = "unknown"
-        if errors:
-            raise ValidationError(errors)
+        t = self.check_terms(
+            scope=scope, purposes=purposes, categories=categories, signed_on=signed_on, starts_on=starts_on,
+            ends_on=ends_on, end_handling=end_handling,
+        )  # fmt: skip
         with self.vault.db.transaction():
             cur = self.vault.db.execute(
                 "INSERT INTO entrustments (client_id, signed_on, scope, purposes, categories, starts_on, ends_on,"
                 " end_handling, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (client_id, signed_on.isoformat(), text, ",".join(codes), ",".join(sorted(c.value for c in cats)),
-                 start.isoformat(), ends_on.isoformat() if ends_on else None, handling.value,
-                 self.vault.session.user_id, now_iso()),
+                (client_id, t.signed_on, t.scope, t.purposes, t.categories, t.starts_on, t.ends_on,
+                 t.end_handling.value, self.vault.session.user_id, now_iso()),
             )  # fmt: skip
             eid = int(cur.lastrowid)
             self.vault.record("entrustment.record", f"entrustment:{eid}", reason=f"client:{client_id}")
@@ -249,18 +205,8 @@ class EntrustmentService(RegisterService):
     def end(self, entrustment_id: int, ended_on: date | None = None) -> Entrustment:
         """Record that the agreement ended (partner, privacy officer); the return or deletion is due."""
         self._require_manager(f"entrustment:{entrustment_id}")
-        entry = self.get(entrustment_id)
-        if entry.ended_on:
-            raise InvalidState("entrustment_ended")
-        day = ended_on or self.today()
-        if day > self.today():
-            raise ValidationError({"ended_on": "future"})
-        if day.isoformat() < entry.starts_on:
-            raise ValidationError({"ended_on": "before_start"})
-        with self.vault.db.transaction():
-            self.vault.db.execute("UPDATE entrustments SET ended_on = ? WHERE id = ?", (day.isoformat(), entry.id))
-            self.vault.record("entrustment.end", f"entrustment:{entry.id}", reason=entry.end_handling.value)
-        return self.get(entry.id)
+        self._end(self.get(entrustment_id), ended_on)
+        return self.get(entrustment_id)
 
     def confirm_end(self, entrustment_id: int, confirmation: str, confirmed_on: date | None = None) -> Entrustment:
         """Record the client's confirmation that the data was returned or deleted (managers; Art 21 para 2).
@@ -270,22 +216,8 @@ class EntrustmentService(RegisterService):
             ValidationError: no confirmation text (how it was confirmed), a date in the future.
         """
         self._require_manager(f"entrustment:{entrustment_id}")
-        entry = self.get(entrustment_id)
-        if entry.end_confirmed_on:
-            raise InvalidState("entrustment_confirmed")
-        if not entry.ended_on:
-            raise InvalidState("entrustment_not_ended")
-        text = free_text("confirmation", confirmation, MAX_TEXT, required=True, multiline=True)
-        day = confirmed_on or self.today()
-        if day > self.today():
-            raise ValidationError({"confirmed_on": "future"})
-        with self.vault.db.transaction():
-            self.vault.db.execute(
-                "UPDATE entrustments SET end_confirmed_on = ?, end_confirmation = ?, end_confirmed_by = ? WHERE id = ?",
-                (day.isoformat(), text, self.vault.session.user_id, entry.id),
-            )
-            self.vault.record("entrustment.confirm_end", f"entrustment:{entry.id}", reason=entry.end_handling.value)
-        return self.get(entry.id)
+        self._confirm_end(self.get(entrustment_id), confirmation, confirmed_on)
+        return self.get(entrustment_id)
 
     def awaiting_confirmation(self) -> int:
         """Ended agreements whose return or deletion is not confirmed yet (as the role may see)."""

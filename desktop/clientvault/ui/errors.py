@@ -94,6 +94,7 @@ def field_message(field: str, code: str) -> str:
         "trigger": translate("Errors", "Trigger"),
         "recipients": translate("Errors", "Recipients"),
         "assessed_on": translate("Errors", "Date assessed"),
+        "security_duties": translate("Errors", "Security duties of the recipient"),
     }
     codes = {
         "required": translate("Errors", "%1 is required."),
@@ -132,6 +133,8 @@ def field_message(field: str, code: str) -> str:
         return fmt(translate("Errors", "%1 cannot be in the future."), name)
     if code == "before_start":
         return fmt(translate("Errors", "%1 cannot be before the start of the agreement."), name)
+    if field == "recipient_id" and code == "required":
+        return translate("Errors", "Choose the recipient from the recipients list.")
     if field == "assessment_covers" and code == "required":
         return translate("Errors", "Choose at least one purpose or recipient the assessment covers.")
     if field == "received_on" and code == "future":
@@ -324,6 +327,12 @@ def state_message(code: str) -> str:
             "Refused: employees' salary, income-tax, social-insurance or housing-fund data is processed on the "
             "client's behalf and may only be given out under an entrustment agreement with the client in force "
             "that covers this purpose and these categories (PIPL Art 21). Record the agreement first.",
+        ),
+        "disclosure_recipient_not_in_notice": translate(
+            "Errors",
+            "Refused: the notice of this purpose does not name this recipient, so the person was not told their "
+            "data goes there (PIPL Art 23). Link the recipient to the purpose (Purposes page) and ask for consent "
+            "again, or choose a recipient the purpose names.",
         ),
         "entrustment_ended": translate("Errors", "This agreement has already ended."),
         "entrustment_not_ended": translate(
