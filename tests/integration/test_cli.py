@@ -17,6 +17,7 @@ from clientvault.core.errors import KnownError
 from clientvault.security.keyfile import FAST_KDF
 from clientvault.services.clients import ClientService
 from clientvault.services.context import Vault
+from clientvault.services.erasure import ErasureService
 from clientvault.services.locking import LockService
 from clientvault.services.vault import VaultService
 from clientvault.storage.audit import AuditFilter
@@ -377,9 +378,13 @@ def test_erase_prints_the_certificate_and_scan_residue_sees_the_difference(
         assert value not in before.stdout  # value numbers only
     note = _secret_file(tmp_path, "note.txt", "NOTE-MARKER-客户王小明来信")
     args, env = _destroying(cli, tmp_path)
-    (cert,) = _ok(cli("erase", "--client", str(planted.client_id), "--basis", "deletion_request",
-                      "--note-file", note, *args, env=env))  # fmt: skip
-    assert re.fullmatch(r"ER-\d{4}-000001", cert[0]) and cert[1] == "integrity=ok"
+    done = cli("erase", "--client", str(planted.client_id), "--basis", "deletion_request",
+               "--note-file", note, *args, env=env)  # fmt: skip
+    # The user is told the erasure is done (committed) before the whole-file check runs.
+    assert done.returncode == 0 and re.fullmatch(r"erased: ER-\d{4}-000001 committed; checking the vault file…\n",
+                                                 done.stderr), done.stderr  # fmt: skip
+    (cert,) = [line.split("\t") for line in done.stdout.splitlines()]
+    assert re.fullmatch(r"ER-\d{4}-000001", cert[0]) and cert[1:] == ["integrity=ok", "on_disk=complete"]
     assert _status(vault, planted.client_id) == "erased"
     after = _ok(cli("scan-residue", "--values-file", "-", stdin=values.read_text(encoding="utf-8")))
     assert after[-1] == ["clean", "hits=0"] and not [r for r in after if r[0] == "hit"]
@@ -388,6 +393,23 @@ def test_erase_prints_the_certificate_and_scan_residue_sees_the_difference(
     assert "NOTE-MARKER" not in audit and "王见证" not in audit and "\terasure.execute\t" in audit
     catalogue = (vault / "backups" / "catalogue.json").read_text(encoding="utf-8")
     assert '"legal_basis": "deletion_request"' in catalogue and "NOTE-MARKER" not in catalogue
+
+
+def test_erase_no_wait_leaves_the_check_to_certificate(cli: Run, vault: Path, planted: Planted, tmp_path: Path) -> None:
+    args, env = _destroying(cli, tmp_path)
+    done = cli("erase", "--client", str(planted.client_id), "--basis", "deletion_request", "--no-wait", *args, env=env)
+    assert done.returncode == 0 and done.stderr.startswith("erased: ER-"), done.stderr
+    (cert,) = [line.split("\t") for line in done.stdout.splitlines()]
+    assert cert[1] == "integrity=pending"
+    with _session(vault) as v:
+        entry = ErasureService(v).repo.register_entry(cert[0])
+        assert entry is not None and entry.integrity == "pending"
+    out = tmp_path / "cert.pdf"
+    (saved,) = _ok(cli("certificate", cert[0], "--out", str(out)))
+    assert saved[0] == cert[0] and out.read_bytes().startswith(b"%PDF")
+    with _session(vault) as v:
+        entry = ErasureService(v).repo.register_entry(cert[0])
+        assert entry is not None and entry.integrity == "ok"
 
 
 def test_erase_is_refused_under_a_legal_hold(cli: Run, vault: Path, planted: Planted, tmp_path: Path) -> None:

@@ -142,27 +142,3 @@ def test_without_readers_the_erasure_is_complete_at_once(new_vault: Vault) -> No
     result = destroy(new_vault, client_id)
     assert result.on_disk == "complete"
     assert scan_residue(new_vault.paths.db, _dk(new_vault), needles).hits == ()
-
-
-def test_a_busy_vault_after_the_commit_never_fails_the_erasure(
-    new_vault: Vault, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """After the erasure committed, the check and the result's record meet a busy vault (issue 12's
-    ``VaultBusy`` after commit): the erasure is reported done, its result left for later."""
-    import clientvault.services.erasure as erasure_module
-    from clientvault.core.errors import VaultBusy
-
-    needles, client_id = _planted_vault(new_vault)
-
-    def busy(_vault: Vault) -> list[str]:
-        raise VaultBusy()
-
-    monkeypatch.setattr(erasure_module, "whole_file_problems", busy)
-    monkeypatch.setattr(erasure_module.ErasureRepository, "set_register_result", lambda *_a, **_k: busy(new_vault))
-    result = destroy(new_vault, client_id)
-    monkeypatch.undo()
-    assert result.integrity_problems is None and result.on_disk == "pending"
-    entry = ErasureService(new_vault).repo.register_entry(result.certificate_no)
-    assert entry is not None and entry.integrity == "not_run"
-    assert complete_pending_erasures(new_vault) == [result.certificate_no]
-    assert scan_residue(new_vault.paths.db, _dk(new_vault), needles).hits == ()

@@ -61,11 +61,17 @@ def test_partner_approves_privacy_officer_executes(
         assert po_page.approve_selected()
         _select(po_page.requests_view, 0)
         assert po_page.execute_button.isEnabled()
-        with qtbot.waitSignal(po_page.sig_executed, timeout=30000) as done:
-            po_page.execute_selected(confirmed=True, witness="王见证")
-        result = done.args[0]
-        assert isinstance(result, ErasureResult) and result.integrity_problems == ()
-        assert "Certificate" in po_page.status.text() or "证明" in po_page.status.text()
+        # The page answers once the erasure has committed; the whole-file check follows with a
+        # progress bar, and the certificate is issued after it.
+        with qtbot.waitSignal(po_page.sig_checked, timeout=30000) as checked:
+            with qtbot.waitSignal(po_page.sig_executed, timeout=30000) as done:
+                po_page.execute_selected(confirmed=True, witness="王见证")
+            result = done.args[0]
+            assert isinstance(result, ErasureResult) and not result.checked and result.integrity_problems is None
+            assert po_page.check.isVisibleTo(po_page) and po_page.check.running
+            assert "Certificate" in po_page.status.text() or "证明" in po_page.status.text()
+        assert checked.args[0].integrity == "ok" and not po_page.check.isVisibleTo(po_page)
+        assert po_page.check.bar.value() > 0
         assert po_page.register.rowCount() == 1
         _select(po_page.register_view, 0)
         pdf = po_page.certificate_pdf()

@@ -99,6 +99,8 @@ _STATE = {
     "password_session_needed": "log in with the password (not a PIN) to remember a workstation",
     "file_exists": "the recovery sheet file already exists; choose a new file name",
     "folder_missing": "the folder for the recovery sheet does not exist",
+    "erasure_check_running": "the vault file is still being checked after this erasure; the certificate is "
+    "issued once the check has finished",
     "erasure_pending_on_disk": "another workstation is reading the vault: the erased values are still on disk; "
     "the certificate is issued once they are gone (try again when the other workstations are idle)",
     "legal_hold": "a legal hold stands on this client: erasure refused (a partner must release the hold first)",

@@ -30,6 +30,11 @@ def cmd_erase(ctx: Context) -> int:
     The legal basis is a code (``--basis``); a free note (``--note-file``, never on the command
     line) is sealed under the partner key in the register entry, and reaches neither the audit
     log nor the ledger mirror beside the backups.
+
+    Once the erasure has committed, a line on stderr says so at once; then the whole-file check
+    runs (seconds to minutes on a large vault) and the result line follows on stdout. With
+    ``--no-wait`` the check is left for later (``integrity=pending``): ``certificate`` runs it
+    before saving, and so does the next GUI login of a partner or privacy officer.
     """
     from clientvault.services.erasure import ErasureService
 
@@ -53,17 +58,26 @@ def cmd_erase(ctx: Context) -> int:
         approver = vaults.unlock(ctx.folder(), ctx.args.approver, approver_password())
         try:
             result = service.erase_now(ctx.args.client, ctx.args.basis, approver=approver,
-                                       witness=ctx.args.witness or "", note=note, override_reason=override)  # fmt: skip
+                                       witness=ctx.args.witness or "", note=note, override_reason=override,
+                                       check_later=True)  # fmt: skip
         finally:
             approver.lock()
         if result.outcome == "sealed":  # a legal retention period runs: storage only (PIPL Art 47 para 2)
             ctx.print("sealed", f"until={result.sealed_until}", result.certificate_no or "-")
             return EXIT_OK
-        integrity = (
-            "not_run" if result.integrity_problems is None else ("ok" if not result.integrity_problems else "problems")
-        )
-        ctx.print(result.certificate_no, f"integrity={integrity}", f"on_disk={result.on_disk}")
-        if result.on_disk == "pending":
+        integrity, on_disk = "pending", result.on_disk
+        if ctx.args.no_wait:
+            sys.stderr.write(
+                f"erased: {result.certificate_no} committed; the whole-file check was not run (--no-wait): "
+                "'certificate' runs it before saving the certificate\n"
+            )
+        else:
+            sys.stderr.write(f"erased: {result.certificate_no} committed; checking the vault file…\n")
+            sys.stderr.flush()
+            check = service.finish_check(result.certificate_no)
+            integrity, on_disk = check.integrity, check.on_disk
+        ctx.print(result.certificate_no, f"integrity={integrity}", f"on_disk={on_disk}")
+        if on_disk == "pending" and not ctx.args.no_wait:
             # Executed and committed; old page versions stay on disk until other readers let go.
             sys.stderr.write(
                 "erased; another workstation is reading the vault: the old copies are removed from disk "
@@ -95,7 +109,9 @@ def cmd_certificate(ctx: Context) -> int:
     out = new_file(ctx.args.out)
 
     def work(vault: Vault, vaults: VaultService) -> int:
-        entry = ErasureService(vault).save_certificate(ctx.args.number, out, lang=ctx.args.lang)
+        service = ErasureService(vault)
+        service.finish_pending_checks()  # an erasure run with --no-wait (or killed during its check)
+        entry = service.save_certificate(ctx.args.number, out, lang=ctx.args.lang)
         ctx.print(ctx.args.number, entry.id, entry.destroy_by)
         return EXIT_OK
 
@@ -166,6 +182,9 @@ def register(verbs: argparse._SubParsersAction[Parser], common: Parser) -> None:
                    "it such a client is sealed (storage only), not destroyed")  # fmt: skip
     p.add_argument("--note-file", metavar="FILE",
                    help="an optional note for the register, sealed under the partner key ('-': stdin)")  # fmt: skip
+    p.add_argument("--no-wait", action="store_true",
+                   help="return once the erasure has committed; the whole-file check (and so the certificate) "
+                   "comes later: 'certificate' runs it first")  # fmt: skip
     p.set_defaults(handler=cmd_erase)
     p = verbs.add_parser(
         "certificate", parents=[common], help="save an erasure certificate PDF (partner, privacy officer)"

@@ -24,8 +24,9 @@ not read it.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import logging
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -38,7 +39,7 @@ from clientvault.core.validation import free_text
 from clientvault.security.residue import ResidueReport, scan_residue
 from clientvault.security.sealing import aad, open_sealed, seal
 from clientvault.services.backup import mirror_ledger
-from clientvault.services.connections import whole_file_problems
+from clientvault.services.connections import second_session
 from clientvault.services.context import Vault
 from clientvault.services.exports import ExportEntry, ExportKind, ExportService
 from clientvault.services.leftovers import sweep_leftovers
@@ -46,6 +47,7 @@ from clientvault.services.locking import check_reason
 from clientvault.services.retention import RetentionService, archive_rows, retention_dates, years_kept
 from clientvault.storage.audit import AuditFilter
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
+from clientvault.storage.db import CheckStopped, Database
 from clientvault.storage.erasure import (
     LEGAL_BASES,
     ErasureRepository,
@@ -66,6 +68,7 @@ __all__ = [
     "DEFAULT_BASIS",
     "LEGAL_BASES",
     "SOURCES",
+    "ErasureCheck",
     "ErasureRequestRow",
     "ErasureResult",
     "ErasureService",
@@ -105,6 +108,12 @@ def check_basis(code: str) -> str:
 METHOD = "secure_delete=1; fts5 secure-delete; one transaction; wal_checkpoint(TRUNCATE)"
 #: How long an erasure waits for other workstations' reads before it records "pending on disk".
 CHECKPOINT_WAIT_MS = 1000
+#: How often the check after an erasure tries the checkpoint when readers hold it back (then the
+#: erasure stays "pending on disk", finished by the next look; never a failure).
+CHECKPOINT_ATTEMPTS = 4
+#: Certificates whose check runs in this process now (a login-time job does not run it twice).
+_checking: set[str] = set()
+_checking_lock = threading.Lock()
 
 
 def complete_pending_erasures(vault: Vault, *, wait_ms: int = 0) -> list[str]:
@@ -148,6 +157,22 @@ class ErasureResult:
     sealed_until: date | None = None
     kept: tuple[str, ...] = ()  # targets of an item request kept because a rule requires them
     on_disk: str = "complete"  # "pending": another workstation's read held old page versions on disk
+    #: False: returned as soon as the erasure committed; the whole-file check (checkpoint, VACUUM,
+    #: integrity check) comes next with :meth:`ErasureService.finish_check`, the certificate after it.
+    checked: bool = True
+
+
+@dataclass(frozen=True)
+class ErasureCheck:
+    """The outcome of the whole-file check that follows an erasure (its certificate waits for it)."""
+
+    certificate_no: str
+    #: "ok", "problems", "not_run" (not asked for, or the vault was busy), "pending" (stopped
+    #: before it finished: the vault was locked; the next login of a partner or privacy officer runs it).
+    integrity: str
+    problems: tuple[str, ...] | None
+    vacuumed: bool
+    on_disk: str  # "complete" or "pending" (another reader held the old page versions; finished later)
 
 
 @dataclass(frozen=True)
@@ -371,7 +396,9 @@ class ErasureService:
 
     # -- execution -----------------------------------------------------------------------------
 
-    def execute(self, request_id: int, *, witness: str = "", verify: bool = True, note: str = "") -> ErasureResult:
+    def execute(
+        self, request_id: int, *, witness: str = "", verify: bool = True, note: str = "", check_later: bool = False
+    ) -> ErasureResult:
         """Carry out an approved request (privacy officer or partner).
 
         While a legal retention period runs (:meth:`retention`) and no partner overrode it, a
@@ -388,6 +415,11 @@ class ErasureService:
                 executor (four eyes).
             verify: Run the integrity check afterwards and record its result (the certificate
                 prints it). It reads every page, so the benchmark times the erasure without it.
+            check_later: Return as soon as the erasure has committed (``checked=False``; the GUI
+                and the CLI answer the user then); the caller runs :meth:`finish_check` next, off
+                the GUI thread. Until it has run the register says ``integrity='pending'`` and no
+                certificate is issued; a check never run (process killed) is run by
+                :meth:`finish_pending_checks` at the next login of a partner or privacy officer.
             note: An optional free note for the register, sealed under ``PK`` (a session holding
                 it: a partner). Never in the audit log, the ledger or the backup catalogue.
 
@@ -432,6 +464,8 @@ class ErasureService:
                     cert, erased = self._erase(req, witness_text, note_text, targets=targets)
                     if kept:
                         self.repo.set_outcome(request_id, "erased")
+                    if verify:  # the whole-file check is due: no certificate before it has run
+                        self.repo.set_register_result(cert, "pending", False)
         if decision == "hold":
             raise InvalidState("legal_hold")
         if decision == "refuse":
@@ -441,7 +475,16 @@ class ErasureService:
             if sealed.certificate_no:
                 mirror_ledger(self.vault)
             return sealed
-        return dataclasses.replace(self._finish(req, cert, erased, verify), kept=kept)
+        # The ledger mirror beside the backups first: a restore must replay this erasure even if
+        # the process dies during the check.
+        mirror_ledger(self.vault)
+        with contextlib.suppress(OSError):  # a killed backup's or restore's copy may hold the erased values
+            sweep_leftovers(self.vault.paths)
+        if check_later:
+            return ErasureResult(cert, req.client_id, erased, None, False, kept=kept, on_disk="pending", checked=False)
+        check = self.finish_check(cert, verify=verify)
+        return ErasureResult(cert, req.client_id, erased, check.problems, check.vacuumed, kept=kept,
+                             on_disk=check.on_disk)  # fmt: skip
 
     def _check_witness(self, witness: str) -> str:
         """Four eyes: a witness (监销人) is named, and it is not the executor."""
@@ -689,44 +732,84 @@ class ErasureService:
         self.vault.record("erasure.execute", obj, reason=f"request:{request_id},certificate:{cert}")
         return cert, erased
 
-    def _finish(self, req: ErasureRequestRow, cert: str, erased: dict[str, int], verify: bool) -> ErasureResult:
-        """Checkpoint, optional VACUUM, integrity check and its record, ledger mirror."""
-        db = self.vault.db
-        obj = f"client:{req.client_id}"
-        # Step 3 of the recipe: the erased pages' old versions must not stay in -wal. The erasure
-        # has committed: a checkpoint held up by another workstation's read makes it "pending on
-        # disk" (retried later), never a failure.
-        done = db.checkpoint(wait_ms=CHECKPOINT_WAIT_MS)
+    def finish_check(
+        self, certificate_no: str, *, verify: bool = True, progress: Callable[[float], bool] | None = None
+    ) -> ErasureCheck:
+        """Steps 3–4 of the recipe after an erasure has committed, on a connection of its own.
+
+        Checkpoint (retried while other readers hold it back; still busy: "pending on disk",
+        finished by the next look — never a failure), ``VACUUM`` when the firm's setting asks for
+        it, the whole-file integrity check (every page: seconds at 100 000 clients), and the result
+        recorded in the register (the certificate is issued from then on). The window's
+        connection is not used, so the GUI's searches go on meanwhile. ``progress(fraction)``
+        gets an estimate of the share done; returning False stops the check (the vault is being
+        locked): the register keeps ``integrity='pending'`` and the next login runs it again.
+        """
+        with _checking_lock:
+            if certificate_no in _checking:  # already running in this process (the GUI's own operation)
+                return ErasureCheck(certificate_no, "pending", None, False, "pending")
+            _checking.add(certificate_no)
+        try:
+            own = second_session(self.vault)
+            try:
+                return self._check(own, certificate_no, verify, progress or (lambda _f: True))
+            finally:
+                own.db.close()
+                own.session.drop_keys()
+        finally:
+            with _checking_lock:
+                _checking.discard(certificate_no)
+
+    def finish_pending_checks(self, progress: Callable[[float], bool] | None = None) -> list[ErasureCheck]:
+        """Run every whole-file check an erasure still waits for (a process killed during its check)."""
+        self._registers()
+        return [self.finish_check(cert, progress=progress) for cert in self.repo.checks_to_run()]
+
+    def _check(self, own: Vault, cert: str, verify: bool, progress: Callable[[float], bool]) -> ErasureCheck:
+        repo = ErasureRepository(own.db)
+        entry = repo.register_entry(cert)
+        if entry is None:
+            raise NotFound("certificate", cert)
+        share = 0.9 if verify else 0.0  # of the progress bar: the check; the rest the checkpoint/VACUUM
+        if not progress(0.0):
+            return ErasureCheck(cert, "pending", None, False, entry.on_disk)
+        done = _checkpoint(own.db)
         vacuumed = False
         problems: tuple[str, ...] | None = None
         try:
-            if RetentionService(self.vault).settings().vacuum_after_erasure:
-                vacuum(db)
-                done = db.checkpoint(wait_ms=CHECKPOINT_WAIT_MS)
+            if RetentionService(own).settings().vacuum_after_erasure:
+                vacuum(own.db)
+                done = _checkpoint(own.db)
                 vacuumed = True
+            if not progress(1 - share):
+                return ErasureCheck(cert, "pending", None, vacuumed, "complete" if done else entry.on_disk)
             if verify:
-                # On a connection of its own: the GUI's searches go on while every page is read.
-                problems = tuple(whole_file_problems(self.vault))
+                base = 1 - share
+                problems = tuple(own.db.integrity_problems(lambda f: progress(base + share * f)))
+        except CheckStopped:
+            return ErasureCheck(cert, "pending", None, vacuumed, "complete" if done else entry.on_disk)
         except VaultBusy:
             # Committed already: a busy vault leaves VACUUM or the check undone ("not_run"), never a failure.
             log.warning("erasure committed; VACUUM or the integrity check skipped (vault busy)")
-        on_disk = "complete" if done else "pending"
+        on_disk = "complete" if done or entry.on_disk == "complete" else "pending"
         integrity = "not_run" if problems is None else ("ok" if not problems else "problems")
-        try:
-            with db.transaction():
-                self.repo.set_register_result(cert, integrity, vacuumed)
-                self.repo.set_on_disk(cert, on_disk)
-                self.vault.record("erasure.verified", obj, reason=f"certificate:{cert},on_disk={on_disk}",
-                                  outcome=integrity)  # fmt: skip
-        except VaultBusy:
-            # The erasure itself has committed; the row stays "pending" and is completed later.
-            log.warning("erasure committed; its result could not be recorded yet (vault busy)")
-            on_disk = "pending"
-        db.checkpoint(wait_ms=0)
-        mirror_ledger(self.vault)
-        with contextlib.suppress(OSError):  # a killed backup's or restore's copy may hold the erased values
-            sweep_leftovers(self.vault.paths)
-        return ErasureResult(cert, req.client_id, erased, problems, vacuumed, on_disk=on_disk)
+        for attempt in range(CHECKPOINT_ATTEMPTS):
+            try:
+                with own.db.transaction():
+                    repo.set_register_result(cert, integrity, vacuumed)
+                    repo.set_on_disk(cert, on_disk)
+                    own.record("erasure.verified", f"client:{entry.client_id}",
+                               reason=f"certificate:{cert},on_disk={on_disk}", outcome=integrity)  # fmt: skip
+                break
+            except VaultBusy:
+                time.sleep(0.2 * (attempt + 1))
+        else:
+            # The erasure itself has committed; the check runs again at the next login.
+            log.warning("erasure committed; its check could not be recorded yet (vault busy)")
+            return ErasureCheck(cert, "pending", problems, vacuumed, on_disk)
+        own.db.checkpoint(wait_ms=0)
+        progress(1.0)
+        return ErasureCheck(cert, integrity, problems, vacuumed, on_disk)
 
     def erase_now(
         self,
@@ -737,12 +820,14 @@ class ErasureService:
         witness: str = "",
         note: str = "",
         override_reason: str = "",
+        check_later: bool = False,
     ) -> ErasureResult:
         """Request, let ``approver`` approve, and execute in one step (partner; the CLI's ``erase``).
 
         Four eyes: ``approver`` is an unlocked session of another person (another partner, or
         the privacy officer of a single-partner firm); the same audit trail as the three steps.
         ``override_reason``: the partner overrides a running retention period (:meth:`override`).
+        ``check_later``: as for :meth:`execute` (the whole-file check is the caller's next step).
 
         Raises:
             InvalidState: ``four_eyes_requester`` (no approver, or the same person), ``legal_hold``,
@@ -766,7 +851,7 @@ class ErasureService:
             with contextlib.suppress(InvalidState):
                 self.refuse(rid, "not approved")
             raise
-        return self.execute(rid, witness=witness, note=note)
+        return self.execute(rid, witness=witness, note=note, check_later=check_later)
 
     # -- retention expiry ----------------------------------------------------------------------
 
@@ -859,6 +944,8 @@ class ErasureService:
         entry = self.repo.register_entry(certificate_no)
         if entry is None:
             raise NotFound("certificate", certificate_no)
+        if entry.integrity == "pending":  # the whole-file check after the erasure has not finished
+            raise InvalidState("erasure_check_running")
         if entry.on_disk == "pending" and certificate_no not in complete_pending_erasures(
             self.vault, wait_ms=CHECKPOINT_WAIT_MS
         ):
@@ -931,6 +1018,15 @@ class ErasureService:
             row_count=1,
             note=certificate_no,
         )
+
+
+def _checkpoint(db: Database) -> bool:
+    """``wal_checkpoint(TRUNCATE)``, retried a few times while readers hold it back; whether it completed."""
+    for attempt in range(CHECKPOINT_ATTEMPTS):
+        if db.checkpoint(wait_ms=CHECKPOINT_WAIT_MS):
+            return True
+        time.sleep(0.1 * (attempt + 1))
+    return False
 
 
 def _head_text(seq: int, head: str) -> str:

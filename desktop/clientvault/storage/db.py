@@ -212,6 +212,17 @@ class Cursor:
             raise self._db.typed(exc) from None
 
 
+#: What share of a whole-file check the page (HMAC) check takes, and how many thousand SQLite
+#: instructions the structural check runs per page (measured: 0.67 at 10 000 clients, 0.81 at
+#: 100 000); only used to estimate progress.
+PAGE_CHECK_SHARE = 0.15
+TICKS_PER_PAGE = 0.8
+
+
+class CheckStopped(Exception):
+    """A whole-file check was stopped by its caller (the vault is being locked)."""
+
+
 class Database:
     """One open, keyed connection. Thread-confined by the caller; a lock guards accidental sharing."""
 
@@ -421,21 +432,49 @@ class Database:
             # (busy, frames in the WAL, frames checkpointed): TRUNCATE leaves an empty WAL.
             return row is not None and int(row[0]) == 0 and int(row[1]) <= 0
 
-    def integrity_problems(self) -> list[str]:
+    def integrity_problems(self, progress: Callable[[float], bool] | None = None) -> list[str]:
         """Run SQLCipher's page HMAC check and SQLite's integrity check; return the problems found.
 
-        The strings name pages and tables only, never contents.
+        The strings name pages and tables only, never contents. ``progress(fraction)`` is called
+        now and then with an estimate of the share done (0–0.99: SQLite tells the work done, not
+        the work left; the estimate is calibrated on vaults of 10 000–100 000 clients); when it
+        returns False the check stops with :class:`CheckStopped`.
         """
+        pages = int(self.scalar("PRAGMA page_count") or 1)
+        report = progress or (lambda _f: True)
+        if not report(0.0):
+            raise CheckStopped()
+        # The page check runs inside one SQLCipher call (no progress, no interruption); it costs
+        # about a sixth of the whole.
         problems = [str(r[0]) for r in self.all("PRAGMA cipher_integrity_check")]
         if problems:
             self._damage_seen = True
             # Reading a page that fails its HMAC puts SQLCipher's pager into an error state (later
             # writes fail as "readonly"), so the structural check runs only on a file whose pages verify.
             return problems
-        try:
-            rows = self.all("PRAGMA integrity_check")
-        except DamagedFile:
-            rows = [("integrity_check failed",)]
+        ticks = [0]
+        stopped = [False]
+
+        def tick() -> int:
+            ticks[0] += 1
+            done = PAGE_CHECK_SHARE + (1 - PAGE_CHECK_SHARE) * ticks[0] / (TICKS_PER_PAGE * pages)
+            stopped[0] = not report(min(done, 0.99))
+            return 1 if stopped[0] else 0
+
+        with self._lock:
+            if progress is not None:
+                self._c().set_progress_handler(tick, 1000)
+            try:
+                rows = self.all("PRAGMA integrity_check")
+            except DamagedFile:
+                rows = [("integrity_check failed",)]
+            except sqlcipher3.OperationalError:
+                if stopped[0]:
+                    raise CheckStopped() from None
+                raise
+            finally:
+                if progress is not None:
+                    self._c().set_progress_handler(None, 0)
         problems += [str(r[0]) for r in rows if str(r[0]).lower() != "ok"]
         return problems
 

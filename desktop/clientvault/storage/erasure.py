@@ -493,6 +493,11 @@ class ErasureRepository:
 
     def register(self, *, limit: int = 500, offset: int = 0) -> list[RegisterEntry]:
         """The destruction register, newest first."""
+    def checks_to_run(self) -> list[str]:
+        """Certificate numbers of erasures whose whole-file check has not run yet (integrity 'pending')."""
+        rows = self.db.all("SELECT certificate_no FROM destruction_register WHERE integrity = 'pending' ORDER BY id")
+        return [str(r[0]) for r in rows]
+
         rows = self.db.all(f"{_REG_SELECT} ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset))
         return [_register(r) for r in rows]
 

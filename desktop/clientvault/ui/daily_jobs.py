@@ -2,8 +2,9 @@
 
 Everyone: the day's scheduled backup (if the firm's settings ask for it). Partner and privacy
 officer also: the retention check (opens a request for each locked record whose period ended)
-and consent expiry (granted consents past their end date). One job failing does not stop the
-others; each job's outcome (or exception) comes back by name.
+and consent expiry (granted consents past their end date), and the whole-file check of an erasure
+whose process was killed or locked before its check finished (its certificate waits for it). One
+job failing does not stop the others; each job's outcome (or exception) comes back by name.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ _CONCERNS = {
     "backup": Changes(backups=True),
     "retention": Changes(requests=True),
     "consent_expiry": Changes(consent=True),
+    "erasure_check": Changes(requests=True),
 }
 
 
@@ -56,6 +58,7 @@ def daily_work(vault: Vault) -> Callable[[Progress], dict[str, object]]:
             jobs += [
                 ("retention", ErasureService(own).daily_check),
                 ("consent_expiry", ConsentService(own).expire_due),
+                ("erasure_check", lambda: ErasureService(own).finish_pending_checks(lambda _f: not progress.cancelled)),
             ]
         try:
             for name, job in jobs:

@@ -419,6 +419,11 @@ def report_crash(
 ) -> str:
     """Log a bug (traceback, no locals, no message text) and show a dialog with a reference only."""
     ref = uuid.uuid4().hex[:8].upper()
+        "erasure_check_running": translate(
+            "Errors",
+            "The vault file is still being checked after this erasure. The certificate is issued once the check "
+            "has finished.",
+        ),
     # The exception message may contain client data: log only frames (file, line, function) and the type.
     log_crash(log, "unexpected error", exc_type, tb, reference=ref)
     box = QMessageBox(parent)

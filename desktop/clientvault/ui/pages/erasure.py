@@ -23,6 +23,7 @@ from clientvault.services.erasure import (
     DEFAULT_BASIS,
     LEGAL_BASES,
     SOURCES,
+    ErasureCheck,
     ErasureRequestRow,
     ErasureResult,
     ErasureService,
@@ -40,6 +41,7 @@ from clientvault.ui.errors import show_error
 from clientvault.ui.i18n import fmt
 from clientvault.ui.models.retention import PagedTableModel
 from clientvault.ui.operations import Operation, Operations
+from clientvault.ui.pages.erasure_check import ErasureCheckRunner
 from clientvault.ui.pages.erasure_law import LawActions
 from clientvault.ui.widgets.pdf import PdfPreviewDialog
 from clientvault.ui.widgets.tables import make_table_view, selected_item
@@ -89,7 +91,9 @@ class ErasurePage(QWidget):
     """Requests (newest first) with approve/refuse/execute, and the destruction register with certificates."""
 
     sig_executed = Signal(object)
-    """An erasure finished (ErasureResult) or failed (the exception)."""
+    """An erasure committed (ErasureResult; its whole-file check follows) or failed (the exception)."""
+    sig_checked = Signal(object)
+    """The whole-file check after an erasure finished (ErasureCheck) or failed (the exception)."""
 
     def __init__(
         self, vault: Vault, operations: Operations, parent: QWidget | None = None, *, pdf_lang: str = "zh"
@@ -103,6 +107,8 @@ class ErasurePage(QWidget):
         role = vault.session.role
         heading = embolden(QLabel(self.tr("Erasure"), self))
         self.status = wrapped_label(self, name="status")
+        self.check = ErasureCheckRunner(self.erasure, operations, self)
+        self.check.sig_checked.connect(self._checked)
 
         self.requests: PagedTableModel[ErasureRequestRow] = PagedTableModel(
             [self.tr("No."), self.tr("Client no."), self.tr("Source"), self.tr("Scope"), self.tr("State"),
@@ -165,6 +171,7 @@ class ErasurePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.status)
+        layout.addWidget(self.check)
         layout.addLayout(actions)
         layout.addWidget(self.requests_view, 2)
         layout.addWidget(QLabel(self.tr("Flagged after consent withdrawal"), self))
@@ -236,7 +243,8 @@ class ErasurePage(QWidget):
         return values[column]
 
     def _register_cell(self, e: RegisterEntry, column: int) -> str:
-        integrity = {"ok": self.tr("passed"), "problems": self.tr("PROBLEMS"), "not_run": self.tr("not run")}
+        integrity = {"ok": self.tr("passed"), "problems": self.tr("PROBLEMS"), "not_run": self.tr("not run"),
+                     "pending": self.tr("checking…")}  # fmt: skip
         values = (
             e.certificate_no, str(e.client_id), e.executed_at[:16].replace("T", " "), self._scope(e.scope),
             self.basis_labels().get(e.legal_basis, e.legal_basis), integrity.get(e.integrity, e.integrity), e.witness,
@@ -374,9 +382,9 @@ class ErasurePage(QWidget):
             if dialog.exec() != QDialog.DialogCode.Accepted or not self.is_confirm_word(dialog.reason):
                 return None
             witness = dialog.extra
-        self.status.setText(self.tr("Erasing… the vault is checked afterwards, which can take a while."))
+        self.status.setText(self.tr("Erasing…"))
         self.operation = self.operations.run(
-            lambda _progress: self.erasure.execute(req.id, witness=witness),
+            lambda _progress: self.erasure.execute(req.id, witness=witness, check_later=True),
             on_success=self._executed,
             on_failure=self._failed,
         )
@@ -385,21 +393,30 @@ class ErasurePage(QWidget):
 
     def _executed(self, result: object) -> None:
         assert isinstance(result, ErasureResult)
-        text = fmt(self.tr("Erased. Certificate %1; integrity check: %2."), result.certificate_no,
-                   self.tr("passed") if not result.integrity_problems else self.tr("PROBLEMS"))  # fmt: skip
+        text = fmt(self.tr("Erased. Certificate %1."), result.certificate_no)
         if result.outcome != "erased" or result.kept:  # a retention period runs (PIPL Art 47 para 2)
             text = self.law.outcome_text(result)
-        if result.on_disk == "pending":  # committed; old page versions wait for other readers (issue 9)
-            text += " " + self.tr(
-                "Another workstation is reading the vault: the old copies leave the disk when it lets go, "
-                "and the certificate can be printed then."
-            )
+        elif result.on_disk == "pending" and result.checked:  # old page versions wait for other readers
+            text += " " + self.check.pending_text()
         self.status.setText(text)
         if not self.vault.locked:
             self.refresh()
             # The client (or some of its items) is gone: its open page re-reads or closes.
             self.operations.report(Changes(clients=True, requests=True, sealed=True, consent=True), self)
+            if not result.checked:  # the whole-file check follows in the background; then the certificate
+                self.check.start(result.certificate_no)
         self.sig_executed.emit(result)
+
+    def _checked(self, outcome: object) -> None:
+        if self.vault.locked:
+            return
+        if isinstance(outcome, ErasureCheck):
+            self.status.setText(self.check.outcome_text(outcome))
+            self.refresh()
+            self.operations.report(Changes(requests=True), self)
+        else:
+            show_error(self, outcome if isinstance(outcome, BaseException) else RuntimeError(str(outcome)))
+        self.sig_checked.emit(outcome)
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText("")
