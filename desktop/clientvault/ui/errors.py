@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from clientvault.core.crash import log_crash
 from clientvault.core.errors import (
     AccessDenied,
+    AgreementMissing,
     DamagedFile,
     DiskFull,
     DuplicateIdentifier,
@@ -56,6 +57,15 @@ def field_message(field: str, code: str) -> str:
         "password": translate("Errors", "Password"),
         "new_password": translate("Errors", "New password"),
         "pin": translate("Errors", "PIN"),
+        "valid_until": translate("Errors", "Valid until"),
+        "kind": translate("Errors", "Kind"),
+        "held_on": translate("Errors", "Date of the session"),
+        "topic": translate("Errors", "Topic"),
+        "trainer": translate("Errors", "Trainer"),
+        "attendees": translate("Errors", "Attendees"),
+        "until": translate("Errors", "Last day"),
+        "refresher_months": translate("Errors", "Months between refreshers"),
+        "scan": translate("Errors", "Scan"),
         "years": translate("Errors", "Years"),
         "legal_source": translate("Errors", "Legal source"),
         "covers": translate("Errors", "Items the rule requires"),
@@ -127,6 +137,20 @@ def field_message(field: str, code: str) -> str:
         return translate(
             "Errors", "The reason is printed on the certificate: it must not contain the client's or a person's name."
         )
+    if field == "held_on" and code == "future":
+        return translate("Errors", "The date of the session cannot be in the future.")
+    if field == "attendees" and code == "required":
+        return translate("Errors", "Choose at least one member of staff who attended.")
+    if field == "until" and code == "range":
+        return translate("Errors", "Last day: from today to at most 30 days ahead.")
+    if field == "refresher_months" and code == "range":
+        return translate("Errors", "Months between refreshers: 1–60.")
+    if field == "scan" and code == "not_image_or_pdf":
+        return translate("Errors", "The scan must be a PDF, PNG, JPEG or TIFF file.")
+    if field == "scan" and code == "too_large":
+        return translate("Errors", "The scan is larger than 10 MB.")
+    if field == "scan" and code == "empty":
+        return translate("Errors", "The scan file is empty.")
     if field == "categories" and code == "not_in_purpose":
         return translate("Errors", "Categories: the chosen purposes do not process all of these categories.")
     if code == "future" and field in ("signed_on", "ended_on", "confirmed_on", "assessed_on"):
@@ -233,6 +257,22 @@ def error_message(exc: BaseException) -> str:
             ),
             exc.backup,
         )
+    if isinstance(exc, AgreementMissing) and exc.reason == "expired":
+        return fmt(
+            translate(
+                "Errors",
+                "You cannot reveal sensitive items: your confidentiality agreement ended on %1. Ask the partner "
+                "or the privacy officer to record the renewed agreement in the staff register. The attempt has "
+                "been recorded.",
+            ),
+            exc.until,
+        )
+    if isinstance(exc, AgreementMissing):
+        return translate(
+            "Errors",
+            "You cannot reveal sensitive items: no signed confidentiality agreement of yours is recorded. Ask the "
+            "partner or the privacy officer to record it in the staff register. The attempt has been recorded.",
+        )
     if isinstance(exc, AccessDenied):
         return translate("Errors", "Your role does not allow this. The attempt has been recorded.")
     if isinstance(exc, ValidationError):
@@ -322,6 +362,10 @@ def state_message(code: str) -> str:
         ),
         "request_closed": translate("Errors", "This request is already closed or handed over."),
         "complaint_closed": translate("Errors", "This complaint is already resolved."),
+        "user_disabled": translate("Errors", "This account is disabled."),
+        "override_not_needed": translate(
+            "Errors", "No override is needed: a partner, or someone whose confidentiality agreement is in force."
+        ),
         "disclosure_without_entrustment": translate(
             "Errors",
             "Refused: employees' salary, income-tax, social-insurance or housing-fund data is processed on the "
@@ -375,6 +419,11 @@ def state_message(code: str) -> str:
         ),
         "request_no_handover": translate("Errors", "Only deletion and withdrawal requests are handed over."),
         "request_not_access": translate("Errors", "Only access and copy requests are answered with a copy."),
+        "erasure_check_running": translate(
+            "Errors",
+            "The vault file is still being checked after this erasure. The certificate is issued once the check "
+            "has finished.",
+        ),
         "erasure_pending_on_disk": translate(
             "Errors",
             "Another workstation is reading the vault, so the erased values are still on disk. The certificate "
@@ -419,11 +468,6 @@ def report_crash(
 ) -> str:
     """Log a bug (traceback, no locals, no message text) and show a dialog with a reference only."""
     ref = uuid.uuid4().hex[:8].upper()
-        "erasure_check_running": translate(
-            "Errors",
-            "The vault file is still being checked after this erasure. The certificate is issued once the check "
-            "has finished.",
-        ),
     # The exception message may contain client data: log only frames (file, line, function) and the type.
     log_crash(log, "unexpected error", exc_type, tb, reference=ref)
     box = QMessageBox(parent)

@@ -25,6 +25,7 @@ from clientvault.ui.pages.purposes import PurposesPage
 from clientvault.ui.pages.requests_register import RequestsRegisterPage
 from clientvault.ui.pages.settings import SettingsPage
 from clientvault.ui.pages.staff import StaffPage
+from clientvault.ui.pages.staff_register import StaffRegisterPage
 
 if TYPE_CHECKING:
     from clientvault.ui.main_window import MainWindow
@@ -70,6 +71,9 @@ def page_factories(win: MainWindow) -> list[tuple[str, str, Callable[[], QWidget
     if can(role, Capability.REGISTERS) and role is not Role.ASSISTANT:
         disclosures = lambda: DisclosuresPage(win.vault, win.operations, lang=lang)  # noqa: E731
         pages.append(("disclosures", translate("MainWindow", "Sharing log"), disclosures))
+    if can(role, Capability.REGISTERS):  # managers see everyone; other staff their own agreement and training
+        staff_register = lambda: StaffRegisterPage(win.vault, win.operations)  # noqa: E731
+        pages.append(("staff_register", translate("MainWindow", "Staff register"), staff_register))
     if role in (Role.PARTNER, Role.PRIVACY_OFFICER):
         pages.append(("dashboard", translate("MainWindow", "Compliance dashboard"), lambda: _dashboard_page(win)))
     if role is Role.PARTNER:
