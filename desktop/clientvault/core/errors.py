@@ -196,6 +196,19 @@ class AgreementMissing(KnownError):
         self.until = until
 
 
+class NoticeIncomplete(KnownError):
+    """The consent form cannot be printed: the notice would leave out what PIPL Art 17(1)(1) or Art 23 asks.
+
+    ``missing``: codes of what is missing, in a fixed order — ``name``, ``address``, ``phone``,
+    ``email``, ``privacy_contact`` (the firm's details, edited on the settings page) and
+    ``recipients`` (a purpose that provides data to third parties names no recipient from the list).
+    """
+
+    def __init__(self, missing: tuple[str, ...]) -> None:
+        super().__init__(missing)
+        self.missing = missing
+
+
 #: errno values that mean "no room left" (disk, quota, or a file-size limit).
 _FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG})
 #: errno values that mean "may not write here" (read-only file system, permissions).

@@ -29,13 +29,13 @@ _STRINGS: dict[str, dict[str, str]] = {
     "zh": {
         "title": "恢复密钥单",
         "subtitle": "ClientVault 客户保密柜 · 请妥善保管，切勿外传",
-        "firm": "事务所",
+        "firm": "公司",
         "vault_id": "保密柜编号",
         "created": "生成日期",
         "code": "恢复码",
         "rules_heading": "使用须知",
         "sign_heading": "签字确认",
-        "generated_by": "生成人（合伙人）",
+        "generated_by": "生成人（负责人）",
         "witness": "见证人",
     },
     "en": {
@@ -55,8 +55,8 @@ _STRINGS: dict[str, dict[str, str]] = {
 # The instructions, numbered on the sheet.
 _RULES: dict[str, tuple[str, ...]] = {
     "zh": (
-        "请将本单据装入信封密封，存放在事务所保险柜中。不要拍照、复印、扫描，也不要存入电脑或手机。",
-        "合伙人忘记密码时，可凭本恢复码重置合伙人密码。",
+        "请将本单据装入信封密封，存放在公司保险柜中。不要拍照、复印、扫描，也不要存入电脑或手机。",
+        "负责人忘记密码时，可凭本恢复码重置负责人的密码。",
         "任何人持有本恢复码，都可以打开本保密柜并查看全部客户资料。请像保管公章一样保管本单据。",
         "本恢复码只显示这一次：系统不保存可读的副本，无法再次打印。",
     ),

@@ -31,6 +31,7 @@ from clientvault.core.roles import Capability, Scope
 from clientvault.core.validation import free_text
 from clientvault.documents import consent_form as cf
 from clientvault.documents.pdf import check_lang
+from clientvault.services import notice
 from clientvault.services.clients import ClientService
 from clientvault.services.context import Vault
 from clientvault.services.exports import ExportEntry, ExportKind, ExportService
@@ -407,8 +408,23 @@ class ConsentService:
             self.vault.record("notice.update", "notice")
 
     def _firm(self) -> cf.FirmDetails:
+        """The firm's details for a notice; refused while one PIPL Art 17(1)(1) asks for is empty.
+
+        Raises:
+            NoticeIncomplete: the empty fields (name, address, phone, email, privacy_contact).
+        """
         d = self.notice_details()
-        return cf.FirmDetails(self.vault.firm_name, d.address, d.phone, d.email, d.privacy_contact, d.complaint_channel)
+        firm = cf.FirmDetails(
+            self.vault.firm_name,
+            d.address,
+            d.phone,
+            d.email,
+            d.privacy_contact,
+            d.complaint_channel,
+            reply_days=notice.reply_days(self.vault),
+        )
+        notice.check_firm(firm)
+        return firm
 
     def _new_number(self) -> str:
         while True:
@@ -450,7 +466,7 @@ class ConsentService:
         return cf.ConsentFormContent(
             form_no=number,
             firm=self._firm(),
-            purposes=form_purposes(purposes, lang),
+            purposes=notice.notice_purposes(self.vault, purposes, form_purposes(purposes, lang), lang),
             issued_on=self.today(),
             client_name=str(client["name"]) if client else "",
             client_code=str(client["uscc"] or "") if client else "",

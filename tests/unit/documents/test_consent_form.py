@@ -83,7 +83,7 @@ def test_one_box_per_optional_purpose_and_separate_boxes() -> None:
         ("marketing", "purpose"),
     ]
     text = squash(pdf_text(render_consent_form(CONTENT)))
-    assert text.count("我同意本所为") == 4
+    assert text.count("我同意本公司为") == 8  # two identical copies
 
 
 def test_qr_code_carries_only_the_form_number(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -99,7 +99,7 @@ def test_qr_code_carries_only_the_form_number(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(module, "qr_code", spy)
     render_consent_form(CONTENT)
     render_consent_forms([CONTENT, replace(CONTENT, form_no="CF-BBBB-BBBB")])
-    assert encoded == ["CF-7K3M-Q9PX", "CF-7K3M-Q9PX", "CF-BBBB-BBBB"]
+    assert encoded == ["CF-7K3M-Q9PX"] * 4 + ["CF-BBBB-BBBB"] * 2  # two copies each
 
 
 def test_very_long_firm_names_and_addresses_stay_on_the_page() -> None:

@@ -1,0 +1,141 @@
+"""What the printed notice (告知同意书) says beyond the purpose catalogue, and whether it may be printed.
+
+* The firm's identity and contact (PIPL Art 17(1)(1)): name, address, phone, e-mail and the
+  privacy contact must all be filled in; otherwise :func:`check_firm` raises
+  :class:`~clientvault.core.errors.NoticeIncomplete` and no form is issued, previewed, printed
+  or saved.
+* The reply time for the individuals' requests: the requests register's setting
+  (``requests.due_working_days``, default 15 working days), so the notice promises what the
+  register tracks.
+* Recipients (Art 23): each purpose's recipients from the firm's recipients list, with contact,
+  purpose, method and categories; a third-party purpose without one refuses the form.
+* Retention (what the app will do at sealing, services.retention): per purpose, the categories a
+  retention rule requires after the engagement ends, with the rule's period, counted from the first
+  day after the end of the accounting year in which the engagement ended; the rest is erased.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from clientvault.core.errors import NoticeIncomplete
+from clientvault.core.records import DataCategory
+from clientvault.documents import consent_form as cf
+from clientvault.services.context import Vault
+from clientvault.services.purposes import Purpose
+from clientvault.services.recipients import RecipientService
+from clientvault.services.retention import PERSON_ROLES, rule_until
+from clientvault.services.subject_requests import DEFAULT_DUE_DAYS, DUE_KEY
+from clientvault.storage.retention import RetentionRepository, RetentionRule
+from clientvault.storage.users import SettingsRepository
+
+__all__ = ["CATEGORY_CLASSES", "FIRM_FIELDS", "check_firm", "kept_after_end", "notice_purposes", "reply_days"]
+
+#: The firm's details the notice must carry (Art 17(1)(1)), in the order they are reported missing.
+FIRM_FIELDS = ("name", "address", "phone", "email", "privacy_contact")
+
+#: Which item classes of a client (services.retention.ITEM_CLASSES) hold each data category.
+CATEGORY_CLASSES: dict[DataCategory, tuple[str, ...]] = {
+    DataCategory.IDENTITY: ("client.identity", *(f"person.{r}" for r in PERSON_ROLES)),
+    DataCategory.CONTACT: ("client.contact", *(f"person.{r}.contact" for r in PERSON_ROLES)),
+    DataCategory.ID_DOCUMENT: tuple(f"person.{r}.id_number" for r in PERSON_ROLES),
+    DataCategory.BANK: ("item.bank_account",),
+    DataCategory.CREDENTIALS: ("item.tax_login", "item.social_insurance_login"),
+}
+
+#: English names of the shipped retention rules (the rules' own titles are Chinese).
+_RULE_EN = {
+    "accounting_vouchers": "accounting vouchers",
+    "accounting_ledgers": "account books",
+    "tax_records": "tax records",
+    "tax_returns": "tax returns",
+    "bank_statements": "bank statements",
+    "bank_reconciliations": "bank reconciliations",
+    "financial_reports": "financial reports",
+    "handover_register": "handover register",
+}
+
+
+def check_firm(firm: cf.FirmDetails) -> None:
+    """Refuse a notice that does not say who the firm is and how to reach it (Art 17(1)(1)).
+
+    Raises:
+        NoticeIncomplete: with the codes of the empty fields.
+    """
+    missing = tuple(f for f in FIRM_FIELDS if not str(getattr(firm, f)).strip())
+    if missing:
+        raise NoticeIncomplete(missing)
+
+
+def reply_days(vault: Vault) -> int:
+    """Working days the firm takes to answer an individual's request (the requests register's setting)."""
+    try:
+        return int(SettingsRepository(vault.db).get(DUE_KEY, str(DEFAULT_DUE_DAYS)))
+    except ValueError:
+        return DEFAULT_DUE_DAYS
+
+
+def _rule_title(rule: RetentionRule, lang: str) -> str:
+    if lang == "en":
+        return _RULE_EN.get(rule.category, rule.category.replace("_", " "))
+    return (rule.title or rule.category).split("（")[0]
+
+
+def kept_after_end(
+    categories: frozenset[DataCategory], rules: Sequence[RetentionRule], lang: str
+) -> tuple[cf.KeptAfterEnd, ...]:
+    """The categories a retention rule requires after the engagement ends, grouped by the deciding rule.
+
+    For each category: the applicable rule that keeps any of its item classes longest (the same
+    choice as sealing, services.retention.covering_rule). Categories no rule covers are erased at
+    sealing and appear in no group.
+    """
+    start = date(2000, 1, 1)  # any start: rules are compared by length
+    groups: dict[str, tuple[RetentionRule, list[str]]] = {}
+    for category in DataCategory:
+        if category not in categories:
+            continue
+        classes = set(CATEGORY_CLASSES.get(category, ()))
+        covering = [r for r in rules if r.applies and classes & set(r.covers)]
+        if not covering:
+            continue
+        rule = max(covering, key=lambda r: (rule_until(r, start), r.category))
+        groups.setdefault(rule.category, (rule, []))[1].append(category.value)
+    ordered = sorted(groups.values(), key=lambda g: (-rule_until(g[0], start).toordinal(), g[0].category))
+    return tuple(
+        cf.KeptAfterEnd(tuple(cats), rule.years, rule.permanent, _rule_title(rule, lang)) for rule, cats in ordered
+    )
+
+
+def notice_purposes(
+    vault: Vault, purposes: Sequence[Purpose], printed: Sequence[cf.FormPurpose], lang: str
+) -> tuple[cf.FormPurpose, ...]:
+    """Add to each printed purpose its recipients (from the list) and what the retention rules keep.
+
+    Raises:
+        NoticeIncomplete: ``("recipients",)`` when a purpose that provides data to third parties
+            names no active recipient from the list.
+    """
+    recipients = RecipientService(vault)
+    rules = RetentionRepository(vault.db).rules()
+    out = []
+    for purpose, fp in zip(purposes, printed, strict=True):
+        listed = recipients.for_purpose(purpose.code)
+        if purpose.third_party and not listed:
+            raise NoticeIncomplete(("recipients",))
+        details = tuple(
+            cf.FormRecipient(
+                name=r.name(lang),
+                contact=r.contact,
+                purpose=r.purpose(lang),
+                method=r.method(lang),
+                categories=tuple(c.value for c in DataCategory if c in r.categories),
+            )
+            for r in listed
+        )
+        out.append(
+            replace(fp, recipient_details=details, kept_after_end=kept_after_end(purpose.categories, rules, lang))
+        )
+    return tuple(out)
