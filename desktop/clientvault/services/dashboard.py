@@ -18,6 +18,7 @@ from clientvault.services.consent import ConsentService
 from clientvault.services.context import Vault
 from clientvault.services.impact_assessments import ImpactAssessmentService
 from clientvault.services.incidents import IncidentService
+from clientvault.services.staff_register import StaffRegisterService
 from clientvault.services.subject_requests import RequestFilter, SubjectRequestService
 
 #: Sealed records whose retention ends within this many days are counted.
@@ -43,6 +44,8 @@ class ComplianceFigures:
     consents_expiring: int = 0  # consents ending within the overview's window
     retention_ending: int = 0  # sealed records whose retention period ends within 30 days (or has ended)
     assessments_missing: int = 0  # sensitive purposes and recipients no impact assessment covers (PIPL Art 55)
+    staff_agreements_overdue: int = 0  # active staff (not partners) without a confidentiality agreement in force
+    staff_training_overdue: int = 0  # active staff whose training refresher is past due
 
 
 class DashboardService:
@@ -72,6 +75,7 @@ class DashboardService:
         consent = ConsentService(self.vault, today=self.today).overview_counts()
         soon = (self.today() + timedelta(days=RETENTION_SOON_DAYS)).isoformat()
         ending = int(db.scalar("SELECT count(*) FROM sealed_records WHERE retention_until <= ?", (soon,)))
+        staff = StaffRegisterService(self.vault, today=self.today).overdue_counts()
         return ComplianceFigures(
             requests_due_soon=requests.count(RequestFilter.DUE_SOON),
             requests_overdue=requests.count(RequestFilter.OVERDUE),
@@ -88,4 +92,6 @@ class DashboardService:
             consents_expiring=consent.get("expiring", 0),
             retention_ending=ending,
             assessments_missing=ImpactAssessmentService(self.vault, today=self.today).missing().count,
+            staff_agreements_overdue=staff[0],
+            staff_training_overdue=staff[1],
         )
