@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from clientvault.cli import audit, backups, consent, demo, erasure, excel, exports, report, selfcheck, vault
+from clientvault.cli import audit, backups, consent, demo, erasure, excel, exports, handover, report, selfcheck, vault
 from clientvault.cli.base import (
     EXIT_BUG,
     EXIT_ERROR,
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.register(verbs, common)
     consent.register(verbs, common)
     erasure.register(verbs, common)
+    handover.register(verbs, common)
     backups.register(verbs, common)
     exports.register(verbs, common)
     excel.register(verbs, common)

@@ -50,6 +50,7 @@ class ExportKind(StrEnum):
     REQUEST_COPY = "request_copy"
     LETTER = "letter"
     CERTIFICATE = "certificate"
+    HANDOVER = "handover"  # a 会计档案移交清册
 
 
 class RegisterFilter(StrEnum):
@@ -82,6 +83,7 @@ DEFAULT_KEEP_DAYS: dict[ExportKind, int | None] = {
     ExportKind.REQUEST_COPY: 30,
     ExportKind.LETTER: 365,
     ExportKind.CERTIFICATE: None,
+    ExportKind.HANDOVER: None,  # the signed handover list is kept with the 移交清册 record (30 years and more)
 }
 
 #: The capability each kind needs (printing consent forms is open to every role).
@@ -90,6 +92,8 @@ KIND_CAPABILITY: dict[ExportKind, Capability] = {
     ExportKind.CONSENT_FORM_BATCH: Capability.RECORD_CONSENT,
     # Whoever may carry out an erasure may file its certificate (partner, privacy officer).
     ExportKind.CERTIFICATE: Capability.EXECUTE_ERASURE,
+    # The handover list (移交清册) is filed by whoever records handovers (partner, privacy officer).
+    ExportKind.HANDOVER: Capability.EXECUTE_ERASURE,
     # The answer to a person's access/copy request is filed by whoever keeps the requests register
     # (the privacy officer too, who may not export otherwise); callers check who may answer.
     ExportKind.REQUEST_COPY: Capability.REGISTERS,

@@ -308,40 +308,22 @@ class LockService:
         years: tuple[int | None, int | None] = (None, None),
         signed: bool = True,
     ) -> int:
-        """Record that a client's accounting archives were handed over (partner).
+        """Record that a client's accounting archives were handed over (partner, privacy officer).
 
-        A client's archives belong to the client (会计档案管理办法 第十二条); when the relationship
-        ends the firm hands them over and keeps a 移交清册 (附表一: 30 years): what (rule
-        categories), to whom (the receiving organisation), when, by whom, signed or not.
+        A client's archives belong to the client; when the relationship ends the firm hands them
+        over and keeps a 移交清册 (附表一: 30 years). See :class:`~clientvault.services.handover.HandoverService`.
         """
-        obj = f"client:{client_id}"
-        self._require_partner(obj)
-        client = self.clients.get_client(client_id)
-        if client is None or client["status"] == "erased":
-            raise NotFound("client", client_id)
-        known = {r.category for r in self.repo.rules()}
-        errors = {}
-        who = ""
-        try:
-            who = free_text("recipient", recipient, 200, required=True)
-        except ValidationError as exc:
-            errors.update(exc.errors)
-        if not categories or any(c not in known for c in categories):
-            errors["categories"] = "unknown"
-        if years[0] and years[1] and years[0] > years[1]:
-            errors["years"] = "range"
-        if errors:
-            raise ValidationError(errors)
-        with self.vault.db.transaction():
-            hid = self.repo.add_handover(client_id, tuple(categories), years, who, self.vault.session.user_id, signed)
-            self.vault.record("client.handover", obj, reason=f"handover:{hid}")
-        return hid
+        from clientvault.services.handover import HandoverService
+
+        return HandoverService(self.vault, today=lambda: self.today).record(
+            client_id, categories, recipient, years=years, signed=signed
+        )
 
     def handovers(self, client_id: int) -> list[Handover]:
         """The client's handover records (partner, privacy officer)."""
-        if self.vault.session.role not in (Role.PARTNER, Role.PRIVACY_OFFICER):
-            self.vault.deny(Capability.OPEN_LOCKED, f"client:{client_id}")
-        return self.repo.handovers(client_id)
+        from clientvault.services.handover import HandoverService
+
+        return HandoverService(self.vault, today=lambda: self.today).handovers(client_id)
 
     # -- the partner's locked-records page ---------------------------------------------------
 

@@ -504,14 +504,26 @@ class RetentionRepository:
         self.db.execute("UPDATE appraisals SET used_by = ? WHERE id = ?", (certificate_no, appraisal_id))
 
     def add_handover(self, client_id: int, categories: tuple[str, ...], years: tuple[int | None, int | None],
-                     recipient: str, user_id: int, signed: bool) -> int:  # fmt: skip
-        """Record a 移交清册 entry."""
+                     recipient: str, user_id: int, signed: bool, *, handed_at: str | None = None) -> int:  # fmt: skip
+        """Record a 移交清册 entry (``handed_at``: the day of the handover, default now)."""
         cur = self.db.execute(
             "INSERT INTO handovers (client_id, categories, years_from, years_to, recipient, handed_at, handed_by,"
             " signed) VALUES (?,?,?,?,?,?,?,?)",
-            (client_id, ",".join(categories), years[0], years[1], recipient, now_iso(), user_id, int(signed)),
-        )
+            (client_id, ",".join(categories), years[0], years[1], recipient, handed_at or now_iso(), user_id,
+             int(signed)),
+        )  # fmt: skip
         return int(cur.lastrowid)
+
+    def handover(self, handover_id: int) -> Handover | None:
+        """One handover record."""
+        r = self.db.one(
+            "SELECT id, client_id, categories, years_from, years_to, recipient, handed_at, handed_by, signed"
+            " FROM handovers WHERE id = ?",
+            (handover_id,),
+        )
+        if r is None:
+            return None
+        return Handover(int(r[0]), int(r[1]), _split(r[2]), r[3], r[4], str(r[5]), str(r[6]), int(r[7]), bool(r[8]))
 
     def handovers(self, client_id: int) -> list[Handover]:
         """The client's handover records, oldest first."""
