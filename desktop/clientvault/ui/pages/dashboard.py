@@ -27,10 +27,12 @@ from clientvault.services.context import Vault
 from clientvault.services.dashboard import ComplianceFigures, DashboardService
 from clientvault.services.processing_record import ProcessingRecordService
 from clientvault.services.subject_requests import RequestFilter
+from clientvault.services.trends import TREND_KINDS, TrendService
 from clientvault.ui.errors import error_message, known
 from clientvault.ui.i18n import fmt, format_number, format_timestamp
 from clientvault.ui.operations import Operations
 from clientvault.ui.widgets.text import embolden, wrapped_label
+from clientvault.ui.widgets.trend_chart import TrendChart
 
 _CARD = (
     "QPushButton {{ background: {bg}; border: 1px solid {border}; border-radius: 6px; padding: 10px;"
@@ -77,6 +79,23 @@ class DashboardPage(QWidget):
             )
         )
         layout.addLayout(self.grid)
+        layout.addWidget(QLabel(self.tr("Last 12 months:"), self))
+        self.trend_service = TrendService(vault, today=today)
+        titles = {
+            "requests": self.tr("Requests from individuals"),
+            "complaints": self.tr("Complaints"),
+            "reveals": self.tr("Sensitive values revealed"),
+            "exports": self.tr("Files exported"),
+        }
+        self.charts: dict[str, TrendChart] = {}
+        charts = QGridLayout()
+        charts.setSpacing(10)
+        for n, kind in enumerate(TREND_KINDS):
+            chart = TrendChart(titles[kind], self)
+            chart.setObjectName(f"trend_{kind}")
+            self.charts[kind] = chart
+            charts.addWidget(chart, n // 2, n % 2)
+        layout.addLayout(charts)
         self.report_button = QPushButton(self.tr("Compliance report (PDF)…"), self)
         self.report_button.setObjectName("report")
         layout.addWidget(self.report_button)
@@ -99,6 +118,8 @@ class DashboardPage(QWidget):
             ("consents_missing", "consent_overview", "missing"),
             ("consents_expiring", "consent_overview", "expiring"),
             ("retention", "locked", None),
+            ("staff_agreements", "staff_register", "agreements"),
+            ("staff_training", "staff_register", "training"),
         ]
         for n, (key, page, flt) in enumerate(specs):
             button = QPushButton(self)
@@ -108,6 +129,12 @@ class DashboardPage(QWidget):
             self.cards[key] = button
             self.grid.addWidget(button, n // 3, n % 3)
         self.show_figures()
+        self.show_trends()
+
+    def show_trends(self) -> None:
+        """Recount the monthly series and draw them."""
+        for trend in self.trend_service.monthly():
+            self.charts[trend.kind].set_data(trend.months, trend.counts)
 
     def show_figures(self) -> None:
         """Write the figures onto the cards."""
@@ -121,6 +148,12 @@ class DashboardPage(QWidget):
             "consents_missing": (f.consents_missing, self.tr("clients missing consents"), False),
             "consents_expiring": (f.consents_expiring, self.tr("clients with consents expiring"), False),
             "retention": (f.retention_ending, self.tr("sealed records reaching their retention end"), False),
+            "staff_agreements": (
+                f.staff_agreements_overdue,
+                self.tr("staff without a confidentiality agreement in force"),
+                f.staff_agreements_overdue > 0,
+            ),
+            "staff_training": (f.staff_training_overdue, self.tr("staff overdue for training"), False),
         }
         for key, (n, caption, alert) in texts.items():
             self.cards[key].setText(f"{format_number(n)}\n{caption}")
@@ -151,9 +184,13 @@ class DashboardPage(QWidget):
 
     def apply_changes(self, changes: Changes) -> None:
         """Recount when anything the figures depend on changed."""
-        if changes.touches("requests", "clients", "sealed", "backups") and not self.vault.locked:
+        if self.vault.locked:
+            return
+        if changes.touches("requests", "clients", "sealed", "backups", "users", "exports"):
             self.figures = self.service.figures()
             self.show_figures()
+        if changes.touches("requests", "clients", "exports", "audit"):  # a reveal writes an audit event only
+            self.show_trends()
 
     def ask_report(self) -> None:
         """Ask for the period and the file, then write the compliance report."""
