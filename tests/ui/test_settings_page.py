@@ -21,6 +21,10 @@ from clientvault.ui.main_window import MainWindow
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.backups import BackupsPage
 from clientvault.ui.pages.settings import SettingsPage
+from clientvault.ui.pages.settings_sections.backups import BackupSection
+from clientvault.ui.pages.settings_sections.firm import FirmSection
+from clientvault.ui.pages.settings_sections.retention import RetentionSection
+from clientvault.ui.pages.settings_sections.workstation import WorkstationSection
 from tests.ui.conftest import USERS
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -31,17 +35,22 @@ def test_the_partner_changes_firm_details_and_backups_audited(
 ) -> None:
     page = SettingsPage(ui_ctx, staffed_vault, Operations())
     qtbot.addWidget(page)
-    assert page.notice_box.isVisibleTo(page) and page.backup_box.isVisibleTo(page)
-    page.notice_fields["address"].setText("浙江省杭州市西湖区文三路 100 号")
-    page.notice_fields["complaint_channel"].setText("投诉邮箱 complaints@example.com")
-    assert page.save_notice()
+    assert page.has_section(FirmSection) and page.has_section(BackupSection) and page.has_section(RetentionSection)
+    firm, backups = page.section(FirmSection), page.section(BackupSection)
+    firm.notice_fields["address"].setText("浙江省杭州市西湖区文三路 100 号")
+    firm.notice_fields["complaint_channel"].setText("投诉邮箱 complaints@example.com")
+    firm.firm_name.setText("杭州明镜会计师事务所（特殊普通合伙）")
+    assert firm.save_notice()
+    assert staffed_vault.firm_name == "杭州明镜会计师事务所（特殊普通合伙）"
+    renamed = staffed_vault.audit.page(AuditFilter(action_prefix="settings.change"))
+    assert [e.object for e in renamed] == ["settings:firm_name"] and "明镜" not in renamed[0].reason
     details = ConsentService(staffed_vault).notice_details()
     assert details.address == "浙江省杭州市西湖区文三路 100 号"
     assert details.complaint_channel == "投诉邮箱 complaints@example.com"
     assert staffed_vault.audit.page(AuditFilter(action_prefix="notice.update"))
-    page.keep.setValue(4)
-    page.daily.setChecked(False)
-    assert page.save_backups()
+    backups.keep.setValue(4)
+    backups.daily.setChecked(False)
+    assert backups.save_backups()
     s = RetentionService(staffed_vault).settings()
     assert s.backup_keep == 4 and not s.backup_daily
     assert staffed_vault.audit.page(AuditFilter(action_prefix="settings.change"))
@@ -50,10 +59,11 @@ def test_the_partner_changes_firm_details_and_backups_audited(
 def test_a_refused_detail_is_said_and_nothing_is_stored(qtbot: QtBot, ui_ctx: UiContext, staffed_vault: Vault) -> None:
     page = SettingsPage(ui_ctx, staffed_vault, Operations())
     qtbot.addWidget(page)
+    firm = page.section(FirmSection)
     before = ConsentService(staffed_vault).notice_details()
-    page.notice_fields["email"].setText("x" * 301)  # over the 300 characters a notice line may have
-    assert not page.save_notice()
-    assert page.notice_message.text() and "x" * 301 not in page.notice_message.text()
+    firm.notice_fields["email"].setText("x" * 301)  # over the 300 characters a notice line may have
+    assert not firm.save_notice()
+    assert firm.notice_message.text() and "x" * 301 not in firm.notice_message.text()
     assert ConsentService(staffed_vault).notice_details() == before
 
 
@@ -64,7 +74,9 @@ def test_the_privacy_officer_sees_firm_details_but_not_backups(
     try:
         page = SettingsPage(ui_ctx, priv, Operations())
         qtbot.addWidget(page)
-        assert page.notice_box.isVisibleTo(page) and not page.backup_box.isVisibleTo(page)
+        assert page.has_section(FirmSection) and not page.has_section(BackupSection)
+        assert page.section(FirmSection).firm_name.isReadOnly()  # the name is the partner's
+        assert page.has_section(RetentionSection) and page.has_section(WorkstationSection)
     finally:
         priv.lock()
 
@@ -78,9 +90,15 @@ def test_this_workstation_language_and_idle_lock(
     win.show_page("settings")
     page = win.pages["settings"]
     assert isinstance(page, SettingsPage)
-    page.language.setCurrentIndex(page.language.findData("zh_CN"))
-    page.idle.setValue(7)
-    page.save_workstation()
+    station = page.section(WorkstationSection)
+    station.language.setCurrentIndex(station.language.findData("zh_CN"))
+    station.idle.setValue(7)
+    station.save_workstation()
+    changed = staffed_vault.audit.page(AuditFilter(action_prefix="settings.workstation"))
+    assert sorted((e.object, e.reason) for e in changed) == [
+        ("settings:idle_lock_minutes", "7"),
+        ("settings:language", "zh_CN"),
+    ]
     assert ui_ctx.settings.value(LANGUAGE_KEY) == "zh_CN" and int(ui_ctx.settings.value(IDLE_MINUTES_KEY)) == 7
     assert choose_language(ui_ctx.settings) == "zh_CN"  # the next start is in Chinese, whatever the locale
     assert choose_language(ui_ctx.settings, "en") == "en"  # --lang still wins
@@ -92,7 +110,7 @@ def test_this_workstation_language_and_idle_lock(
     backups.keep.setValue(9)
     assert backups.save_settings()
     win.show_page("settings")
-    assert page.keep.value() == 9
+    assert page.section(BackupSection).keep.value() == 9
     win.close()
 
 
@@ -100,15 +118,55 @@ def test_this_workstation_language_and_idle_lock(
 def test_settings_screenshot(qtbot: QtBot, ui_ctx: UiContext, staffed_vault: Vault, zh_cn: object) -> None:
     page = SettingsPage(ui_ctx, staffed_vault, Operations())
     qtbot.addWidget(page)
+    firm = page.section(FirmSection)
     for key, text in (("address", "浙江省杭州市西湖区文三路 100 号 8 楼"), ("phone", "0571-88880000"),
                       ("email", "privacy@example.com"), ("privacy_contact", "保密专员 李女士，电话 0571-88880001"),
                       ("complaint_channel", "投诉邮箱 complaints@example.com")):  # fmt: skip
-        page.notice_fields[key].setText(text)
-    page.language.setCurrentIndex(page.language.findData("zh_CN"))
+        firm.notice_fields[key].setText(text)
+    station = page.section(WorkstationSection)
+    station.language.setCurrentIndex(station.language.findData("zh_CN"))
     folder = page.findChild(QLabel, "backup_folder")
     assert folder is not None
     folder.setText("D:\\ClientVault\\backups")  # synthetic: no path of the test machine in the picture
-    page.resize(900, 720)
+    page.resize(1000, 1000)
     page.show()
     qtbot.wait(200)
     page.grab().save(str(SCREENSHOTS / "settings_page.png"))
+
+
+def test_an_assistant_sees_only_this_workstation(
+    qtbot: QtBot, ui_ctx: UiContext, staffed_vault: Vault, fast_vaults: VaultService
+) -> None:
+    assistant = fast_vaults.unlock(staffed_vault.paths.folder, *USERS[Role.ASSISTANT])
+    try:
+        page = SettingsPage(ui_ctx, assistant, Operations())
+        qtbot.addWidget(page)
+        assert [type(s) for s in page.sections] == [WorkstationSection]
+    finally:
+        assistant.lock()
+
+
+def test_a_retention_rule_saved_on_the_settings_page_is_a_new_version(
+    qtbot: QtBot, ui_ctx: UiContext, staffed_vault: Vault
+) -> None:
+    page = SettingsPage(ui_ctx, staffed_vault, Operations())
+    qtbot.addWidget(page)
+    editor = page.section(RetentionSection).editor
+    row = next(i for i, r in enumerate(editor.rules) if not r.permanent)
+    editor.table.selectRow(row)
+    rule = editor.selected()
+    assert rule is not None
+    editor.years.setValue(rule.years + 1)
+    assert editor.save() is not None
+    after = next(r for r in RetentionService(staffed_vault).rules() if r.category == rule.category)
+    assert after.years == rule.years + 1 and after.version == rule.version + 1
+
+
+def test_a_firm_name_that_is_empty_is_refused(qtbot: QtBot, ui_ctx: UiContext, staffed_vault: Vault) -> None:
+    page = SettingsPage(ui_ctx, staffed_vault, Operations())
+    qtbot.addWidget(page)
+    firm = page.section(FirmSection)
+    before = staffed_vault.firm_name
+    firm.firm_name.setText("   ")
+    assert not firm.save_notice() and firm.notice_message.text()
+    assert staffed_vault.firm_name == before

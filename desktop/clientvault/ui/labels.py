@@ -142,6 +142,7 @@ def action_name(action: str) -> str:
         "client.handover": translate("Labels", "Accounting archives handed over"),
         "retention.rule_set": translate("Labels", "Retention rule changed"),
         "settings.change": translate("Labels", "Settings changed"),
+        "settings.workstation": translate("Labels", "Workstation setting changed"),
         "residue.scan": translate("Labels", "Residue scan"),
         "backup.set_up": translate("Labels", "Backups set up"),
         "backup.create": translate("Labels", "Backup taken"),

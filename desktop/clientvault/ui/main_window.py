@@ -156,16 +156,16 @@ class MainWindow(QMainWindow):
         assert isinstance(clients, ClientsPage)
         clients.open_client(client_id)
 
-    def _build_pages(self) -> None:
+    def refresh_header(self) -> None:
+        """The firm's name, the user and the role above the pages (the name may be changed in Settings)."""
         s = self.vault.session
         self.header.setText(
-            fmt(
-                self.tr("%1  ·  %2 (%3)  ·  Ctrl+L locks"),
-                self.ctx.firm_name(self.vault),
-                s.display_name,
-                role_name(s.role),
-            )
-        )
+            fmt(self.tr("%1  ·  %2 (%3)  ·  Ctrl+L locks"), self.ctx.firm_name(self.vault), s.display_name,
+                role_name(s.role))
+        )  # fmt: skip
+
+    def _build_pages(self) -> None:
+        self.refresh_header()
         self.nav.blockSignals(True)
         # Each page is built when first shown (or first asked for): the login reaches the home
         # page without building the client list, the audit log or the erasure register.
@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
             return  # a late report (work that finished as the vault locked or the window closed)
         if changes.settings:
             self.idle.timeout_ms = self.ctx.idle_timeout_ms()
+            self.refresh_header()
         self.pages.broadcast(changes, self.current_page_key, source)
 
     def check_external_changes(self) -> bool:

@@ -41,6 +41,8 @@ def readable_object(obj: str, user_names: dict[int, str]) -> str:
             parts.append(user_names.get(int(ident), fmt(translate("AuditObjects", "User #%1"), ident)))
         elif sep and kind in records:
             parts.append(fmt(records[kind], ident))
+        elif sep and kind == "settings" and ident in _settings_names():
+            parts.append(_settings_names()[ident])
         elif not sep and piece in {k.value for k in SensitiveKind}:
             parts.append(sensitive_kind_name(SensitiveKind(piece)))
         elif not sep and field_label(piece) != piece:
@@ -48,6 +50,15 @@ def readable_object(obj: str, user_names: dict[int, str]) -> str:
         else:
             return obj
     return " · ".join(parts)
+
+
+def _settings_names() -> dict[str, str]:
+    return {
+        "firm_name": translate("AuditObjects", "Settings · firm name"),
+        "language": translate("AuditObjects", "Settings · display language"),
+        "idle_lock_minutes": translate("AuditObjects", "Settings · idle lock"),
+        "retention": translate("AuditObjects", "Settings · backups and erasure"),
+    }
 
 
 class AuditTableModel(LazyTableModel[AuditEvent]):
