@@ -539,6 +539,13 @@ def _head(content: ConsentFormContent, st: DocumentStyles, s: dict[str, str], la
     return table
 
 
+def _signer_caption(content: ConsentFormContent, s: dict[str, str], lang: str) -> str:
+    """The signer's line names the person the form was issued for (consent is per person, PIPL Art 14)."""
+    if not content.person_name:
+        return s["signer"]
+    return s["signer"] + ("：" if lang == "zh" else ": ") + content.person_name
+
+
 def _story(content: ConsentFormContent, lang: str) -> list[Flowable]:
     """Both copies of one form: the firm's copy, then the signer's identical copy on a new page."""
     return [*_copy(content, lang, "copy_firm"), PageBreak(), *_copy(content, lang, "copy_person")]
@@ -605,7 +612,7 @@ def _copy(content: ConsentFormContent, lang: str, copy: str) -> list[Flowable]:
         para(s["sign_h"], st.heading),
         para(s["sign_intro"], st.body),
         Spacer(1, 3 * mm),
-        signature_block([s["signer"], s["staff"]], st),
+        signature_block([_signer_caption(content, s, lang), s["staff"]], st),
         Spacer(1, 4 * mm),
         para(s["return" if copy == "copy_firm" else "keep"], st.small),
     ]
