@@ -98,11 +98,33 @@ def test_each_figure_opens_its_filtered_list(
             other.show_page("dashboard")
 
 
+def _trend_history(logins: dict[Role, Vault], busy: Planted, vaults: VaultService) -> None:
+    """Complaints over the past months, a few reveals, a new colleague without an agreement (for the picture)."""
+    from clientvault.services.clients import ClientService
+    from clientvault.services.complaints import ComplaintCategory, ComplaintService
+    from clientvault.services.users import UserService
+
+    partner = logins[Role.PARTNER]
+    today = date.today()
+    complaints = ComplaintService(partner)
+    for back, n in ((1, 2), (3, 1), (4, 3), (7, 1)):
+        month = (today.month - back - 1) % 12 + 1
+        year = today.year - (1 if month > today.month else 0)
+        for _ in range(n):
+            complaints.record(ComplaintCategory.USE, "超出目的使用", received_on=date(year, month, 1))
+    for _ in range(3):
+        ClientService(logins[Role.ACCOUNTANT]).reveal_item(busy.bank_item_id, "bookkeeping")
+    UserService(partner, vaults).add("newbie", "新来的会计", Role.ACCOUNTANT, "newbie-pass-12")
+
+
 @pytest.mark.parametrize("role", [Role.PARTNER, Role.PRIVACY_OFFICER])
-def test_dashboard_screenshot(qtbot: QtBot, logins: dict[Role, Vault], busy: Planted, role: Role) -> None:
+def test_dashboard_screenshot(
+    qtbot: QtBot, logins: dict[Role, Vault], busy: Planted, role: Role, fast_vaults: VaultService
+) -> None:
+    _trend_history(logins, busy, fast_vaults)
     page = DashboardPage(logins[role], Operations())
     qtbot.addWidget(page)
-    page.resize(820, 500)
+    page.resize(900, 880)
     page.show()
     image = page.grab()
     assert not image.isNull() and image.width() >= 800
