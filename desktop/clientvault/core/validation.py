@@ -107,14 +107,15 @@ _BIDI_CONTROLS = frozenset(
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff\u2060"))
 
 
+# Cc: C0/C1 controls incl. tab and newline (exactly U+0000-U+001F and U+007F-U+009F); Cs: lone
+# surrogates (unencodable); Zl/Zp: the line/paragraph separators U+2028/U+2029 - all fields cleaned
+# here are single-line; and the bidi controls above. One precompiled class instead of a
+# ``unicodedata.category`` call per character (an import checks hundreds of thousands of cells).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029" + "".join(sorted(_BIDI_CONTROLS)) + "]")
+
+
 def _has_control_chars(value: str) -> bool:
-    for ch in value:
-        cat = unicodedata.category(ch)
-        # Cc: C0/C1 controls incl. tab and newline; Cs: lone surrogates (unencodable);
-        # Zl/Zp: line/paragraph separators - all fields cleaned here are single-line.
-        if cat in ("Cc", "Cs", "Zl", "Zp") or ch in _BIDI_CONTROLS:
-            return True
-    return False
+    return _CONTROL.search(value) is not None
 
 
 def normalize_text(value: str, field: str = "text") -> str:
@@ -139,7 +140,8 @@ def normalize_text(value: str, field: str = "text") -> str:
     if _has_control_chars(value):
         _fail(field, "control_chars")
     value = value.translate(_INVISIBLE)
-    if not value.isascii():
+    # Text already in NFKC holds no full-width form, so the split below would change nothing.
+    if not value.isascii() and not unicodedata.is_normalized("NFKC", value):
         value = "".join(
             part if i % 2 else unicodedata.normalize("NFKC", part)
             for i, part in enumerate(_KEEP_FULLWIDTH_SPLIT.split(value))
@@ -282,6 +284,18 @@ def uscc_check_digit(first17: str) -> str:
     return str(_uscc.calc_check_digit(first17))
 
 
+_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_VALUE = {c: i for i, c in enumerate(_USCC_ALPHABET)}
+_USCC_WEIGHTS = tuple(3**i % 31 for i in range(17))
+
+
+def _uscc_check(first17: str) -> str:
+    # The same sum as stdnum's calc_check_digit, without its per-call cleaning and list.index
+    # (the characters were checked against the alphabet by _USCC_SHAPE).
+    total = sum(_USCC_VALUE[c] * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
+    return _USCC_ALPHABET[(31 - total) % 31]
+
+
 def validate_uscc(value: str, field: str = "uscc") -> str:
     """Validate a unified social credit code (统一社会信用代码, GB 32100-2015).
 
@@ -303,7 +317,7 @@ def validate_uscc(value: str, field: str = "uscc") -> str:
         _fail(field, "length")
     if not _USCC_SHAPE.fullmatch(code):
         _fail(field, "format")
-    if code[17] != uscc_check_digit(code[:17]):
+    if code[17] != _uscc_check(code[:17]):
         _fail(field, "check_digit")
     return code
 

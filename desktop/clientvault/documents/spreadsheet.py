@@ -286,16 +286,43 @@ class Workbook:
             ws.reset_dimensions()  # the declared size is not trusted
         return ws
 
-    def _raw_rows(self, ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        rows = ws.iter_rows()
+    def _raw_rows(self, ws: Any) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+        """Each row as openpyxl's parser reads it: (1-based row number, the cells it holds).
+
+        The parser's cell dicts (``column``, ``value``, ``data_type``) are used as they come,
+        instead of ``iter_rows()`` wrapping every cell in a ``ReadOnlyCell`` and padding every
+        row: the same XML parse, less work per cell. Rows come in sheet order; a row number that
+        does not increase is skipped, as ``iter_rows`` does.
+        """
+        from openpyxl.worksheet._reader import WorkSheetParser
+
+        wb = self._wb
         try:
-            yield from enumerate(rows, start=1)
+            src = ws._get_source()
+        except (zipfile.BadZipFile, KeyError, OSError, zlib.error, EOFError, ValueError):
+            raise SpreadsheetRefused("damaged") from None
+        parser = WorkSheetParser(
+            src,
+            ws._shared_strings,
+            data_only=False,
+            epoch=wb.epoch,
+            date_formats=wb._date_formats,
+            timedelta_formats=wb._timedelta_formats,
+        )
+        rows = parser.parse()
+        last = 0
+        try:
+            for number, cells in rows:
+                if number > last:
+                    last = number
+                    yield number, cells
         except (zipfile.BadZipFile, KeyError, OSError, zlib.error, EOFError, ParseError, ValueError):
             failed = True
         else:
             failed = False
         finally:
-            rows.close()  # closes the sheet's stream inside the zip at once (also when the caller stops early)
+            rows.close()
+            src.close()  # closes the sheet's stream inside the zip at once (also when the caller stops early)
         if failed:
             raise SpreadsheetRefused("damaged")
 
@@ -307,7 +334,11 @@ class Workbook:
         for number, row in self._raw_rows(ws):
             if number > HEADER_SCAN_ROWS:
                 break
-            texts = [_header_text(c.value) for c in row[:MAX_COLUMNS]]
+            cells: list[Any] = [None] * min(MAX_COLUMNS, max((c["column"] for c in row), default=0))
+            for c in row:
+                if c["column"] <= MAX_COLUMNS:
+                    cells[c["column"] - 1] = c["value"]
+            texts = [_header_text(value) for value in cells]
             if any(texts):
                 seen_any = True
             guessed = [guess_field(t) for t in texts]
@@ -328,19 +359,23 @@ class Workbook:
         ws = self._sheet(layout.sheet)
         width = len(layout.headers)
         count = 0
-        for number, raw in self._raw_rows(ws):
+        for number, cells in self._raw_rows(ws):
             if number <= layout.header_row:
                 continue
-            cells = raw[:width]
-            values = [c.value for c in cells]
+            values: list[Any] = [None] * width
+            formulas: list[int] = []
+            for c in cells:
+                i = c["column"] - 1
+                if i < width:
+                    values[i] = c["value"]
+                    if c["data_type"] == "f":
+                        formulas.append(i)
             if all(x is None or x == "" for x in values):
                 continue
             count += 1
             if count > MAX_ROWS:
                 raise SpreadsheetRefused("too_many_rows")
-            formulas = tuple(i for i, c in enumerate(cells) if c.data_type == "f")
-            values.extend([None] * (width - len(values)))
-            yield Row(number, tuple(values), formulas)
+            yield Row(number, tuple(values), tuple(formulas))
 
 
 def _header_text(value: Any) -> str:

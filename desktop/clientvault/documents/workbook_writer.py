@@ -14,7 +14,7 @@ Qt-free. Every workbook is written in ``write_only`` mode (rows streamed, consta
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,10 +88,38 @@ class Sheet:
     rows: Iterable[Sequence[Any]]
 
 
+def _cells(ws: Any, identifiers: frozenset[int]) -> Callable[[Sequence[Any], int], Iterator[Any]]:
+    """The write-only sheet's conversion of an appended row into cells, with two reused cells.
+
+    openpyxl's own ``_values_to_row`` reuses one cell for every plain value but needs a new
+    ``WriteOnlyCell`` (and a caught ``ValueError``) for each styled one. Here a non-empty text in
+    an identifier column (1-based ``identifiers``) goes through one cell with the ``@`` (Text)
+    number format, everything else through one plain cell: the sheet writer serialises each cell
+    as soon as it is yielded, so reusing them is safe, and every value still goes through
+    openpyxl's own checks (``cell.value = ...``).
+    """
+    from openpyxl.cell import WriteOnlyCell
+
+    plain = WriteOnlyCell(ws)
+    text = WriteOnlyCell(ws)
+    text.number_format = "@"
+
+    def values_to_row(values: Sequence[Any], row_idx: int) -> Iterator[Any]:
+        for col_idx, value in enumerate(values, 1):
+            if value is None:
+                continue
+            cell = text if col_idx in identifiers and type(value) is str and value else plain
+            cell.value = value
+            cell.column = col_idx
+            cell.row = row_idx
+            yield cell
+
+    return values_to_row
+
+
 def write_sheets(sheets: Sequence[Sheet], stamp: Stamp) -> tuple[bytes, int]:
     """Render a workbook; return its bytes and the number of data rows of its first sheet."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)
@@ -102,22 +130,10 @@ def write_sheets(sheets: Sequence[Sheet], stamp: Stamp) -> tuple[bytes, int]:
         for i, col in enumerate(sheet.columns, start=1):
             ws.column_dimensions[get_column_letter(i)].width = col.width
         ws.append([neutralise(c.header) for c in sheet.columns])
-        ids = [i for i, c in enumerate(sheet.columns) if c.identifier]
-        text_style = None
+        ws._values_to_row = _cells(ws, frozenset(i for i, c in enumerate(sheet.columns, start=1) if c.identifier))
         count = 0
         for row in sheet.rows:
-            out = [(_neutralise_fast(v) if type(v) is str else v) for v in row]
-            for i in ids:
-                if i < len(out) and type(out[i]) is str and out[i]:
-                    cell = WriteOnlyCell(ws, out[i])
-                    if text_style is None:
-                        cell.number_format = "@"
-                        text_style = cell._style
-                    else:
-                        cell._style = text_style  # one shared "@" (Text) style; cells are written at once
-                    cell.data_type = "s"
-                    out[i] = cell
-            ws.append(out)
+            ws.append([(_neutralise_fast(v) if type(v) is str else v) for v in row])
             count += 1
         counts.append(count)
     buf = io.BytesIO()

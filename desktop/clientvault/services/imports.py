@@ -201,8 +201,12 @@ def _text(value: Any) -> str:
 
 
 def _fullwidth(text: str) -> bool:
-    return not text.isascii() and any(
-        unicodedata.east_asian_width(ch) == "F" and unicodedata.normalize("NFKC", ch) != ch for ch in text
+    # Text in NFKC holds no full-width form (NFKC maps each to its half-width one): one C call
+    # instead of a look-up per character for the Chinese text of most cells.
+    return (
+        not text.isascii()
+        and not unicodedata.is_normalized("NFKC", text)
+        and any(unicodedata.east_asian_width(ch) == "F" and unicodedata.normalize("NFKC", ch) != ch for ch in text)
     )
 
 

@@ -56,10 +56,11 @@ def _chunks(ids: Sequence[int]) -> list[Sequence[int]]:
 def clients_by_id(db: Database, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
     """Client rows by id."""
     out: dict[int, dict[str, Any]] = {}
+    names = _names(CLIENT_COLS)
     for part in _chunks(ids):
         marks = ",".join("?" for _ in part)
         for r in db.all(f"SELECT {CLIENT_COLS} FROM clients WHERE id IN ({marks})", list(part)):
-            row = dict(zip(_names(CLIENT_COLS), r, strict=True))
+            row = dict(zip(names, r, strict=True))
             out[int(row["id"])] = row
     return out
 
@@ -67,10 +68,11 @@ def clients_by_id(db: Database, ids: Sequence[int]) -> dict[int, dict[str, Any]]
 def persons_by_client(db: Database, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
     """Persons of the given clients, in id order."""
     out: dict[int, list[dict[str, Any]]] = {}
+    names = _names(PERSON_COLS)
     for part in _chunks(ids):
         marks = ",".join("?" for _ in part)
         for r in db.all(f"SELECT {PERSON_COLS} FROM persons WHERE client_id IN ({marks}) ORDER BY id", list(part)):
-            row = dict(zip(_names(PERSON_COLS), r, strict=True))
+            row = dict(zip(names, r, strict=True))
             out.setdefault(int(row["client_id"]), []).append(row)
     return out
 
@@ -78,13 +80,14 @@ def persons_by_client(db: Database, ids: Sequence[int]) -> dict[int, list[dict[s
 def items_by_client(db: Database, ids: Sequence[int], kind: str) -> dict[int, list[dict[str, Any]]]:
     """Sensitive items of one kind of the given clients, in id order."""
     out: dict[int, list[dict[str, Any]]] = {}
+    names = _names(ITEM_COLS)
     for part in _chunks(ids):
         marks = ",".join("?" for _ in part)
         for r in db.all(
             f"SELECT {ITEM_COLS} FROM sensitive_items WHERE kind = ? AND client_id IN ({marks}) ORDER BY id",
             [kind, *part],
         ):
-            row = dict(zip(_names(ITEM_COLS), r, strict=True))
+            row = dict(zip(names, r, strict=True))
             out.setdefault(int(row["client_id"]), []).append(row)
     return out
 

@@ -647,3 +647,26 @@ def test_unknown_id_type_error_does_not_echo_the_type() -> None:
 
 def test_all_codes_are_short_machine_strings() -> None:
     assert all(code.isascii() and code.islower() and " " not in code and len(code) <= 20 for code in ERROR_CODES)
+
+
+def test_control_character_class_is_exactly_the_unicode_categories() -> None:
+    """The precompiled class of ``_has_control_chars`` equals the per-character rule it replaced."""
+    import unicodedata
+
+    from clientvault.core import validation
+
+    wrong = [
+        cp
+        for cp in range(0x110000)
+        if validation._has_control_chars(chr(cp))
+        != (unicodedata.category(chr(cp)) in ("Cc", "Cs", "Zl", "Zp") or chr(cp) in validation._BIDI_CONTROLS)
+    ]
+    assert wrong == []
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="0123456789ABCDEFGHJKLMNPQRTUWXY", min_size=17, max_size=17))
+def test_uscc_check_matches_stdnum(first17: str) -> None:
+    from clientvault.core import validation
+
+    assert validation._uscc_check(first17) == stdnum_uscc.calc_check_digit(first17) == uscc_check_digit(first17)

@@ -193,12 +193,16 @@ def test_header_synonyms_and_serial_dates() -> None:
 
 
 def test_writer_neutralises_formula_text_and_keeps_ids_as_text(tmp_path: Path) -> None:
-    rows = [["=cmd|' /C calc'!A0", "110105194912310021", "+86 138", "-x", "@SUM(1)", "\tx", "ok"]]
+    rows = [
+        ["=cmd|' /C calc'!A0", "110105194912310021", "+86 138", "-x", "@SUM(1)", "\tx", "ok"],
+        ["二号", "", 13800138000, "x", None, 3, "ok"],
+        ["三号", "11010519491231002X", "13900139000", "y", "z", 4.5, "ok"],
+    ]
     cols = [Column("名称"), Column("身份证号", identifier=True), Column("电话", identifier=True)] + [
         Column(f"c{i}") for i in range(4)
     ]
     data, count = write_table(cols, rows, STAMP)
-    assert count == 1
+    assert count == 3
     wb = openpyxl.load_workbook(io.BytesIO(data))
     ws = wb.active
     cells = [c for row in ws.iter_rows() for c in row]
@@ -206,6 +210,12 @@ def test_writer_neutralises_formula_text_and_keeps_ids_as_text(tmp_path: Path) -
     values = [c.value for c in ws[2]]
     assert values[0] == "'=cmd|' /C calc'!A0" and values[1] == "110105194912310021"
     assert ws["B2"].number_format == "@" and ws["B2"].data_type == "s"
+    # The reused cells of the writer: only non-empty text in identifier columns is "@"; headers,
+    # other columns, numbers and empty identifiers keep the General format and their own types.
+    text_cells = {c.coordinate for c in cells if c.number_format == "@"}
+    assert text_cells == {"B2", "C2", "B4", "C4"}
+    assert ws["C3"].value == 13800138000 and ws["C3"].data_type == "n"
+    assert ws["F4"].value == 4.5 and ws["E3"].value is None and ws["B4"].value == "11010519491231002X"
     assert [restore(str(x)) for x in values[:6]] == rows[0][:6]
     assert wb.properties.creator == "老板" and "年度核对" in (wb.properties.description or "")
     assert "年度核对" in ws.oddFooter.center.text
