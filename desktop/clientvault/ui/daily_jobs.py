@@ -9,6 +9,7 @@ job failing does not stop the others; each job's outcome (or exception) comes ba
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from clientvault.core.errors import KnownError
@@ -21,6 +22,9 @@ from clientvault.services.consent import ConsentService
 from clientvault.services.context import Vault
 from clientvault.services.erasure import ErasureService
 from clientvault.ui.operations import Progress
+
+#: The jobs wait this long after login (the main window is shown first).
+START_DELAY_S = 0.5
 
 _CONCERNS = {
     "backup": Changes(backups=True),
@@ -44,11 +48,18 @@ def daily_work(vault: Vault) -> Callable[[Progress], dict[str, object]]:
     """The work to hand to ``Operations.run``: each job's outcome (or exception) by name.
 
     The jobs run on a connection of their own (services/connections.py): at 300 000 clients they
-    read for seconds, and on the window's connection every page would wait for them.
+    read for seconds, and on the window's connection every page would wait for them. They start
+    :data:`START_DELAY_S` after the login, so the main window is on screen first.
     """
 
     def work(progress: Progress) -> dict[str, object]:
         done: dict[str, object] = {}
+        # Start once the window is on screen: nothing optional competes with its first paint.
+        deadline = time.monotonic() + START_DELAY_S
+        while time.monotonic() < deadline:
+            if progress.cancelled:
+                return done
+            time.sleep(0.05)
         try:
             own = second_session(vault)
         except KnownError as exc:  # locked meanwhile

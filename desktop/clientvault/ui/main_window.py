@@ -178,11 +178,13 @@ class MainWindow(QMainWindow):
             QListWidgetItem(title, self.nav).setData(Qt.ItemDataRole.UserRole, key)
         self.nav.blockSignals(False)
         self.nav.setVisible(self.nav.count() > 1)  # a one-page role needs no navigation
+        # Read before the first page is shown: otherwise its first look at other workstations'
+        # changes saw a new number and told every page to reload (the home page read twice at login).
+        self._data_version = data_version(self.vault)
         self.nav.setCurrentRow(0)
         self._show_row(0)
         self.outer.setCurrentWidget(self.content)
         self.vault.on_lock.append(self._vault_locked)
-        self._data_version = data_version(self.vault)
         self.idle.start()
         self._daily_jobs()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -33,6 +33,9 @@ from clientvault.ui.models.clients import ClientTableModel
 from clientvault.ui.operations import Operation, Operations
 from clientvault.ui.pages.clients import make_client_table
 from clientvault.ui.widgets.text import embolden, wrapped_label
+
+#: How long after the home page is built the per-accountant counts start (after the first paint).
+WORKLOAD_DELAY_MS = 300
 
 _CARD_STYLE = "QFrame#card { background: #f6f8fb; border: 1px solid #d7dee8; border-radius: 6px; }"
 
@@ -241,7 +244,13 @@ class OverviewHomePage(HomePage):
             ("name", "kind", "uscc", "status", "accountants", "updated_at"),
         )
         self.workload_operation: Operation | None = None
-        self.load_workload()
+        # Counted once the window is on screen (issue 12: nothing optional between the login click
+        # and the window; the counting competes for the two cores of a small office PC).
+        QTimer.singleShot(WORKLOAD_DELAY_MS, self._first_workload)
+
+    def _first_workload(self) -> None:
+        if self.workload_operation is None and not self.vault.locked:
+            self.load_workload()
 
     def apply_changes(self, changes: Changes) -> None:
         """Also count each accountant's clients again."""
