@@ -57,6 +57,13 @@ def main() -> int:
     shot(wizard, "wizard_1_welcome")
     wizard.next()
     wizard.firm_page.firm.setText("北京诚信代理记账有限公司")
+    for key, value in (
+        ("address", "北京市海淀区中关村大街 1 号"),
+        ("phone", "010-8888 0000"),
+        ("email", "office@chengxin.example"),
+        ("privacy_contact", "个人信息保护负责人 李娜，010-8888 0001"),
+    ):
+        wizard.firm_page.contact[key].setText(value)
     shot(wizard, "wizard_2_firm")
     wizard.next()
     p = wizard.partner_page

@@ -480,11 +480,36 @@ def test_restore_refuses_a_damaged_backup_and_leaves_the_vault_alone(cli: Run, v
     assert "no such backup" in _fails(cli("restore", "backup-19990101T000000Z-manual.cvbak"))
 
 
+def _notice(cli: Run) -> None:
+    """Fill in the firm's details every consent form prints (PIPL Art 17(1)(1))."""
+    _ok(cli("notice", "--address", "杭州市西湖区文三路100号", "--phone", "0571-88880000", "--email",
+            "office@example.cn", "--privacy-contact", "李四 0571-88880001"))  # fmt: skip
+
+
+def test_form_refused_while_the_firms_contact_is_empty(cli: Run, vault: Path, tmp_path: Path) -> None:
+    out = tmp_path / "form.pdf"
+    line = _fails(cli("form", "--out", str(out)))
+    assert line == (
+        "clientvault: the consent form cannot be printed: the firm's address, phone, email, privacy contact must "
+        "be filled in (PIPL Art 17; settings page or first run)"
+    )
+    assert not out.exists()
+    _ok(cli("notice", "--address", "杭州市西湖区文三路100号", "--phone", "0571-88880000"))
+    line = _fails(cli("form", "--out", str(out)))
+    assert "the firm's email, privacy contact must be filled in" in line and not out.exists()
+    _notice(cli)
+    shown = dict(map(tuple, _ok(cli("notice"))))  # type: ignore[arg-type]
+    assert shown["name"] == "测试代账公司" and shown["privacy_contact"] == "李四 0571-88880001"
+    number = _ok(cli("form", "--out", str(out)))[0][0]
+    assert number.startswith("CF-") and out.read_bytes().startswith(b"%PDF")
+
+
 def test_exports_list_and_destroy(cli: Run, vault: Path, tmp_path: Path) -> None:
     acc = {"CLIENTVAULT_USER": "acc", "CLIENTVAULT_PASSWORD": STAFF}
     _ok(cli("user", "add", "asst", "--role", "assistant", "--new-password-file",
             _secret_file(tmp_path, "asst.txt", STAFF)))  # fmt: skip
     boss_pdf, acc_pdf, changed_pdf = tmp_path / "boss.pdf", tmp_path / "acc.pdf", tmp_path / "changed.pdf"
+    _notice(cli)
     boss_id = _ok(cli("form", "--out", str(boss_pdf), "--purpose", "intake"))[0][1]
     acc_id = _ok(cli("form", "--out", str(acc_pdf), env=acc))[0][1]
     changed_id = _ok(cli("form", "--out", str(changed_pdf)))[0][1]

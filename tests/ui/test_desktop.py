@@ -13,6 +13,7 @@ from clientvault.core.records import ClientInput
 from clientvault.core.roles import Role
 from clientvault.services.audit import AuditService
 from clientvault.services.clients import ClientFilter
+from clientvault.services.consent import ConsentService
 from clientvault.services.context import Vault
 from clientvault.services.users import UserService
 from clientvault.ui.context import UiContext
@@ -42,7 +43,16 @@ def test_wizard_creates_a_vault(qtbot: QtBot, ui_ctx: UiContext) -> None:
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.next()
-    wizard.firm_page.firm.setText("测试代账公司")
+    firm = wizard.firm_page
+    firm.firm.setText("测试代账公司")
+    assert not firm.isComplete()  # the contact details every consent form prints are required
+    firm.contact["address"].setText("杭州市西湖区文三路100号")
+    firm.contact["phone"].setText("0571-88880000")
+    firm.contact["email"].setText("office@example.cn")
+    firm.contact["privacy_contact"].setText("   ")
+    assert not firm.validatePage() and firm.error.text()  # only spaces: refused with the field named
+    firm.contact["privacy_contact"].setText("李四 0571-88880001")
+    assert firm.isComplete()
     wizard.next()
     page = wizard.partner_page
     page.username.setText("boss")
@@ -64,6 +74,10 @@ def test_wizard_creates_a_vault(qtbot: QtBot, ui_ctx: UiContext) -> None:
     assert wizard.recovery_page.code.text() == ""
     assert wizard.clipboard_is_untouched()
     assert ui_ctx.vaults.vault_exists(ui_ctx.folder)
+    stored = ConsentService(wizard.created.vault).notice_details()
+    assert (stored.address, stored.privacy_contact, stored.complaint_channel) == (
+        "杭州市西湖区文三路100号", "李四 0571-88880001", "")  # fmt: skip
+    assert ConsentService(wizard.created.vault).issue_form(None).pdf.startswith(b"%PDF")  # the forms print
     wizard.created.vault.lock()
 
 

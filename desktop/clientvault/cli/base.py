@@ -26,6 +26,7 @@ from clientvault.core.errors import (
     MigrationFailed,
     NewerDatabase,
     NotFound,
+    NoticeIncomplete,
     SpreadsheetRefused,
     UnsupportedLocation,
     ValidationError,
@@ -192,6 +193,7 @@ MESSAGES: dict[type[KnownError], Callable[[Any], str]] = {
     ),
     AccessDenied: lambda e: f"your role may not do this ({e.capability}); the attempt was recorded",
     ConsentMissing: lambda e: f"no valid consent or legal basis for the purpose '{e.purpose}'",
+    NoticeIncomplete: lambda e: _notice_incomplete(e),
     ValidationError: _validation,
     VersionConflict: lambda e: "someone else changed this record meanwhile; try again",
     NotFound: lambda e: f"no such {e.record}",
@@ -200,6 +202,16 @@ MESSAGES: dict[type[KnownError], Callable[[Any], str]] = {
     KeysChanged: lambda e: "another workstation changed the vault keys; log in again",
     SpreadsheetRefused: lambda e: SPREADSHEET.get(e.reason, "the file cannot be read as a workbook"),
 }
+
+
+def _notice_incomplete(exc: NoticeIncomplete) -> str:
+    firm = [m.replace("_", " ") for m in exc.missing if m != "recipients"]
+    parts = []
+    if firm:
+        parts.append(f"the firm's {', '.join(firm)} must be filled in (PIPL Art 17; settings page or first run)")
+    if "recipients" in exc.missing:
+        parts.append("a purpose that provides data to third parties names no recipient from the list (PIPL Art 23)")
+    return "the consent form cannot be printed: " + "; ".join(parts)
 
 
 def error_message(exc: KnownError) -> str:

@@ -1,4 +1,4 @@
-"""Consent verbs: form (a consent form PDF, registered as an export)."""
+"""Consent verbs: form (a consent form PDF, registered as an export), notice (the firm's details it prints)."""
 
 from __future__ import annotations
 
@@ -31,11 +31,49 @@ def cmd_form(ctx: Context) -> int:
     return locked(ctx, work)
 
 
+#: ``notice`` options and the NoticeDetails field each sets.
+NOTICE_OPTIONS = {
+    "address": "address",
+    "phone": "phone",
+    "email": "email",
+    "privacy_contact": "privacy-contact",
+    "complaint_channel": "complaint-channel",
+}
+
+
+def cmd_notice(ctx: Context) -> int:
+    """Show the firm's details printed on every 告知同意书 (PIPL Art 17(1)(1)); change those given."""
+    from dataclasses import replace
+
+    from clientvault.services.consent import ConsentService
+
+    def work(vault: Vault, vaults: VaultService) -> int:
+        service = ConsentService(vault)
+        current = service.notice_details()
+        changes = {k: getattr(ctx.args, k) for k in NOTICE_OPTIONS if getattr(ctx.args, k) is not None}
+        if changes:
+            service.set_notice_details(replace(current, **changes))
+            current = service.notice_details()
+        ctx.print("name", vault.firm_name)
+        for key in NOTICE_OPTIONS:
+            ctx.print(key, getattr(current, key))
+        return EXIT_OK
+
+    return locked(ctx, work)
+
+
 def register(verbs: argparse._SubParsersAction[Parser], common: Parser) -> None:
-    """Add ``form``."""
+    """Add ``form`` and ``notice``."""
     p = verbs.add_parser("form", parents=[common], help="save a consent form PDF (blank without --client)")
     p.add_argument("--out", metavar="FILE", required=True, help="the PDF to write (new file; registered)")
     p.add_argument("--client", metavar="ID", type=int, help="the client the form is for (default: a blank form)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the form")
     p.add_argument("--purpose", default="consent form", help="why the file is saved (export register)")
     p.set_defaults(handler=cmd_form)
+
+    p = verbs.add_parser(
+        "notice", parents=[common], help="show or set the firm's details printed on consent forms (PIPL Art 17)"
+    )
+    for key, option in NOTICE_OPTIONS.items():
+        p.add_argument(f"--{option}", dest=key, metavar="TEXT", help=f"set the {option.replace('-', ' ')}")
+    p.set_defaults(handler=cmd_notice)

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from clientvault.core.errors import InvalidState, ValidationError
 from clientvault.core.roles import Role
 from clientvault.security.atomic import atomic_write_bytes
+from clientvault.services.consent import ConsentService, NoticeDetails
 from clientvault.services.context import Vault
 from clientvault.services.leftovers import building
 from clientvault.services.seed import populate_synthetic
+from clientvault.services.staff_register import StaffRegisterService
 from clientvault.services.users import UserService
 from clientvault.services.vault import VaultService
 
@@ -50,6 +53,15 @@ _NAMES = {
 #: more is refused (``ValidationError clients=range``) before anything is created.
 MAX_CLIENTS = 10_000
 
+#: The demo firm's notice details (invented: a street, a phone and an address that do not exist).
+DEMO_NOTICE = NoticeDetails(
+    address="杭州市西湖区示例路 1 号",
+    phone="0571-0000 0000",
+    email="office@demo.invalid",
+    privacy_contact="个人信息保护负责人，0571-0000 0001",
+    complaint_channel="privacy@demo.invalid",
+)
+
 #: Fills the demo firm; called with the partner's vault, the client count and the seed.
 Populate = Callable[[Vault, int, int], object]
 
@@ -82,9 +94,12 @@ def create_demo_vault(
         )
         vault = created.vault
         try:
+            # The firm's details every 告知同意书 prints (PIPL Art 17(1)(1)); a form refuses without them.
+            ConsentService(vault).set_notice_details(DEMO_NOTICE)
             users = UserService(vault, vaults)
-            for login in DEMO_LOGINS[1:]:
-                users.add(login.username, _NAMES[login.role], login.role, login.password)
+            staff = [users.add(login.username, _NAMES[login.role], login.role, login.password).id
+                     for login in DEMO_LOGINS[1:]]  # fmt: skip
+            _bind_staff(vault, [vault.session.user_id, *staff])
             if populate is not None:
                 populate(vault, clients, seed)
         finally:
@@ -92,6 +107,15 @@ def create_demo_vault(
         text = "".join(f"{d.role.value}\t{d.username}\t{d.password}\n" for d in DEMO_LOGINS)
         atomic_write_bytes(stage / DEMO_FILE, text.encode("utf-8"))
     return list(DEMO_LOGINS)
+
+
+def _bind_staff(vault: Vault, user_ids: list[int]) -> None:
+    """Everyone in the demo firm signed a confidentiality agreement and attended the induction training."""
+    today = date.today()
+    register = StaffRegisterService(vault)
+    for uid in user_ids:
+        register.record_agreement(uid, today, valid_until=today.replace(year=today.year + 3, day=min(today.day, 28)))
+    register.record_training(today, "个人信息保护与保密制度入职培训", _NAMES[Role.PRIVACY_OFFICER], user_ids)
 
 
 def demo_logins(folder: Path) -> list[DemoLogin]:

@@ -19,9 +19,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
-from clientvault.core.errors import NoticeIncomplete
+from clientvault.core.errors import NoticeIncomplete, ValidationError
 from clientvault.core.records import DataCategory
+from clientvault.core.validation import free_text
 from clientvault.documents import consent_form as cf
 from clientvault.services.context import Vault
 from clientvault.services.purposes import Purpose
@@ -31,10 +33,22 @@ from clientvault.services.subject_requests import DEFAULT_DUE_DAYS, DUE_KEY
 from clientvault.storage.retention import RetentionRepository, RetentionRule
 from clientvault.storage.users import SettingsRepository
 
-__all__ = ["CATEGORY_CLASSES", "FIRM_FIELDS", "check_firm", "kept_after_end", "notice_purposes", "reply_days"]
+__all__ = [
+    "CATEGORY_CLASSES",
+    "FIRM_FIELDS",
+    "NOTICE_FIELDS",
+    "check_firm",
+    "check_notice_details",
+    "kept_after_end",
+    "notice_purposes",
+    "reply_days",
+]
 
 #: The firm's details the notice must carry (Art 17(1)(1)), in the order they are reported missing.
 FIRM_FIELDS = ("name", "address", "phone", "email", "privacy_contact")
+
+#: The notice details the firm types (its name is the vault's firm name).
+NOTICE_FIELDS = ("address", "phone", "email", "privacy_contact", "complaint_channel")
 
 #: Which item classes of a client (services.retention.ITEM_CLASSES) hold each data category.
 CATEGORY_CLASSES: dict[DataCategory, tuple[str, ...]] = {
@@ -67,6 +81,27 @@ def check_firm(firm: cf.FirmDetails) -> None:
     missing = tuple(f for f in FIRM_FIELDS if not str(getattr(firm, f)).strip())
     if missing:
         raise NoticeIncomplete(missing)
+
+
+def check_notice_details(details: Any, *, required: bool = False) -> None:
+    """Check typed notice details as ``ConsentService.set_notice_details`` stores them.
+
+    Args:
+        details: A ``NoticeDetails``.
+        required: Also refuse an empty address, phone, e-mail or privacy contact (the first-run
+            wizard: the forms need them).
+
+    Raises:
+        ValidationError: ``{field: code}`` per bad field (``required``, ``too_long``, ``control_chars``).
+    """
+    errors: dict[str, str] = {}
+    for key in NOTICE_FIELDS:
+        try:
+            free_text(key, getattr(details, key), 300, multiline=True, required=required and key in FIRM_FIELDS)
+        except ValidationError as exc:
+            errors.update(exc.errors)
+    if errors:
+        raise ValidationError(errors)
 
 
 def reply_days(vault: Vault) -> int:

@@ -31,6 +31,7 @@ from clientvault.core.errors import (
     MigrationFailed,
     NewerDatabase,
     NotFound,
+    NoticeIncomplete,
     SpreadsheetRefused,
     UnsupportedLocation,
     ValidationError,
@@ -180,6 +181,39 @@ def field_message(field: str, code: str) -> str:
     return fmt(template, name)
 
 
+def notice_incomplete_message(exc: NoticeIncomplete) -> str:
+    """Why the 告知同意书 cannot be printed: the firm's empty details (PIPL Art 17), or a recipient missing."""
+    names = {
+        "name": translate("Errors", "name"),
+        "address": translate("Errors", "address"),
+        "phone": translate("Errors", "telephone"),
+        "email": translate("Errors", "e-mail"),
+        "privacy_contact": translate("Errors", "privacy contact"),
+    }
+    lines = []
+    firm = [names[m] for m in exc.missing if m in names]
+    if firm:
+        lines.append(
+            fmt(
+                translate(
+                    "Errors",
+                    "The consent form cannot be printed: the firm's %1 must be filled in (PIPL Art 17). "
+                    "Enter them on the Settings page.",
+                ),
+                translate("Errors", ", ").join(firm),
+            )
+        )
+    if "recipients" in exc.missing:
+        lines.append(
+            translate(
+                "Errors",
+                "The consent form cannot be printed: a purpose that provides data to third parties names no "
+                "recipient from the recipients list (PIPL Art 23). Link one on the Purposes page.",
+            )
+        )
+    return "\n".join(lines)
+
+
 def error_message(exc: BaseException) -> str:
     """Return the translated sentence for a known error (a generic one for anything else)."""
     if isinstance(exc, WrongCredentials):
@@ -273,6 +307,8 @@ def error_message(exc: BaseException) -> str:
             "You cannot reveal sensitive items: no signed confidentiality agreement of yours is recorded. Ask the "
             "partner or the privacy officer to record it in the staff register. The attempt has been recorded.",
         )
+    if isinstance(exc, NoticeIncomplete):
+        return notice_incomplete_message(exc)
     if isinstance(exc, AccessDenied):
         return translate("Errors", "Your role does not allow this. The attempt has been recorded.")
     if isinstance(exc, ValidationError):

@@ -1,4 +1,10 @@
-"""First run: the firm's name, the first partner's account, then the recovery sheet (shown once)."""
+"""First run: the firm's name and contact details, the first partner's account, then the recovery sheet (shown once).
+
+The contact details (address, phone, e-mail, privacy contact) are what every 告知同意书 must print
+(PIPL Art 17(1)(1)); a consent form refuses to print without them, so the wizard asks for them at
+once. They are stored with the vault (``notice.*``, audited ``notice.update``) and edited later on
+the Settings page.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from clientvault.core.errors import KnownError
+from clientvault.services.consent import ConsentService, NoticeDetails
+from clientvault.services.notice import check_notice_details
 from clientvault.services.vault import CreatedVault
 from clientvault.ui.context import UiContext
 from clientvault.ui.errors import error_message, show_error
@@ -43,7 +51,7 @@ class WelcomeWizardPage(QWizardPage):
             self.tr(
                 "ClientVault keeps your clients' records in an encrypted vault on this computer or on the "
                 "office share. Only staff with an account can open it.\n\n"
-                "1. Enter the firm's name.\n"
+                "1. Enter the firm's name and contact details.\n"
                 "2. Create the first partner account.\n"
                 "3. Print the recovery sheet and keep it in the firm's safe."
             ),
@@ -58,12 +66,17 @@ class WelcomeWizardPage(QWizardPage):
 
 
 class FirmWizardPage(QWizardPage):
-    """The firm's name, printed on every form."""
+    """The firm's name and contact details, printed on every consent form (PIPL Art 17(1)(1))."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Your firm"))
-        self.setSubTitle(self.tr("The name appears on the recovery sheet and, later, on consent forms."))
+        self.setSubTitle(
+            self.tr(
+                "The name appears on the recovery sheet; the name and contact details on every consent form, "
+                "which cannot be printed without them. You can change them later on the Settings page."
+            )
+        )
         self.firm = QLineEdit(self)
         self.firm.setObjectName("firm_name")
         self.firm.setMaxLength(200)
@@ -71,6 +84,37 @@ class FirmWizardPage(QWizardPage):
         form = QFormLayout(self)
         form.addRow(self.tr("Firm name:"), self.firm)
         self.registerField("firm_name*", self.firm)
+        self.contact: dict[str, QLineEdit] = {}
+        for key, label, required in (
+            ("address", self.tr("Address:"), True),
+            ("phone", self.tr("Telephone:"), True),
+            ("email", self.tr("E-mail:"), True),
+            ("privacy_contact", self.tr("Privacy contact:"), True),
+            ("complaint_channel", self.tr("Complaint channel:"), False),
+        ):
+            edit = QLineEdit(self)
+            edit.setObjectName(key)
+            edit.setMaxLength(300)
+            form.addRow(label, edit)
+            self.contact[key] = edit
+            self.registerField(f"{key}*" if required else key, edit)
+        self.contact["privacy_contact"].setPlaceholderText(self.tr("e.g. the privacy officer's name and telephone"))
+        self.error = wrapped_label(self, name="firm_error")
+        self.error.setStyleSheet("color: #b00020;")
+        form.addRow(self.error)
+
+    def notice(self) -> NoticeDetails:
+        """The contact details as entered."""
+        return NoticeDetails(**{k: e.text().strip() for k, e in self.contact.items()})
+
+    def validatePage(self) -> bool:
+        try:
+            check_notice_details(self.notice(), required=True)
+        except KnownError as exc:
+            self.error.setText(error_message(exc))
+            return False
+        self.error.clear()
+        return True
 
 
 class PartnerWizardPage(QWizardPage):
@@ -239,6 +283,7 @@ class FirstRunDialog(QWizard):
             partner_display_name=display_name,
             partner_password=password,
         )
+        ConsentService(self.created.vault).set_notice_details(self.firm_page.notice())
         self._created_at = datetime.now(UTC)
         self._firm_name = firm_name.strip()
 
