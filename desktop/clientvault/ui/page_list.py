@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from clientvault.core.roles import Capability, Role, can
 from clientvault.ui.pages.account import AccountPage
+from clientvault.ui.pages.agreements import AgreementsPage
 from clientvault.ui.pages.audit import AuditPage
 from clientvault.ui.pages.backups import BackupsPage
 from clientvault.ui.pages.clients import ClientsPage
@@ -19,6 +20,7 @@ from clientvault.ui.pages.disclosures import DisclosuresPage
 from clientvault.ui.pages.erasure import ErasurePage
 from clientvault.ui.pages.exports import ExportsPage
 from clientvault.ui.pages.home import AssistantHomePage, home_page
+from clientvault.ui.pages.impact_assessments import ImpactAssessmentsPage
 from clientvault.ui.pages.incidents import IncidentsPage
 from clientvault.ui.pages.locked import LockedPage
 from clientvault.ui.pages.purposes import PurposesPage
@@ -71,6 +73,11 @@ def page_factories(win: MainWindow) -> list[tuple[str, str, Callable[[], QWidget
     if can(role, Capability.REGISTERS) and role is not Role.ASSISTANT:
         disclosures = lambda: DisclosuresPage(win.vault, win.operations, lang=lang)  # noqa: E731
         pages.append(("disclosures", translate("MainWindow", "Sharing log"), disclosures))
+        assessments = lambda: ImpactAssessmentsPage(win.vault, win.operations, lang=lang)  # noqa: E731
+        pages.append(("impact_assessments", translate("MainWindow", "Impact assessments"), assessments))
+    if can(role, Capability.REGISTERS):  # entrustment agreements: intake for every role; recipients: not assistants
+        agreements = lambda: AgreementsPage(win.vault, win.operations, lang=lang)  # noqa: E731
+        pages.append(("agreements", translate("MainWindow", "Agreements"), agreements))
     if can(role, Capability.REGISTERS):  # managers see everyone; other staff their own agreement and training
         staff_register = lambda: StaffRegisterPage(win.vault, win.operations)  # noqa: E731
         pages.append(("staff_register", translate("MainWindow", "Staff register"), staff_register))

@@ -33,6 +33,9 @@ def readable_object(obj: str, user_names: dict[int, str]) -> str:
         "request": translate("AuditObjects", "Request #%1"),
         "form": translate("AuditObjects", "Form %1"),
         "export": translate("AuditObjects", "Export #%1"),
+        "entrustment": translate("AuditObjects", "Entrustment agreement #%1"),
+        "recipient_agreement": translate("AuditObjects", "Agreement with a recipient #%1"),
+        "impact_assessment": translate("AuditObjects", "Impact assessment #%1"),
     }
     parts: list[str] = []
     for piece in obj.replace(".", "/").split("/"):

@@ -38,6 +38,7 @@ from clientvault.ui.i18n import fmt
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.client_sections.actions import ClientActions
 from clientvault.ui.pages.client_sections.basic import BasicSection
+from clientvault.ui.pages.client_sections.entrustment import EntrustmentSection
 from clientvault.ui.pages.client_sections.history import HistorySection
 from clientvault.ui.pages.client_sections.people import PeopleSection
 from clientvault.ui.pages.client_sections.reasons import FieldReasons
@@ -253,6 +254,7 @@ class ClientDetailPage(ClientActions, QWidget):
         if self.consent_tab is not None:
             self.consent_tab.reload()
             self.tabs.addTab(self.consent_tab, self.tr("&Consent"))
+        EntrustmentSection.attach(self)  # entrusted processing (PIPL Art 21): the client's agreements
         if d.can_view_history:
             self.history.fill()
             self.tabs.addTab(self.history, self.tr("&History"))

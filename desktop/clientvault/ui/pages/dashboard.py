@@ -120,6 +120,7 @@ class DashboardPage(QWidget):
             ("retention", "locked", None),
             ("staff_agreements", "staff_register", "agreements"),
             ("staff_training", "staff_register", "training"),
+            ("assessments", "impact_assessments", None),
         ]
         for n, (key, page, flt) in enumerate(specs):
             button = QPushButton(self)
@@ -154,6 +155,11 @@ class DashboardPage(QWidget):
                 f.staff_agreements_overdue > 0,
             ),
             "staff_training": (f.staff_training_overdue, self.tr("staff overdue for training"), False),
+            "assessments": (
+                f.assessments_missing,
+                self.tr("sensitive purposes and recipients without an impact assessment"),
+                f.assessments_missing > 0,
+            ),
         }
         for key, (n, caption, alert) in texts.items():
             self.cards[key].setText(f"{format_number(n)}\n{caption}")

@@ -1,0 +1,121 @@
+"""The agreements page and the client page's entrusted-processing tab, per role (PIPL Arts 21, 23)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from clientvault.core.records import DataCategory
+from clientvault.core.roles import Role
+from clientvault.services.clients import ClientService
+from clientvault.services.context import Vault
+from clientvault.services.entrustments import EntrustmentService
+from clientvault.services.vault import VaultService
+from clientvault.ui.operations import Operations
+from clientvault.ui.pages.agreements import AgreementsPage
+from clientvault.ui.pages.client_detail import ClientDetailPage
+from tests.fixtures.planted import Planted, plant
+from tests.ui.conftest import USERS
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def logins(staffed_vault: Vault, fast_vaults: VaultService) -> Iterator[dict[Role, Vault]]:
+    opened = {role: fast_vaults.unlock(staffed_vault.paths.folder, *USERS[role]) for role in USERS}
+    yield {Role.PARTNER: staffed_vault, **opened}
+    for vault in opened.values():
+        vault.lock()
+
+
+@pytest.fixture
+def planted(logins: dict[Role, Vault]) -> Planted:
+    return plant(logins[Role.PARTNER], accountant_ids=[logins[Role.ACCOUNTANT].session.user_id])
+
+
+def _page(qtbot: QtBot, vault: Vault) -> AgreementsPage:
+    page = AgreementsPage(vault, Operations(), lang="en")
+    qtbot.addWidget(page)
+    return page
+
+
+def test_assistant_records_an_entrustment_and_sees_no_recipient_agreements(
+    qtbot: QtBot, logins: dict[Role, Vault], planted: Planted
+) -> None:
+    page = _page(qtbot, logins[Role.ASSISTANT])
+    assert not page.new_recipient.isVisibleTo(page) and not page.recipient_view.isVisibleTo(page)
+    assert not page.end_button.isVisibleTo(page)
+    dialog = page.record_entrustment()
+    dialog.party.setCurrentIndex(dialog.party.findData(planted.client_id))
+    dialog.submit()  # no scope, purposes or categories: refused in the dialog
+    assert dialog.created is None and "Scope of the entrusted processing is required" in dialog.error.text()
+    dialog.scope.setPlainText("全体员工工资核算及社保公积金代缴")
+    dialog.tick(["marketing"], ["salary"])
+    dialog.submit()
+    assert "do not process all of these categories" in dialog.error.text()
+    dialog.purpose_boxes["marketing"].setChecked(False)
+    dialog.tick(["payroll_social_insurance"], ["income_tax"])
+    dialog.submit()
+    assert dialog.created is not None and page.client_model.rowCount() == 1
+    assert page.client_model.index(0, 4).data() == "Salary, Individual income tax"
+
+
+def test_privacy_officer_records_with_a_recipient_ends_and_confirms(
+    qtbot: QtBot, logins: dict[Role, Vault], planted: Planted
+) -> None:
+    page = _page(qtbot, logins[Role.PRIVACY_OFFICER])
+    dialog = page.record_recipient_agreement()
+    dialog.scope.setPlainText("代发工资")
+    dialog.duties.setPlainText("仅用于代发工资，不得转委托")
+    dialog.tick(["payroll_social_insurance"], ["bank", "salary"])
+    dialog.submit()  # no recipient chosen
+    assert dialog.created is None and dialog.error.text() == "Choose the recipient from the recipients list."
+    dialog.party.setCurrentIndex(dialog.party.findData(5))
+    dialog.submit()
+    assert dialog.created is not None and page.recipient_model.rowCount() == 1
+    page.recipient_view.selectRow(0)
+    assert page.end_button.isEnabled() and not page.confirm_button.isEnabled()
+    assert page.end_selected(ask=False)
+    page.recipient_view.selectRow(0)
+    assert page.confirm_button.isEnabled()
+    assert not page.confirm_selected("") and "is required" in page.status.text()
+    assert page.confirm_selected("对方出具删除证明")
+    assert page.recipient_model.index(0, 7).data() == "Ended: return or deletion confirmed"
+
+
+def test_client_page_shows_the_agreements_and_records_one(
+    qtbot: QtBot, logins: dict[Role, Vault], planted: Planted
+) -> None:
+    EntrustmentService(logins[Role.PARTNER]).record(
+        planted.client_id, scope="工资", purposes=["payroll_social_insurance"], categories=["salary"],
+        signed_on=date(2026, 1, 5),
+    )  # fmt: skip
+    vault = logins[Role.ACCOUNTANT]
+    page = ClientDetailPage(ClientService(vault), planted.client_id, None, lang="en")
+    qtbot.addWidget(page)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert "&Entrusted processing (1)" in titles
+    section = page.tabs.widget(titles.index("&Entrusted processing (1)"))
+    dialog = section.record()  # type: ignore[attr-defined]
+    assert dialog.purpose_boxes["payroll_social_insurance"].isChecked()
+    assert dialog.category_boxes[DataCategory.HOUSING_FUND].isChecked()
+    dialog.scope.setPlainText("2027年度续签")
+    dialog.submit()
+    assert dialog.created is not None
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert "&Entrusted processing (2)" in titles
+
+
+def test_another_accountant_sees_no_agreement_of_a_client_not_theirs(
+    qtbot: QtBot, logins: dict[Role, Vault], planted: Planted
+) -> None:
+    EntrustmentService(logins[Role.PARTNER]).record(
+        planted.client_id, scope="工资", purposes=["payroll_social_insurance"], categories=["salary"],
+        signed_on=date(2026, 1, 5),
+    )  # fmt: skip
+    assert _page(qtbot, logins[Role.PARTNER]).client_model.rowCount() == 1
+    assert _page(qtbot, logins[Role.ACCOUNTANT]).client_model.rowCount() == 1
+    assert _page(qtbot, logins[Role.ASSISTANT]).client_model.rowCount() == 0  # recorded by someone else

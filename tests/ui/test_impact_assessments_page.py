@@ -1,0 +1,62 @@
+"""The impact assessments page per role (PIPL Arts 55-56): record, the reminder, no deletion before three years."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from clientvault.core.errors import AccessDenied
+from clientvault.core.roles import Role
+from clientvault.services.context import Vault
+from clientvault.services.impact_assessments import keep_until
+from clientvault.services.vault import VaultService
+from clientvault.ui.operations import Operations
+from clientvault.ui.pages.impact_assessments import ImpactAssessmentsPage
+from tests.ui.conftest import USERS
+
+
+@pytest.fixture
+def logins(staffed_vault: Vault, fast_vaults: VaultService) -> Iterator[dict[Role, Vault]]:
+    opened = {role: fast_vaults.unlock(staffed_vault.paths.folder, *USERS[role]) for role in USERS}
+    yield {Role.PARTNER: staffed_vault, **opened}
+    for vault in opened.values():
+        vault.lock()
+
+
+def _page(qtbot: QtBot, vault: Vault) -> ImpactAssessmentsPage:
+    page = ImpactAssessmentsPage(vault, Operations(), lang="en")
+    qtbot.addWidget(page)
+    return page
+
+
+def test_privacy_officer_records_and_cannot_delete_before_three_years(qtbot: QtBot, logins: dict[Role, Vault]) -> None:
+    page = _page(qtbot, logins[Role.PRIVACY_OFFICER])
+    assert "No assessment yet for 10 purposes or recipients" in page.missing.text()
+    assert "Payroll, social insurance and housing fund (entrusted processing)" in page.missing.text()
+    dialog = page.new_assessment()
+    dialog.submit()
+    assert dialog.created is None and "Title is required" in dialog.error.text()
+    dialog.title.setText("代发工资受托处理评估")
+    for name, text in (("purpose_necessity", "履行委托协议所必需"), ("risks", "工资泄露"), ("measures", "加密、授权")):
+        dialog.texts[name].setPlainText(text)
+    dialog.submit()
+    assert dialog.error.text() == "Choose at least one purpose or recipient the assessment covers."
+    dialog.purpose_boxes["payroll_social_insurance"].setChecked(True)
+    dialog.recipient_boxes[3].setChecked(True)
+    dialog.submit()
+    assert dialog.created is not None and page.model.rowCount() == 1
+    assert "No assessment yet for 8 purposes or recipients" in page.missing.text()
+    assert page.model.index(0, 6).data() == keep_until(date.today()).isoformat()  # Art 56: three years
+    page.view.selectRow(0)
+    assert not page.delete_selected()
+    assert "kept at least three years" in page.status.text() and page.model.rowCount() == 1
+
+
+def test_accountant_reads_assistant_has_no_page(qtbot: QtBot, logins: dict[Role, Vault]) -> None:
+    page = _page(qtbot, logins[Role.ACCOUNTANT])
+    assert not page.new_button.isVisibleTo(page) and not page.delete_button.isVisibleTo(page)
+    with pytest.raises(AccessDenied):
+        ImpactAssessmentsPage(logins[Role.ASSISTANT], Operations())
