@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from clientvault.core.errors import AccessDenied, AgreementMissing, InvalidState, NotFound, ValidationError
 from clientvault.core.roles import Role
+from clientvault.services.clearance import reveal_clearance
 from clientvault.services.clients import ClientService
 from clientvault.services.context import Vault
+from clientvault.services.demo import create_demo_vault
 from clientvault.services.staff_register import StaffRegisterService
 from clientvault.services.vault import VaultService
 from clientvault.storage.audit import AuditFilter
@@ -234,3 +237,19 @@ def test_training_bad_input(staff: Staff) -> None:
     with pytest.raises(NotFound):
         register.add_attendance(555, [staff.acc])
     assert register.sessions() == []
+
+
+def test_the_demo_firm_has_signed_and_trained_staff(fast_vaults: VaultService, tmp_path: Path) -> None:
+    logins = {d.role: d for d in create_demo_vault(fast_vaults, tmp_path / "demo", clients=2)}
+    officer = fast_vaults.unlock(tmp_path / "demo", logins[Role.PRIVACY_OFFICER].username,
+                                 logins[Role.PRIVACY_OFFICER].password)  # fmt: skip
+    accountant = fast_vaults.unlock(tmp_path / "demo", logins[Role.ACCOUNTANT].username,
+                                    logins[Role.ACCOUNTANT].password)  # fmt: skip
+    try:
+        register = StaffRegisterService(officer)
+        assert register.overdue_counts() == (0, 0)
+        assert {s.agreement for s in register.standings()} == {"valid"} and len(register.sessions()) == 1
+        reveal_clearance(accountant)  # the demo's accountant may reveal
+    finally:
+        officer.lock()
+        accountant.lock()
