@@ -178,6 +178,293 @@
     </message>
 </context>
 <context>
+    <name>AgreementTermsDialog</name>
+    <message>
+        <source>New agreement with a recipient</source>
+        <translation>新建与接收方的协议</translation>
+    </message>
+    <message>
+        <source>New entrustment agreement</source>
+        <translation>新建委托处理协议</translation>
+    </message>
+    <message>
+        <source>(choose a recipient)</source>
+        <translation>（请选择接收方）</translation>
+    </message>
+    <message>
+        <source>Term ends on</source>
+        <translation>期限届满日</translation>
+    </message>
+    <message>
+        <source>Recipient:</source>
+        <translation>接收方：</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>The recipient is:</source>
+        <translation>接收方身份：</translation>
+    </message>
+    <message>
+        <source>Signed on:</source>
+        <translation>签署日期：</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>委托范围：</translation>
+    </message>
+    <message>
+        <source>Purposes:</source>
+        <translation>处理目的：</translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation>个人信息种类：</translation>
+    </message>
+    <message>
+        <source>Security duties:</source>
+        <translation>安全保护义务：</translation>
+    </message>
+    <message>
+        <source>At the end, the data is:</source>
+        <translation>协议终止时，个人信息：</translation>
+    </message>
+</context>
+<context>
+    <name>Agreements</name>
+    <message>
+        <source>Returned to the other party</source>
+        <translation>返还对方</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Returned, then deleted</source>
+        <translation>返还后删除</translation>
+    </message>
+    <message>
+        <source>Recipient (provision, Art 23)</source>
+        <translation>接收方（向其提供，第二十三条）</translation>
+    </message>
+    <message>
+        <source>Processor entrusted by the firm (Art 21)</source>
+        <translation>本公司委托的受托人（第二十一条）</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Ended: return or deletion to confirm</source>
+        <translation>已终止：待确认返还或删除</translation>
+    </message>
+    <message>
+        <source>Ended: return or deletion confirmed</source>
+        <translation>已终止：返还或删除已确认</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsPage</name>
+    <message>
+        <source>New entrustment agreement…</source>
+        <translation>新建委托处理协议…</translation>
+    </message>
+    <message>
+        <source>New agreement with a recipient…</source>
+        <translation>新建与接收方的协议…</translation>
+    </message>
+    <message>
+        <source>End agreement…</source>
+        <translation>终止协议…</translation>
+    </message>
+    <message>
+        <source>Confirm return or deletion…</source>
+        <translation>确认返还或删除…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>个人信息种类</translation>
+    </message>
+    <message>
+        <source>At the end</source>
+        <translation>终止时处理</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Entrustment agreements: for the employees&apos; payroll, individual income tax, social insurance and housing fund the firm processes on its client&apos;s behalf (PIPL Art 21). The agreement with the client, not each employee&apos;s consent, is the basis; the sharing log refuses to give those data out without one in force. At the end of an agreement the data is returned or deleted, and the confirmation of it is recorded here.</source>
+        <translation>委托处理协议：客户员工的工资、个人所得税、社会保险和住房公积金信息由本公司受客户委托处理（《个人信息保护法》第二十一条）。处理依据是与客户签订的协议，而非逐一取得员工同意；没有有效协议时，共享记录拒绝对外提供这些信息。协议终止时个人信息予以返还或删除，并在此记录其确认。</translation>
+    </message>
+    <message>
+        <source>Entrustment agreements with clients:</source>
+        <translation>与客户的委托处理协议：</translation>
+    </message>
+    <message>
+        <source>Agreements with recipients and processors (PIPL Arts 21, 23):</source>
+        <translation>与接收方及受托人的协议（《个人信息保护法》第二十一条、第二十三条）：</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>未约定期限</translation>
+    </message>
+    <message>
+        <source>(sealed or erased)</source>
+        <translation>（已封存或已删除）</translation>
+    </message>
+    <message>
+        <source>%1 agreements</source>
+        <translation>%1 份协议</translation>
+    </message>
+    <message>
+        <source>Entrustment agreement recorded.</source>
+        <translation>委托处理协议已登记。</translation>
+    </message>
+    <message>
+        <source>Agreement with the recipient recorded.</source>
+        <translation>与接收方的协议已登记。</translation>
+    </message>
+    <message>
+        <source>End agreement</source>
+        <translation>终止协议</translation>
+    </message>
+    <message>
+        <source>End agreement %1 today? Type its number:</source>
+        <translation>今天终止协议 %1？请输入协议编号：</translation>
+    </message>
+    <message>
+        <source>Agreement %1 ended: record the confirmation of the return or deletion.</source>
+        <translation>协议 %1 已终止：请登记返还或删除的确认。</translation>
+    </message>
+    <message>
+        <source>Confirm return or deletion</source>
+        <translation>确认返还或删除</translation>
+    </message>
+    <message>
+        <source>How was it confirmed (document, date)?</source>
+        <translation>如何确认（文件、日期）？</translation>
+    </message>
+    <message>
+        <source>Return or deletion confirmed for agreement %1.</source>
+        <translation>协议 %1 的返还或删除已确认。</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentDialog</name>
+    <message>
+        <source>New impact assessment</source>
+        <translation>新建个人信息保护影响评估</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Trigger (PIPL Art 55):</source>
+        <translation>评估情形（第五十五条）：</translation>
+    </message>
+    <message>
+        <source>Covers (purposes, recipients):</source>
+        <translation>评估范围（处理目的、接收方）：</translation>
+    </message>
+    <message>
+        <source>Purpose and necessity:</source>
+        <translation>处理目的及必要性：</translation>
+    </message>
+    <message>
+        <source>Risks to individuals:</source>
+        <translation>对个人权益的影响及安全风险：</translation>
+    </message>
+    <message>
+        <source>Protection measures:</source>
+        <translation>保护措施：</translation>
+    </message>
+    <message>
+        <source>Conclusion:</source>
+        <translation>评估结论：</translation>
+    </message>
+    <message>
+        <source>Assessed on:</source>
+        <translation>评估日期：</translation>
+    </message>
+</context>
+<context>
+    <name>Assessments</name>
+    <message>
+        <source>Sensitive personal information</source>
+        <translation>处理敏感个人信息</translation>
+    </message>
+    <message>
+        <source>Automated decision-making</source>
+        <translation>利用个人信息进行自动化决策</translation>
+    </message>
+    <message>
+        <source>Entrusted processing</source>
+        <translation>委托处理个人信息</translation>
+    </message>
+    <message>
+        <source>Provision to third parties</source>
+        <translation>向其他个人信息处理者提供</translation>
+    </message>
+    <message>
+        <source>Making information public</source>
+        <translation>公开个人信息</translation>
+    </message>
+    <message>
+        <source>Transfer abroad</source>
+        <translation>向境外提供个人信息</translation>
+    </message>
+    <message>
+        <source>Other major influence on individuals</source>
+        <translation>其他对个人权益有重大影响的处理</translation>
+    </message>
+    <message>
+        <source>Acceptable</source>
+        <translation>可以接受</translation>
+    </message>
+    <message>
+        <source>Acceptable with the measures</source>
+        <translation>采取保护措施后可以接受</translation>
+    </message>
+    <message>
+        <source>Not acceptable</source>
+        <translation>不可接受</translation>
+    </message>
+</context>
+<context>
     <name>AssignAccountantsDialog</name>
     <message>
         <source>Assign accountants</source>
@@ -246,8 +533,36 @@
         <translation>导出 #%1</translation>
     </message>
     <message>
+        <source>Entrustment agreement #%1</source>
+        <translation>委托处理协议 #%1</translation>
+    </message>
+    <message>
+        <source>Agreement with a recipient #%1</source>
+        <translation>与接收方的协议 #%1</translation>
+    </message>
+    <message>
+        <source>Impact assessment #%1</source>
+        <translation>影响评估 #%1</translation>
+    </message>
+    <message>
         <source>User #%1</source>
         <translation>用户 #%1</translation>
+    </message>
+    <message>
+        <source>Settings · firm name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings · display language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings · idle lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings · backups and erasure</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -346,6 +661,45 @@
     <message>
         <source>No.</source>
         <translation>序号</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSection</name>
+    <message>
+        <source>Backups and erasure</source>
+        <translation type="unfinished">备份与销毁</translation>
+    </message>
+    <message>
+        <source>Back up when the app closes</source>
+        <translation type="unfinished">关闭程序时备份</translation>
+    </message>
+    <message>
+        <source>Back up daily (at the first login of the day)</source>
+        <translation type="unfinished">每日备份（每天首次登录时）</translation>
+    </message>
+    <message>
+        <source>Rebuild the database file after each erasure</source>
+        <translation type="unfinished">每次销毁后重建数据库文件</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save backup settings</source>
+        <translation type="unfinished">保存备份设置</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished">文件夹：</translation>
+    </message>
+    <message>
+        <source>Scheduled backups kept:</source>
+        <translation type="unfinished">保留的定期备份份数：</translation>
+    </message>
+    <message>
+        <source>Backup settings saved.</source>
+        <translation type="unfinished">备份设置已保存。</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1715,22 @@
         <translation>税务及社保登录信息</translation>
     </message>
     <message>
+        <source>Salary</source>
+        <translation>工资薪金</translation>
+    </message>
+    <message>
+        <source>Individual income tax</source>
+        <translation>个人所得税</translation>
+    </message>
+    <message>
+        <source>Social insurance</source>
+        <translation>社会保险</translation>
+    </message>
+    <message>
+        <source>Housing fund</source>
+        <translation>住房公积金</translation>
+    </message>
+    <message>
         <source>Pending</source>
         <translation>待签回</translation>
     </message>
@@ -1407,6 +1777,10 @@
     <message>
         <source>This form was printed for another client.</source>
         <translation>该表格是为其他客户打印的。</translation>
+    </message>
+    <message>
+        <source>The purposes changed since this preview opened, so it was not issued. Close it and open a new one.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This purpose is required by law (e.g. tax filing): it cannot be withdrawn, it ends when the statutory period ends.</source>
@@ -1492,8 +1866,16 @@
         <translation>告知内容已变更：%1</translation>
     </message>
     <message>
+        <source>No consent yet (%2 persons): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Items flagged for erasure: %1</source>
         <translation>待删除项目：%1</translation>
+    </message>
+    <message>
+        <source>%1 forms ready: they are issued when printed or saved.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 forms issued.</source>
@@ -1519,12 +1901,20 @@
         <translation>查看扫描件</translation>
     </message>
     <message>
+        <source>Correct a returned form…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
         <source>Collected for</source>
         <translation>收集目的</translation>
+    </message>
+    <message>
+        <source>Consent by person (select a person to print their form)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Why each field is collected</source>
@@ -1599,6 +1989,14 @@
         <translation>不收集：没有生效的处理目的需要</translation>
     </message>
     <message>
+        <source>Everyone has answered every purpose. Select a person to print their form again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form&apos;s answers were corrected; the correction is in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Consents recorded.</source>
         <translation>同意已登记。</translation>
     </message>
@@ -1617,6 +2015,10 @@
 </context>
 <context>
     <name>ConsentTableModel</name>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Purpose</source>
         <translation>处理目的</translation>
@@ -1649,6 +2051,10 @@
         <source>%1 (notice changed: ask again)</source>
         <translation>%1（告知内容已变更，需重新征得同意）</translation>
     </message>
+    <message>
+        <source>The client (no named person)</source>
+        <translation type="unfinished">客户本身（未指定人员）</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -1660,6 +2066,26 @@
     <message>
         <source>What needs attention now. Click a figure to open the list it counts.</source>
         <translation>当前需要处理的事项。点击数字打开相应的清单。</translation>
+    </message>
+    <message>
+        <source>Last 12 months:</source>
+        <translation>最近 12 个月：</translation>
+    </message>
+    <message>
+        <source>Requests from individuals</source>
+        <translation>个人请求</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Sensitive values revealed</source>
+        <translation>查看敏感信息</translation>
+    </message>
+    <message>
+        <source>Files exported</source>
+        <translation>导出文件</translation>
     </message>
     <message>
         <source>Compliance report (PDF)…</source>
@@ -1700,6 +2126,18 @@
     <message>
         <source>sealed records reaching their retention end</source>
         <translation>条封存记录保存期限将届满</translation>
+    </message>
+    <message>
+        <source>staff without a confidentiality agreement in force</source>
+        <translation>名员工没有有效的保密协议</translation>
+    </message>
+    <message>
+        <source>staff overdue for training</source>
+        <translation>名员工培训逾期</translation>
+    </message>
+    <message>
+        <source>sensitive purposes and recipients without an impact assessment</source>
+        <translation>项敏感处理目的和接收方尚无影响评估</translation>
     </message>
     <message>
         <source>Audit log intact
@@ -1787,6 +2225,22 @@ open the audit log</source>
         <translation>登录信息</translation>
     </message>
     <message>
+        <source>Salary</source>
+        <translation>工资薪金</translation>
+    </message>
+    <message>
+        <source>Income tax</source>
+        <translation>个人所得税</translation>
+    </message>
+    <message>
+        <source>Social insurance</source>
+        <translation>社会保险</translation>
+    </message>
+    <message>
+        <source>Housing fund</source>
+        <translation>住房公积金</translation>
+    </message>
+    <message>
         <source>Client:</source>
         <translation>客户：</translation>
     </message>
@@ -1864,6 +2318,84 @@ open the audit log</source>
     <message>
         <source>Disclosure logged.</source>
         <translation>已登记对外提供。</translation>
+    </message>
+</context>
+<context>
+    <name>EntrustmentSection</name>
+    <message>
+        <source>The employees&apos; payroll, individual income tax, social insurance and housing fund are processed on this client&apos;s behalf (PIPL Art 21): the entrustment agreement with the client is the basis, and no employee is asked for consent. Without an agreement in force the sharing log refuses to give those data out.</source>
+        <translation>本公司受该客户委托处理其员工的工资、个人所得税、社会保险和住房公积金信息（《个人信息保护法》第二十一条）：处理依据是与客户签订的委托处理协议，不向员工逐一征求同意。没有有效协议时，共享记录拒绝对外提供这些信息。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>个人信息种类</translation>
+    </message>
+    <message>
+        <source>At the end</source>
+        <translation>终止时处理</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Record entrustment agreement…</source>
+        <translation>登记委托处理协议…</translation>
+    </message>
+    <message>
+        <source>&amp;Entrusted processing (%1)</source>
+        <translation>委托处理(&amp;E)（%1）</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>未约定期限</translation>
+    </message>
+    <message>
+        <source>Entrustment agreement recorded.</source>
+        <translation>委托处理协议已登记。</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureCheckRunner</name>
+    <message>
+        <source>Checking the vault file after erasure %1; the certificate is issued when it is done…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another workstation is reading the vault: the old copies leave the disk when it lets go, and the certificate can be printed then.</source>
+        <translation type="unfinished">另一台工作站正在读取保密柜：它释放后旧副本即从磁盘清除，届时可打印证明。</translation>
+    </message>
+    <message>
+        <source>Erased. Certificate %1; the check of the vault file runs again at the next login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished">通过</translation>
+    </message>
+    <message>
+        <source>PROBLEMS</source>
+        <translation type="unfinished">有问题</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation type="unfinished">未运行</translation>
+    </message>
+    <message>
+        <source>Erased. Certificate %1; integrity check: %2.</source>
+        <translation type="unfinished">已销毁。证明编号 %1；完整性检查：%2。</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2581,10 @@ open the audit log</source>
         <translation>未运行</translation>
     </message>
     <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 new request(s) for records whose retention ended.</source>
         <translation>已为保存期限届满的记录新建 %1 项申请。</translation>
     </message>
@@ -2081,16 +2617,12 @@ open the audit log</source>
         <translation>监销人（不能是执行人本人）</translation>
     </message>
     <message>
-        <source>Erasing… the vault is checked afterwards, which can take a while.</source>
-        <translation>正在销毁…之后会校验整个保密柜，可能需要一些时间。</translation>
+        <source>Erasing…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Erased. Certificate %1; integrity check: %2.</source>
-        <translation>已销毁。证明编号 %1；完整性检查：%2。</translation>
-    </message>
-    <message>
-        <source>Another workstation is reading the vault: the old copies leave the disk when it lets go, and the certificate can be printed then.</source>
-        <translation>另一台工作站正在读取保密柜：它释放后旧副本即从磁盘清除，届时可打印证明。</translation>
+        <source>Erased. Certificate %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Erasure certificate</source>
@@ -2339,8 +2871,184 @@ A legal hold stops the erasure until it is lifted.</source>
         <translation>年限：1–100（仅永久保管的规则可为 0）。</translation>
     </message>
     <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date of the session</source>
+        <translation>培训日期</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>培训人</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Months between refreshers</source>
+        <translation>复训间隔月数</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Scope of the entrusted processing</source>
+        <translation>委托处理范围</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>处理目的</translation>
+    </message>
+    <message>
+        <source>Date signed</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>End of the term</source>
+        <translation>期限届满日</translation>
+    </message>
+    <message>
+        <source>Date ended</source>
+        <translation>终止日期</translation>
+    </message>
+    <message>
+        <source>Confirmation of the return or deletion</source>
+        <translation>返还或删除的确认</translation>
+    </message>
+    <message>
+        <source>Date confirmed</source>
+        <translation>确认日期</translation>
+    </message>
+    <message>
+        <source>Purpose and necessity</source>
+        <translation>处理目的及必要性</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>影响及风险</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>保护措施</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>评估结论</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>评估情形</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>Date assessed</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Security duties of the recipient</source>
+        <translation>接收方的安全保护义务</translation>
+    </message>
+    <message>
+        <source>The date of the session cannot be in the future.</source>
+        <translation>培训日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Choose at least one member of staff who attended.</source>
+        <translation>请至少选择一名参加培训的员工。</translation>
+    </message>
+    <message>
+        <source>Last day: from today to at most 30 days ahead.</source>
+        <translation>截止日期：从今天起，最长 30 天。</translation>
+    </message>
+    <message>
+        <source>Months between refreshers: 1–60.</source>
+        <translation>复训间隔月数：1–60。</translation>
+    </message>
+    <message>
+        <source>The scan must be a PDF, PNG, JPEG or TIFF file.</source>
+        <translation>扫描件必须是 PDF、PNG、JPEG 或 TIFF 文件。</translation>
+    </message>
+    <message>
+        <source>The scan is larger than 10 MB.</source>
+        <translation>扫描件超过 10 MB。</translation>
+    </message>
+    <message>
+        <source>The scan file is empty.</source>
+        <translation>扫描件文件为空。</translation>
+    </message>
+    <message>
+        <source>Categories: the chosen purposes do not process all of these categories.</source>
+        <translation>个人信息种类：所选处理目的并不处理其中的全部种类。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be in the future.</source>
+        <translation>%1不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be before the start of the agreement.</source>
+        <translation>%1不能早于协议开始日期。</translation>
+    </message>
+    <message>
+        <source>Choose the recipient from the recipients list.</source>
+        <translation>请从接收方清单中选择接收方。</translation>
+    </message>
+    <message>
+        <source>Choose at least one purpose or recipient the assessment covers.</source>
+        <translation>请至少选择一个评估所涵盖的处理目的或接收方。</translation>
+    </message>
+    <message>
         <source>This PIN is too easy to guess (repeated digits, a run such as 123456, or a common PIN).</source>
         <translation>此PIN码太容易被猜到（重复数字、123456这样的连续数字或常见PIN码）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>telephone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>privacy contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent form cannot be printed: the firm&apos;s %1 must be filled in (PIPL Art 17). Enter them on the Settings page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished">、</translation>
+    </message>
+    <message>
+        <source>The consent form cannot be printed: a purpose that provides data to third parties names no recipient from the recipients list (PIPL Art 23). Link one on the Purposes page.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The user name or password is not correct.</source>
@@ -2419,6 +3127,14 @@ A legal hold stops the erasure until it is lifted.</source>
         <translation>无法将保密柜升级到本程序版本，保密柜保持原样。升级前的副本保存在备份文件夹中，文件名为 %1。</translation>
     </message>
     <message>
+        <source>You cannot reveal sensitive items: your confidentiality agreement ended on %1. Ask the partner or the privacy officer to record the renewed agreement in the staff register. The attempt has been recorded.</source>
+        <translation>您不能查看敏感信息：您的保密协议已于 %1 到期。请合伙人或个人信息保护负责人在员工登记中记录续签的协议。本次尝试已记录。</translation>
+    </message>
+    <message>
+        <source>You cannot reveal sensitive items: no signed confidentiality agreement of yours is recorded. Ask the partner or the privacy officer to record it in the staff register. The attempt has been recorded.</source>
+        <translation>您不能查看敏感信息：尚未登记您签署的保密协议。请合伙人或个人信息保护负责人在员工登记中记录。本次尝试已记录。</translation>
+    </message>
+    <message>
         <source>Your role does not allow this. The attempt has been recorded.</source>
         <translation>您的角色无权执行此操作，本次尝试已被记录。</translation>
     </message>
@@ -2445,6 +3161,14 @@ A legal hold stops the erasure until it is lifted.</source>
     <message>
         <source>Someone else saved this record in the meantime. Reload it and try again.</source>
         <translation>其他人刚刚保存了这条记录，请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>Another client already has this unified social credit code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person of another client already has this ID number.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This person is not in the vault, or not one of this client&apos;s people.</source>
@@ -2495,6 +3219,38 @@ A legal hold stops the erasure until it is lifted.</source>
         <translation>此投诉已处理完毕。</translation>
     </message>
     <message>
+        <source>This account is disabled.</source>
+        <translation>此账户已停用。</translation>
+    </message>
+    <message>
+        <source>No override is needed: a partner, or someone whose confidentiality agreement is in force.</source>
+        <translation>无需授权：对方是合伙人，或其保密协议仍然有效。</translation>
+    </message>
+    <message>
+        <source>Refused: employees&apos; salary, income-tax, social-insurance or housing-fund data is processed on the client&apos;s behalf and may only be given out under an entrustment agreement with the client in force that covers this purpose and these categories (PIPL Art 21). Record the agreement first.</source>
+        <translation>已拒绝：员工的工资、个人所得税、社会保险或住房公积金信息由本公司受客户委托处理，只有在与客户签订的、涵盖该处理目的和这些种类的委托处理协议有效期内才能对外提供（《个人信息保护法》第二十一条）。请先登记协议。</translation>
+    </message>
+    <message>
+        <source>Refused: the notice of this purpose does not name this recipient, so the person was not told their data goes there (PIPL Art 23). Link the recipient to the purpose (Purposes page) and ask for consent again, or choose a recipient the purpose names.</source>
+        <translation>已拒绝：该处理目的的告知内容未列明此接收方，个人并未被告知其信息将提供给它（《个人信息保护法》第二十三条）。请在“处理目的”页面将该接收方关联到处理目的并重新征得同意，或选择该处理目的已列明的接收方。</translation>
+    </message>
+    <message>
+        <source>This agreement has already ended.</source>
+        <translation>该协议已经终止。</translation>
+    </message>
+    <message>
+        <source>End the agreement first; then record the client&apos;s confirmation of the return or deletion.</source>
+        <translation>请先终止协议，再登记对方对返还或删除的确认。</translation>
+    </message>
+    <message>
+        <source>The return or deletion is already confirmed.</source>
+        <translation>返还或删除已经确认。</translation>
+    </message>
+    <message>
+        <source>An impact assessment is kept at least three years after it was made (PIPL Art 56); it cannot be deleted before its keep-until date.</source>
+        <translation>个人信息保护影响评估报告至少保存三年（《个人信息保护法》第五十六条），保存期满之前不能删除。</translation>
+    </message>
+    <message>
         <source>Refused: the purpose does not cover some of these categories of data. Nothing was logged.</source>
         <translation>已拒绝：处理目的不涵盖其中部分信息种类。未作登记。</translation>
     </message>
@@ -2537,6 +3293,10 @@ A legal hold stops the erasure until it is lifted.</source>
     <message>
         <source>Only access and copy requests are answered with a copy.</source>
         <translation>只有查阅、复制请求以副本答复。</translation>
+    </message>
+    <message>
+        <source>The vault file is still being checked after this erasure. The certificate is issued once the check has finished.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The key file holds logins that no partner certified. They are ignored; a partner&apos;s login removes them.</source>
@@ -3189,14 +3949,53 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>FirmSection</name>
+    <message>
+        <source>Firm details printed on consent forms and letters</source>
+        <translation type="unfinished">告知同意书和信函上印制的本所信息</translation>
+    </message>
+    <message>
+        <source>Firm name:</source>
+        <translation type="unfinished">事务所名称：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished">地址：</translation>
+    </message>
+    <message>
+        <source>Telephone:</source>
+        <translation type="unfinished">电话：</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation type="unfinished">电子邮箱：</translation>
+    </message>
+    <message>
+        <source>Privacy contact:</source>
+        <translation type="unfinished">个人信息保护联系人：</translation>
+    </message>
+    <message>
+        <source>Complaint channel:</source>
+        <translation type="unfinished">投诉渠道：</translation>
+    </message>
+    <message>
+        <source>Save firm details</source>
+        <translation type="unfinished">保存本所信息</translation>
+    </message>
+    <message>
+        <source>Saved: the next forms and letters print these details.</source>
+        <translation type="unfinished">已保存：之后打印的表格和信函将使用这些信息。</translation>
+    </message>
+</context>
+<context>
     <name>FirmWizardPage</name>
     <message>
         <source>Your firm</source>
         <translation>事务所信息</translation>
     </message>
     <message>
-        <source>The name appears on the recovery sheet and, later, on consent forms.</source>
-        <translation>该名称会印在恢复密钥单上，以后也会出现在授权同意书上。</translation>
+        <source>The name appears on the recovery sheet; the name and contact details on every consent form, which cannot be printed without them. You can change them later on the Settings page.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>e.g. Beijing Example Bookkeeping Co., Ltd.</source>
@@ -3205,6 +4004,30 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Firm name:</source>
         <translation>事务所名称：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished">地址：</translation>
+    </message>
+    <message>
+        <source>Telephone:</source>
+        <translation type="unfinished">电话：</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation type="unfinished">电子邮箱：</translation>
+    </message>
+    <message>
+        <source>Privacy contact:</source>
+        <translation type="unfinished">个人信息保护联系人：</translation>
+    </message>
+    <message>
+        <source>Complaint channel:</source>
+        <translation type="unfinished">投诉渠道：</translation>
+    </message>
+    <message>
+        <source>e.g. the privacy officer&apos;s name and telephone</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3223,6 +4046,81 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>FormCorrectionDialog</name>
+    <message>
+        <source>Correct a returned form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the QR code or type CF-XXXX-XXXX</source>
+        <translation type="unfinished">扫描二维码或输入 CF-XXXX-XXXX</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation type="unfinished">查找</translation>
+    </message>
+    <message>
+        <source>What the paper really says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the wrong box was ticked when the form was recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check before saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation type="unfinished">核对(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Form number:</source>
+        <translation type="unfinished">表格编号：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished">理由：</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation type="unfinished">同意</translation>
+    </message>
+    <message>
+        <source>not agreed</source>
+        <translation type="unfinished">未同意</translation>
+    </message>
+    <message>
+        <source>Nothing changes: the boxes are as recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This form has not been returned (or was voided): there is nothing to correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason for the correction (at least 4 characters, at most 500).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FormPreviewDialog</name>
     <message>
         <source>Consent form %1</source>
@@ -3230,10 +4128,181 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over accounting archives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A client&apos;s accounting archives belong to the client. When the relationship ends, record what was handed over, to whom and when; the handover list (移交清册) is signed by both sides and kept for 30 years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client, or the firm that takes over its books</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient signed the handover list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client no.:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archives handed over:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounting years:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day of handover:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview and print the list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handovers of this client:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · to %3 · %4 categories · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who received the archives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s name is too long (at most 200 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one kind of archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ticked kind of archive is no longer in the retention rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The years must run from an earlier to a later year (1950–2100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day of the handover cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover recorded as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Clients in total</source>
+        <extracomment>How long after the home page is built the per-accountant counts start (after the first paint).</extracomment>
         <translation>客户总数</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactAssessmentsPage</name>
+    <message>
+        <source>New assessment…</source>
+        <translation>新建评估…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>评估情形</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>评估范围</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>评估结论</translation>
+    </message>
+    <message>
+        <source>Kept until</source>
+        <translation>保存至</translation>
+    </message>
+    <message>
+        <source>Impact assessments</source>
+        <translation>个人信息保护影响评估</translation>
+    </message>
+    <message>
+        <source>Before processing sensitive data, entrusting processing or providing data to others, the firm assesses the impact on individuals (PIPL Art 55): purpose and necessity, risks, measures. Each assessment is kept at least three years (Art 56).</source>
+        <translation>处理敏感个人信息、委托处理或向他人提供个人信息之前，本公司对个人权益的影响进行评估（《个人信息保护法》第五十五条）：处理目的及必要性、风险、保护措施。每份评估报告至少保存三年（第五十六条）。</translation>
+    </message>
+    <message>
+        <source>%1 assessments</source>
+        <translation>%1 份评估</translation>
+    </message>
+    <message>
+        <source>No assessment yet for %1 purposes or recipients: %2</source>
+        <translation>尚有 %1 个处理目的或接收方没有影响评估：%2</translation>
+    </message>
+    <message>
+        <source>Every sensitive purpose and every recipient is covered by an assessment.</source>
+        <translation>所有敏感处理目的和接收方均已有影响评估。</translation>
+    </message>
+    <message>
+        <source>Impact assessment recorded.</source>
+        <translation>影响评估已登记。</translation>
+    </message>
+    <message>
+        <source>Assessment %1 deleted.</source>
+        <translation>评估 %1 已删除。</translation>
     </message>
 </context>
 <context>
@@ -3632,6 +4701,10 @@ Please give this reference to your administrator.</source>
         <translation>编辑客户</translation>
     </message>
     <message>
+        <source>Shared credit code or ID number confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Status changed</source>
         <translation>变更状态</translation>
     </message>
@@ -3728,6 +4801,10 @@ Please give this reference to your administrator.</source>
         <translation>同意书已作废</translation>
     </message>
     <message>
+        <source>Returned form corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Consent granted</source>
         <translation>已取得同意</translation>
     </message>
@@ -3784,6 +4861,34 @@ Please give this reference to your administrator.</source>
         <translation>修改答复期限</translation>
     </message>
     <message>
+        <source>Confidentiality agreement recorded</source>
+        <translation>登记保密协议</translation>
+    </message>
+    <message>
+        <source>Signed confidentiality agreement viewed</source>
+        <translation>查看保密协议签字件</translation>
+    </message>
+    <message>
+        <source>Training session recorded</source>
+        <translation>登记培训</translation>
+    </message>
+    <message>
+        <source>Training attendance added</source>
+        <translation>补登培训参加人员</translation>
+    </message>
+    <message>
+        <source>Reveals allowed without an agreement (partner override)</source>
+        <translation>允许未签协议时查看（合伙人授权）</translation>
+    </message>
+    <message>
+        <source>Reveal override ended</source>
+        <translation>查看授权已终止</translation>
+    </message>
+    <message>
+        <source>Training refresher interval changed</source>
+        <translation>更改复训间隔</translation>
+    </message>
+    <message>
         <source>Complaint logged</source>
         <translation>登记投诉</translation>
     </message>
@@ -3826,6 +4931,38 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Disclosure to a third party</source>
         <translation>向第三方提供信息</translation>
+    </message>
+    <message>
+        <source>Entrustment agreement recorded</source>
+        <translation>登记委托处理协议</translation>
+    </message>
+    <message>
+        <source>Entrustment agreement ended</source>
+        <translation>终止委托处理协议</translation>
+    </message>
+    <message>
+        <source>Return or deletion of entrusted data confirmed</source>
+        <translation>确认委托处理信息已返还或删除</translation>
+    </message>
+    <message>
+        <source>Impact assessment recorded</source>
+        <translation>登记影响评估</translation>
+    </message>
+    <message>
+        <source>Agreement with a recipient recorded</source>
+        <translation>登记与接收方的协议</translation>
+    </message>
+    <message>
+        <source>Agreement with a recipient ended</source>
+        <translation>终止与接收方的协议</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s return or deletion confirmed</source>
+        <translation>确认接收方已返还或删除</translation>
+    </message>
+    <message>
+        <source>Impact assessment deleted</source>
+        <translation>删除影响评估</translation>
     </message>
     <message>
         <source>Audit log exported to Excel</source>
@@ -3924,6 +5061,10 @@ Please give this reference to your administrator.</source>
         <translation>设置已修改</translation>
     </message>
     <message>
+        <source>Workstation setting changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Residue scan</source>
         <translation>残留扫描</translation>
     </message>
@@ -3984,6 +5125,10 @@ Please give this reference to your administrator.</source>
         <translation>敏感信息</translation>
     </message>
     <message>
+        <source>Staff register</source>
+        <translation>员工登记</translation>
+    </message>
+    <message>
         <source>Consent and forms</source>
         <translation>同意与表格</translation>
     </message>
@@ -4015,6 +5160,14 @@ Please give this reference to your administrator.</source>
         <source>Problems found</source>
         <translation>发现问题</translation>
     </message>
+    <message>
+        <source>Refused: no confidentiality agreement</source>
+        <translation>拒绝：无保密协议</translation>
+    </message>
+    <message>
+        <source>Refused: confidentiality agreement ended</source>
+        <translation>拒绝：保密协议已到期</translation>
+    </message>
 </context>
 <context>
     <name>LawActions</name>
@@ -4037,6 +5190,14 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Retention rules…</source>
         <translation>保管期限规则…</translation>
+    </message>
+    <message>
+        <source>Hand over archives…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the accounting archives handed back when a client relationship ends (移交清册)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Override retention</source>
@@ -4147,6 +5308,10 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Release hold…</source>
         <translation>解除保留…</translation>
+    </message>
+    <message>
+        <source>Hand over archives…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lock requests from accountants</source>
@@ -4266,6 +5431,10 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Purpose:</source>
         <translation>用途：</translation>
+    </message>
+    <message>
+        <source>Sealing record: what was kept and what was erased</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An authority&apos;s request (tax, audit, court)</source>
@@ -4516,6 +5685,18 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Sharing log</source>
         <translation>对外提供记录</translation>
+    </message>
+    <message>
+        <source>Impact assessments</source>
+        <translation>影响评估</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Staff register</source>
+        <translation>员工登记</translation>
     </message>
     <message>
         <source>Compliance dashboard</source>
@@ -4782,6 +5963,10 @@ Please give this reference to your administrator.</source>
         <source>Ask again</source>
         <translation>需重新征得同意</translation>
     </message>
+    <message>
+        <source>Persons without consent</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PartnerWizardPage</name>
@@ -4897,6 +6082,41 @@ Please give this reference to your administrator.</source>
     <message>
         <source>ID number of %1 (%2), client %3</source>
         <translation>%1（%2）的证件号码，客户：%3</translation>
+    </message>
+</context>
+<context>
+    <name>PersonConsentTable</name>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished">否</translation>
+    </message>
+    <message>
+        <source>The client (no named person)</source>
+        <translation type="unfinished">客户本身（未指定人员）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (notice changed: ask again)</source>
+        <translation type="unfinished">%1（告知内容已变更，需重新征得同意）</translation>
     </message>
 </context>
 <context>
@@ -5207,6 +6427,105 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>RecipientEditDialog</name>
+    <message>
+        <source>New recipient</source>
+        <extracomment>The text fields, in form order.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (Chinese):</source>
+        <translation type="unfinished">名称（中文）：</translation>
+    </message>
+    <message>
+        <source>Name (English):</source>
+        <translation type="unfinished">名称（英文）：</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose of the provision (Chinese):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose of the provision (English):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method of provision (Chinese):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method of provision (English):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories provided:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purposes that provide data to it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished">启用</translation>
+    </message>
+    <message>
+        <source>Every consent form names this recipient with these details. Changing the purposes, the name or whether it is in use saves a new version of each purpose concerned: consents given for the old notice are asked again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsSection</name>
+    <message>
+        <source>Recipients of personal information (printed on every consent form)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished">接收方</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished">联系人</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New recipient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit recipient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in use)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecoveryResetDialog</name>
     <message>
         <source>Reset the partner password</source>
@@ -5282,6 +6601,33 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Saved. Print it, then delete the file: a copy on a computer can be stolen.</source>
         <translation>已保存。请打印后删除该文件：存在电脑上的副本可能被窃取。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyTimeSection</name>
+    <message>
+        <source>Answers to individuals&apos; requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation type="unfinished"> 个工作日</translation>
+    </message>
+    <message>
+        <source>Save reply time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The firm answers a request (access, copy, correction, deletion, transfer, explanation) within this many working days. Consent forms print it and the requests register counts due dates with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: new requests and the next consent forms use it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5725,6 +7071,13 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>RetentionSection</name>
+    <message>
+        <source>Retention rules</source>
+        <translation type="unfinished">保管期限规则</translation>
+    </message>
+</context>
+<context>
     <name>ReturnFormDialog</name>
     <message>
         <source>Return a signed consent form</source>
@@ -5883,6 +7236,60 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>RevealOverrideDialog</name>
+    <message>
+        <source>Allow reveals without an agreement</source>
+        <translation>允许未签协议时查看</translation>
+    </message>
+    <message>
+        <source>%1 has no confidentiality agreement in force, so cannot reveal sensitive items. You may allow it for at most %2 days, with a reason; this is recorded in the audit log and the staff register. Record the signed agreement as soon as it arrives.</source>
+        <translation>%1 没有有效的保密协议，因此不能查看敏感信息。您可以注明理由，允许其查看，最长 %2 天；此授权记入审计日志和员工登记。收到签字协议后请尽快登记。</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Last day:</source>
+        <translation>截止日期：</translation>
+    </message>
+</context>
+<context>
+    <name>SealingRecordView</name>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept because of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed on %1, kept until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure certificate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erased at sealing (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No retention rule requires it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>SensitiveEditDialog</name>
     <message>
         <source>Add a sensitive item</source>
@@ -5998,97 +7405,115 @@ Please give this reference to your administrator.</source>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
+</context>
+<context>
+    <name>SharedIdentifier</name>
     <message>
-        <source>Firm details printed on consent forms and letters</source>
-        <translation>告知同意书和信函上印制的本所信息</translation>
+        <source>client no. %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Firm name:</source>
-        <translation>本所名称：</translation>
+        <source>Client “%1” already has this unified social credit code.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Address:</source>
-        <translation>地址：</translation>
+        <source>A person of client “%1” already has this ID number.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Telephone:</source>
-        <translation>电话：</translation>
+        <source>Already in the vault</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>E-mail:</source>
-        <translation>电子邮箱：</translation>
+        <source>Save only if this client is a branch of it. Your choice is recorded.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Privacy contact:</source>
-        <translation>个人信息保护联系人：</translation>
+        <source>It is a &amp;branch — save</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Complaint channel:</source>
-        <translation>投诉渠道：</translation>
+        <source>Save only if it is the same person. Your choice is recorded.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save firm details</source>
-        <translation>保存本所信息</translation>
+        <source>The &amp;same person — save</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Backups and erasure</source>
-        <translation>备份与销毁</translation>
+        <source>Do &amp;not save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffAgreementDialog</name>
+    <message>
+        <source>Record a confidentiality agreement</source>
+        <translation>记录保密协议</translation>
     </message>
     <message>
-        <source>Back up when the app closes</source>
-        <translation>关闭程序时备份</translation>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>Back up daily (at the first login of the day)</source>
-        <translation>每日备份（每天首次登录时）</translation>
+        <source>Confidentiality agreement</source>
+        <translation>保密协议</translation>
     </message>
     <message>
-        <source>Rebuild the database file after each erasure</source>
-        <translation>每次销毁后重建数据库文件</translation>
+        <source>Signed confidentiality commitment</source>
+        <translation>保密承诺书</translation>
     </message>
     <message>
-        <source>Save backup settings</source>
-        <translation>保存备份设置</translation>
+        <source>Ends on:</source>
+        <translation>有效期至：</translation>
     </message>
     <message>
-        <source>Folder:</source>
-        <translation>文件夹：</translation>
+        <source>(no scan)</source>
+        <translation>（无扫描件）</translation>
     </message>
     <message>
-        <source>Scheduled backups kept:</source>
-        <translation>保留的定期备份份数：</translation>
+        <source>Choose scan…</source>
+        <translation>选择扫描件…</translation>
     </message>
     <message>
-        <source>This workstation</source>
-        <translation>本机</translation>
+        <source>Member of staff:</source>
+        <translation>员工：</translation>
     </message>
     <message>
-        <source> min</source>
-        <translation> 分钟</translation>
+        <source>Kind:</source>
+        <translation>类型：</translation>
     </message>
     <message>
-        <source>Save for this workstation</source>
-        <translation>保存本机设置</translation>
+        <source>Signed on:</source>
+        <translation>签署日期：</translation>
     </message>
     <message>
-        <source>Display language:</source>
-        <translation>界面语言：</translation>
+        <source>Signed copy (PDF or image):</source>
+        <translation>签字件（PDF 或图片）：</translation>
     </message>
     <message>
-        <source>Lock after idle:</source>
-        <translation>闲置多久后锁定：</translation>
+        <source>Note:</source>
+        <translation>备注：</translation>
     </message>
     <message>
-        <source>Saved: the next forms and letters print these details.</source>
-        <translation>已保存：之后打印的表格和信函将使用这些信息。</translation>
+        <source>The scan is kept inside the encrypted vault; viewing it is recorded.</source>
+        <translation>扫描件保存在加密保险库内；查看会记入审计日志。</translation>
     </message>
     <message>
-        <source>Backup settings saved.</source>
-        <translation>备份设置已保存。</translation>
+        <source>Signed copy</source>
+        <translation>签字件</translation>
     </message>
     <message>
-        <source>Saved. The idle lock applies now; the language from the next start.</source>
-        <translation>已保存。闲置锁定立即生效；界面语言在下次启动时生效。</translation>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Choose the member of staff.</source>
+        <translation>请选择员工。</translation>
+    </message>
+    <message>
+        <source>The scan file could not be read.</source>
+        <translation>无法读取扫描件文件。</translation>
     </message>
 </context>
 <context>
@@ -6128,6 +7553,197 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Re-encrypting the vault…</source>
         <translation>正在重新加密保密柜…</translation>
+    </message>
+</context>
+<context>
+    <name>StaffRegisterPage</name>
+    <message>
+        <source>Everyone</source>
+        <translation>全部员工</translation>
+    </message>
+    <message>
+        <source>Agreement missing or ended</source>
+        <translation>无协议或协议已到期</translation>
+    </message>
+    <message>
+        <source>Training overdue</source>
+        <translation>培训逾期</translation>
+    </message>
+    <message>
+        <source>Record agreement…</source>
+        <translation>登记保密协议…</translation>
+    </message>
+    <message>
+        <source>Record training…</source>
+        <translation>登记培训…</translation>
+    </message>
+    <message>
+        <source>Allow reveals without agreement…</source>
+        <translation>允许未签协议时查看…</translation>
+    </message>
+    <message>
+        <source>Save signed copy…</source>
+        <translation>保存签字件…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Confidentiality agreement</source>
+        <translation>保密协议</translation>
+    </message>
+    <message>
+        <source>Last training</source>
+        <translation>最近培训</translation>
+    </message>
+    <message>
+        <source>Refresher due</source>
+        <translation>下次复训</translation>
+    </message>
+    <message>
+        <source>Override until</source>
+        <translation>授权至</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Training refresher every:</source>
+        <translation>复训间隔：</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>培训人</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Staff register</source>
+        <translation>员工登记</translation>
+    </message>
+    <message>
+        <source>Everyone who works with client data signs a confidentiality agreement and attends training. Without an agreement in force a member of staff cannot reveal sensitive items (the partner, who signs for the firm, is not held).</source>
+        <translation>每位接触客户数据的员工都要签署保密协议并参加培训。没有有效保密协议的员工不能查看敏感信息（代表事务所签约的合伙人除外）。</translation>
+    </message>
+    <message>
+        <source>Your confidentiality agreement and the training sessions you attended.</source>
+        <translation>您的保密协议和您参加过的培训。</translation>
+    </message>
+    <message>
+        <source>Training sessions:</source>
+        <translation>培训记录：</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未参加</translation>
+    </message>
+    <message>
+        <source>%1 members of staff shown.</source>
+        <translation>显示 %1 名员工。</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>未签署</translation>
+    </message>
+    <message>
+        <source>none recorded (not required)</source>
+        <translation>未登记（无需）</translation>
+    </message>
+    <message>
+        <source>ended %1</source>
+        <translation>已于 %1 到期</translation>
+    </message>
+    <message>
+        <source>valid, ends %1</source>
+        <translation>有效，%1 到期</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>有效至 %1</translation>
+    </message>
+    <message>
+        <source>valid (no end date)</source>
+        <translation>有效（无期限）</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>保密协议</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>保密承诺书</translation>
+    </message>
+    <message>
+        <source>%1 signed %2, %3%4</source>
+        <translation>%1：%2 签署，%3%4</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>有效至 %1</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <source> (scan on file)</source>
+        <translation>（已存扫描件）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: no agreement recorded.</source>
+        <translation>%1：尚未登记协议。</translation>
+    </message>
+    <message>
+        <source>Agreement recorded.</source>
+        <translation>已登记保密协议。</translation>
+    </message>
+    <message>
+        <source>Training session recorded.</source>
+        <translation>已登记培训。</translation>
+    </message>
+    <message>
+        <source>%1 may reveal until the day chosen.</source>
+        <translation>%1 可以查看敏感信息，至所选日期为止。</translation>
+    </message>
+    <message>
+        <source>Refresher interval saved.</source>
+        <translation>已保存复训间隔。</translation>
+    </message>
+    <message>
+        <source>Save signed copy</source>
+        <translation>保存签字件</translation>
+    </message>
+    <message>
+        <source>The file could not be written there.</source>
+        <translation>无法在该位置写入文件。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>
@@ -6234,6 +7850,33 @@ Please give this reference to your administrator.</source>
     </message>
 </context>
 <context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>Record a training session</source>
+        <translation>记录培训</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Trainer:</source>
+        <translation>培训人：</translation>
+    </message>
+    <message>
+        <source>Attended:</source>
+        <translation>参加人员：</translation>
+    </message>
+</context>
+<context>
     <name>UserTableModel</name>
     <message>
         <source>User name</source>
@@ -6281,14 +7924,10 @@ Please give this reference to your administrator.</source>
     <message>
         <source>ClientVault keeps your clients&apos; records in an encrypted vault on this computer or on the office share. Only staff with an account can open it.
 
-1. Enter the firm&apos;s name.
+1. Enter the firm&apos;s name and contact details.
 2. Create the first partner account.
 3. Print the recovery sheet and keep it in the firm&apos;s safe.</source>
-        <translation>客户保密柜把客户资料保存在本机或办公室共享盘上的加密保密柜中，只有拥有账户的员工才能打开。
-
-1. 填写事务所名称。
-2. 创建第一个合伙人账户。
-3. 打印恢复密钥单，存放在事务所保险柜中。</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Vault folder: %1</source>
@@ -6359,6 +7998,33 @@ Nothing is deleted now: a partner approves the request first, then it is carried
     <message>
         <source>No workstation logins.</source>
         <translation>没有本机登录。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationSection</name>
+    <message>
+        <source>This workstation</source>
+        <translation type="unfinished">本机</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"> 分钟</translation>
+    </message>
+    <message>
+        <source>Save for this workstation</source>
+        <translation type="unfinished">保存本机设置</translation>
+    </message>
+    <message>
+        <source>Display language:</source>
+        <translation type="unfinished">界面语言：</translation>
+    </message>
+    <message>
+        <source>Lock after idle:</source>
+        <translation type="unfinished">闲置多久后锁定：</translation>
+    </message>
+    <message>
+        <source>Saved. The idle lock applies now; the language from the next start.</source>
+        <translation type="unfinished">已保存。闲置锁定立即生效；界面语言在下次启动时生效。</translation>
     </message>
 </context>
 </TS>

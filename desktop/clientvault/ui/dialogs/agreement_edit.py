@@ -85,7 +85,7 @@ def _day(edit: QDateEdit) -> date:
     return value
 
 
-class AgreementDialog(QDialog):
+class AgreementTermsDialog(QDialog):
     """The agreement's fields; ``save`` (given by the page) records it and returns what was recorded."""
 
     def __init__(

@@ -22,7 +22,7 @@ from clientvault.services.context import Vault
 from clientvault.services.entrustments import Entrustment, EntrustmentService
 from clientvault.services.recipient_agreements import RecipientAgreement, RecipientAgreementService
 from clientvault.ui.dialogs.agreement_edit import (
-    AgreementDialog,
+    AgreementTermsDialog,
     agreement_kind_name,
     categories_text,
     end_handling_name,
@@ -119,7 +119,8 @@ class AgreementsPage(QWidget):
         self.reload()
 
     def _term(self, starts: str, ends: str) -> str:
-        return f"{format_date(starts)} – {format_date(ends) if ends else self.tr('open-ended')}"
+        open_ended = self.tr("open-ended")
+        return f"{format_date(starts)} – {format_date(ends) if ends else open_ended}"
 
     def reload(self) -> None:
         """Re-read both tables."""
@@ -163,19 +164,19 @@ class AgreementsPage(QWidget):
         self.end_button.setEnabled(a is not None and a.state == "open")
         self.confirm_button.setEnabled(a is not None and a.state == "ended")
 
-    def record_entrustment(self) -> AgreementDialog:
+    def record_entrustment(self) -> AgreementTermsDialog:
         """Open the dialog for an entrustment agreement (returned: tests drive it)."""
         rows = ClientService(self.vault).page(ClientFilter(), limit=500)
-        dialog = AgreementDialog(
+        dialog = AgreementTermsDialog(
             self.vault, self.entrustments.record, lang=self.lang, clients=[(r.id, r.name) for r in rows], parent=self
         )
         dialog.accepted.connect(lambda: self._done(self.tr("Entrustment agreement recorded.")))
         dialog.open()
         return dialog
 
-    def record_recipient_agreement(self) -> AgreementDialog:
+    def record_recipient_agreement(self) -> AgreementTermsDialog:
         """Open the dialog for an agreement with a recipient (returned: tests drive it)."""
-        dialog = AgreementDialog(self.vault, self.recipients.record, lang=self.lang, parent=self)
+        dialog = AgreementTermsDialog(self.vault, self.recipients.record, lang=self.lang, parent=self)
         dialog.accepted.connect(lambda: self._done(self.tr("Agreement with the recipient recorded.")))
         dialog.open()
         return dialog

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from clientvault.core.roles import Capability, can
 from clientvault.services.changes import Changes
 from clientvault.services.entrustments import Entrustment, EntrustmentService
-from clientvault.ui.dialogs.agreement_edit import AgreementDialog, categories_text, end_handling_name, state_name
+from clientvault.ui.dialogs.agreement_edit import AgreementTermsDialog, categories_text, end_handling_name, state_name
 from clientvault.ui.i18n import fmt, format_date
 from clientvault.ui.widgets.tables import make_table_view
 from clientvault.ui.widgets.text import wrapped_label
@@ -74,22 +74,27 @@ class EntrustmentSection(QWidget):
         if section is None:
             section = cls(page)
         section.fill()
-        page.tabs.addTab(section, fmt(section.tr("&Entrusted processing (%1)"), len(section.rows)))
+        page.tabs.addTab(section, section.title())
+
+    def title(self) -> str:
+        """The tab's title with the number of agreements."""
+        return fmt(self.tr("&Entrusted processing (%1)"), len(self.rows))
 
     def fill(self) -> None:
         """Read the client's agreements again."""
         self.rows = self.service.entries(client_id=self.page.client_id)
         self.model.removeRows(0, self.model.rowCount())
         for e in self.rows:
-            term = f"{format_date(e.starts_on)} – {format_date(e.ends_on) if e.ends_on else self.tr('open-ended')}"
+            open_ended = self.tr("open-ended")
+            term = f"{format_date(e.starts_on)} – {format_date(e.ends_on) if e.ends_on else open_ended}"
             cells = [e.number, format_date(e.signed_on), term, categories_text(e.categories, self.page.lang),
                      end_handling_name(e.end_handling), state_name(e.state)]  # fmt: skip
             self.model.appendRow([QStandardItem(c) for c in cells])
 
-    def record(self) -> AgreementDialog:
+    def record(self) -> AgreementTermsDialog:
         """Open the dialog for this client, the payroll purpose and its categories ticked (returned: tests)."""
         name = self.page.detail.name if self.page.detail is not None else ""
-        dialog = AgreementDialog(
+        dialog = AgreementTermsDialog(
             self.page.service.vault, self.service.record, lang=self.page.lang, clients=[(self.page.client_id, name)],
             parent=self,
         )  # fmt: skip
