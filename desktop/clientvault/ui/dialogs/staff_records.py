@@ -59,7 +59,7 @@ def _error_label(dialog: QWidget) -> QLabel:
     return label
 
 
-class AgreementDialog(QDialog):
+class StaffAgreementDialog(QDialog):
     """Record a signed confidentiality agreement or commitment, optionally with its scan."""
 
     def __init__(
@@ -217,7 +217,7 @@ class TrainingDialog(QDialog):
         self.accept()
 
 
-class OverrideDialog(QDialog):
+class RevealOverrideDialog(QDialog):
     """The partner lets one person reveal before their agreement is on file: a reason and a last day."""
 
     def __init__(self, service: StaffRegisterService, member: StaffStanding, parent: QWidget | None = None) -> None:

@@ -27,7 +27,7 @@ from clientvault.core.roles import Role
 from clientvault.services.changes import Changes
 from clientvault.services.context import Vault
 from clientvault.services.staff_register import MAX_REFRESHER_MONTHS, StaffRegisterService, StaffStanding
-from clientvault.ui.dialogs.staff_records import AgreementDialog, OverrideDialog, TrainingDialog
+from clientvault.ui.dialogs.staff_records import RevealOverrideDialog, StaffAgreementDialog, TrainingDialog
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt, format_date, format_number
 from clientvault.ui.labels import role_name
@@ -241,10 +241,10 @@ class StaffRegisterPage(QWidget):
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def record_agreement(self) -> AgreementDialog:
+    def record_agreement(self) -> StaffAgreementDialog:
         """Open the agreement dialog for the selected member (returned: tests drive it)."""
         s = self.selected()
-        dialog = AgreementDialog(self.service, self.lines, self, user_id=s.user_id if s else None)
+        dialog = StaffAgreementDialog(self.service, self.lines, self, user_id=s.user_id if s else None)
         dialog.accepted.connect(lambda: self._done(self.tr("Agreement recorded.")))
         dialog.open()
         return dialog
@@ -256,12 +256,12 @@ class StaffRegisterPage(QWidget):
         dialog.open()
         return dialog
 
-    def allow_override(self) -> OverrideDialog | None:
+    def allow_override(self) -> RevealOverrideDialog | None:
         """Open the partner's override dialog for the selected member (returned: tests drive it)."""
         s = self.selected()
         if s is None:
             return None
-        dialog = OverrideDialog(self.service, s, self)
+        dialog = RevealOverrideDialog(self.service, s, self)
         dialog.accepted.connect(lambda: self._done(fmt(self.tr("%1 may reveal until the day chosen."), s.display_name)))
         dialog.open()
         return dialog
