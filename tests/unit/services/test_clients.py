@@ -21,7 +21,7 @@ from clientvault.core.records import (
 )
 from clientvault.core.roles import Role
 from clientvault.core.validation import resident_id_check_digit, uscc_check_digit
-from clientvault.services.clients import ClientFilter, ClientService
+from clientvault.services.clients import ClientFilter, ClientService, SharedIdentifier
 from clientvault.services.context import Vault
 from clientvault.services.vault import VaultService
 from clientvault.storage.audit import AuditFilter
@@ -227,7 +227,9 @@ def test_invalid_client_fields_are_refused_with_codes(firm: Firm, data: ClientIn
 def test_person_ids_normalised_and_legacy_ids_converted(firm: Firm) -> None:
     svc = ClientService(firm.partner)
     full_width = "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c for c in ID_B[:-1]) + ID_B[-1].lower()
-    pid = svc.add_person(firm.client_a, PersonInput(PersonRole.SHAREHOLDER, "王五", id_number=full_width))
+    # Client B's finance contact holds ID_B: the same person, confirmed (the full-width form is found too).
+    same = (SharedIdentifier("id_number", firm.client_b),)
+    pid = svc.add_person(firm.client_a, PersonInput(PersonRole.SHAREHOLDER, "王五", id_number=full_width), shared=same)
     assert svc.reveal_id_number(pid, "bookkeeping") == ID_B
     legacy = "110105491231002"  # 15-digit first-generation number: converted to 18 digits
     pid2 = svc.add_person(firm.client_a, PersonInput(PersonRole.SHAREHOLDER, "赵六", id_number=legacy))
