@@ -62,6 +62,10 @@ def consent_error(exc: BaseException) -> str:
             "form_used": translate("Consent", "This form number has already been returned; a form is used once."),
             "form_void": translate("Consent", "This form was voided and cannot be returned."),
             "form_other_client": translate("Consent", "This form was printed for another client."),
+            "form_outdated": translate(
+                "Consent",
+                "The purposes changed since this preview opened, so it was not issued. Close it and open a new one.",
+            ),
             "withdraw_legal_obligation": translate(
                 "Consent",
                 "This purpose is required by law (e.g. tax filing): it cannot be withdrawn, "
