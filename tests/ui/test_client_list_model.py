@@ -63,3 +63,21 @@ def test_reset_after_a_long_scroll_drops_rows_and_returns_memory(
     assert model.rowCount() == 1200 and not released
     model.set_filter(ClientFilter(text="张"))
     assert released == [True] and model.rowCount() <= 200
+
+
+def test_the_reset_also_hands_back_sqlites_page_cache(qtbot: QtBot, new_vault: Vault, monkeypatch: object) -> None:
+    """The decrypted pages a long scroll cached (up to 32 MiB) are dropped with the rows (issue 12)."""
+    populate_synthetic(new_vault, 1200, 5)
+    monkeypatch.setattr(lazy, "RELEASE_AFTER", 1000)  # type: ignore[attr-defined]
+    service = ClientService(new_vault)
+    shrunk: list[bool] = []
+    real = service.release_memory
+    monkeypatch.setattr(service, "release_memory", lambda: (shrunk.append(True), real()))  # type: ignore[attr-defined]
+    model = ClientTableModel(service)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    model.set_filter(ClientFilter(text="张"))
+    assert shrunk == [True]
+    assert model.rowCount() == len(service.page(ClientFilter(text="张")))  # the vault reads on as before
+    new_vault.lock()
+    service.release_memory()  # locked meanwhile: nothing to shrink, no error

@@ -273,6 +273,11 @@ class ClientService:
             for r in rows
         ]
 
+    def release_memory(self) -> None:
+        """Drop the decrypted pages the connection caches (after the list dropped a long scroll)."""
+        if not self.vault.locked:
+            self.vault.db.shrink_memory()
+
     def status_counts(self) -> dict[ClientStatus, int]:
         """Count the visible clients per status (for home pages)."""
         return {ClientStatus(k): n for k, n in self.repo.status_counts(self._visibility()).items()}

@@ -478,6 +478,11 @@ class Database:
         problems += [str(r[0]) for r in rows if str(r[0]).lower() != "ok"]
         return problems
 
+    def shrink_memory(self) -> None:
+        """Hand this connection's page cache back (``PRAGMA shrink_memory``): after a long list was
+        dropped; the next statements read (and decrypt) their pages again."""
+        self.execute("PRAGMA shrink_memory")
+
     def rekey(self, new_key: bytes) -> None:
         """Re-encrypt every page under ``new_key`` (WAL is checkpointed first)."""
         with self._lock:

@@ -113,6 +113,11 @@ class ClientTableModel(LazyTableModel[ClientRow]):
         self._total, self.capped, self._counted = total, capped, True
         self.sig_counted.emit()
 
+    def release(self) -> None:
+        """Also SQLite's cache of decrypted pages, which a long scroll filled (32 MiB)."""
+        self._service.release_memory()
+        super().release()
+
     def fetch_page(self, loaded: Sequence[ClientRow], limit: int) -> list[ClientRow]:
         return self._service.page(self._filter, limit=limit, after=loaded[-1] if loaded else None)
 

@@ -86,9 +86,13 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
         self.pages_fetched = 0
         self.endResetModel()
         if dropped >= RELEASE_AFTER:
-            release_memory()
+            self.release()
         self._more = self.prepare()
         self.fetchMore(QModelIndex())
+
+    def release(self) -> None:
+        """Run after a reset dropped many rows: return the memory they held (subclasses add caches)."""
+        release_memory()
 
     def item(self, row: int) -> T:
         """The object shown on ``row``."""
