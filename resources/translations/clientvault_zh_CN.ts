@@ -1867,7 +1867,7 @@
     </message>
     <message>
         <source>No consent yet (%2 persons): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无同意（%2 人）：%1</translation>
     </message>
     <message>
         <source>Items flagged for erasure: %1</source>
@@ -1914,7 +1914,7 @@
     </message>
     <message>
         <source>Consent by person (select a person to print their form)</source>
-        <translation type="unfinished"></translation>
+        <translation>按个人的同意情况（选择一人可为其打印告知同意书）</translation>
     </message>
     <message>
         <source>Why each field is collected</source>
@@ -1990,7 +1990,7 @@
     </message>
     <message>
         <source>Everyone has answered every purpose. Select a person to print their form again.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个人都已就全部目的作出选择。如需重新打印，请先选择一人。</translation>
     </message>
     <message>
         <source>The form&apos;s answers were corrected; the correction is in the audit log.</source>
@@ -2017,7 +2017,7 @@
     <name>ConsentTableModel</name>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>个人</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -2053,7 +2053,7 @@
     </message>
     <message>
         <source>The client (no named person)</source>
-        <translation type="unfinished">客户本身（未指定人员）</translation>
+        <translation>客户本身（未指定个人）</translation>
     </message>
 </context>
 <context>
@@ -2205,6 +2205,10 @@ open the audit log</source>
         <translation>登记对外提供</translation>
     </message>
     <message>
+        <source>(not in the list: type it below)</source>
+        <translation>（不在清单中：请在下方填写）</translation>
+    </message>
+    <message>
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
@@ -2247,6 +2251,10 @@ open the audit log</source>
     <message>
         <source>Person:</source>
         <translation>个人：</translation>
+    </message>
+    <message>
+        <source>Recipient from the list:</source>
+        <translation>从接收方清单选择：</translation>
     </message>
     <message>
         <source>Recipient:</source>
@@ -4131,103 +4139,103 @@ Please give this reference to your administrator.</source>
     <name>HandoverDialog</name>
     <message>
         <source>Hand over accounting archives</source>
-        <translation type="unfinished"></translation>
+        <translation>移交会计档案</translation>
     </message>
     <message>
         <source>A client&apos;s accounting archives belong to the client. When the relationship ends, record what was handed over, to whom and when; the handover list (移交清册) is signed by both sides and kept for 30 years.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户的会计档案属于客户。委托关系终止时，请记录移交了哪些档案、移交给谁、何时移交；移交清册由双方签字，保管30年。</translation>
     </message>
     <message>
         <source>The client, or the firm that takes over its books</source>
-        <translation type="unfinished"></translation>
+        <translation>客户本身，或接手其账务的机构</translation>
     </message>
     <message>
         <source>The recipient signed the handover list</source>
-        <translation type="unfinished"></translation>
+        <translation>接收方已在移交清册上签字</translation>
     </message>
     <message>
         <source>Client no.:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户编号：</translation>
     </message>
     <message>
         <source>Handed over to:</source>
-        <translation type="unfinished"></translation>
+        <translation>接收单位：</translation>
     </message>
     <message>
         <source>Archives handed over:</source>
-        <translation type="unfinished"></translation>
+        <translation>移交的档案：</translation>
     </message>
     <message>
         <source>Accounting years:</source>
-        <translation type="unfinished"></translation>
+        <translation>起止年度：</translation>
     </message>
     <message>
         <source>Day of handover:</source>
-        <translation type="unfinished"></translation>
+        <translation>移交日期：</translation>
     </message>
     <message>
         <source>Record handover</source>
-        <translation type="unfinished"></translation>
+        <translation>登记移交</translation>
     </message>
     <message>
         <source>Preview and print the list…</source>
-        <translation type="unfinished"></translation>
+        <translation>预览并打印清册…</translation>
     </message>
     <message>
         <source>Handovers of this client:</source>
-        <translation type="unfinished"></translation>
+        <translation>该客户的移交记录：</translation>
     </message>
     <message>
         <source>not known</source>
-        <translation type="unfinished"></translation>
+        <translation>不详</translation>
     </message>
     <message>
         <source>signed</source>
-        <translation type="unfinished"></translation>
+        <translation>已签收</translation>
     </message>
     <message>
         <source>not signed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未签收</translation>
     </message>
     <message>
         <source>%1 · %2 · to %3 · %4 categories · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · 移交给 %3 · %4 类 · %5</translation>
     </message>
     <message>
         <source>Say who received the archives.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写接收单位。</translation>
     </message>
     <message>
         <source>The recipient&apos;s name is too long (at most 200 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>接收单位名称过长（最多200个字符）。</translation>
     </message>
     <message>
         <source>Tick at least one kind of archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少勾选一类档案。</translation>
     </message>
     <message>
         <source>A ticked kind of archive is no longer in the retention rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选的某类档案已不在保管期限规则中。</translation>
     </message>
     <message>
         <source>The years must run from an earlier to a later year (1950–2100).</source>
-        <translation type="unfinished"></translation>
+        <translation>起止年度须从较早年度到较晚年度（1950–2100）。</translation>
     </message>
     <message>
         <source>The day of the handover cannot be in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>移交日期不能晚于今天。</translation>
     </message>
     <message>
         <source>%1: not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无效。</translation>
     </message>
     <message>
         <source>Handover recorded as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已登记移交，清册编号 %1。</translation>
     </message>
     <message>
         <source>Handover list</source>
-        <translation type="unfinished"></translation>
+        <translation>会计档案移交清册</translation>
     </message>
 </context>
 <context>
@@ -5193,11 +5201,11 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Hand over archives…</source>
-        <translation type="unfinished"></translation>
+        <translation>移交档案…</translation>
     </message>
     <message>
         <source>Record the accounting archives handed back when a client relationship ends (移交清册)</source>
-        <translation type="unfinished"></translation>
+        <translation>登记委托关系终止时移交给客户的会计档案（移交清册）</translation>
     </message>
     <message>
         <source>Override retention</source>
@@ -5311,7 +5319,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Hand over archives…</source>
-        <translation type="unfinished"></translation>
+        <translation>移交档案…</translation>
     </message>
     <message>
         <source>Lock requests from accountants</source>
@@ -5434,7 +5442,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Sealing record: what was kept and what was erased</source>
-        <translation type="unfinished"></translation>
+        <translation>封存记录：保留了什么，删除了什么</translation>
     </message>
     <message>
         <source>An authority&apos;s request (tax, audit, court)</source>
@@ -5965,7 +5973,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Persons without consent</source>
-        <translation type="unfinished"></translation>
+        <translation>未取得本人同意的人数</translation>
     </message>
 </context>
 <context>
@@ -6088,35 +6096,35 @@ Please give this reference to your administrator.</source>
     <name>PersonConsentTable</name>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>个人</translation>
     </message>
     <message>
         <source>Form needed</source>
-        <translation type="unfinished"></translation>
+        <translation>需签署告知同意书</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>The client (no named person)</source>
-        <translation type="unfinished">客户本身（未指定人员）</translation>
+        <translation>客户本身（未指定个人）</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Not asked</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未征求</translation>
     </message>
     <message>
         <source>%1 (notice changed: ask again)</source>
-        <translation type="unfinished">%1（告知内容已变更，需重新征得同意）</translation>
+        <translation>%1（告知内容已变更：需重新征求）</translation>
     </message>
 </context>
 <context>
@@ -7258,35 +7266,35 @@ Please give this reference to your administrator.</source>
     <name>SealingRecordView</name>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Kept because of</source>
-        <translation type="unfinished"></translation>
+        <translation>保留依据</translation>
     </message>
     <message>
         <source>Sealed on %1, kept until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>封存于 %1，保管至 %2</translation>
     </message>
     <message>
         <source>Erasure certificate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>销毁证明 %1</translation>
     </message>
     <message>
         <source>Kept (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>保留（%1）</translation>
     </message>
     <message>
         <source>Erased at sealing (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>封存时删除（%1）</translation>
     </message>
     <message>
         <source>No retention rule requires it</source>
-        <translation type="unfinished"></translation>
+        <translation>无保管期限规则要求保留</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -7442,6 +7450,77 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Do &amp;not save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the vault (everywhere in the program)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client list: go to the search field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down / Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the search field: move into the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the results: open the selected client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client list: close the client tab shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client page: reload it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter after a form number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return or correct a form: look it up (saves nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press the button or go to the field with that letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the user guide</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7874,6 +7953,13 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Attended:</source>
         <translation>参加人员：</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>ClientVault user guide</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,9 @@ from clientvault.services.clients import ClientFilter, ClientService
 from clientvault.services.context import Vault
 from clientvault.services.disclosures import Disclosure, DisclosureService
 from clientvault.services.purposes import PurposeService
+from clientvault.services.recipients import RecipientService
+from clientvault.ui.dialogs.agreement_edit import categories_text
+from clientvault.ui.dialogs.purpose_edit import basis_label
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt, format_date, format_number
 from clientvault.ui.operations import Operations
@@ -45,6 +48,11 @@ class DisclosureDialog(QDialog):
             self.client.addItem(row.name, row.id)
         for p in PurposeService(vault).catalogue():
             self.purpose.addItem(p.name(lang), p.code)
+        self.listed = QComboBox(self)  # a recipient of the firm's list, or one typed below
+        self.listed.setObjectName("listed_recipient")
+        self.listed.addItem(self.tr("(not in the list: type it below)"), None)
+        for r in RecipientService(vault).list():
+            self.listed.addItem(r.name(lang), r.id)
         self.recipient = QLineEdit(self)
         self.recipient.setObjectName("recipient")
         self.boxes = {c: QCheckBox(c.value, self) for c in DataCategory}
@@ -67,6 +75,7 @@ class DisclosureDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Client:"), self.client)
         form.addRow(self.tr("Person:"), self.person)
+        form.addRow(self.tr("Recipient from the list:"), self.listed)
         form.addRow(self.tr("Recipient:"), self.recipient)
         form.addRow(self.tr("Purpose:"), self.purpose)
         form.addRow(self.tr("Data given:"), cats)
@@ -99,6 +108,7 @@ class DisclosureDialog(QDialog):
                 self.purpose.currentData(),
                 [c.value for c, box in self.boxes.items() if box.isChecked()],
                 person_id=self.person.currentData(),
+                recipient_id=self.listed.currentData(),
             )
         except KnownError as exc:
             self.error.setText(error_message(exc))
@@ -156,10 +166,12 @@ class DisclosuresPage(QWidget):
         if self.vault.locked:
             return
         entries = self.service.entries()
+        names = {p.code: p.name(self.lang) for p in PurposeService(self.vault).catalogue(include_inactive=True)}
         self.model.removeRows(0, self.model.rowCount())
         for d in entries:
             cells = [format_date(d.disclosed_on), d.client_name or self.tr("(sealed or erased)"), d.recipient,
-                     d.purpose_code, d.basis, ", ".join(d.categories)]  # fmt: skip
+                     names.get(d.purpose_code, d.purpose_code), basis_label(d.basis),
+                     categories_text(d.categories, self.lang)]  # fmt: skip
             self.model.appendRow([QStandardItem(c) for c in cells])
         self.count_label.setText(fmt(self.tr("%1 disclosures"), format_number(len(entries))))
 
