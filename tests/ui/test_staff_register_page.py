@@ -141,3 +141,14 @@ def test_staff_register_in_the_main_window_for_every_role(
         qtbot.addWidget(win)
         win.show_page("staff_register")
         assert isinstance(win.pages["staff_register"], StaffRegisterPage)
+
+
+def test_no_raw_code_on_the_staff_register_in_chinese(qtbot: QtBot, logins: dict[str, Vault], zh_cn: object) -> None:
+    from tests.ui.test_no_raw_codes import raw_codes
+
+    partner = logins["partner"]
+    StaffRegisterService(partner).record_training(TODAY, "保密制度", "赵老师", [logins["accountant"].session.user_id])
+    page = _page(qtbot, partner)
+    page.view.selectRow(0)
+    assert raw_codes(page) == set()
+    assert page.model.horizontalHeaderItem(2).text() == "保密协议"
