@@ -5,6 +5,7 @@
     <name>AboutDialog</name>
     <message>
         <source>About ClientVault</source>
+        <extracomment>What ships inside the program besides its own code: (name, distribution for the version or &quot;&quot;, licence).</extracomment>
         <translation>关于客户保密柜</translation>
     </message>
     <message>
@@ -30,6 +31,22 @@
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+    <message>
+        <source>Shipped libraries and fonts, and their licences:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Barcodes (QR code)</source>
@@ -3028,27 +3045,27 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>telephone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <source>privacy contact</source>
-        <translation type="unfinished"></translation>
+        <translation>个人信息保护负责人联系方式</translation>
     </message>
     <message>
         <source>The consent form cannot be printed: the firm&apos;s %1 must be filled in (PIPL Art 17). Enter them on the Settings page.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打印告知同意书：须先填写本公司的%1（《个人信息保护法》第十七条）。请在“设置”页面填写。</translation>
     </message>
     <message>
         <source>, </source>
@@ -3056,7 +3073,7 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>The consent form cannot be printed: a purpose that provides data to third parties names no recipient from the recipients list (PIPL Art 23). Link one on the Purposes page.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打印告知同意书：有向第三方提供个人信息的处理目的未从接收方清单中指定接收方（《个人信息保护法》第二十三条）。请在“处理目的”页面指定。</translation>
     </message>
     <message>
         <source>The user name or password is not correct.</source>
@@ -3136,11 +3153,11 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>You cannot reveal sensitive items: your confidentiality agreement ended on %1. Ask the partner or the privacy officer to record the renewed agreement in the staff register. The attempt has been recorded.</source>
-        <translation>您不能查看敏感信息：您的保密协议已于 %1 到期。请合伙人或个人信息保护负责人在员工登记中记录续签的协议。本次尝试已记录。</translation>
+        <translation>您不能查看敏感信息：您的保密协议已于 %1 到期。请合伙人或保密专员在员工登记中记录续签的协议。本次尝试已记录。</translation>
     </message>
     <message>
         <source>You cannot reveal sensitive items: no signed confidentiality agreement of yours is recorded. Ask the partner or the privacy officer to record it in the staff register. The attempt has been recorded.</source>
-        <translation>您不能查看敏感信息：尚未登记您签署的保密协议。请合伙人或个人信息保护负责人在员工登记中记录。本次尝试已记录。</translation>
+        <translation>您不能查看敏感信息：尚未登记您签署的保密协议。请合伙人或保密专员在员工登记中记录。本次尝试已记录。</translation>
     </message>
     <message>
         <source>Your role does not allow this. The attempt has been recorded.</source>
@@ -4003,7 +4020,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>The name appears on the recovery sheet; the name and contact details on every consent form, which cannot be printed without them. You can change them later on the Settings page.</source>
-        <translation type="unfinished"></translation>
+        <translation>名称印在恢复密钥单上；名称和联系方式印在每份告知同意书上，缺少这些信息时无法打印告知同意书。以后可以在“设置”页面修改。</translation>
     </message>
     <message>
         <source>e.g. Beijing Example Bookkeeping Co., Ltd.</source>
@@ -4015,27 +4032,27 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished">地址：</translation>
+        <translation>地址：</translation>
     </message>
     <message>
         <source>Telephone:</source>
-        <translation type="unfinished">电话：</translation>
+        <translation>电话：</translation>
     </message>
     <message>
         <source>E-mail:</source>
-        <translation type="unfinished">电子邮箱：</translation>
+        <translation>电子邮箱：</translation>
     </message>
     <message>
         <source>Privacy contact:</source>
-        <translation type="unfinished">个人信息保护联系人：</translation>
+        <translation>个人信息保护负责人联系方式：</translation>
     </message>
     <message>
         <source>Complaint channel:</source>
-        <translation type="unfinished">投诉渠道：</translation>
+        <translation>投诉渠道：</translation>
     </message>
     <message>
         <source>e.g. the privacy officer&apos;s name and telephone</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：个人信息保护负责人的姓名和电话</translation>
     </message>
 </context>
 <context>
@@ -5635,6 +5652,14 @@ Please give this reference to your administrator.</source>
         <translation>关于客户保密柜(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -6443,94 +6468,94 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Edit recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑接收方</translation>
     </message>
     <message>
         <source>Name (Chinese):</source>
-        <translation type="unfinished">名称（中文）：</translation>
+        <translation>名称（中文）：</translation>
     </message>
     <message>
         <source>Name (English):</source>
-        <translation type="unfinished">名称（英文）：</translation>
+        <translation>名称（英文）：</translation>
     </message>
     <message>
         <source>Contact:</source>
-        <translation type="unfinished"></translation>
+        <translation>联系方式：</translation>
     </message>
     <message>
         <source>Purpose of the provision (Chinese):</source>
-        <translation type="unfinished"></translation>
+        <translation>提供目的（中文）：</translation>
     </message>
     <message>
         <source>Purpose of the provision (English):</source>
-        <translation type="unfinished"></translation>
+        <translation>提供目的（英文）：</translation>
     </message>
     <message>
         <source>Method of provision (Chinese):</source>
-        <translation type="unfinished"></translation>
+        <translation>提供方式（中文）：</translation>
     </message>
     <message>
         <source>Method of provision (English):</source>
-        <translation type="unfinished"></translation>
+        <translation>提供方式（英文）：</translation>
     </message>
     <message>
         <source>Categories provided:</source>
-        <translation type="unfinished"></translation>
+        <translation>提供的个人信息种类：</translation>
     </message>
     <message>
         <source>Purposes that provide data to it:</source>
-        <translation type="unfinished"></translation>
+        <translation>向其提供个人信息的处理目的：</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished">启用</translation>
+        <translation>启用</translation>
     </message>
     <message>
         <source>Every consent form names this recipient with these details. Changing the purposes, the name or whether it is in use saves a new version of each purpose concerned: consents given for the old notice are asked again.</source>
-        <translation type="unfinished"></translation>
+        <translation>每份告知同意书都载明该接收方及上述信息。更改处理目的、名称或启用状态，会为相关处理目的保存新版本：按旧告知给予的同意需要重新征得。</translation>
     </message>
 </context>
 <context>
     <name>RecipientsSection</name>
     <message>
         <source>Recipients of personal information (printed on every consent form)</source>
-        <translation type="unfinished"></translation>
+        <translation>个人信息接收方（载明于每份告知同意书）</translation>
     </message>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished">接收方</translation>
+        <translation>接收方</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished">联系人</translation>
+        <translation>联系方式</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>提供目的</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>提供方式</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>个人信息种类</translation>
     </message>
     <message>
         <source>Used by</source>
-        <translation type="unfinished"></translation>
+        <translation>所属处理目的</translation>
     </message>
     <message>
         <source>New recipient…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增接收方…</translation>
     </message>
     <message>
         <source>Edit recipient…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑接收方…</translation>
     </message>
     <message>
         <source>%1 (not in use)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已停用）</translation>
     </message>
 </context>
 <context>
@@ -6615,27 +6640,27 @@ Please give this reference to your administrator.</source>
     <name>ReplyTimeSection</name>
     <message>
         <source>Answers to individuals&apos; requests</source>
-        <translation type="unfinished"></translation>
+        <translation>个人信息主体请求的答复期限</translation>
     </message>
     <message>
         <source> working days</source>
-        <translation type="unfinished"> 个工作日</translation>
+        <translation> 个工作日</translation>
     </message>
     <message>
         <source>Save reply time</source>
-        <translation type="unfinished"></translation>
+        <translation>保存答复期限</translation>
     </message>
     <message>
         <source>The firm answers a request (access, copy, correction, deletion, transfer, explanation) within this many working days. Consent forms print it and the requests register counts due dates with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>本公司在此期限（工作日）内答复个人的请求（查阅、复制、更正、删除、转移、解释说明）。告知同意书载明此期限，请求登记簿按此计算答复到期日。</translation>
     </message>
     <message>
         <source>Reply within:</source>
-        <translation type="unfinished"></translation>
+        <translation>答复期限：</translation>
     </message>
     <message>
         <source>Saved: new requests and the next consent forms use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存：新的请求和此后打印的告知同意书使用此期限。</translation>
     </message>
 </context>
 <context>
@@ -7289,6 +7314,10 @@ Please give this reference to your administrator.</source>
         <translation>封存时删除（%1）</translation>
     </message>
     <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
         <source>No retention rule requires it</source>
         <translation>无保管期限规则要求保留</translation>
     </message>
@@ -7576,7 +7605,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>The scan is kept inside the encrypted vault; viewing it is recorded.</source>
-        <translation>扫描件保存在加密保险库内；查看会记入审计日志。</translation>
+        <translation>扫描件保存在加密的保密柜内；查看会记入审计日志。</translation>
     </message>
     <message>
         <source>Signed copy</source>
@@ -8013,7 +8042,11 @@ Please give this reference to your administrator.</source>
 1. Enter the firm&apos;s name and contact details.
 2. Create the first partner account.
 3. Print the recovery sheet and keep it in the firm&apos;s safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户保密柜将客户资料保存在本机或办公室共享盘上的加密保密柜中，只有拥有账户的员工才能打开。
+
+1. 填写本公司名称和联系方式。
+2. 创建第一个合伙人账户。
+3. 打印恢复密钥单并存放在公司保险柜中。</translation>
     </message>
     <message>
         <source>Vault folder: %1</source>
