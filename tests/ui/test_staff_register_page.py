@@ -131,6 +131,15 @@ def test_reveal_dialog_names_the_missing_agreement_until_the_partner_overrides(
     outcomes = [e.outcome for e in partner.audit.page(AuditFilter(action_prefix="sensitive.reveal"))]
     assert outcomes == ["ok", "no_agreement_missing"]
     assert partner.audit.page(AuditFilter(action_prefix="staff.reveal_override"))
+    # The partner ends it early: the next reveal is refused again.
+    page.set_filter(None)
+    row = next(r for r in range(page.model.rowCount()) if page.model.item(r, 0).text() == "新来的会计")
+    page.view.selectRow(row)
+    assert page.end_override_button.isEnabled() and page.end_override()
+    assert page.model.item(row, 5).text() == ""
+    dialog.value.conceal()
+    dialog.reveal()
+    assert not dialog.revealed and "confidentiality agreement" in dialog.error.text()
 
 
 def test_staff_register_in_the_main_window_for_every_role(

@@ -70,15 +70,24 @@ class StaffRegisterPage(QWidget):
         self.training_button.setObjectName("record_training")
         self.override_button = QPushButton(self.tr("Allow reveals without agreement…"), self)
         self.override_button.setObjectName("override")
+        self.end_override_button = QPushButton(self.tr("End override"), self)
+        self.end_override_button.setObjectName("end_override")
         self.scan_button = QPushButton(self.tr("Save signed copy…"), self)
         self.scan_button.setObjectName("save_scan")
         for b in (self.agreement_button, self.training_button):
             b.setVisible(manage)
         self.override_button.setVisible(vault.session.role is Role.PARTNER)
+        self.end_override_button.setVisible(vault.session.role is Role.PARTNER)
         controls = QHBoxLayout()
         controls.addWidget(self.filter)
         controls.addStretch(1)
-        for b in (self.agreement_button, self.training_button, self.override_button, self.scan_button):
+        for b in (
+            self.agreement_button,
+            self.training_button,
+            self.override_button,
+            self.end_override_button,
+            self.scan_button,
+        ):
             controls.addWidget(b)
         self.model = QStandardItemModel(0, 6, self)
         self.model.setHorizontalHeaderLabels(
@@ -136,6 +145,7 @@ class StaffRegisterPage(QWidget):
         self.agreement_button.clicked.connect(lambda: self.record_agreement())
         self.training_button.clicked.connect(lambda: self.record_training())
         self.override_button.clicked.connect(lambda: self.allow_override())
+        self.end_override_button.clicked.connect(lambda: self.end_override())
         self.scan_button.clicked.connect(lambda: self.save_scan())
         self.months_button.clicked.connect(lambda: self.save_months())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
@@ -217,6 +227,7 @@ class StaffRegisterPage(QWidget):
         self.override_button.setEnabled(
             s is not None and s.active and s.agreement_required and s.agreement in ("missing", "expired")
         )
+        self.end_override_button.setEnabled(s is not None and bool(s.override_until))
         if s is None:
             self.details.setText("")
             self.scan_button.setEnabled(False)
@@ -265,6 +276,22 @@ class StaffRegisterPage(QWidget):
         dialog.accepted.connect(lambda: self._done(fmt(self.tr("%1 may reveal until the day chosen."), s.display_name)))
         dialog.open()
         return dialog
+
+    def end_override(self) -> bool:
+        """End the selected member's override at once (partner; audited)."""
+        s = self.selected()
+        today = self.today().isoformat()
+        live = [o for o in self.service.overrides(s.user_id) if not o.revoked and o.expires_on >= today] if s else []
+        try:
+            for o in live:
+                self.service.revoke_override(o.id)
+        except KnownError as exc:
+            self.status.setText(error_message(exc))
+            return False
+        if not live or s is None:
+            return False
+        self._done(fmt(self.tr("%1 may no longer reveal without an agreement."), s.display_name))
+        return True
 
     def save_months(self) -> bool:
         """Store the refresher interval."""
