@@ -34,19 +34,19 @@
     </message>
     <message>
         <source>Shipped libraries and fonts, and their licences:</source>
-        <translation type="unfinished"></translation>
+        <translation>随程序提供的库和字体及其许可证：</translation>
     </message>
     <message>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>组件</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">版本</translation>
+        <translation>版本</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证</translation>
     </message>
     <message>
         <source>Barcodes (QR code)</source>
@@ -508,7 +508,7 @@
     </message>
     <message>
         <source>Record new enquiries as prospects. Their consent forms are printed before any ID numbers, bank accounts or logins are collected.</source>
-        <translation>将新的咨询登记为意向客户。在收集任何证件号码、银行账户或登录信息之前，先打印其同意书。</translation>
+        <translation>将新的咨询登记为意向客户。在收集任何证件号码、银行账户或登录信息之前，先打印其告知同意书。</translation>
     </message>
     <message>
         <source>&amp;New prospect…</source>
@@ -543,7 +543,7 @@
     </message>
     <message>
         <source>Form %1</source>
-        <translation>表格 %1</translation>
+        <translation>告知同意书 %1</translation>
     </message>
     <message>
         <source>Export #%1</source>
@@ -567,19 +567,19 @@
     </message>
     <message>
         <source>Settings · firm name</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 · 事务所名称</translation>
     </message>
     <message>
         <source>Settings · display language</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 · 显示语言</translation>
     </message>
     <message>
         <source>Settings · idle lock</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 · 空闲锁定</translation>
     </message>
     <message>
         <source>Settings · backups and erasure</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 · 备份与销毁</translation>
     </message>
 </context>
 <context>
@@ -684,39 +684,39 @@
     <name>BackupSection</name>
     <message>
         <source>Backups and erasure</source>
-        <translation type="unfinished">备份与销毁</translation>
+        <translation>备份与销毁</translation>
     </message>
     <message>
         <source>Back up when the app closes</source>
-        <translation type="unfinished">关闭程序时备份</translation>
+        <translation>关闭程序时备份</translation>
     </message>
     <message>
         <source>Back up daily (at the first login of the day)</source>
-        <translation type="unfinished">每日备份（每天首次登录时）</translation>
+        <translation>每日备份（当天首次登录时）</translation>
     </message>
     <message>
         <source>Rebuild the database file after each erasure</source>
-        <translation type="unfinished">每次销毁后重建数据库文件</translation>
+        <translation>每次销毁后重建数据库文件</translation>
     </message>
     <message>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件夹</translation>
     </message>
     <message>
         <source>Save backup settings</source>
-        <translation type="unfinished">保存备份设置</translation>
+        <translation>保存备份设置</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished">文件夹：</translation>
+        <translation>文件夹：</translation>
     </message>
     <message>
         <source>Scheduled backups kept:</source>
-        <translation type="unfinished">保留的定期备份份数：</translation>
+        <translation>保留的定期备份数：</translation>
     </message>
     <message>
         <source>Backup settings saved.</source>
-        <translation type="unfinished">备份设置已保存。</translation>
+        <translation>备份设置已保存。</translation>
     </message>
 </context>
 <context>
@@ -1402,7 +1402,7 @@
     <name>ClientsPage</name>
     <message>
         <source>Name, credit code, tax number, phone or person…</source>
-        <translation>名称、信用代码、税号、电话或人员姓名…</translation>
+        <translation>名称、信用代码、纳税人识别号、电话或人员姓名…</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
@@ -1785,19 +1785,19 @@
     </message>
     <message>
         <source>This form number has already been returned; a form is used once.</source>
-        <translation>该表格编号已签回登记，每张表格只能使用一次。</translation>
+        <translation>该告知同意书编号已签回登记，每份告知同意书只能使用一次。</translation>
     </message>
     <message>
         <source>This form was voided and cannot be returned.</source>
-        <translation>该表格已作废，不能签回登记。</translation>
+        <translation>该告知同意书已作废，不能签回登记。</translation>
     </message>
     <message>
         <source>This form was printed for another client.</source>
-        <translation>该表格是为其他客户打印的。</translation>
+        <translation>该告知同意书是为其他客户打印的。</translation>
     </message>
     <message>
         <source>The purposes changed since this preview opened, so it was not issued. Close it and open a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开预览后处理目的已更改，因此本同意书未签发。请关闭后重新打开预览。</translation>
     </message>
     <message>
         <source>This purpose is required by law (e.g. tax filing): it cannot be withdrawn, it ends when the statutory period ends.</source>
@@ -1817,15 +1817,15 @@
     </message>
     <message>
         <source>No form with this number was ever issued.</source>
-        <translation>从未出具过该编号的表格。</translation>
+        <translation>从未出具过该编号的告知同意书。</translation>
     </message>
     <message>
         <source>A form number looks like CF-XXXX-XXXX.</source>
-        <translation>表格编号的格式为 CF-XXXX-XXXX。</translation>
+        <translation>告知同意书编号的格式为 CF-XXXX-XXXX。</translation>
     </message>
     <message>
         <source>The form number has a typo (its check character is wrong).</source>
-        <translation>表格编号有误（校验位不符）。</translation>
+        <translation>告知同意书编号有误（校验位不符）。</translation>
     </message>
     <message>
         <source>The scan file is empty.</source>
@@ -1845,7 +1845,7 @@
     </message>
     <message>
         <source>A ticked box is not on this form.</source>
-        <translation>所勾选的项目不在该表格上。</translation>
+        <translation>所勾选的项目不在该告知同意书上。</translation>
     </message>
 </context>
 <context>
@@ -1892,11 +1892,11 @@
     </message>
     <message>
         <source>%1 forms ready: they are issued when printed or saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已准备 %1 份同意书：打印或保存时才签发。</translation>
     </message>
     <message>
         <source>%1 forms issued.</source>
-        <translation>已出具 %1 份表格。</translation>
+        <translation>已出具 %1 份告知同意书。</translation>
     </message>
 </context>
 <context>
@@ -1907,7 +1907,7 @@
     </message>
     <message>
         <source>Return signed form…</source>
-        <translation>登记签回的表格…</translation>
+        <translation>登记签回的告知同意书…</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
@@ -1919,7 +1919,7 @@
     </message>
     <message>
         <source>Correct a returned form…</source>
-        <translation type="unfinished"></translation>
+        <translation>更正已交回的同意书…</translation>
     </message>
     <message>
         <source>Field</source>
@@ -2011,7 +2011,7 @@
     </message>
     <message>
         <source>The form&apos;s answers were corrected; the correction is in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>同意书的勾选结果已更正；更正已记入审计日志。</translation>
     </message>
     <message>
         <source>Consents recorded.</source>
@@ -2027,7 +2027,7 @@
     </message>
     <message>
         <source>Scan of the signed form</source>
-        <translation>签署表格扫描件</translation>
+        <translation>签署的告知同意书扫描件</translation>
     </message>
 </context>
 <context>
@@ -2050,7 +2050,7 @@
     </message>
     <message>
         <source>Form</source>
-        <translation>表格编号</translation>
+        <translation>告知同意书编号</translation>
     </message>
     <message>
         <source>Granted</source>
@@ -3189,11 +3189,11 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>Another client already has this unified social credit code.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一客户已使用此统一社会信用代码。</translation>
     </message>
     <message>
         <source>A person of another client already has this ID number.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一客户的人员已使用此身份证号。</translation>
     </message>
     <message>
         <source>This person is not in the vault, or not one of this client&apos;s people.</source>
@@ -3777,11 +3777,11 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Consent form</source>
-        <translation>同意书</translation>
+        <translation>告知同意书</translation>
     </message>
     <message>
         <source>Consent forms (batch)</source>
-        <translation>同意书（批量）</translation>
+        <translation>告知同意书（批量）</translation>
     </message>
     <message>
         <source>Excel export</source>
@@ -3977,39 +3977,39 @@ Please give this reference to your administrator.</source>
     <name>FirmSection</name>
     <message>
         <source>Firm details printed on consent forms and letters</source>
-        <translation type="unfinished">告知同意书和信函上印制的本所信息</translation>
+        <translation>同意书和函件上打印的事务所信息</translation>
     </message>
     <message>
         <source>Firm name:</source>
-        <translation type="unfinished">事务所名称：</translation>
+        <translation>事务所名称：</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished">地址：</translation>
+        <translation>地址：</translation>
     </message>
     <message>
         <source>Telephone:</source>
-        <translation type="unfinished">电话：</translation>
+        <translation>电话：</translation>
     </message>
     <message>
         <source>E-mail:</source>
-        <translation type="unfinished">电子邮箱：</translation>
+        <translation>电子邮箱：</translation>
     </message>
     <message>
         <source>Privacy contact:</source>
-        <translation type="unfinished">个人信息保护联系人：</translation>
+        <translation>个人信息保护联系人：</translation>
     </message>
     <message>
         <source>Complaint channel:</source>
-        <translation type="unfinished">投诉渠道：</translation>
+        <translation>投诉渠道：</translation>
     </message>
     <message>
         <source>Save firm details</source>
-        <translation type="unfinished">保存本所信息</translation>
+        <translation>保存事务所信息</translation>
     </message>
     <message>
         <source>Saved: the next forms and letters print these details.</source>
-        <translation type="unfinished">已保存：之后打印的表格和信函将使用这些信息。</translation>
+        <translation>已保存：此后的同意书和函件将打印这些信息。</translation>
     </message>
 </context>
 <context>
@@ -4074,75 +4074,75 @@ Please give this reference to your administrator.</source>
     <name>FormCorrectionDialog</name>
     <message>
         <source>Correct a returned form</source>
-        <translation type="unfinished"></translation>
+        <translation>更正已交回的同意书</translation>
     </message>
     <message>
         <source>Scan the QR code or type CF-XXXX-XXXX</source>
-        <translation type="unfinished">扫描二维码或输入 CF-XXXX-XXXX</translation>
+        <translation>扫描二维码或输入 CF-XXXX-XXXX</translation>
     </message>
     <message>
         <source>Look up</source>
-        <translation type="unfinished">查找</translation>
+        <translation>查找</translation>
     </message>
     <message>
         <source>What the paper really says</source>
-        <translation type="unfinished"></translation>
+        <translation>纸质原件上的实际勾选</translation>
     </message>
     <message>
         <source>e.g. the wrong box was ticked when the form was recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：录入时勾错了选项</translation>
     </message>
     <message>
         <source>Check before saving</source>
-        <translation type="unfinished"></translation>
+        <translation>保存前请核对</translation>
     </message>
     <message>
         <source>Save correction</source>
-        <translation type="unfinished"></translation>
+        <translation>保存更正</translation>
     </message>
     <message>
         <source>&amp;Review…</source>
-        <translation type="unfinished">核对(&amp;R)…</translation>
+        <translation>核对(&amp;R)…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Form number:</source>
-        <translation type="unfinished">表格编号：</translation>
+        <translation>同意书编号：</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation type="unfinished">理由：</translation>
+        <translation>原因：</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 → %3</translation>
     </message>
     <message>
         <source>agreed</source>
-        <translation type="unfinished">同意</translation>
+        <translation>同意</translation>
     </message>
     <message>
         <source>not agreed</source>
-        <translation type="unfinished">未同意</translation>
+        <translation>不同意</translation>
     </message>
     <message>
         <source>Nothing changes: the boxes are as recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有变化：勾选与已记录的一致。</translation>
     </message>
     <message>
         <source>This form has not been returned (or was voided): there is nothing to correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>此同意书尚未交回（或已作废），无需更正。</translation>
     </message>
     <message>
         <source>Give the reason for the correction (at least 4 characters, at most 500).</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写更正原因（至少 4 个字，最多 500 个字）。</translation>
     </message>
 </context>
 <context>
@@ -4253,6 +4253,25 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Handover list</source>
         <translation>会计档案移交清册</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About ClientVault</source>
+        <translation>关于客户保密柜(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
 </context>
 <context>
@@ -4560,7 +4579,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Record only what intake needs. ID numbers, bank accounts and logins are collected after the client has signed the consent form.</source>
-        <translation>只登记接洽所需的信息。证件号码、银行账户和登录信息须在客户签署同意书后再收集。</translation>
+        <translation>只登记接洽所需的信息。证件号码、银行账户和登录信息须在客户签署告知同意书后再收集。</translation>
     </message>
     <message>
         <source>Contact person (optional)</source>
@@ -4727,7 +4746,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Shared credit code or ID number confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>确认共用信用代码或身份证号</translation>
     </message>
     <message>
         <source>Status changed</source>
@@ -4807,27 +4826,27 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Consent form issued</source>
-        <translation>已出具同意书</translation>
+        <translation>已出具告知同意书</translation>
     </message>
     <message>
         <source>Consent forms issued in a batch</source>
-        <translation>批量出具同意书</translation>
+        <translation>批量出具告知同意书</translation>
     </message>
     <message>
         <source>Consent form printed</source>
-        <translation>同意书已打印</translation>
+        <translation>告知同意书已打印</translation>
     </message>
     <message>
         <source>Signed consent form returned</source>
-        <translation>已收回签字的同意书</translation>
+        <translation>已收回签字的告知同意书</translation>
     </message>
     <message>
         <source>Consent form voided</source>
-        <translation>同意书已作废</translation>
+        <translation>告知同意书已作废</translation>
     </message>
     <message>
         <source>Returned form corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>更正已交回的同意书</translation>
     </message>
     <message>
         <source>Consent granted</source>
@@ -4843,7 +4862,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Signed form scan viewed</source>
-        <translation>查看了签字同意书扫描件</translation>
+        <translation>查看了签字告知同意书扫描件</translation>
     </message>
     <message>
         <source>Consent overview viewed</source>
@@ -5078,6 +5097,10 @@ Please give this reference to your administrator.</source>
         <translation>会计档案移交</translation>
     </message>
     <message>
+        <source>Handover list printed</source>
+        <translation>打印会计档案移交清册</translation>
+    </message>
+    <message>
         <source>Retention rule changed</source>
         <translation>保存期限规则已修改</translation>
     </message>
@@ -5087,7 +5110,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Workstation setting changed</source>
-        <translation type="unfinished"></translation>
+        <translation>更改本机设置</translation>
     </message>
     <message>
         <source>Residue scan</source>
@@ -5155,7 +5178,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Consent and forms</source>
-        <translation>同意与表格</translation>
+        <translation>同意与告知同意书</translation>
     </message>
     <message>
         <source>Erasure</source>
@@ -5527,7 +5550,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Signed consent forms (scans): %1</source>
-        <translation>已签署的同意书（扫描件）：%1 份</translation>
+        <translation>已签署的告知同意书（扫描件）：%1 份</translation>
     </message>
     <message>
         <source>Legal holds:</source>
@@ -5646,22 +5669,6 @@ Please give this reference to your administrator.</source>
     <message>
         <source>&amp;Vault</source>
         <translation>保密柜(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;About ClientVault</source>
-        <translation>关于客户保密柜(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Staff accounts</source>
@@ -6373,7 +6380,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Saving creates version %1. Forms already printed keep their version and are still accepted.</source>
-        <translation>保存后将生成第 %1 版。已打印的表格保留其原版本，签回时仍然有效。</translation>
+        <translation>保存后将生成第 %1 版。已打印的告知同意书保留其原版本，签回时仍然有效。</translation>
     </message>
 </context>
 <context>
@@ -7107,7 +7114,7 @@ Please give this reference to your administrator.</source>
     <name>RetentionSection</name>
     <message>
         <source>Retention rules</source>
-        <translation type="unfinished">保管期限规则</translation>
+        <translation>保存期限规则</translation>
     </message>
 </context>
 <context>
@@ -7150,7 +7157,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Check before recording (a form is used once)</source>
-        <translation>登记前请核对（每张表格只能登记一次）</translation>
+        <translation>登记前请核对（每份告知同意书只能登记一次）</translation>
     </message>
     <message>
         <source>Record consents</source>
@@ -7162,7 +7169,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Form number:</source>
-        <translation>表格编号：</translation>
+        <translation>告知同意书编号：</translation>
     </message>
     <message>
         <source>Signed by:</source>
@@ -7182,11 +7189,11 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>This form has no boxes to tick.</source>
-        <translation>该表格没有需要勾选的项目。</translation>
+        <translation>该告知同意书没有需要勾选的项目。</translation>
     </message>
     <message>
         <source>Form %1, signed by %2 on %3.</source>
-        <translation>表格 %1，由%2于 %3 签署。</translation>
+        <translation>告知同意书 %1，由%2于 %3 签署。</translation>
     </message>
     <message>
         <source>agreed</source>
@@ -7214,7 +7221,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Scan of the signed form</source>
-        <translation>签署表格扫描件</translation>
+        <translation>签署的告知同意书扫描件</translation>
     </message>
     <message>
         <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
@@ -7447,110 +7454,110 @@ Please give this reference to your administrator.</source>
     <name>SharedIdentifier</name>
     <message>
         <source>client no. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 号客户</translation>
     </message>
     <message>
         <source>Client “%1” already has this unified social credit code.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户“%1”已使用此统一社会信用代码。</translation>
     </message>
     <message>
         <source>A person of client “%1” already has this ID number.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户“%1”的人员已使用此身份证号。</translation>
     </message>
     <message>
         <source>Already in the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>保密柜中已有</translation>
     </message>
     <message>
         <source>Save only if this client is a branch of it. Your choice is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅当本客户是其分支机构时才保存。您的选择将被记录。</translation>
     </message>
     <message>
         <source>It is a &amp;branch — save</source>
-        <translation type="unfinished"></translation>
+        <translation>是分支机构 — 保存(&amp;B)</translation>
     </message>
     <message>
         <source>Save only if it is the same person. Your choice is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅当是同一人时才保存。您的选择将被记录。</translation>
     </message>
     <message>
         <source>The &amp;same person — save</source>
-        <translation type="unfinished"></translation>
+        <translation>是同一人 — 保存(&amp;S)</translation>
     </message>
     <message>
         <source>Do &amp;not save</source>
-        <translation type="unfinished"></translation>
+        <translation>不保存(&amp;N)</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>按键</translation>
     </message>
     <message>
         <source>What they do</source>
-        <translation type="unfinished"></translation>
+        <translation>作用</translation>
     </message>
     <message>
         <source>Lock the vault (everywhere in the program)</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定保密柜（在程序任何位置）</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Client list: go to the search field</source>
-        <translation type="unfinished"></translation>
+        <translation>客户列表：转到搜索框</translation>
     </message>
     <message>
         <source>Down / Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>下箭头 / 回车</translation>
     </message>
     <message>
         <source>In the search field: move into the results</source>
-        <translation type="unfinished"></translation>
+        <translation>在搜索框中：移到搜索结果</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>回车</translation>
     </message>
     <message>
         <source>In the results: open the selected client</source>
-        <translation type="unfinished"></translation>
+        <translation>在结果中：打开所选客户</translation>
     </message>
     <message>
         <source>Client list: close the client tab shown</source>
-        <translation type="unfinished"></translation>
+        <translation>客户列表：关闭当前客户标签页</translation>
     </message>
     <message>
         <source>Client page: reload it</source>
-        <translation type="unfinished"></translation>
+        <translation>客户页面：重新载入</translation>
     </message>
     <message>
         <source>Enter after a form number</source>
-        <translation type="unfinished"></translation>
+        <translation>同意书编号后按回车</translation>
     </message>
     <message>
         <source>Return or correct a form: look it up (saves nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>交回或更正同意书：只查找（不保存）</translation>
     </message>
     <message>
         <source>Alt + underlined letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
         <source>Press the button or go to the field with that letter</source>
-        <translation type="unfinished"></translation>
+        <translation>按下对应按钮或转到对应字段</translation>
     </message>
     <message>
         <source>Open the user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>打开使用指南</translation>
     </message>
 </context>
 <context>
@@ -7688,6 +7695,10 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Allow reveals without agreement…</source>
         <translation>允许未签协议时查看…</translation>
+    </message>
+    <message>
+        <source>End override</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save signed copy…</source>
@@ -7838,6 +7849,10 @@ Please give this reference to your administrator.</source>
         <translation>%1 可以查看敏感信息，至所选日期为止。</translation>
     </message>
     <message>
+        <source>%1 may no longer reveal without an agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Refresher interval saved.</source>
         <translation>已保存复训间隔。</translation>
     </message>
@@ -7862,7 +7877,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Client name, code or tax number</source>
-        <translation>客户名称、代码或税号</translation>
+        <translation>客户名称、代码或纳税人识别号</translation>
     </message>
     <message>
         <source>In person</source>
@@ -7988,7 +8003,7 @@ Please give this reference to your administrator.</source>
     <name>UserGuideDialog</name>
     <message>
         <source>ClientVault user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>客户保密柜使用指南</translation>
     </message>
 </context>
 <context>
@@ -8123,27 +8138,27 @@ Nothing is deleted now: a partner approves the request first, then it is carried
     <name>WorkstationSection</name>
     <message>
         <source>This workstation</source>
-        <translation type="unfinished">本机</translation>
+        <translation>本机</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"> 分钟</translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>Save for this workstation</source>
-        <translation type="unfinished">保存本机设置</translation>
+        <translation>保存本机设置</translation>
     </message>
     <message>
         <source>Display language:</source>
-        <translation type="unfinished">界面语言：</translation>
+        <translation>显示语言：</translation>
     </message>
     <message>
         <source>Lock after idle:</source>
-        <translation type="unfinished">闲置多久后锁定：</translation>
+        <translation>空闲多久后锁定：</translation>
     </message>
     <message>
         <source>Saved. The idle lock applies now; the language from the next start.</source>
-        <translation type="unfinished">已保存。闲置锁定立即生效；界面语言在下次启动时生效。</translation>
+        <translation>已保存。空闲锁定立即生效，语言在下次启动时生效。</translation>
     </message>
 </context>
 </TS>

@@ -140,6 +140,7 @@ def action_name(action: str) -> str:
         "erasure.appraisal": translate("Labels", "Archives appraised before destruction"),
         "erasure.sealing": translate("Labels", "Items no retention rule requires erased at sealing"),
         "client.handover": translate("Labels", "Accounting archives handed over"),
+        "client.handover_print": translate("Labels", "Handover list printed"),
         "retention.rule_set": translate("Labels", "Retention rule changed"),
         "settings.change": translate("Labels", "Settings changed"),
         "settings.workstation": translate("Labels", "Workstation setting changed"),

@@ -28,6 +28,7 @@ from clientvault.ui.client_labels import sensitive_kind_name
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt
 from clientvault.ui.widgets.masked_value import REVEAL_MS, MaskedValue
+from clientvault.ui.widgets.sealing_record import SealingRecordView
 from clientvault.ui.widgets.text import wrapped_label
 
 
@@ -70,7 +71,7 @@ class LockedRecordDialog(QDialog):
         self.record = record
         self.locks = locks
         self.setWindowTitle(fmt(self.tr("Locked record %1 (read-only)"), record.client_id))
-        self.resize(680, 640)
+        self.resize(720, 820)
         banner = wrapped_label(
             self,
             fmt(
@@ -112,14 +113,33 @@ class LockedRecordDialog(QDialog):
         box_layout.addLayout(grid)
         box_layout.addWidget(self.message)
         box.setVisible(bool(self.secrets))
+        # What sealing kept (and the rule requiring it) and erased (PIPL Arts 19, 47).
+        self.sealing = SealingRecordView(self)
+        sealing_box = QGroupBox(self.tr("Sealing record: what was kept and what was erased"), self)
+        QVBoxLayout(sealing_box).addWidget(self.sealing)
+        self.show_sealing()
+        sealing_box.setVisible(locks is not None)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(banner)
         layout.addWidget(self.view, 1)
+        layout.addWidget(sealing_box, 1)
         layout.addWidget(box)
         layout.addWidget(buttons)
         self.finished.connect(lambda _r: self.conceal_all())
+
+    def show_sealing(self) -> None:
+        """Fill the sealing record from the service (partner; nothing without the service)."""
+        if self.locks is None:
+            return
+        try:
+            records = self.locks.sealing_records(self.record.client_id)
+            rules = RetentionService(self.locks.vault).rules()
+        except KnownError as exc:
+            self.message.setText(error_message(exc))
+            return
+        self.sealing.show_records(records, rules, self.record.persons)
 
     def purpose_names(self) -> dict[str, str]:
         """Translated names of the purposes a sealed secret may be shown for."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayou
 from clientvault.core.roles import Role
 from clientvault.services.context import Vault
 from clientvault.services.erasure import ErasureRequestRow, ErasureResult, ErasureService
+from clientvault.ui.dialogs.handover import HandoverDialog
 from clientvault.ui.dialogs.reason import ask_reason
 from clientvault.ui.i18n import fmt
 from clientvault.ui.widgets.retention_rules import RetentionRulesEditor
@@ -59,14 +60,21 @@ class LawActions(QWidget):
         )
         self.rules_button = QPushButton(self.tr("Retention rules…"), self)
         self.rules_button.setObjectName("rules")
+        self.handover_button = QPushButton(self.tr("Hand over archives…"), self)
+        self.handover_button.setObjectName("handover")
+        self.handover_button.setToolTip(
+            self.tr("Record the accounting archives handed back when a client relationship ends (移交清册)")
+        )
         self.override_button.setVisible(role is Role.PARTNER)
         keeper = role in (Role.PARTNER, Role.PRIVACY_OFFICER)
         self.appraisal_button.setVisible(keeper)
         self.rules_button.setVisible(keeper)
-        self.buttons = (self.override_button, self.appraisal_button, self.rules_button)
+        self.handover_button.setVisible(keeper)
+        self.buttons = (self.override_button, self.appraisal_button, self.rules_button, self.handover_button)
         self.override_button.clicked.connect(lambda: self.override_selected())
         self.appraisal_button.clicked.connect(self.appraise_selected)
         self.rules_button.clicked.connect(self.show_rules)
+        self.handover_button.clicked.connect(lambda: self.show_handover())
 
     def update(self) -> None:  # type: ignore[override]
         """Enable the buttons for the selected request."""
@@ -99,6 +107,20 @@ class LawActions(QWidget):
     def show_rules(self) -> RetentionRulesDialog:
         """Open the rules editor (modeless: tests close it)."""
         dialog = RetentionRulesDialog(self.vault, self)
+        dialog.show()
+        return dialog
+
+    def show_handover(self) -> HandoverDialog:
+        """Open the handover dialog for the selected request's client (modeless: tests close it)."""
+        req = self.selected()
+        page = self.parentWidget()  # the Erasure page: its operations and document language
+        dialog = HandoverDialog(
+            self.vault,
+            req.client_id if req is not None else None,
+            self,
+            operations=getattr(page, "operations", None),
+            lang=getattr(page, "pdf_lang", "zh"),
+        )
         dialog.show()
         return dialog
 

@@ -20,6 +20,7 @@ from clientvault.services.context import Vault
 from clientvault.services.locking import LockedRow, LockRequestRow, LockService
 from clientvault.services.retention import RetentionService
 from clientvault.services.vault import VaultService
+from clientvault.ui.dialogs.handover import HandoverDialog
 from clientvault.ui.dialogs.locked_record import LockedRecordDialog
 from clientvault.ui.dialogs.reason import ask_reason
 from clientvault.ui.errors import show_error
@@ -84,8 +85,10 @@ class LockedPage(QWidget):
         self.hold_button.setObjectName("hold")
         self.release_button = QPushButton(self.tr("Release hold…"), self)
         self.release_button.setObjectName("release")
+        self.handover_button = QPushButton(self.tr("Hand over archives…"), self)
+        self.handover_button.setObjectName("handover")
         row = QHBoxLayout()
-        for b in (self.open_button, self.unlock_button, self.hold_button, self.release_button):
+        for b in (self.open_button, self.unlock_button, self.hold_button, self.release_button, self.handover_button):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(self.count_label)
@@ -123,6 +126,7 @@ class LockedPage(QWidget):
         self.unlock_button.clicked.connect(self.unlock_selected)
         self.hold_button.clicked.connect(self.hold_selected)
         self.release_button.clicked.connect(self.release_selected)
+        self.handover_button.clicked.connect(lambda: self.hand_over_selected())
         self.lock_button.clicked.connect(self.lock_requested)
         self.refuse_button.clicked.connect(self.refuse_requested)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -224,6 +228,16 @@ class LockedPage(QWidget):
             return None
         dialog = LockedRecordDialog(record, self, locks=self.locks)
         dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def hand_over_selected(self) -> HandoverDialog:
+        """Record the handover of the selected client's accounting archives (移交清册) and print the list."""
+        row = self.selected()
+        dialog = HandoverDialog(
+            self.vault, row.client_id if row is not None else None, self, operations=self.operations
+        )
+        dialog.setObjectName("handover_dialog")
         dialog.show()
         return dialog
 

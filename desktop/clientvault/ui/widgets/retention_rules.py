@@ -31,6 +31,7 @@ from clientvault.services.context import Vault
 from clientvault.services.retention import ITEM_CLASSES, RetentionRule, RetentionService
 from clientvault.ui.errors import show_error
 from clientvault.ui.i18n import fmt
+from clientvault.ui.widgets.sealing_record import item_class_name
 from clientvault.ui.widgets.text import wrapped_label
 
 
@@ -120,29 +121,7 @@ class RetentionRulesEditor(QWidget):
 
     def class_label(self, cls: str) -> str:
         """The translated name of an item class (``person.legal_rep.id_number`` → "Legal representative: ID number")."""
-        roles = {
-            "legal_rep": self.tr("Legal representative"),
-            "owner": self.tr("Owner"),
-            "shareholder": self.tr("Shareholder"),
-            "finance_contact": self.tr("Finance contact"),
-            "contact": self.tr("Contact"),
-        }
-        fixed = {
-            "client.identity": self.tr("Client: name, code, address"),
-            "client.contact": self.tr("Client: phone and e-mail"),
-            "client.notes": self.tr("Client: notes"),
-            "item.bank_account": self.tr("Bank accounts"),
-            "item.tax_login": self.tr("Tax-bureau logins"),
-            "item.social_insurance_login": self.tr("Social-insurance logins"),
-            "consent_evidence": self.tr("Scans of signed notice and consent forms"),
-        }
-        if cls in fixed:
-            return fixed[cls]
-        _person, role, *sub = cls.split(".")
-        name = roles.get(role, role)
-        if not sub:
-            return name
-        return fmt(self.tr("%1: ID number") if sub[0] == "id_number" else self.tr("%1: phone, e-mail, address"), name)
+        return item_class_name(cls)
 
     def period_text(self, rule: RetentionRule) -> str:
         """ "Permanent", "30 years" or "5 years after disposal"."""
