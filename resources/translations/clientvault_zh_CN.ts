@@ -558,6 +558,10 @@
         <translation>与接收方的协议 #%1</translation>
     </message>
     <message>
+        <source>Recipient #%1</source>
+        <translation>接收方 #%1</translation>
+    </message>
+    <message>
         <source>Impact assessment #%1</source>
         <translation>影响评估 #%1</translation>
     </message>
@@ -4823,6 +4827,14 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Notice details updated</source>
         <translation>告知信息已更新</translation>
+    </message>
+    <message>
+        <source>Recipient added to the list</source>
+        <translation>新增接收方</translation>
+    </message>
+    <message>
+        <source>Recipient changed</source>
+        <translation>修改接收方</translation>
     </message>
     <message>
         <source>Consent form issued</source>

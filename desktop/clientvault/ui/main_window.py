@@ -32,6 +32,7 @@ from clientvault.services.erasure import complete_pending_erasures
 from clientvault.ui.context import UiContext
 from clientvault.ui.daily_jobs import changes_of, daily_work
 from clientvault.ui.errors import error_message
+from clientvault.ui.help_menu import HelpMenu
 from clientvault.ui.i18n import fmt
 from clientvault.ui.labels import role_name
 from clientvault.ui.lock import IdleWatcher, LockScreen, SessionWatcher
@@ -107,11 +108,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.quit_action)
         self.addAction(self.lock_action)
-        self.about_action = QAction(self.tr("&About ClientVault"), self)
-        self.about_action.setObjectName("about_action")
-        self.about_action.triggered.connect(self.show_about)
-        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.help_menu.addAction(self.about_action)
+        self.help = HelpMenu(self, lambda: self.ctx.language)  # user guide, shortcuts, about
+        self.help_menu, self.about_action = self.help.menu, self.help.about_action
 
         self.idle = IdleWatcher(app, ctx.idle_timeout_ms(), self)
         # The periodic look at other workstations' changes; it also finishes erasures left
@@ -128,12 +126,6 @@ class MainWindow(QMainWindow):
         self.lock_screen.sig_switch_user.connect(self.logout)
         self.nav.currentRowChanged.connect(self._show_row)
         self._build_pages()
-
-    def show_about(self) -> None:
-        """Help → About: version and the self-check."""
-        from clientvault.ui.dialogs.about import AboutDialog
-
-        AboutDialog(self).exec()
 
     # -- pages ---------------------------------------------------------------------------------
 

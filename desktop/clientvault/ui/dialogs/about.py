@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import metadata
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +20,35 @@ from PySide6.QtWidgets import (
 from clientvault import __version__
 from clientvault.services.selfcheck import Check, run_selfcheck
 from clientvault.ui.i18n import check_translations, fmt
+
+#: What ships inside the program besides its own code: (name, distribution for the version or "", licence).
+SHIPPED: tuple[tuple[str, str, str], ...] = (
+    ("Qt / PySide6", "PySide6", "LGPL-3.0"),
+    ("SQLCipher (sqlcipher3)", "sqlcipher3", "zlib (sqlcipher3), BSD-3-Clause (SQLCipher)"),
+    ("cryptography", "cryptography", "Apache-2.0 OR BSD-3-Clause"),
+    ("argon2-cffi", "argon2-cffi", "MIT"),
+    ("keyring", "keyring", "MIT"),
+    ("ReportLab", "reportlab", "BSD-3-Clause"),
+    ("openpyxl", "openpyxl", "MIT"),
+    ("platformdirs", "platformdirs", "MIT"),
+    ("python-stdnum", "python-stdnum", "LGPL-2.1-or-later"),
+    ("Droid Sans Fallback (font)", "", "Apache-2.0 (resources/fonts/LICENSE-DroidSansFallback.txt)"),
+    ("DejaVu Sans, DejaVu Sans Mono (fonts)", "", "Bitstream Vera licence (resources/fonts/LICENSE-DejaVu.txt)"),
+)
+
+
+def shipped_components() -> list[tuple[str, str, str]]:
+    """(component, installed version or "", licence) of each shipped library and font."""
+    out = []
+    for name, dist, licence in SHIPPED:
+        version = ""
+        if dist:
+            try:
+                version = metadata.version(dist)
+            except metadata.PackageNotFoundError:
+                version = "?"
+        out.append((name, version, licence))
+    return out
 
 
 def full_selfcheck() -> list[Check]:
@@ -49,11 +79,23 @@ class AboutDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setObjectName("selfcheck_summary")
         self.summary.setWordWrap(True)
+        licences_heading = QLabel(self.tr("Shipped libraries and fonts, and their licences:"), self)
+        components = shipped_components()
+        self.licences = QTableWidget(len(components), 3, self)
+        self.licences.setObjectName("licence_table")
+        self.licences.setHorizontalHeaderLabels([self.tr("Component"), self.tr("Version"), self.tr("Licence")])
+        self.licences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.licences.verticalHeader().setVisible(False)
+        self.licences.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for row, texts in enumerate(components):
+            for col, text in enumerate(texts):
+                self.licences.setItem(row, col, QTableWidgetItem(text))
+        self.licences.resizeColumnsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         layout = QVBoxLayout(self)
-        for widget in (title, blurb, heading, self.table, self.summary, buttons):
+        for widget in (title, blurb, heading, self.table, self.summary, licences_heading, self.licences, buttons):
             layout.addWidget(widget)
         self.checks = (checks or full_selfcheck)()
         self._fill()
