@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -13,7 +15,10 @@ from clientvault.core.roles import Role
 from clientvault.services.clients import ClientService
 from clientvault.services.context import Vault
 from clientvault.services.entrustments import EntrustmentService
+from clientvault.services.recipient_agreements import RecipientAgreementService
 from clientvault.services.vault import VaultService
+from clientvault.ui.context import UiContext
+from clientvault.ui.i18n import Translators
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.agreements import AgreementsPage
 from clientvault.ui.pages.client_detail import ClientDetailPage
@@ -21,6 +26,7 @@ from tests.fixtures.planted import Planted, plant
 from tests.ui.conftest import USERS
 
 TODAY = date.today()
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -119,3 +125,28 @@ def test_another_accountant_sees_no_agreement_of_a_client_not_theirs(
     assert _page(qtbot, logins[Role.PARTNER]).client_model.rowCount() == 1
     assert _page(qtbot, logins[Role.ACCOUNTANT]).client_model.rowCount() == 1
     assert _page(qtbot, logins[Role.ASSISTANT]).client_model.rowCount() == 0  # recorded by someone else
+
+
+def test_agreements_screenshot(
+    qtbot: QtBot, logins: dict[Role, Vault], planted: Planted, zh_cn: Translators, tmp_path: Path, ui_ctx: UiContext
+) -> None:
+    partner = logins[Role.PARTNER]
+    EntrustmentService(partner).record(
+        planted.client_id, scope="全体员工工资核算、个税代扣代缴、社保及公积金增减员",
+        purposes=["payroll_social_insurance"], categories=["identity", "id_document", "salary", "income_tax",
+        "social_insurance", "housing_fund"], signed_on=date(2026, 1, 5), ends_on=date(2026, 12, 31),
+        end_handling="return_and_delete",
+    )  # fmt: skip
+    RecipientAgreementService(partner).record(
+        5, kind="provision", scope="代发工资", purposes=["payroll_social_insurance"], categories=["bank", "salary"],
+        security_duties="仅用于代发工资，不得转委托", signed_on=date(2026, 1, 10),
+    )  # fmt: skip
+    page = AgreementsPage(partner, Operations(), lang="zh")
+    qtbot.addWidget(page)
+    page.resize(1000, 560)
+    page.show()
+    image = page.grab()
+    assert not image.isNull() and page.client_model.rowCount() == 1 and page.recipient_model.rowCount() == 1
+    assert page.client_model.index(0, 6).data() == "有效"
+    folder = SCREENSHOTS if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1" else tmp_path
+    assert image.save(str(folder / "agreements_zh.png"))

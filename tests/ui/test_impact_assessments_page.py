@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -11,11 +13,15 @@ from pytestqt.qtbot import QtBot
 from clientvault.core.errors import AccessDenied
 from clientvault.core.roles import Role
 from clientvault.services.context import Vault
-from clientvault.services.impact_assessments import keep_until
+from clientvault.services.impact_assessments import ImpactAssessmentService, keep_until
 from clientvault.services.vault import VaultService
+from clientvault.ui.context import UiContext
+from clientvault.ui.i18n import Translators
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.impact_assessments import ImpactAssessmentsPage
 from tests.ui.conftest import USERS
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -60,3 +66,23 @@ def test_accountant_reads_assistant_has_no_page(qtbot: QtBot, logins: dict[Role,
     assert not page.new_button.isVisibleTo(page) and not page.delete_button.isVisibleTo(page)
     with pytest.raises(AccessDenied):
         ImpactAssessmentsPage(logins[Role.ASSISTANT], Operations())
+
+
+def test_assessments_screenshot(
+    qtbot: QtBot, logins: dict[Role, Vault], zh_cn: Translators, tmp_path: Path, ui_ctx: UiContext
+) -> None:
+    ImpactAssessmentService(logins[Role.PRIVACY_OFFICER]).record(
+        title="代发工资及社保公积金代缴（受托处理）", trigger="entrusted",
+        purpose_necessity="受客户委托计算工资、代扣个税，为履行委托处理协议所必需。",
+        risks="工资及证件号码泄露；越权查看。",
+        measures="加密保管、按岗位授权、查看留痕、期满删除。", conclusion="acceptable_with_measures",
+        purposes=["payroll_social_insurance"], recipients=[3, 4],
+    )  # fmt: skip
+    page = ImpactAssessmentsPage(logins[Role.PRIVACY_OFFICER], Operations(), lang="zh")
+    qtbot.addWidget(page)
+    page.resize(1000, 420)
+    page.show()
+    image = page.grab()
+    assert not image.isNull() and "尚有 7 个处理目的或接收方没有影响评估" in page.missing.text()
+    folder = SCREENSHOTS if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1" else tmp_path
+    assert image.save(str(folder / "impact_assessments_zh.png"))
