@@ -818,8 +818,8 @@
         <translation>备份 %1 已写入并校验通过。</translation>
     </message>
     <message>
-        <source>Backing up…</source>
-        <translation>正在备份…</translation>
+        <source>Backing up: copying the vault, then checking the copy…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Backup %1 is intact.</source>
@@ -2137,8 +2137,8 @@
         <translation>项删除申请待批准</translation>
     </message>
     <message>
-        <source>clients missing consents</source>
-        <translation>个客户缺少同意</translation>
+        <source>clients missing consents (%1 persons without their own)</source>
+        <translation>个客户缺少同意（%1 人尚无本人同意）</translation>
     </message>
     <message>
         <source>clients with consents expiring</source>
@@ -3073,7 +3073,7 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">、</translation>
+        <translation>、</translation>
     </message>
     <message>
         <source>The consent form cannot be printed: a purpose that provides data to third parties names no recipient from the recipients list (PIPL Art 23). Link one on the Purposes page.</source>
@@ -6482,8 +6482,7 @@ Please give this reference to your administrator.</source>
     <name>RecipientEditDialog</name>
     <message>
         <source>New recipient</source>
-        <extracomment>The text fields, in form order.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>新增接收方</translation>
     </message>
     <message>
         <source>Edit recipient</source>
@@ -7710,7 +7709,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>End override</source>
-        <translation type="unfinished"></translation>
+        <translation>终止授权</translation>
     </message>
     <message>
         <source>Save signed copy…</source>
@@ -7862,7 +7861,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>%1 may no longer reveal without an agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的授权已终止，未签协议前不能再查看敏感信息。</translation>
     </message>
     <message>
         <source>Refresher interval saved.</source>

@@ -41,6 +41,7 @@ class ComplianceFigures:
     last_backup_at: str  # "" when there is none
     backup_age_days: int | None
     consents_missing: int = 0  # prospect and active clients without the consents their purposes need
+    persons_missing_consent: int = 0  # persons of those clients with no consent of their own (PIPL Art 14)
     consents_expiring: int = 0  # consents ending within the overview's window
     retention_ending: int = 0  # sealed records whose retention period ends within 30 days (or has ended)
     assessments_missing: int = 0  # sensitive purposes and recipients no impact assessment covers (PIPL Art 55)
@@ -89,6 +90,7 @@ class DashboardService:
             last_backup_at=str(last or ""),
             backup_age_days=age,
             consents_missing=consent.get("missing", 0),
+            persons_missing_consent=consent.get("missing_persons", 0),
             consents_expiring=consent.get("expiring", 0),
             retention_ending=ending,
             assessments_missing=ImpactAssessmentService(self.vault, today=self.today).missing().count,

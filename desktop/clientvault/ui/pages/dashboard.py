@@ -146,7 +146,11 @@ class DashboardPage(QWidget):
             "complaints": (f.complaints_open, self.tr("complaints open"), False),
             "incidents": (f.incidents_open, self.tr("incidents open"), f.incidents_open > 0),
             "erasures": (f.erasures_awaiting, self.tr("erasures awaiting approval"), False),
-            "consents_missing": (f.consents_missing, self.tr("clients missing consents"), False),
+            "consents_missing": (
+                f.consents_missing,
+                fmt(self.tr("clients missing consents (%1 persons without their own)"), f.persons_missing_consent),
+                False,
+            ),
             "consents_expiring": (f.consents_expiring, self.tr("clients with consents expiring"), False),
             "retention": (f.retention_ending, self.tr("sealed records reaching their retention end"), False),
             "staff_agreements": (
