@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -28,6 +29,7 @@ from tests.ui.conftest import USERS
 
 TODAY = date.today()
 NEWBIE = ("newbie", "newbie-pass-12")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -155,9 +157,17 @@ def test_staff_register_in_the_main_window_for_every_role(
 def test_no_raw_code_on_the_staff_register_in_chinese(qtbot: QtBot, logins: dict[str, Vault], zh_cn: object) -> None:
     from tests.ui.test_no_raw_codes import raw_codes
 
+    if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1":
+        from clientvault.app import register_font
+
+        register_font(QApplication.instance())  # the shipped CJK font, as the app has it, before the widgets
     partner = logins["partner"]
     StaffRegisterService(partner).record_training(TODAY, "保密制度", "赵老师", [logins["accountant"].session.user_id])
     page = _page(qtbot, partner)
     page.view.selectRow(0)
     assert raw_codes(page) == set()
     assert page.model.horizontalHeaderItem(2).text() == "保密协议"
+    page.resize(1000, 620)
+    assert not page.grab().isNull()
+    if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1":  # regenerate docs/screenshots on request only
+        assert page.grab().save(str(SCREENSHOTS / "staff_register_zh.png"))

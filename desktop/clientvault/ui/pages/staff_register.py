@@ -165,6 +165,7 @@ class StaffRegisterPage(QWidget):
             who = "、".join(names.get(u, "") or f"#{u}" for u in s.attendees)
             cells = [format_date(s.held_on), s.topic, s.trainer, who]
             self.sessions.appendRow([QStandardItem(c) for c in cells])
+        self.sessions_view.resizeColumnsToContents()
         self.show_lines()
 
     def set_filter(self, flt: object) -> None:
@@ -200,6 +201,7 @@ class StaffRegisterPage(QWidget):
             if training_late:
                 cells[4].setBackground(QBrush(QColor(_ALERT_BG)))
             self.model.appendRow(cells)
+        self.view.resizeColumnsToContents()
         self.status.setText(fmt(self.tr("%1 members of staff shown."), format_number(len(shown))))
         self._selection_changed()
 
