@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -73,6 +74,8 @@ CATALOGUE = "catalogue.json"
 FORMAT = "clientvault-backups"
 SCHEDULED = ("on_close", "daily")
 KINDS = ("manual", "on_close", "daily", "pre_restore")
+#: Share of a backup's progress bar that is the copy (the rest: the copy's page and structure check).
+COPY_SHARE = 0.65
 
 
 @dataclass(frozen=True)
@@ -332,11 +335,12 @@ class BackupService:
 
     # -- taking a backup -----------------------------------------------------------------------
 
-    def backup(self, kind: str = "manual") -> BackupInfo:
+    def backup(self, kind: str = "manual", *, progress: Callable[[float], object] | None = None) -> BackupInfo:
         """Take a backup and check it before it counts.
 
         ``manual`` and ``pre_restore`` need a partner; scheduled kinds run for any session once a
-        partner has set backups up.
+        partner has set backups up. ``progress(fraction)`` gets an estimate of the share done
+        (the copy, then its check; minutes for a large vault on a slow drive).
 
         Raises:
             DiskFull: the disk ran out; no partial file is left and earlier backups are untouched.
@@ -358,7 +362,7 @@ class BackupService:
         # The temp file and the renamed, not yet catalogued file are written under the folder's
         # shared lock: a sweep (services/leftovers.py) removes them only once this process is gone.
         with writing_in(self.folder):
-            entry = self._write_backup(cat, name, kind, now)
+            entry = self._write_backup(cat, name, kind, now, progress or (lambda _f: None))
         info = _info(entry)
         with self.vault.db.transaction():
             BackupCatalogueRepository(self.vault.db).upsert(self._row(info))
@@ -367,14 +371,16 @@ class BackupService:
             self._prune(cat)
         return info
 
-    def _write_backup(self, cat: Catalogue, name: str, kind: str, now: datetime) -> dict[str, Any]:
+    def _write_backup(
+        self, cat: Catalogue, name: str, kind: str, now: datetime, progress: Callable[[float], object]
+    ) -> dict[str, Any]:
         """Export to a temp file, check it, rename it and add it to the catalogue; return the entry."""
         final = self.folder / name
         tmp = self.folder / f".{name}.tmp"
         _remove(tmp)
         bk = new_key()
         try:
-            ledger_seq, counts = self._export(tmp, bk)
+            ledger_seq, counts = self._export(tmp, bk, progress)
             _fsync(tmp)
             os.replace(tmp, final)
             entry = {
@@ -403,7 +409,7 @@ class BackupService:
             raise
         return entry
 
-    def _export(self, tmp: Path, bk: bytes) -> tuple[int, dict[str, int]]:
+    def _export(self, tmp: Path, bk: bytes, progress: Callable[[float], object]) -> tuple[int, dict[str, int]]:
         """Export on a connection of its own, then check the copy; returns (ledger head, row counts).
 
         A write that fails (disk full) leaves the attached target's pager in an error state that
@@ -417,18 +423,19 @@ class BackupService:
             try:
                 ledger_seq = ErasureRepository(source).ledger_head() if "erasure_ledger" in tables(source) else 0
                 live = row_counts(source)
-                source.export_to(tmp, bk)
+                source.export_to(tmp, bk, lambda f: progress(COPY_SHARE * f))
                 after = row_counts(source)
             finally:
                 source.close()
+            check = lambda f: progress(COPY_SHARE + (1 - COPY_SHARE) * f)  # noqa: E731
             if live == after:
-                return ledger_seq, self._check_copy(tmp, bk, expected=after)
+                return ledger_seq, self._check_copy(tmp, bk, expected=after, progress=check)
             if attempt == 2:
                 # Other workstations keep writing. sqlcipher_export copies inside one statement,
                 # so from one read snapshot: the copy is consistent even though no count taken
                 # outside it matches. It still must pass its page and structure checks; a busy
                 # vault is never reported as a damaged backup (issue 9 item 3).
-                return ledger_seq, self._check_copy(tmp, bk)
+                return ledger_seq, self._check_copy(tmp, bk, progress=check)
             _remove(tmp)  # a write from elsewhere during the export: try once more
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -443,14 +450,27 @@ class BackupService:
         return CatalogueRow(info.file_name, info.kind, info.created_at, info.created_by, info.size, info.sha256,
                             info.ledger_seq, info.row_counts, status)  # fmt: skip
 
-    def _check_copy(self, path: Path, key: bytes, *, expected: dict[str, int] | None = None) -> dict[str, int]:
+    def _check_copy(
+        self,
+        path: Path,
+        key: bytes,
+        *,
+        expected: dict[str, int] | None = None,
+        progress: Callable[[float], object] | None = None,
+    ) -> dict[str, int]:
         """Reopen a copy with its key: page HMACs, structure, row counts. Returns its counts."""
         try:
             copy = Database(path, key, OpenOptions(shared=True))
         except DamagedFile:
             raise DamagedFile("backup", "unreadable") from None
         try:
-            if copy.integrity_problems():
+            report = progress or (lambda _f: None)
+
+            def step(fraction: float) -> bool:
+                report(fraction)
+                return True  # a backup's check is not stopped half-way
+
+            if copy.integrity_problems(step):
                 raise DamagedFile("backup", "integrity")
             counts = row_counts(copy)
         finally:

@@ -217,6 +217,8 @@ class Cursor:
 #: 100 000); only used to estimate progress.
 PAGE_CHECK_SHARE = 0.15
 TICKS_PER_PAGE = 0.8
+#: The same for ``sqlcipher_export`` (measured: 0.20 at 10 000 clients).
+EXPORT_TICKS_PER_PAGE = 0.2
 
 
 class CheckStopped(Exception):
@@ -497,10 +499,24 @@ class Database:
             # check would report.
             self.checkpoint()
 
-    def export_to(self, target: Path, key: bytes) -> None:
-        """Write an encrypted copy of the whole database to ``target`` keyed with ``key``."""
+    def export_to(self, target: Path, key: bytes, progress: Callable[[float], object] | None = None) -> None:
+        """Write an encrypted copy of the whole database to ``target`` keyed with ``key``.
+
+        ``progress(fraction)`` is called now and then with an estimate of the share copied
+        (0–0.99, calibrated like :meth:`integrity_problems`); it cannot stop the copy.
+        """
         with self._lock:
             c = self._c()
+            if progress is not None:
+                pages = int(self.scalar("PRAGMA page_count") or 1)
+                ticks = [0]
+
+                def tick() -> int:
+                    ticks[0] += 1
+                    progress(min(ticks[0] / (EXPORT_TICKS_PER_PAGE * pages), 0.99))
+                    return 0
+
+                c.set_progress_handler(tick, 1000)
             try:
                 c.execute(f"ATTACH DATABASE '{_quote(str(target))}' AS backup KEY \"x'{key.hex()}'\"")
                 try:
@@ -514,6 +530,9 @@ class Database:
                 if mapped is exc:
                     raise
                 raise mapped from None
+            finally:
+                if progress is not None:
+                    c.set_progress_handler(None, 0)
 
     def reopen(self, key: bytes) -> None:
         """Reconnect under ``key`` (another process re-keyed the database meanwhile)."""

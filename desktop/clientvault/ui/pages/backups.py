@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -24,7 +25,7 @@ from clientvault.services.retention import RetentionService, Settings
 from clientvault.ui.errors import show_error
 from clientvault.ui.i18n import fmt, format_number
 from clientvault.ui.models.retention import PagedTableModel
-from clientvault.ui.operations import Operation, Operations
+from clientvault.ui.operations import Operation, Operations, Progress
 from clientvault.ui.widgets.tables import make_table_view, selected_item
 from clientvault.ui.widgets.text import embolden, wrapped_label
 
@@ -53,6 +54,10 @@ class BackupsPage(QWidget):
             ),
         )
         self.status = wrapped_label(self, name="status")
+        self.progress = QProgressBar(self)  # shown while a backup is written and checked
+        self.progress.setObjectName("progress")
+        self.progress.setRange(0, 1000)
+        self.progress.hide()
 
         kinds = {
             "manual": self.tr("On demand"),
@@ -113,6 +118,7 @@ class BackupsPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addWidget(self.status)
+        layout.addWidget(self.progress)
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
         layout.addLayout(srow)
@@ -137,13 +143,25 @@ class BackupsPage(QWidget):
         self.verify_button.setEnabled(chosen and not busy)
         self.restore_button.setEnabled(chosen and not busy)
 
-    def _start(self, busy_text: str, work: Callable[[], Any], done: Callable[[Any], None]) -> Operation:
+    def _start(
+        self, busy_text: str, work: Callable[[Progress], Any], done: Callable[[Any], None], *, steps: bool = False
+    ) -> Operation:
         self.status.setText(busy_text)
-        self.operation = self.operations.run(lambda _p: work(), on_success=done, on_failure=self._failed)
+        self.progress.setValue(0)
+        self.progress.setVisible(steps)
+
+        def finished(result: Any) -> None:
+            self.progress.hide()
+            done(result)
+
+        self.operation = self.operations.run(
+            work, on_success=finished, on_failure=self._failed, on_progress=lambda d, _t: self.progress.setValue(d)
+        )
         self._update_buttons()
         return self.operation
 
     def _failed(self, exc: BaseException) -> None:
+        self.progress.hide()
         self.status.setText("")
         self._update_buttons()
         show_error(self, exc)
@@ -160,7 +178,20 @@ class BackupsPage(QWidget):
             self.operations.report(Changes(backups=True), self)
             self.sig_done.emit(info)
 
-        return self._start(self.tr("Backing up…"), lambda: self.backups.backup("manual"), done)
+        backups = self.backups
+
+        def work(progress: Progress) -> BackupInfo:
+            last = [-1]
+
+            def report(fraction: float) -> None:
+                step = int(fraction * 1000)
+                if step != last[0]:  # one signal per visible step
+                    last[0] = step
+                    progress.report(step, 1000)
+
+            return backups.backup("manual", progress=report)
+
+        return self._start(self.tr("Backing up: copying the vault, then checking the copy…"), work, done, steps=True)
 
     def verify_selected(self) -> bool:
         """Check the selected backup again."""
@@ -198,7 +229,7 @@ class BackupsPage(QWidget):
             self.sig_done.emit(result)
             self.sig_restored.emit()
 
-        return self._start(self.tr("Restoring…"), lambda: self.backups.restore(b.file_name), done)
+        return self._start(self.tr("Restoring…"), lambda _p: self.backups.restore(b.file_name), done)
 
     def purge(self) -> Operation:
         """Apply the erasure ledger to every backup in the background."""
@@ -214,7 +245,7 @@ class BackupsPage(QWidget):
             self.operations.report(Changes(backups=True), self)
             self.sig_done.emit(result)
 
-        return self._start(self.tr("Purging backups…"), self.backups.purge, done)
+        return self._start(self.tr("Purging backups…"), lambda _p: self.backups.purge(), done)
 
     def save_settings(self) -> bool:
         """Store the schedule and erasure settings."""
