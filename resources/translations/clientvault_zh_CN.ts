@@ -1371,6 +1371,25 @@
     </message>
 </context>
 <context>
+    <name>ClientNames</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <source>Sealed record no. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erased client no. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client no. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClientTableModel</name>
     <message>
         <source>Name</source>
@@ -5384,6 +5403,10 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">客户</translation>
     </message>
     <message>
         <source>Lock client…</source>

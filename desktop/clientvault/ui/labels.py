@@ -72,6 +72,8 @@ def action_name(action: str) -> str:
         "minimisation.refused": translate("Labels", "Field refused: no purpose needs it"),
         "purpose.save": translate("Labels", "Purpose saved"),
         "notice.update": translate("Labels", "Notice details updated"),
+        "recipient.add": translate("Labels", "Recipient added to the list"),
+        "recipient.update": translate("Labels", "Recipient changed"),
         "consent.form_issue": translate("Labels", "Consent form issued"),
         "consent.form_batch": translate("Labels", "Consent forms issued in a batch"),
         "consent.form_print": translate("Labels", "Consent form printed"),

@@ -33,7 +33,9 @@ def test_an_empty_firm_contact_refuses_the_form(new_vault: Vault, empty: str) ->
     consent = ConsentService(new_vault)
     cid = _client(new_vault)
     details = consent.notice_details()
-    consent.set_notice_details(NoticeDetails(**{**{f.name: getattr(details, f.name) for f in fields(details)}, empty: ""}))
+    consent.set_notice_details(
+        NoticeDetails(**{**{f.name: getattr(details, f.name) for f in fields(details)}, empty: ""})
+    )
     before = _forms(new_vault)
     for attempt in (
         lambda: consent.issue_form(cid),

@@ -35,6 +35,7 @@ def readable_object(obj: str, user_names: dict[int, str]) -> str:
         "export": translate("AuditObjects", "Export #%1"),
         "entrustment": translate("AuditObjects", "Entrustment agreement #%1"),
         "recipient_agreement": translate("AuditObjects", "Agreement with a recipient #%1"),
+        "recipient": translate("AuditObjects", "Recipient #%1"),
         "impact_assessment": translate("AuditObjects", "Impact assessment #%1"),
     }
     parts: list[str] = []

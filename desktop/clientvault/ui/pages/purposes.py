@@ -1,4 +1,4 @@
-"""The purpose catalogue (partner, privacy officer): versions, lawful basis, categories, notice details."""
+"""The purpose catalogue (partner, privacy officer): versions, lawful basis, categories, notice details, recipients."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from clientvault.services.context import Vault
 from clientvault.services.purposes import Purpose, PurposeService
 from clientvault.ui.dialogs.purpose_edit import NoticeDetailsDialog, PurposeEditDialog, basis_label, category_label
 from clientvault.ui.operations import Operations
+from clientvault.ui.widgets.recipients import RecipientsSection
 from clientvault.ui.widgets.tables import selected_item
 from clientvault.ui.widgets.text import embolden, wrapped_label
 
@@ -77,6 +78,9 @@ class PurposesPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.history)
+        # The recipients the purposes provide data to (PIPL Art 23); every form names them.
+        self.recipients = RecipientsSection(vault, operations, lang=lang, parent=self)
+        layout.addWidget(self.recipients, 1)
         self.new_button.clicked.connect(lambda: self.edit(None))
         self.edit_button.clicked.connect(lambda: self.edit(self.selected()))
         self.notice_button.clicked.connect(self.edit_notice)
@@ -87,6 +91,7 @@ class PurposesPage(QWidget):
         """The catalogue changes only through purpose edits (here or at another workstation)."""
         if changes.touches("consent"):
             self.reload()
+        self.recipients.apply_changes(changes)
 
     def reload(self) -> None:
         """Read the catalogue again."""

@@ -193,6 +193,8 @@ class RequestsRegisterPage(QWidget):
 
     def apply_changes(self, changes: Changes) -> None:
         """Reload when requests, clients or sealed records changed (here or on another workstation)."""
+        if changes.touches("settings", "requests"):  # the reply time is also set on the Settings page
+            self.due_days.setValue(self.service.due_days())
         if changes.touches("requests", "clients", "sealed"):
             self.reload()
 

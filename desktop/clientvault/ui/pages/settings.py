@@ -20,6 +20,7 @@ from clientvault.ui.operations import Operations
 from clientvault.ui.pages.settings_sections import SettingsSection
 from clientvault.ui.pages.settings_sections.backups import BackupSection
 from clientvault.ui.pages.settings_sections.firm import FirmSection
+from clientvault.ui.pages.settings_sections.reply_time import ReplyTimeSection
 from clientvault.ui.pages.settings_sections.retention import RetentionSection
 from clientvault.ui.pages.settings_sections.workstation import WorkstationSection
 from clientvault.ui.widgets.text import embolden
@@ -28,6 +29,7 @@ S = TypeVar("S", bound=SettingsSection)
 
 SECTIONS: tuple[type[SettingsSection], ...] = (
     FirmSection,
+    ReplyTimeSection,
     BackupSection,
     RetentionSection,
     WorkstationSection,
