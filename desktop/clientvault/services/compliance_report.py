@@ -2,7 +2,8 @@
 
 For a period (inclusive dates) the report summarises the individuals' requests, complaints and
 incidents, the sensitive values revealed and the files exported per user and purpose, the erasures
-carried out with their certificate numbers, the disclosures of the sharing log, the audit-chain
+carried out with their certificate numbers, the disclosures of the sharing log, the staff
+confidentiality agreements signed and the training held, the audit-chain
 verification result with the head hash (SECURITY.md "Audit log": the paper copy pins the chain)
 and the items still open. Partner and privacy officer only; generating it is audited.
 """
@@ -21,6 +22,7 @@ from clientvault.documents.pdf import check_lang
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.services.audit import verify_chain
 from clientvault.services.context import Vault
+from clientvault.services.staff_register import StaffRegisterService
 from clientvault.services.subject_requests import RequestFilter, SubjectRequestService
 
 _L = {
@@ -32,6 +34,8 @@ _L = {
         "open_requests": "待处理的个人权利请求", "overdue": "其中已逾期", "open_complaints": "待处理的投诉",
         "open_incidents": "处理中的安全事件", "erasures_waiting": "待批准的删除申请",
         "sensitive.reveal": "查看敏感信息", "locked.reveal": "查看封存记录",
+        "signed": "签署日期", "until": "有效期至", "date": "日期", "topic": "主题", "trainer": "培训人",
+        "attendees": "参加人数", "staff_agreements": "没有有效保密协议的员工", "staff_training": "培训逾期的员工",
     },
     "en": {
         "kind": "Kind", "status": "State", "count": "Count", "category": "Category", "month": "Month", "user": "User",
@@ -42,6 +46,9 @@ _L = {
         "open_complaints": "Complaints open", "open_incidents": "Incidents open",
         "erasures_waiting": "Erasures awaiting approval",
         "sensitive.reveal": "Sensitive value revealed", "locked.reveal": "Sealed record revealed",
+        "signed": "Signed", "until": "Valid until", "date": "Date", "topic": "Topic", "trainer": "Trainer",
+        "attendees": "Attended", "staff_agreements": "Staff without a confidentiality agreement in force",
+        "staff_training": "Staff overdue for training",
     },
 }  # fmt: skip
 
@@ -55,8 +62,10 @@ _CODES = {
         "collection": "收集", "use": "超出目的使用", "disclosure": "提供或泄露", "security": "安全",
         "rights": "权利请求未获响应", "retention": "保存超期", "service": "服务", "other": "其他",
         "incident": "安全事件", "breach": "泄露事件", "drill": "演练",
+        "agreement": "保密协议", "commitment": "保密承诺书",
     },
-    "en": {"handed_over": "with the erasure workflow", "done": "answered"},
+    "en": {"handed_over": "with the erasure workflow", "done": "answered", "agreement": "Confidentiality agreement",
+           "commitment": "Confidentiality commitment"},
 }  # fmt: skip
 
 
@@ -153,14 +162,33 @@ class ComplianceReportService:
                             " FROM erasure_requests WHERE state = 'executed' AND executed_at >= ? AND executed_at < ?"
                             " ORDER BY executed_at", (a, after))),
             ),
+            ReportSection(
+                "staff_agreements",
+                (t["user"], t["kind"], t["signed"], t["until"]),
+                tuple(
+                    (names.get(int(u), str(u)), _CODES[lang].get(str(k), str(k)), str(d), str(v or "—"))
+                    for u, k, d, v in db.all(
+                        "SELECT user_id, kind, signed_on, valid_until FROM staff_agreements"
+                        " WHERE signed_on BETWEEN ? AND ? ORDER BY signed_on, id", (a, b))
+                ),
+            ),
+            ReportSection(
+                "training",
+                (t["date"], t["topic"], t["trainer"], t["attendees"]),
+                rows(db.all("SELECT s.held_on, s.topic, s.trainer, count(a.user_id) FROM training_sessions s"
+                            " LEFT JOIN training_attendance a ON a.session_id = s.id WHERE s.held_on BETWEEN ? AND ?"
+                            " GROUP BY s.id ORDER BY s.held_on, s.id", (a, b))),
+            ),
         ]  # fmt: skip
         requests = SubjectRequestService(self.vault, today=lambda: self.now().date())
+        staff = StaffRegisterService(self.vault, today=lambda: self.now().date())
         open_items = (
             (t["open_requests"], str(requests.count(RequestFilter.OPEN))),
             (t["overdue"], str(requests.count(RequestFilter.OVERDUE))),
             (t["open_complaints"], str(db.scalar("SELECT count(*) FROM complaints WHERE status = 'open'"))),
             (t["open_incidents"], str(db.scalar("SELECT count(*) FROM incidents WHERE status = 'open'"))),
             (t["erasures_waiting"], str(db.scalar("SELECT count(*) FROM erasure_requests WHERE state = 'requested'"))),
+            *zip((t["staff_agreements"], t["staff_training"]), map(str, staff.overdue_counts()), strict=True),
         )
         chain = verify_chain(self.vault)
         now = self.now()

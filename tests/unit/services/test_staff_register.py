@@ -253,3 +253,26 @@ def test_the_demo_firm_has_signed_and_trained_staff(fast_vaults: VaultService, t
     finally:
         officer.lock()
         accountant.lock()
+
+
+def test_the_compliance_report_lists_agreements_training_and_open_staff_items(staff: Staff) -> None:
+    from clientvault.services.compliance_report import ComplianceReportService
+    from tests.unit.documents.pdfcheck import pdf_text, squash
+
+    register = StaffRegisterService(staff.partner)
+    register.record_agreement(staff.acc, TODAY, kind="commitment", valid_until=TODAY + timedelta(days=365))
+    register.record_agreement(staff.officer, TODAY - timedelta(days=400))  # before the period: not listed
+    register.record_training(TODAY, "个人信息保护法要点", "外聘律师", [staff.acc, staff.officer])
+    report = ComplianceReportService(staff.partner)
+    zh = squash(pdf_text(report.render(TODAY - timedelta(days=30), TODAY)[0]))
+    for needle in ("八、员工保密协议", "保密承诺书", "九、员工培训", "个人信息保护法要点", "外聘律师", "十、待办事项",
+                   "没有有效保密协议的员工"):  # fmt: skip
+        assert needle in zh, needle
+    assert zh.count("保密协议（本期间签署）") == 1
+    data = report.data(TODAY - timedelta(days=30), TODAY, "en")
+    section = next(s for s in data.sections if s.key == "staff_agreements")
+    assert [r[1:] for r in section.rows] == [("Confidentiality commitment", TODAY.isoformat(),
+                                              (TODAY + timedelta(days=365)).isoformat())]  # fmt: skip
+    training = next(s for s in data.sections if s.key == "training")
+    assert training.rows == ((TODAY.isoformat(), "个人信息保护法要点", "外聘律师", "2"),)
+    assert dict(data.open_items)["Staff without a confidentiality agreement in force"] == "1"  # the assistant
