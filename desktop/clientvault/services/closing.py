@@ -85,11 +85,14 @@ def unfinished_close_backup(vault: Vault) -> BackupInfo | None:
     return BackupService(vault).backup("on_close")
 
 
-def finish_session(vault: Vault, wait_workers: Callable[[], object]) -> threading.Thread:
+def finish_session(
+    vault: Vault, wait_workers: Callable[[], object], progress: Callable[[float], object] | None = None
+) -> threading.Thread:
     """Lock ``vault`` once its workers are done and take the close-time backup if it is due.
 
     Returns the (non-daemon, already started) thread: the process does not exit before it ends.
     ``vault.on_lock`` callbacks belong to the closing window: the caller clears them first.
+    ``progress(fraction)`` is called from that thread while the backup is written and checked.
     """
     backup: Vault | None = None
     try:
@@ -106,7 +109,7 @@ def finish_session(vault: Vault, wait_workers: Callable[[], object]) -> threadin
         if backup is None:
             return
         try:
-            BackupService(backup).backup("on_close")
+            BackupService(backup).backup("on_close", progress=progress)
         except KnownError as exc:  # the next login takes it (unfinished_close_backup)
             log.warning("backup on close failed: %s", type(exc).__name__)
         finally:

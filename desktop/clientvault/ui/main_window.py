@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self._app = app
         self.operations = Operations(self)
         self.closing: threading.Thread | None = None  # the close-time backup (see closeEvent)
+        self.closing_progress: QWidget | None = None  # its progress window
         # One path for every change to reach every page (see services/changes.py): actions report
         # to the operations helper; the page shown reloads now, the others when next shown.
         self.operations.sig_changed.connect(self.broadcast)
@@ -366,9 +367,16 @@ class MainWindow(QMainWindow):
         self.pending_erasures.stop()
         self.operations.cancel_all()
         if not self.vault.locked:
-            if self.operations.wait(0) and not close_backup_due(self.vault):
+            due = close_backup_due(self.vault)
+            if self.operations.wait(0) and not due:
                 self.vault.lock()
             else:
                 self.vault.on_lock.clear()  # this window and its pages are going: nothing left to tell
-                self.closing = finish_session(self.vault, self.operations.wait)
+                state = [0.0]
+                self.closing = finish_session(self.vault, self.operations.wait, lambda f: state.__setitem__(0, f))
+                if due:  # the backup takes a while: a small window says so until it is written
+                    from clientvault.ui.widgets.closing_progress import ClosingProgress
+
+                    self.closing_progress = ClosingProgress(self.closing, state)
+                    self.closing_progress.show()
         super().closeEvent(event)
