@@ -7,6 +7,7 @@ written by hand on the paper copy when the firm hands it to the client or an ins
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -104,7 +105,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "not_run": "未运行",
         "statement": (
             "兹证明上述客户的个人信息已于上述时间从本公司客户保密柜中删除：数据库记录、全文检索索引、"
-            "同意书扫描件及密封记录均在同一事务中删除，删除区域已被覆盖，预写日志已截断。"
+            "告知同意书扫描件及密封记录均在同一事务中删除，删除区域已被覆盖，预写日志已截断。"
             "销毁台账仅保留客户编号、时间、执行人、法律依据与本证明编号，不含个人信息。"
             "恢复备份时系统会重放销毁台账，已销毁的客户不会被恢复。本证明与销毁清册永久保管。"
         ),
@@ -288,7 +289,10 @@ def render_erasure_certificate(data: CertificateData, *, lang: str = "zh") -> by
     story: list[Flowable] = [para(s["title"], styles.title), _facts(facts, styles, key_width)]
     if data.archive_rows:
         story += [para(s["register_heading"], heading), _register_table(data, lang, styles)]
-    story += [
+    # The approvals (who requested, approved, executed and witnessed), the statement, the heading
+    # and the signature lines stay together: the signatures always share their page with what they
+    # attest, never a page of signatures alone.
+    attested: list[Flowable] = [
         para(s["approvals_heading"], heading),
         _facts(
             [
@@ -302,17 +306,14 @@ def render_erasure_certificate(data: CertificateData, *, lang: str = "zh") -> by
             key_width,
         ),
         *(para(n, styles.small) for n in data.notes),
-        # The statement, the heading and the signature lines stay together: never a page of
-        # signatures alone.
-        KeepTogether(
-            [
-                para(s["statement"] + ("" if lang == "zh" else " ") + s["method"] + s["colon"] + method, styles.small),
-                para(s["sign_heading"], heading),
-                _signatures(s["sign_roles"].split("|"), s, styles),
-            ]
-        ),
+        para(s["statement"] + ("" if lang == "zh" else " ") + s["method"] + s["colon"] + method, styles.small),
+        para(s["sign_heading"], heading),
+        _signatures(s["sign_roles"].split("|"), s, styles),
     ]
-    head = f"{s['audit_head']}{s['colon']}{data.audit_head}" if data.audit_head else ""
+    story.append(KeepTogether(attested))
+    # The service names the event "seq 1234 · <hash>"; the Chinese certificate says 序号 (no English word).
+    event = re.sub(r"^seq (\d+)", r"序号\1", data.audit_head) if lang == "zh" else data.audit_head
+    head = f"{s['audit_head']}{s['colon']}{event}" if data.audit_head else ""
     return build_pdf(
         story, title=s["title"], firm_name=data.firm_name, document_number=data.certificate_no, lang=lang,
         footer_note=head,
