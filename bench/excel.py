@@ -16,12 +16,15 @@ Groups, per size N:
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import statistics
 import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bench.common import RESULTS_DIR, Result
@@ -78,6 +81,30 @@ def _median(samples: list[float]) -> float:
     return statistics.median(samples)
 
 
+@contextmanager
+def _timed(wall: list[float], cpu: list[float]) -> Iterator[None]:
+    """Append the block's wall-clock and CPU (``process_time``) seconds."""
+    start, start_cpu = time.perf_counter(), time.process_time()
+    yield
+    wall.append(time.perf_counter() - start)
+    cpu.append(time.process_time() - start_cpu)
+
+
+def _load() -> float:
+    """The 1-minute load average (the machine is shared: it says how much the figures are disturbed)."""
+    return os.getloadavg()[0]
+
+
+def _cpu(samples: list[float], base: list[float], load: list[float]) -> dict[str, float]:
+    """CPU-time median and its ratio to the baseline's, and the load seen during the runs."""
+    return {
+        "cpu_median_s": round(_median(samples), 3),
+        "cpu_ratio": round(_median(samples) / _median(base), 2),
+        "load_min": round(min(load), 2),
+        "load_max": round(max(load), 2),
+    }
+
+
 def run() -> list[Result]:
     """Measure import (dry run, real) and export at each size, and the 50 000-row import's peak RSS."""
     from tests.fixtures.workbooks import good_workbook
@@ -98,27 +125,32 @@ def run() -> list[Result]:
     for n in SIZES:
         path = good_workbook(RESULTS_DIR / f"import-{n}.xlsx", n)
         raw, dry, real = [], [], []
+        cpu: dict[str, list[float]] = {"raw": [], "dry": [], "real": [], "raw_w": [], "exp": []}
+        load = [_load()]
         for i in range(REPEAT[n]):
-            start = time.perf_counter()
-            _raw_read(path)
-            raw.append(time.perf_counter() - start)
+            with _timed(raw, cpu["raw"]):
+                _raw_read(path)
             vault = _new_vault(vaults, RESULTS_DIR / f"excel-vault-{n}")
             service = ImportService(vault)  # type: ignore[arg-type]
-            start = time.perf_counter()
-            plan = service.plan(path)
-            dry.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            plan = service.plan(path)
-            service.commit(plan)
-            real.append(time.perf_counter() - start)
+            with _timed(dry, cpu["dry"]):
+                plan = service.plan(path)
+            with _timed(real, cpu["real"]):
+                plan = service.plan(path)
+                service.commit(plan)
+            load.append(_load())
             if i < REPEAT[n] - 1:
                 vault.lock()  # type: ignore[attr-defined]
         base = _median(raw)
         group = f"xlsx-read-{n // 1000}k"
         note = f"{n} rows × 8 columns (names, credit codes, IDs, phones, banks, accounts, notes)"
-        results.append(Result(group, "raw openpyxl read_only, every cell", tuple(raw), baseline=True, note=note))
-        results.append(Result(group, "import dry run (plan)", tuple(dry), target=READ_RATIO * base))
-        results.append(Result(group, "import (plan + one-transaction commit)", tuple(real), target=READ_RATIO * base))
+        results.append(
+            Result(group, "raw openpyxl read_only, every cell", tuple(raw), baseline=True, note=note,
+                   extra=_cpu(cpu["raw"], cpu["raw"], load))
+        )  # fmt: skip
+        results.append(Result(group, "import dry run (plan)", tuple(dry), target=READ_RATIO * base,
+                              extra=_cpu(cpu["dry"], cpu["raw"], load)))  # fmt: skip
+        results.append(Result(group, "import (plan + one-transaction commit)", tuple(real),
+                              target=READ_RATIO * base, extra=_cpu(cpu["real"], cpu["raw"], load)))  # fmt: skip
 
         # Export the N clients just imported, against raw write_only writing the same cells.
         export = ExcelExportService(vault)  # type: ignore[arg-type]
@@ -130,19 +162,25 @@ def run() -> list[Result]:
             for row in openpyxl.load_workbook(io.BytesIO(data), read_only=True).active.iter_rows(values_only=True)
         ]
         raw_w, exp = [], []
+        load = [_load()]
         for _ in range(REPEAT[n]):
-            start = time.perf_counter()
-            _raw_write(cells)
-            raw_w.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            export.render(ExportScope(), "bench", unmasked=True)
-            exp.append(time.perf_counter() - start)
+            with _timed(raw_w, cpu["raw_w"]):
+                _raw_write(cells)
+            with _timed(exp, cpu["exp"]):
+                export.render(ExportScope(), "bench", unmasked=True)
+            load.append(_load())
         vault.lock()  # type: ignore[attr-defined]
         group = f"xlsx-write-{n // 1000}k"
-        results.append(Result(group, "raw openpyxl write_only, same cells", tuple(raw_w), baseline=True))
+        results.append(Result(group, "raw openpyxl write_only, same cells", tuple(raw_w), baseline=True,
+                              extra=_cpu(cpu["raw_w"], cpu["raw_w"], load)))  # fmt: skip
         results.append(Result(group, "export (render: rows, masking, neutralising)", tuple(exp),
-                              target=WRITE_RATIO * _median(raw_w)))  # fmt: skip
+                              target=WRITE_RATIO * _median(raw_w),
+                              extra=_cpu(cpu["exp"], cpu["raw_w"], load)))  # fmt: skip
     results.append(peak_rss(RESULTS_DIR / "import-50000.xlsx"))
+    for r in results:  # CPU-time figures (less disturbed by the other processes) and the load
+        if "cpu_ratio" in r.extra:
+            print(f"{r.group:<14} {r.name:<46} cpu {r.extra['cpu_median_s']:.2f} s  × {r.extra['cpu_ratio']:.2f}"
+                  f"  load {r.extra['load_min']:.1f}–{r.extra['load_max']:.1f}", file=sys.stderr)  # fmt: skip
     return results
 
 

@@ -29,10 +29,14 @@ def index_terms(texts: Iterable[str]) -> tuple[str, str]:
     uni: list[str] = []
     bi: list[str] = []
     for text in texts:
+        if not text:
+            continue
         for word in unicodedata.normalize("NFKC", text).split():
-            w = fold(word)
-            uni += list(w)
-            bi += [w[i : i + 2] for i in range(len(w) - 1)]
+            w = _DROP.sub("", word.casefold())  # fold(word): the word is already NFKC
+            if w:
+                uni.append(" ".join(w))
+                if len(w) > 1:
+                    bi.append(" ".join(map(str.__add__, w, w[1:])))
     return " ".join(uni), " ".join(bi)
 
 

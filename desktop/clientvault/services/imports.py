@@ -15,12 +15,15 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import unicodedata
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -200,6 +203,24 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a plan or commit builds its many small objects.
+
+    A 50 000-row plan keeps ~200 000 small containers alive (rows, values, findings); every few
+    hundred allocations the collector would walk the younger ones again, and the whole heap now and
+    then, for cycles that these objects never form (~20-30 % of a plan's time). Reference counting
+    still frees everything as usual; the collector's previous state is restored at the end.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _fullwidth(text: str) -> bool:
     # Text in NFKC holds no full-width form (NFKC maps each to its half-width one): one C call
     # instead of a look-up per character for the Chinese text of most cells.
@@ -299,7 +320,7 @@ class ImportService:
         """
         granted = self._require()
         path = Path(path)
-        with Workbook(path) as wb:  # one open: the layout and the rows share the parsed sheet
+        with Workbook(path) as wb, _bulk():  # one open: the layout and the rows share the parsed sheet
             if layout is None:
                 layout = wb.layout(None)
             mapping = {i: f for i, f in enumerate(layout.guessed) if f}
@@ -370,9 +391,11 @@ class ImportService:
         }
         now = now_iso()
         db = self.vault.db
-        with db.transaction():
+        with db.transaction(), _bulk():
             existing = clients_by_id(db, sorted(set(updates.values())))
             next_id = next_client_id(db)
+            client_columns = itemgetter(*IMPORT_CLIENT_COLUMNS[:-3])
+            person_columns = itemgetter(*IMPORT_PERSON_COLUMNS)
             clients: list[tuple[Any, ...]] = []
             persons: list[tuple[Any, ...]] = []
             items: list[tuple[Any, ...]] = []
@@ -407,7 +430,7 @@ class ImportService:
                 client = with_name_key(client)
                 cid = next_id
                 next_id += 1
-                clients.append((cid, *(client[c] for c in IMPORT_CLIENT_COLUMNS[:-3]), now, now, user_id))
+                clients.append((cid, *client_columns(client), now, now, user_id))
                 people = []
                 if values.get("legal_rep"):
                     number = values.get("id_number")
@@ -421,7 +444,7 @@ class ImportService:
                         "email": "",
                         "address": "",
                     }
-                    persons.append(tuple(person[c] for c in IMPORT_PERSON_COLUMNS))
+                    persons.append(person_columns(person))
                     people.append(person)
                 if values.get("bank_account"):
                     label = values.get("bank_name", "")
