@@ -142,6 +142,22 @@ class IssuedForm:
 
 
 @dataclass(frozen=True)
+class PersonConsent:
+    """Where one person stands with each purpose that rests on consent (PIPL Art 14: per person).
+
+    ``person_id`` ``None`` is the client itself: consents recorded without a named person. They
+    count for the client's own items only, never for a person's.
+    """
+
+    person_id: int | None
+    name: str
+    role: str  # PersonRole value; "" for the client itself
+    purposes: dict[str, ConsentStatus | None]  # purpose code -> latest consent's status (None: never asked)
+    reconsent: frozenset[str]  # purpose codes granted for a notice that has changed since
+    needs_form: bool  # some purpose has neither a current grant nor a refusal of this person
+
+
+@dataclass(frozen=True)
 class ErasureCandidate:
     """A stored item that only withdrawn purposes needed: flagged for the erasure workflow."""
 
@@ -176,6 +192,7 @@ class OverviewRow:
     expired: int
     withdrawn: int
     reconsent: int
+    missing_persons: int = 0  # persons of the client with no consent of their own (Art 14)
 
 
 #: Buckets of the overview, in display order.
@@ -328,6 +345,10 @@ class ConsentService:
     def consents(self, client_id: int) -> list[ConsentView]:
         """The client's consents, newest first."""
         self._client(client_id)
+        return self._consent_views(client_id)
+
+    def _consent_views(self, client_id: int) -> list[ConsentView]:
+        """The consents as :meth:`consents` returns them; the caller has checked the role."""
         rows = self.repo.consents_for_client(client_id)
         versions = self.purpose_repo.by_ids(sorted({int(r["purpose_id"]) for r in rows}))
         current = {p.code: p for p in self.purposes.catalogue(include_inactive=True)}
@@ -360,22 +381,75 @@ class ConsentService:
             ticks=tuple(tick_items(purposes)),
         )
 
-    def allowed_categories(self, client_id: int) -> frozenset[DataCategory]:
-        """The data categories that may be filled in for this client now (minimisation)."""
-        client = self._client(client_id)
-        return self.policy.allowed_categories(self.vault, client)
+    def allowed_categories(self, client_id: int, person_id: int | None = None) -> frozenset[DataCategory]:
+        """The data categories that may be filled in for this client now (minimisation).
 
-    def field_reasons(self, client_id: int, lang: str = "zh") -> dict[str, list[str]]:
+        ``person_id``: for that person's own data — only their own consent counts (PIPL Art 14);
+        :data:`~clientvault.services.purposes.NEW_PERSON` for a person not stored yet.
+        """
+        client = self._client(client_id)
+        self._person_of(client_id, person_id or None)
+        return self.policy.allowed_categories(self.vault, client, person_id)
+
+    def field_reasons(self, client_id: int, lang: str = "zh", person_id: int | None = None) -> dict[str, list[str]]:
         """Why each field is collected: ``{field: [purpose names]}`` (empty list: may not be filled).
 
         Identity and contact fields that no active purpose names are explained by the baseline
         (needed to conclude the engagement) and list ``[]`` only when no purpose is active at all.
+        ``person_id``: the purposes in force for that person's data (their own consents only).
         """
         client = self._client(client_id)
-        active = self.policy.active(self.vault, client)
+        self._person_of(client_id, person_id or None)
+        active = self.policy.active(self.vault, client, person_id)
         out: dict[str, list[str]] = {}
         for name, category in FIELD_CATEGORY.items():
             out[name] = [a.purpose.name(lang) for a in active if category in a.categories]
+        return out
+
+    def person_consents(self, client_id: int) -> list[PersonConsent]:
+        """Per person of the client: which consent purposes they granted, refused or still owe.
+
+        One row per person (in the client's order), then the client itself when consents were
+        recorded without a named person. Statuses are those of each person's latest consent to
+        the purpose (its ``purpose`` box); expiry counts at read time.
+        """
+        self._client(client_id)
+        return self._person_consents(client_id)
+
+    def _person_consents(self, client_id: int) -> list[PersonConsent]:
+        wanted = [p for p in self.purposes.catalogue() if p.requires_consent and p.active]
+        # Per person and purpose, the consent that decides: a grant in force (what the policy
+        # counts), else the newest answer (refused, withdrawn, expired), else a form still out.
+        latest: dict[tuple[int | None, str], ConsentView] = {}
+        rank = {ConsentStatus.GRANTED: 0, ConsentStatus.PENDING: 2}
+        for c in self._consent_views(client_id):  # newest first
+            if c.scope is not ConsentScope.PURPOSE or c.status is ConsentStatus.VOID:
+                continue
+            key = (c.person_id, c.purpose_code)
+            held = latest.get(key)
+            if held is None or rank.get(c.status, 1) < rank.get(held.status, 1):
+                latest[key] = c
+        signers: list[tuple[int | None, str, str]] = [
+            (int(p["id"]), str(p["name"]), str(p["role"])) for p in self.clients.repo.persons(client_id)
+        ]
+        if not signers or any(pid is None for pid, _ in latest):
+            signers.append((None, "", ""))
+        out = []
+        for pid, name, role in signers:
+            statuses: dict[str, ConsentStatus | None] = {}
+            reconsent = set()
+            needs = False
+            for p in wanted:
+                view = latest.get((pid, p.code))
+                statuses[p.code] = view.status if view else None
+                if view is not None and view.needs_reconsent:
+                    reconsent.add(p.code)
+                decided = view is not None and (
+                    view.status is ConsentStatus.REFUSED
+                    or (view.status is ConsentStatus.GRANTED and not view.needs_reconsent)
+                )
+                needs = needs or not decided
+            out.append(PersonConsent(pid, name, role, statuses, frozenset(reconsent), needs))
         return out
 
     def baseline_categories(self) -> frozenset[DataCategory]:
@@ -502,15 +576,20 @@ class ConsentService:
         one_pdf: bool = True,
         progress: Callable[[int, int], None] | None = None,
     ) -> list[IssuedForm]:
-        """Issue forms for many clients at once (batch printing).
+        """Issue forms for many clients at once (batch printing): one form per signer.
 
-        All forms are recorded in one transaction (all or nothing); PDFs are rendered afterwards.
+        Consent belongs to the person (PIPL Art 14), so each person of a client whose consent is
+        still needed (:attr:`PersonConsent.needs_form`: some purpose has neither a current grant
+        nor a refusal of theirs) gets a form of their own, naming them as the signer; a client
+        without persons gets one form for the client itself. Clients where nobody owes an answer
+        get none. All forms are recorded in one transaction (all or nothing); PDFs are rendered
+        afterwards.
 
         Args:
             client_ids: The clients, in print order.
             lang: Document language.
             one_pdf: One PDF holding every form (the result has one entry, ``client_id`` None),
-                else one PDF per client.
+                else one PDF per client (holding that client's signers' forms).
             progress: Called with (done, total) while rendering.
 
         Returns:
@@ -518,21 +597,40 @@ class ConsentService:
         """
         clients = [self._client(cid) for cid in client_ids]
         with self.vault.db.transaction():
-            contents = [self._issue(c, None, lang) for c in clients]
-            self.vault.record("consent.form_batch", "clients", reason=f"forms:{len(contents)}")
-        if not contents:
+            groups = []
+            for c in clients:
+                contents = [self._issue(c, pid, lang) for pid in self._signers(int(c["id"]))]
+                if contents:
+                    groups.append((int(c["id"]), contents))
+            total = sum(len(contents) for _, contents in groups)
+            self.vault.record("consent.form_batch", "clients", reason=f"forms:{total}")
+        if not groups:
             return []
         if one_pdf:
-            pdf = cf.render_consent_forms(contents, lang)
+            every = [content for _, contents in groups for content in contents]
+            pdf = cf.render_consent_forms(every, lang)
             if progress:
-                progress(len(contents), len(contents))
-            return [IssuedForm(", ".join(c.form_no for c in contents), None, pdf, tuple(client_ids))]
+                progress(len(groups), len(groups))
+            return [IssuedForm(", ".join(c.form_no for c in every), None, pdf, tuple(cid for cid, _ in groups))]
         out = []
-        for i, (content, cid) in enumerate(zip(contents, client_ids, strict=True)):
-            out.append(IssuedForm(content.form_no, cid, cf.render_consent_form(content, lang), (cid,)))
+        for i, (cid, contents) in enumerate(groups):
+            pdf = (
+                cf.render_consent_form(contents[0], lang)
+                if len(contents) == 1
+                else cf.render_consent_forms(contents, lang)
+            )
+            out.append(IssuedForm(", ".join(c.form_no for c in contents), cid, pdf, (cid,)))
             if progress:
-                progress(i + 1, len(contents))
+                progress(i + 1, len(groups))
         return out
+
+    def _signers(self, client_id: int) -> list[int | None]:
+        """Who signs a form for this client now: each person still owing an answer, else the client."""
+        rows = self._person_consents(client_id)
+        persons = [r for r in rows if r.person_id is not None]
+        if persons:
+            return [r.person_id for r in persons if r.needs_form]
+        return [None] if any(r.needs_form for r in rows) else []
 
     def form_info(self, form_no: str) -> FormInfo:
         """Look up a form by its (typed or scanned) number for returning it.
@@ -850,7 +948,11 @@ class ConsentService:
         return today.isoformat(), (today + timedelta(days=EXPIRING_DAYS)).isoformat()
 
     def overview_counts(self) -> dict[str, int]:
-        """Clients per overview bucket (missing, pending, expiring, expired, withdrawn, reconsent)."""
+        """Clients per overview bucket (missing, pending, expiring, expired, withdrawn, reconsent).
+
+        ``missing`` counts clients with no consent at all or with a person who has none of their
+        own (PIPL Art 14); ``missing_persons`` counts those persons.
+        """
         today, soon = self._overview_scope()
         return self.repo.overview_counts(today, soon)
 

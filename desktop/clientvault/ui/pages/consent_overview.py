@@ -46,6 +46,7 @@ class OverviewTableModel(LazyTableModel[OverviewRow]):
             self.tr("Expired"),
             self.tr("Withdrawn"),
             self.tr("Ask again"),
+            self.tr("Persons without consent"),
         ]
 
     def set_bucket(self, bucket: str | None) -> None:
@@ -64,7 +65,10 @@ class OverviewTableModel(LazyTableModel[OverviewRow]):
             return None
         r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (r.name, r.pending, r.granted, r.refused, r.expiring, r.expired, r.withdrawn, r.reconsent)
+            values = (
+                r.name, r.pending, r.granted, r.refused, r.expiring, r.expired, r.withdrawn, r.reconsent,
+                r.missing_persons,
+            )  # fmt: skip
             return str(values[index.column()])
         if role == Qt.ItemDataRole.UserRole:
             return r
@@ -145,6 +149,14 @@ class ConsentOverviewPage(QWidget):
         counts = self.service.overview_counts()
         for key, template in self._labels().items():
             self.bucket_buttons[key].setText(fmt(template, format_number(counts.get(key, 0))))
+        # Consent belongs to the person (PIPL Art 14): how many persons have none of their own.
+        self.bucket_buttons["missing"].setText(
+            fmt(
+                self.tr("No consent yet (%2 persons): %1"),
+                format_number(counts.get("missing", 0)),
+                format_number(counts.get("missing_persons", 0)),
+            )
+        )
         flagged = len(self.service.erasure_candidates())
         self.erasure.setText(fmt(self.tr("Items flagged for erasure: %1"), format_number(flagged)))
 

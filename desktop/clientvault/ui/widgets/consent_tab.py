@@ -30,6 +30,7 @@ from clientvault.ui.dialogs.return_form import ReturnFormDialog, consent_error, 
 from clientvault.ui.i18n import fmt
 from clientvault.ui.operations import Operations
 from clientvault.ui.widgets.pdf import PdfPreviewDialog
+from clientvault.ui.widgets.person_consents import PersonConsentTable
 from clientvault.ui.widgets.tables import make_table_view, selected_item
 from clientvault.ui.widgets.text import wrapped_label
 
@@ -46,7 +47,9 @@ class ConsentTableModel(QAbstractTableModel):
         self.lang = lang
         self.rows: list[ConsentView] = []
         self.names: dict[str, str] = {}
+        self.persons: dict[int | None, str] = {}
         self.headers = [
+            self.tr("Person"),
             self.tr("Purpose"),
             self.tr("Consent"),
             self.tr("Status"),
@@ -83,6 +86,7 @@ class ConsentTableModel(QAbstractTableModel):
             if c.needs_reconsent:
                 status = fmt(self.tr("%1 (notice changed: ask again)"), status)
             return [
+                self.persons.get(c.person_id, "") or self.tr("The client (no named person)"),
                 self.names.get(c.purpose_code, c.purpose_code),
                 scope_label(c.scope),
                 status,
@@ -176,8 +180,12 @@ class ConsentTab(QWidget):
         self.reasons.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.status = wrapped_label(self, name="status")
 
+        self.persons = PersonConsentTable(self.service, client_id, lang, self)
+
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("Consent by person (select a person to print their form)"), self))
+        layout.addWidget(self.persons, 1)
         layout.addWidget(self.view, 2)
         layout.addWidget(QLabel(self.tr("Why each field is collected"), self))
         layout.addWidget(self.reasons, 1)
@@ -210,7 +218,9 @@ class ConsentTab(QWidget):
         }
 
     def reload(self) -> None:
-        """Refresh consents and field reasons."""
+        """Refresh consents, the per-person table and field reasons."""
+        self.persons.reload()
+        self.model.persons = {r.person_id: self.persons.person_text(r) for r in self.persons.rows}
         self.model.reload()
         self.view.resizeColumnsToContents()
         reasons = self.service.field_reasons(self.client_id, self.lang)
@@ -241,9 +251,23 @@ class ConsentTab(QWidget):
         self.scan_button.setEnabled(c is not None and c.evidence_id is not None)
 
     def print_form(self) -> FormPreviewDialog | None:
-        """Issue a form for this client and show it for printing or saving."""
+        """Issue forms and show them for printing or saving: one per signer (PIPL Art 14).
+
+        With a person selected in the per-person table, that person's form; otherwise a form for
+        each person who still owes an answer (one PDF).
+        """
+        person = self.persons.selected_person()
         try:
-            form = self.service.issue_form(self.client_id, lang=self.lang)
+            if person is not None:
+                form = self.service.issue_form(self.client_id, person_id=person.person_id, lang=self.lang)
+            else:
+                issued = self.service.issue_forms([self.client_id], lang=self.lang)
+                if not issued:
+                    self.status.setText(
+                        self.tr("Everyone has answered every purpose. Select a person to print their form again.")
+                    )
+                    return None
+                form = issued[0]
         except Exception as exc:
             self.status.setText(consent_error(exc))
             return None
