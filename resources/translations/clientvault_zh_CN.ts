@@ -1374,19 +1374,19 @@
     <name>ClientNames</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Sealed record no. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已封存客户 第 %1 号</translation>
     </message>
     <message>
         <source>Erased client no. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已销毁客户 第 %1 号</translation>
     </message>
     <message>
         <source>Client no. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 第 %1 号</translation>
     </message>
 </context>
 <context>
@@ -1474,6 +1474,17 @@
     <message>
         <source>A client&apos;s page was closed: the record was erased or sealed, or is no longer visible to you.</source>
         <translation>已关闭一个客户页面：该记录已被删除或封存，或您已无权查看。</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingProgress</name>
+    <message>
+        <source>ClientVault</source>
+        <translation type="unfinished">客户保密柜</translation>
+    </message>
+    <message>
+        <source>Finishing the backup before ClientVault closes…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5406,7 +5417,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Lock client…</source>

@@ -252,7 +252,7 @@ class ConsentRepository:
         return _dicts(CONSENT_COLS, rows)
 
     _OVERVIEW = (
-        "WITH agg AS (SELECT cl.id AS client_id, cl.name AS name, cl.status AS status,"
+        "WITH agg AS (SELECT cl.id AS client_id, cl.name AS name, cl.status AS status, cl.name_key AS name_key,"
         " coalesce(sum(c.status = 'pending'), 0) AS pending,"
         " coalesce(sum(c.status = 'granted' AND (c.expires_on IS NULL OR c.expires_on >= :today)), 0) AS granted,"
         " coalesce(sum(c.status = 'refused'), 0) AS refused,"
@@ -294,7 +294,7 @@ class ConsentRepository:
         where = f" WHERE {self.BUCKETS[bucket]}" if bucket else ""
         rows = self.db.all(
             f"{self._OVERVIEW} SELECT {', '.join(self.OVERVIEW_KEYS)} FROM agg{where}"
-            " ORDER BY name, client_id LIMIT :limit OFFSET :offset",
+            " ORDER BY name_key, client_id LIMIT :limit OFFSET :offset",  # pinyin order, like the client list
             {"today": today, "soon": soon, "limit": limit, "offset": offset},
         )
         return _dicts(self.OVERVIEW_KEYS, rows)

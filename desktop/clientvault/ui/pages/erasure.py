@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from clientvault.core.roles import Role
 from clientvault.services.changes import Changes
+from clientvault.services.client_names import ClientName, client_names
 from clientvault.services.context import Vault
 from clientvault.services.erasure import (
     DEFAULT_BASIS,
@@ -30,6 +33,7 @@ from clientvault.services.erasure import (
     RegisterEntry,
     WithdrawnItems,
 )
+from clientvault.ui.client_names import client_caption
 from clientvault.ui.dialogs.reason import ReasonDialog, ask_reason
 from clientvault.ui.dialogs.withdrawn_erasure import (
     button_text,
@@ -46,6 +50,8 @@ from clientvault.ui.pages.erasure_law import LawActions
 from clientvault.ui.widgets.pdf import PdfPreviewDialog
 from clientvault.ui.widgets.tables import make_table_view, selected_item
 from clientvault.ui.widgets.text import embolden, wrapped_label
+
+T = TypeVar("T")
 
 
 class NewRequestDialog(QDialog):
@@ -108,12 +114,13 @@ class ErasurePage(QWidget):
         heading = embolden(QLabel(self.tr("Erasure"), self))
         self.status = wrapped_label(self, name="status")
         self.check = ErasureCheckRunner(self.erasure, operations, self)
+        self._names: dict[int, ClientName] = {}  # the listed clients' names and credit codes
         self.check.sig_checked.connect(self._checked)
 
         self.requests: PagedTableModel[ErasureRequestRow] = PagedTableModel(
-            [self.tr("No."), self.tr("Client no."), self.tr("Source"), self.tr("Scope"), self.tr("State"),
+            [self.tr("No."), self.tr("Client"), self.tr("Source"), self.tr("Scope"), self.tr("State"),
              self.tr("Requested on"), self.tr("Legal basis")],
-            lambda offset, limit: self.erasure.requests(limit=limit, offset=offset),
+            lambda offset, limit: self._named(self.erasure.requests(limit=limit, offset=offset)),
             self._request_cell,
             self,
         )  # fmt: skip
@@ -155,9 +162,9 @@ class ErasurePage(QWidget):
         withdrawn_row.addStretch(1)
 
         self.register: PagedTableModel[RegisterEntry] = PagedTableModel(
-            [self.tr("Certificate"), self.tr("Client no."), self.tr("Executed on"), self.tr("Scope"),
+            [self.tr("Certificate"), self.tr("Client"), self.tr("Executed on"), self.tr("Scope"),
              self.tr("Legal basis"), self.tr("Integrity"), self.tr("Witness")],
-            lambda offset, limit: self.erasure.register(limit=limit, offset=offset),
+            lambda offset, limit: self._named(self.erasure.register(limit=limit, offset=offset)),
             self._register_cell,
             self,
         )  # fmt: skip
@@ -229,9 +236,18 @@ class ErasurePage(QWidget):
     def _scope(self, scope: str) -> str:
         return self.tr("Whole record") if scope == "client" else self.tr("Some items")
 
+    def _named(self, rows: list[T]) -> list[T]:
+        """``rows`` (requests, register entries), with their clients' names read for the cells."""
+        ids = [int(r.client_id) for r in rows]  # type: ignore[attr-defined]
+        self._names.update(client_names(self.vault, ids))
+        return rows
+
+    def _client(self, client_id: int) -> str:
+        return client_caption(self._names.get(client_id), client_id)
+
     def _request_cell(self, r: ErasureRequestRow, column: int) -> str:
         values = (
-            str(r.id), str(r.client_id), self.source_labels().get(r.source, r.source), self._scope(r.scope),
+            str(r.id), self._client(r.client_id), self.source_labels().get(r.source, r.source), self._scope(r.scope),
             self.state_labels().get(r.state, r.state), r.requested_at[:10],
             self.basis_labels().get(r.legal_basis, r.legal_basis),
         )  # fmt: skip
@@ -246,7 +262,7 @@ class ErasurePage(QWidget):
         integrity = {"ok": self.tr("passed"), "problems": self.tr("PROBLEMS"), "not_run": self.tr("not run"),
                      "pending": self.tr("checking…")}  # fmt: skip
         values = (
-            e.certificate_no, str(e.client_id), e.executed_at[:16].replace("T", " "), self._scope(e.scope),
+            e.certificate_no, self._client(e.client_id), e.executed_at[:16].replace("T", " "), self._scope(e.scope),
             self.basis_labels().get(e.legal_basis, e.legal_basis), integrity.get(e.integrity, e.integrity), e.witness,
         )  # fmt: skip
         return values[column]

@@ -15,11 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 from clientvault.core.errors import InvalidState
+from clientvault.core.records import ClientKind
 from clientvault.services.changes import Changes
+from clientvault.services.client_names import ClientName, client_names
 from clientvault.services.context import Vault
 from clientvault.services.locking import LockedRow, LockRequestRow, LockService
 from clientvault.services.retention import RetentionService
 from clientvault.services.vault import VaultService
+from clientvault.ui.client_labels import kind_name
+from clientvault.ui.client_names import client_caption
 from clientvault.ui.dialogs.handover import HandoverDialog
 from clientvault.ui.dialogs.locked_record import LockedRecordDialog
 from clientvault.ui.dialogs.reason import ask_reason
@@ -47,6 +51,7 @@ class LockedPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.vault = vault
+        self._names: dict[int, ClientName] = {}  # the requests' clients: name and credit code
         self.operations = operations
         self._rule_titles: dict[str, str] = {r.category: r.title for r in RetentionService(vault).rules() if r.title}
         self.vaults = vaults  # gives a PIN session the partner key when a sealed record is opened
@@ -95,8 +100,8 @@ class LockedPage(QWidget):
 
         self.requests_label = QLabel(self.tr("Lock requests from accountants"), self)
         self.requests: PagedTableModel[LockRequestRow] = PagedTableModel(
-            [self.tr("Client no."), self.tr("Requested on"), self.tr("Reason")],
-            lambda offset, limit: self.locks.pending_requests()[offset : offset + limit],
+            [self.tr("Client"), self.tr("Requested on"), self.tr("Reason")],
+            self._fetch_requests,
             self._request_cell,
             self,
         )
@@ -147,7 +152,7 @@ class LockedPage(QWidget):
     def _cell(self, row: LockedRow, column: int) -> str:
         values = (
             str(row.client_id),
-            row.kind,
+            kind_name(ClientKind(row.kind)) if row.kind in {k.value for k in ClientKind} else row.kind,
             row.sealed_at[:10],
             row.retention_until.isoformat(),
             self.countdown(row),
@@ -156,8 +161,14 @@ class LockedPage(QWidget):
         )
         return values[column]
 
+    def _fetch_requests(self, offset: int, limit: int) -> list[LockRequestRow]:
+        rows = self.locks.pending_requests()[offset : offset + limit]
+        self._names.update(client_names(self.vault, (r.client_id for r in rows)))
+        return rows
+
     def _request_cell(self, row: LockRequestRow, column: int) -> str:
-        return (str(row.client_id), row.requested_at[:10], row.reason)[column]
+        client = client_caption(self._names.get(row.client_id), row.client_id)
+        return (client, row.requested_at[:10], row.reason)[column]
 
     # -- actions -------------------------------------------------------------------------------
 
