@@ -3,6 +3,7 @@ shown in an opened locked record (kept items with their rule, erased items, in w
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,7 @@ from tests.ui.conftest import USERS
 from tests.unit.documents.pdfcheck import pdf_text, squash
 
 RECIPIENT = "宁波新会计服务有限公司"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def _tick(dialog: object, *titles: str) -> None:
@@ -40,7 +42,7 @@ def _tick(dialog: object, *titles: str) -> None:
 
 
 def test_partner_records_a_handover_from_the_locked_page_and_saves_the_list(
-    qtbot: QtBot, staffed_vault: Vault, tmp_path: Path
+    qtbot: QtBot, staffed_vault: Vault, tmp_path: Path, ui_ctx: object
 ) -> None:
     planted = plant(staffed_vault)
     LockService(staffed_vault).lock(planted.client_id, "engagement ended")
@@ -68,6 +70,8 @@ def test_partner_records_a_handover_from_the_locked_page_and_saves_the_list(
         ("accounting_vouchers", "accounting_ledgers"), 2019, 2025, RECIPIENT, True, date.today().isoformat()
     )  # fmt: skip
     assert dialog.history.count() == 1 and dialog.print_button.isEnabled()
+    if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1":  # regenerate docs/screenshots on request only
+        dialog.grab().save(str(SCREENSHOTS / "handover_dialog.png"))
     preview = dialog.preview()
     assert isinstance(preview, PdfPreviewDialog)
     qtbot.addWidget(preview)
@@ -112,7 +116,7 @@ def _tree_texts(item: QTreeWidgetItem) -> list[str]:
 
 
 def test_the_opened_record_shows_what_sealing_kept_and_erased_in_words(
-    qtbot: QtBot, qapp: QApplication, staffed_vault: Vault, zh_cn: Translators
+    qtbot: QtBot, qapp: QApplication, staffed_vault: Vault, zh_cn: Translators, ui_ctx: object
 ) -> None:
     planted = plant(staffed_vault)
     LockService(staffed_vault).lock(planted.client_id, "engagement ended")
@@ -139,3 +143,5 @@ def test_the_opened_record_shows_what_sealing_kept_and_erased_in_words(
     assert "销毁证明" in lines[0] or "证明" in lines[0]
     # Words only: no class or rule codes, no item references.
     assert not re.search(r"[a-z]+_[a-z]+|person:|item:|client\.", text), text
+    if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1":  # regenerate docs/screenshots on request only
+        dialog.grab().save(str(SCREENSHOTS / "locked_record_sealing_zh.png"))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from pytestqt.qtbot import QtBot
 
 from clientvault.core.records import ClientInput, PersonInput, PersonRole
@@ -22,7 +25,9 @@ def _cells(table: object) -> dict[str, dict[str, str]]:
     }
 
 
-def test_client_page_shows_each_persons_consent_and_prints_per_signer(qtbot: QtBot, new_vault: Vault) -> None:
+def test_client_page_shows_each_persons_consent_and_prints_per_signer(
+    qtbot: QtBot, new_vault: Vault, ui_ctx: object
+) -> None:
     clients = ClientService(new_vault)
     cid = clients.create(ClientInput(name="杭州星辰科技有限公司", engagement_start="2026-01-01"))
     rep = clients.add_person(cid, PersonInput(PersonRole.LEGAL_REP, "张三丰"))
@@ -46,6 +51,10 @@ def test_client_page_shows_each_persons_consent_and_prints_per_signer(qtbot: QtB
     assert cells[contact_row]["Bank account services"] == "Not asked"
     assert cells[client_row]["Bank account services"] == "Pending"
     assert cells[rep_row]["Form needed"] == "No" and cells[contact_row]["Form needed"] == "Yes"
+    if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1":  # regenerate docs/screenshots on request only
+        page.resize(1100, 760)
+        page.tabs.setCurrentWidget(tab)
+        page.grab().save(str(Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "consent_by_person.png"))
     # The consent list names whose consent each row is.
     people = {tab.model.data(tab.model.index(r, 0)) for r in range(tab.model.rowCount())}
     assert people == {rep_row, client_row}
