@@ -76,6 +76,7 @@ class SubjectRequestDialog(QDialog):
         self.received = QDateEdit(QDate.currentDate(), self)
         self.received.setObjectName("received")
         self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat("yyyy-MM-dd")  # the one date format of the UI (ui/i18n.format_date)
         self.received.setMaximumDate(QDate.currentDate())
         self.error = wrapped_label(self, name="error")
         form = QFormLayout()

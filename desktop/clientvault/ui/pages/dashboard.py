@@ -211,6 +211,7 @@ class DashboardPage(QWidget):
         end = QDateEdit(QDate(today.year, today.month, today.day), dialog)
         for edit in (start, end):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")  # the one date format of the UI (ui/i18n.format_date)
         form = QFormLayout(dialog)
         form.addRow(self.tr("From:"), start)
         form.addRow(self.tr("To:"), end)
