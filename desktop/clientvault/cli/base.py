@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from clientvault.core.errors import (
     AccessDenied,
+    AgreementMissing,
     ConsentMissing,
     DamagedFile,
     DiskFull,
@@ -118,6 +119,8 @@ _STATE = {
     "export_approval_mismatch": "the approval does not cover this export (other rows, filter or purpose)",
     "export_approval_used": "that approval was already used",
     "export_not_approved": "that export request is not approved",
+    "user_disabled": "that account is disabled",
+    "override_not_needed": "no override is needed: a partner, or someone whose confidentiality agreement is in force",
 }
 SPREADSHEET = {
     "not_found": "the file does not exist",
@@ -193,6 +196,13 @@ MESSAGES: dict[type[KnownError], Callable[[Any], str]] = {
     ),
     AccessDenied: lambda e: f"your role may not do this ({e.capability}); the attempt was recorded",
     ConsentMissing: lambda e: f"no valid consent or legal basis for the purpose '{e.purpose}'",
+    AgreementMissing: lambda e: (
+        f"your confidentiality agreement ended on {e.until}: sensitive values cannot be revealed until the renewal "
+        "is recorded in the staff register; the attempt was recorded"
+        if e.reason == "expired"
+        else "no signed confidentiality agreement of yours is recorded in the staff register: sensitive values "
+        "cannot be revealed until it is; the attempt was recorded"
+    ),
     NoticeIncomplete: lambda e: _notice_incomplete(e),
     ValidationError: _validation,
     VersionConflict: lambda e: "someone else changed this record meanwhile; try again",

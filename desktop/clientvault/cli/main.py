@@ -9,7 +9,20 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from clientvault.cli import audit, backups, consent, demo, erasure, excel, exports, handover, report, selfcheck, vault
+from clientvault.cli import (
+    audit,
+    backups,
+    consent,
+    demo,
+    erasure,
+    excel,
+    exports,
+    handover,
+    report,
+    selfcheck,
+    staff,
+    vault,
+)
 from clientvault.cli.base import (
     EXIT_BUG,
     EXIT_ERROR,
@@ -56,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     exports.register(verbs, common)
     excel.register(verbs, common)
     report.register(verbs, common)
+    staff.register(verbs, common)
     selfcheck.register(verbs, common)
     return parser
 

@@ -253,6 +253,14 @@ class StaffRegisterService(RegisterService):
             user_id = self.vault.session.user_id
         return [_override(o) for o in self.repo.overrides(user_id)]
 
+    def member_id(self, username: str) -> int:
+        """The id of the member of staff with this user name (NotFound otherwise, or when not visible)."""
+        self.vault.require(Capability.REGISTERS, "register:staff")
+        user = self.users.by_username(username)
+        if user is None or (not self.can_manage() and user.id != self.vault.session.user_id):
+            raise NotFound("user", "?")
+        return user.id
+
     # -- recording -------------------------------------------------------------------------------
 
     def _active_user(self, user_id: int) -> UserRow:
