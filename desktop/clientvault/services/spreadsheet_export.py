@@ -27,7 +27,7 @@ from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.masking import mask_bank_account, mask_email, mask_id_number, mask_phone
 from clientvault.core.records import ClientKind, ClientStatus, PersonRole
 from clientvault.core.roles import Capability, Role, Scope, scope
-from clientvault.core.validation import free_text
+from clientvault.core.validation import IdType, free_text
 from clientvault.documents.spreadsheet import FIELDS, ID_FIELDS, SYNONYMS
 from clientvault.documents.workbook_writer import Column, Sheet, Stamp, write_sheets
 from clientvault.services.clients import ClientFilter, ClientService
@@ -53,6 +53,13 @@ ROLE_LABEL = {
     PersonRole.SHAREHOLDER: "股东",
     PersonRole.CONTACT: "联系人",
     PersonRole.OWNER: "经营者",
+}
+ID_TYPE_LABEL = {
+    IdType.RESIDENT_ID.value: "居民身份证",
+    IdType.PASSPORT.value: "护照",
+    IdType.HK_MACAU_PERMIT.value: "港澳居民来往内地通行证",
+    IdType.TAIWAN_PERMIT.value: "台湾居民来往大陆通行证",
+    IdType.RESIDENCE_PERMIT_HMT.value: "港澳台居民居住证",
 }
 PERSON_COLUMNS = (
     Column("客户名称", width=28),
@@ -251,7 +258,7 @@ class ExcelExportService:
                     client["name"],
                     ROLE_LABEL.get(PersonRole(p["role"]), p["role"]),
                     p["name"],
-                    p["id_type"] or "",
+                    ID_TYPE_LABEL.get(p["id_type"] or "", p["id_type"] or ""),
                     num if unmasked or not num else mask_id_number(num),
                     mask_phone(p["phone"]) if contacts_masked and p["phone"] else (p["phone"] or ""),
                     mask_email(p["email"]) if contacts_masked and p["email"] else (p["email"] or ""),

@@ -1,4 +1,4 @@
-"""Export to Excel (the client list as filtered, or the open client's record) and the partner's requests list."""
+"""Export to Excel (the filtered list, the open client's record, or one person's) and the partner's requests list."""
 
 from __future__ import annotations
 
@@ -46,6 +46,8 @@ class ExcelExportDialog(QDialog):
         *,
         client_id: int | None = None,
         client_name: str = "",
+        person_id: int | None = None,
+        person_name: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("excel_export")
@@ -60,7 +62,17 @@ class ExcelExportDialog(QDialog):
         self.whole_list.setChecked(True)
         self.one_client = QRadioButton(fmt(self.tr("The &record of %1"), client_name), self)
         self.one_client.setObjectName("scope_client")
-        self.one_client.setVisible(client_id is not None)
+        self.one_client.setVisible(client_id is not None and person_id is None)
+        # One person's record (an access or copy request): that person on every client the role sees.
+        self.person_id = person_id
+        self.one_person = QRadioButton(
+            fmt(self.tr("The &personal information of %1 (access or copy request)"), person_name), self
+        )
+        self.one_person.setObjectName("scope_person")
+        self.one_person.setVisible(person_id is not None)
+        if person_id is not None:
+            self.whole_list.setVisible(False)
+            self.one_person.setChecked(True)
         self.purpose = QLineEdit(self)
         self.purpose.setObjectName("export_purpose")
         self.purpose.setPlaceholderText(self.tr("Why the data leaves the vault (kept in the export register)"))
@@ -83,6 +95,7 @@ class ExcelExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.whole_list)
         layout.addWidget(self.one_client)
+        layout.addWidget(self.one_person)
         layout.addLayout(form)
         layout.addWidget(self.unmasked)
         layout.addWidget(self.info)
@@ -91,13 +104,15 @@ class ExcelExportDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.buttons)
         layout.addLayout(row)
-        for w in (self.whole_list, self.one_client, self.unmasked):
+        for w in (self.whole_list, self.one_client, self.one_person, self.unmasked):
             w.toggled.connect(self.refresh)
         self.purpose.textChanged.connect(self.refresh)
         self.refresh()
 
     def scope(self) -> ExportScope:
         """What the dialog says to export."""
+        if self.one_person.isChecked() and self.person_id is not None:
+            return ExportScope(kind="person", person_id=self.person_id)
         if self.one_client.isChecked() and self.client_id is not None:
             return ExportScope(kind="client", client_id=self.client_id)
         return self.list_scope

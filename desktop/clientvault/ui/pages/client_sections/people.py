@@ -16,9 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from clientvault.core.records import FIELD_CATEGORY, ClientDetail, PersonView
+from clientvault.core.roles import Capability, Scope, scope
 from clientvault.services.changes import Changes
 from clientvault.services.purposes import NEW_PERSON
+from clientvault.services.spreadsheet_export import ExcelExportService, ExportScope
 from clientvault.ui.client_labels import person_role_name
+from clientvault.ui.dialogs.excel_export import ExcelExportDialog
 from clientvault.ui.dialogs.person_edit import PersonEditDialog
 from clientvault.ui.dialogs.reveal import RevealDialog, RevealTarget
 from clientvault.ui.i18n import fmt
@@ -79,6 +82,10 @@ class PeopleSection(QWidget):
             self.buttons["reveal"] = add_button(
                 self, self.buttons_row, "reveal_id", self.tr("Re&veal ID number…"), self._reveal_selected
             )
+        if scope(self.page.service.role, Capability.EXPORT) in (Scope.ALL, Scope.SMALL_MASKED):
+            self.buttons["export"] = add_button(
+                self, self.buttons_row, "export_person", self.tr("E&xport to Excel…"), self._export_selected
+            )
         if d.can_edit:
             self.buttons["add"] = add_button(self, self.buttons_row, "add_person", self.tr("A&dd…"), self.add_person)
             self.buttons["edit"] = add_button(
@@ -104,7 +111,7 @@ class PeopleSection(QWidget):
         p = self.selected()
         if "reveal" in self.buttons:
             self.buttons["reveal"].setEnabled(p is not None and bool(p.id_number_masked))
-        for key in ("edit", "remove"):
+        for key in ("edit", "remove", "export"):
             if key in self.buttons:
                 self.buttons[key].setEnabled(p is not None)
 
@@ -151,6 +158,26 @@ class PeopleSection(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes and self.page.run(lambda: self.page.service.remove_person(p.id)):
             self.page.edited()
+
+    def _export_selected(self) -> None:
+        p = self.selected()
+        if p is not None:
+            self.export_person(p)
+
+    def export_person(self, person: PersonView) -> ExcelExportDialog:
+        """Export one person's record (access or copy request) through the export register."""
+        page = self.page
+        dialog = ExcelExportDialog(
+            ExcelExportService(page.service.vault),
+            page.operations,
+            ExportScope(kind="client", client_id=page.client_id),
+            page,
+            person_id=person.id,
+            person_name=person.name,
+        )
+        dialog.sig_saved.connect(lambda _entry: page.changed(Changes(exports=True)))
+        dialog.open()
+        return dialog
 
     def _reveal_selected(self) -> None:
         p = self.selected()
