@@ -22,6 +22,7 @@ from clientvault.documents.pdf import check_lang
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.services.audit import verify_chain
 from clientvault.services.context import Vault
+from clientvault.services.impact_assessments import ImpactAssessmentService
 from clientvault.services.staff_register import StaffRegisterService
 from clientvault.services.subject_requests import RequestFilter, SubjectRequestService
 
@@ -36,6 +37,9 @@ _L = {
         "sensitive.reveal": "查看敏感信息", "locked.reveal": "查看封存记录",
         "signed": "签署日期", "until": "有效期至", "date": "日期", "topic": "主题", "trainer": "培训人",
         "attendees": "参加人数", "staff_agreements": "没有有效保密协议的员工", "staff_training": "培训逾期的员工",
+        "number": "编号", "trigger": "评估情形", "conclusion": "评估结论", "kept_until": "保存至",
+        "awaiting_return": "已终止、待确认返还或删除的协议",
+        "assessments_missing": "尚无影响评估的敏感处理目的和接收方",
     },
     "en": {
         "kind": "Kind", "status": "State", "count": "Count", "category": "Category", "month": "Month", "user": "User",
@@ -49,6 +53,9 @@ _L = {
         "signed": "Signed", "until": "Valid until", "date": "Date", "topic": "Topic", "trainer": "Trainer",
         "attendees": "Attended", "staff_agreements": "Staff without a confidentiality agreement in force",
         "staff_training": "Staff overdue for training",
+        "number": "No.", "trigger": "Trigger", "conclusion": "Conclusion", "kept_until": "Kept until",
+        "awaiting_return": "Ended agreements awaiting confirmation of the return or deletion",
+        "assessments_missing": "Sensitive purposes and recipients without an impact assessment",
     },
 }  # fmt: skip
 
@@ -63,10 +70,40 @@ _CODES = {
         "rights": "权利请求未获响应", "retention": "保存超期", "service": "服务", "other": "其他",
         "incident": "安全事件", "breach": "泄露事件", "drill": "演练",
         "agreement": "保密协议", "commitment": "保密承诺书",
+        "entrustment": "委托处理协议（客户委托本公司）", "ra_provision": "接收方协议（向其提供）",
+        "ra_entrusted": "受托人协议（本公司委托）", "entrusted": "委托处理", "in_force": "有效",
+        "ended": "已终止，待确认返还或删除",
+        "returned": "已终止，返还或删除已确认",
+        "sensitive": "处理敏感个人信息", "automated_decision": "自动化决策", "third_party": "向他人提供",
+        "public": "公开", "cross_border": "向境外提供", "acceptable": "可以接受",
+        "acceptable_with_measures": "采取措施后可以接受", "not_acceptable": "不可接受",
     },
     "en": {"handed_over": "with the erasure workflow", "done": "answered", "agreement": "Confidentiality agreement",
-           "commitment": "Confidentiality commitment"},
+           "commitment": "Confidentiality commitment",
+           "entrustment": "Entrustment agreement (client entrusts the firm)",
+           "ra_provision": "Recipient agreement (provision)", "ra_entrusted": "Processor agreement (the firm entrusts)",
+           "entrusted": "entrusted processing",
+           "in_force": "in force", "ended": "ended, return or deletion to confirm",
+           "returned": "ended, return or deletion confirmed", "sensitive": "sensitive data",
+           "automated_decision": "automated decisions", "third_party": "provision to others",
+           "public": "making public", "cross_border": "transfer abroad",
+           "acceptable_with_measures": "acceptable with the measures", "not_acceptable": "not acceptable"},
 }  # fmt: skip
+
+
+#: Entrustment agreements and agreements with recipients signed in a period: kind, number, date, state.
+_AGREEMENTS = (
+    "SELECT 'entrustment', printf('EA-%05d', id), signed_on, CASE WHEN end_confirmed_on IS NOT NULL THEN 'returned'"
+    " WHEN ended_on IS NOT NULL THEN 'ended' ELSE 'in_force' END FROM entrustments WHERE signed_on BETWEEN ? AND ?"
+    " UNION ALL SELECT 'ra_' || kind, printf('RA-%05d', id), signed_on,"
+    " CASE WHEN end_confirmed_on IS NOT NULL THEN 'returned'"
+    " WHEN ended_on IS NOT NULL THEN 'ended' ELSE 'in_force' END FROM recipient_agreements"
+    " WHERE signed_on BETWEEN ? AND ? ORDER BY 3, 2"
+)
+_AWAITING_RETURN = (
+    "SELECT (SELECT count(*) FROM entrustments WHERE ended_on IS NOT NULL AND end_confirmed_on IS NULL)"
+    " + (SELECT count(*) FROM recipient_agreements WHERE ended_on IS NOT NULL AND end_confirmed_on IS NULL)"
+)
 
 
 def _coded(lang: str, items: list[tuple[object, ...]], columns: int) -> tuple[tuple[str, ...], ...]:
@@ -179,6 +216,18 @@ class ComplianceReportService:
                             " LEFT JOIN training_attendance a ON a.session_id = s.id WHERE s.held_on BETWEEN ? AND ?"
                             " GROUP BY s.id ORDER BY s.held_on, s.id", (a, b))),
             ),
+            ReportSection(
+                "agreements",
+                (t["kind"], t["number"], t["signed"], t["status"]),
+                _coded(lang, db.all(_AGREEMENTS, (a, b, a, b)), 4),
+            ),
+            ReportSection(
+                "assessments",
+                (t["number"], t["trigger"], t["conclusion"], t["date"], t["kept_until"]),
+                _coded(lang, db.all("SELECT printf('PIA-%05d', id), trigger, conclusion, assessed_on, keep_until"
+                                    " FROM impact_assessments WHERE assessed_on BETWEEN ? AND ?"
+                                    " ORDER BY assessed_on, id", (a, b)), 3),
+            ),
         ]  # fmt: skip
         requests = SubjectRequestService(self.vault, today=lambda: self.now().date())
         staff = StaffRegisterService(self.vault, today=lambda: self.now().date())
@@ -189,6 +238,8 @@ class ComplianceReportService:
             (t["open_incidents"], str(db.scalar("SELECT count(*) FROM incidents WHERE status = 'open'"))),
             (t["erasures_waiting"], str(db.scalar("SELECT count(*) FROM erasure_requests WHERE state = 'requested'"))),
             *zip((t["staff_agreements"], t["staff_training"]), map(str, staff.overdue_counts()), strict=True),
+            (t["awaiting_return"], str(db.scalar(_AWAITING_RETURN))),
+            (t["assessments_missing"], str(ImpactAssessmentService(self.vault).missing().count)),
         )
         chain = verify_chain(self.vault)
         now = self.now()
