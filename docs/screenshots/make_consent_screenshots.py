@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_consent_screenshots.py
 
-Every record shown is synthetic. The form PNGs show every page side by side at 60 dpi.
+Every record shown is synthetic. The form PNGs show every page at 60 dpi, one copy per row.
 """
 
 from __future__ import annotations
@@ -47,14 +47,22 @@ def form_png(pdf: bytes, name: str) -> None:
         size = doc.pagePointSize(index)
         pages.append(doc.render(index, QSize(round(size.width() * 60 / 72), round(size.height() * 60 / 72))))
     doc.close()
-    out = QImage(sum(p.width() for p in pages) + 10, max(p.height() for p in pages), QImage.Format.Format_RGB32)
+    # The form prints two identical copies (公司留存联, 个人留存联): one copy per row.
+    per_row = (len(pages) + 1) // 2 if len(pages) > 3 and len(pages) % 2 == 0 else len(pages)
+    rows = [pages[i : i + per_row] for i in range(0, len(pages), per_row)]
+    width = max(sum(p.width() + 10 for p in row) for row in rows)
+    height = sum(max(p.height() for p in row) + 10 for row in rows)
+    out = QImage(width, height, QImage.Format.Format_RGB32)
     out.fill(0xCCCCCC)
     painter = QPainter(out)
-    x = 0
-    for page in pages:
-        painter.fillRect(x, 0, page.width(), page.height(), 0xFFFFFF)  # QtPdf leaves the paper transparent
-        painter.drawImage(x, 0, page)
-        x += page.width() + 10
+    y = 0
+    for row in rows:
+        x = 0
+        for page in row:
+            painter.fillRect(x, y, page.width(), page.height(), 0xFFFFFF)  # QtPdf leaves the paper transparent
+            painter.drawImage(x, y, page)
+            x += page.width() + 10
+        y += max(p.height() for p in row) + 10
     painter.end()
     out.save(str(OUT / f"{name}.png"))
     print("wrote", name)

@@ -24,7 +24,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from clientvault.documents.pdf import (
     CONTENT_WIDTH,
@@ -192,7 +192,8 @@ _S: dict[str, dict[str, Any]] = {
         "signer": "个人信息主体（或其监护人、授权代表）",
         "staff": "本公司经办人",
         "return": "请将签署后的本联交回本公司。编号与二维码仅用于将本告知同意书与您的记录对应，不含个人信息。",
-        "keep": "本联由签署人留存，与公司留存联内容相同。编号与二维码仅用于将本告知同意书与您的记录对应，不含个人信息。",
+        "keep": "本联由签署人留存，与公司留存联内容相同。"
+        "编号与二维码仅用于将本告知同意书与您的记录对应，不含个人信息。",
         "copy_firm": "第一联　公司留存联",
         "copy_person": "第二联　个人留存联",
         "colon": "：",
@@ -499,7 +500,11 @@ def _purpose_block(p: FormPurpose, st: DocumentStyles, s: dict[str, Any], lang: 
     if p.recipient_details:
         listed = s["sep"].join(
             s["recipient"].format(
-                name=r.name, contact=r.contact, purpose=r.purpose, method=r.method, cats=_cats(r.categories, s, lang)
+                name=r.name,
+                contact=r.contact,
+                purpose=r.purpose,
+                method=r.method,
+                cats=str(s["sep"]).join(_short(c, lang) for c in r.categories),
             )
             for r in p.recipient_details
         )
@@ -606,9 +611,8 @@ def _copy(content: ConsentFormContent, lang: str, copy: str) -> list[Flowable]:
         choices += [para(s["choices_intro"], st.body), tick_box_list(labels, st)]
     else:
         choices.append(para(s["no_choices"], st.body))
-    story.append(KeepTogether(choices))
-    story += [
-        CondPageBreak(70 * mm),
+    # The signatures stay on the page of the choices they confirm: never a page of signatures alone.
+    choices += [
         para(s["sign_h"], st.heading),
         para(s["sign_intro"], st.body),
         Spacer(1, 3 * mm),
@@ -616,6 +620,7 @@ def _copy(content: ConsentFormContent, lang: str, copy: str) -> list[Flowable]:
         Spacer(1, 4 * mm),
         para(s["return" if copy == "copy_firm" else "keep"], st.small),
     ]
+    story.append(KeepTogether(choices))
     return story
 
 

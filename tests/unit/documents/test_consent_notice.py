@@ -78,7 +78,7 @@ def test_each_recipient_with_contact_purpose_method_and_categories_art_23() -> N
     text = _zh()
     expected = (
         "中国工商银行杭州文三路支行（联系方式：0571-80001234；提供目的：代发工资；提供方式：网上银行批量提交；"
-        "提供的个人信息：身份信息（姓名、名称、统一社会信用代码、纳税人识别号）、银行账户）"
+        "提供的个人信息：身份信息、银行账户）"
     )
     assert expected in text
     assert "国家税务总局杭州市西湖区税务局（联系方式：12366" in text

@@ -229,7 +229,7 @@ def test_certificate_pdf(new_vault: Vault, planted: Planted, lang: str, tmp_path
     # Paper pins the audit chain (SECURITY.md "Audit log"): the erasure's own event, 128 bits of its hash.
     (event,) = [e for e in new_vault.audit.page(AuditFilter(action_prefix="erasure.execute"))
                 if e.reason.endswith(result.certificate_no)]  # fmt: skip
-    assert f"seq{event.seq}·{event.hash[:32]}" in text
+    assert f"{'序号' if lang == 'zh' else 'seq'}{event.seq}·{event.hash[:32]}" in text  # zh: no English word
     # The basis code's full wording and source in law; the sealed note is not printed.
     basis = "法律、行政法规规定的其他情形" if lang == "zh" else "PIPL Art 47(1)(5)"
     assert squash(basis) in text and "王小明" not in text
