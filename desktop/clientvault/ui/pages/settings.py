@@ -19,6 +19,7 @@ from clientvault.ui.context import UiContext
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.settings_sections import SettingsSection
 from clientvault.ui.pages.settings_sections.backups import BackupSection
+from clientvault.ui.pages.settings_sections.export_threshold import ExportThresholdSection
 from clientvault.ui.pages.settings_sections.firm import FirmSection
 from clientvault.ui.pages.settings_sections.reply_time import ReplyTimeSection
 from clientvault.ui.pages.settings_sections.retention import RetentionSection
@@ -32,6 +33,7 @@ SECTIONS: tuple[type[SettingsSection], ...] = (
     ReplyTimeSection,
     BackupSection,
     RetentionSection,
+    ExportThresholdSection,
     WorkstationSection,
 )
 """The sections in page order."""
