@@ -2414,8 +2414,8 @@ open the audit log</source>
         <translation>登记委托处理协议…</translation>
     </message>
     <message>
-        <source>&amp;Entrusted processing (%1)</source>
-        <translation>委托处理(&amp;E)（%1）</translation>
+        <source>En&amp;trusted processing (%1)</source>
+        <translation>委托处理(&amp;T)（%1）</translation>
     </message>
     <message>
         <source>open-ended</source>
@@ -3521,6 +3521,10 @@ Please give this reference to your administrator.</source>
         <translation>%1 的档案(&amp;R)</translation>
     </message>
     <message>
+        <source>The &amp;personal information of %1 (access or copy request)</source>
+        <translation>%1 的个人信息(&amp;P)（查阅或复制请求）</translation>
+    </message>
+    <message>
         <source>Why the data leaves the vault (kept in the export register)</source>
         <translation>数据导出的用途（记入导出登记簿）</translation>
     </message>
@@ -3860,6 +3864,33 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Kept</source>
         <translation>保留中</translation>
+    </message>
+</context>
+<context>
+    <name>ExportThresholdSection</name>
+    <message>
+        <source>Excel exports</source>
+        <translation>Excel 导出</translation>
+    </message>
+    <message>
+        <source> rows</source>
+        <translation> 行</translation>
+    </message>
+    <message>
+        <source>Save export threshold</source>
+        <translation>保存导出阈值</translation>
+    </message>
+    <message>
+        <source>An Excel export of more rows than this, by anyone but a partner, needs a partner&apos;s approval first: the requester asks, a partner approves, then the requester saves the workbook.</source>
+        <translation>合伙人以外的人员导出超过此行数的 Excel 文件，须先经合伙人批准：申请人提出申请，合伙人批准后，申请人再保存工作簿。</translation>
+    </message>
+    <message>
+        <source>Approval above:</source>
+        <translation>超过以下行数需审批：</translation>
+    </message>
+    <message>
+        <source>Saved: exports above %1 rows need a partner&apos;s approval.</source>
+        <translation>已保存：超过 %1 行的导出需经合伙人批准。</translation>
     </message>
 </context>
 <context>
@@ -5503,6 +5534,10 @@ Please give this reference to your administrator.</source>
         <source>Why is the request refused?</source>
         <translation>拒绝申请的理由？</translation>
     </message>
+    <message>
+        <source>Lock request refused: the client stays as it is.</source>
+        <translation>已拒绝封存申请：客户保持不变。</translation>
+    </message>
 </context>
 <context>
     <name>LockedRecordDialog</name>
@@ -6144,6 +6179,10 @@ Please give this reference to your administrator.</source>
     <message>
         <source>Re&amp;veal ID number…</source>
         <translation>查看证件号码(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出到 Excel(&amp;X)…</translation>
     </message>
     <message>
         <source>A&amp;dd…</source>

@@ -103,8 +103,8 @@ def test_client_page_shows_the_agreements_and_records_one(
     page = ClientDetailPage(ClientService(vault), planted.client_id, None, lang="en")
     qtbot.addWidget(page)
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert "&Entrusted processing (1)" in titles
-    section = page.tabs.widget(titles.index("&Entrusted processing (1)"))
+    assert "En&trusted processing (1)" in titles
+    section = page.tabs.widget(titles.index("En&trusted processing (1)"))
     dialog = section.record()  # type: ignore[attr-defined]
     assert dialog.purpose_boxes["payroll_social_insurance"].isChecked()
     assert dialog.category_boxes[DataCategory.HOUSING_FUND].isChecked()
@@ -112,7 +112,7 @@ def test_client_page_shows_the_agreements_and_records_one(
     dialog.submit()
     assert dialog.created is not None
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert "&Entrusted processing (2)" in titles
+    assert "En&trusted processing (2)" in titles
 
 
 def test_another_accountant_sees_no_agreement_of_a_client_not_theirs(

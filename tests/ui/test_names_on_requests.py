@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from clientvault.core.records import ClientInput, ClientStatus
@@ -66,3 +67,33 @@ def test_lock_and_erasure_requests_name_the_client(
     erasure.refresh()
     assert _column(erasure.requests, 1) == [f"已封存客户 第 {cid} 号"]
     assert client_names(accountant, [cid])[cid].name == ""  # and never to a role that cannot see it
+
+
+def test_locking_a_requested_client_asks_by_name_and_a_refusal_is_confirmed(
+    qtbot: QtBot, staffed_vault: Vault, fast_vaults: VaultService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import clientvault.ui.pages.locked as locked_mod
+
+    clients = ClientService(staffed_vault)
+    ids = []
+    for name in ("宁波甲贸易有限公司", "宁波乙贸易有限公司"):
+        cid = clients.create(ClientInput(name=name, engagement_start="2020-01-01"))
+        clients.set_status(cid, clients.get(cid).version, ClientStatus.ENDED)
+        LockService(staffed_vault).request_lock(cid, "服务已结束，申请封存")
+        ids.append(cid)
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(locked_mod.QMessageBox, "question", question)
+    page = LockedPage(staffed_vault, operations=Operations())
+    qtbot.addWidget(page)
+    page.requests_view.selectRow(0)
+    assert page.lock_requested()
+    assert "宁波" in asked[0] and "贸易有限公司" in asked[0]
+    assert "sealed" in page.notice.text()
+    page.requests_view.selectRow(0)
+    assert page.refuse_requested("仍有未结账款")
+    assert "refused" in page.notice.text()

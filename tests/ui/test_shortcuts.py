@@ -41,7 +41,7 @@ def shared_mnemonics(root: QWidget) -> dict[str, list[str]]:
     return {k: v for k, v in found.items() if len(v) > 1}
 
 
-@pytest.mark.parametrize("role", [Role.PARTNER, Role.PRIVACY_OFFICER, Role.ACCOUNTANT])
+@pytest.mark.parametrize("role", [Role.PARTNER, Role.PRIVACY_OFFICER, Role.ACCOUNTANT, Role.ASSISTANT])
 def test_no_page_has_two_controls_on_one_shortcut(
     qtbot: QtBot, qapp: QApplication, ui_ctx: UiContext, staffed_vault: Vault, fast_vaults: VaultService, role: Role
 ) -> None:

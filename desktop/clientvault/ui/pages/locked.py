@@ -315,7 +315,10 @@ class LockedPage(QWidget):
             answer = QMessageBox.question(
                 self,
                 self.tr("Lock client"),
-                fmt(self.tr("Seal client %1 with the partner key? Staff will no longer see it."), req.client_id),
+                fmt(
+                    self.tr("Seal client %1 with the partner key? Staff will no longer see it."),
+                    client_caption(self._names.get(req.client_id), req.client_id),
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
@@ -331,10 +334,13 @@ class LockedPage(QWidget):
         req = self.selected_request()
         if req is None:
             return False
-        return self._with_reason(
+        if not self._with_reason(
             self.tr("Refuse lock request"),
             self.tr("Why is the request refused?"),
             lambda text: self.locks.refuse_request(req.client_id, text),
             reason,
             Changes(requests=True),
-        )
+        ):
+            return False
+        self.notice.setText(self.tr("Lock request refused: the client stays as it is."))
+        return True

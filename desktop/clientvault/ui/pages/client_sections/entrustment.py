@@ -78,7 +78,7 @@ class EntrustmentSection(QWidget):
 
     def title(self) -> str:
         """The tab's title with the number of agreements."""
-        return fmt(self.tr("&Entrusted processing (%1)"), len(self.rows))
+        return fmt(self.tr("En&trusted processing (%1)"), len(self.rows))  # E is the page's Edit
 
     def fill(self) -> None:
         """Read the client's agreements again."""
