@@ -5,8 +5,9 @@ catalogue and the categories given. It is refused with the reason when the law d
 categories the purpose does not cover (minimisation), a consent-based purpose without the person's
 consent in force, sensitive categories without the separate consent (Art 29), or a third-party
 purpose without the separate consent to provide the data to others (Art 23), or the employees'
-payroll, income-tax, social-insurance or housing-fund data without an entrustment agreement with the
-client in force that covers the purpose and those categories (Art 21). Refusals are audited.
+payroll, income-tax, social-insurance or housing-fund data — or anything under a purpose that
+processes them (payroll) — without an entrustment agreement with the client in force that covers
+the purpose and those categories (Art 21). Refusals are audited.
 
 Roles: partner and privacy officer log and see every disclosure (a sealed client's: the partner
 only); an accountant logs and sees those of their assigned clients; an assistant has no access.
@@ -121,9 +122,13 @@ class DisclosureService:
             self._refuse(obj, "not_in_purpose", purpose_code)
         if recipient_id is not None and not self._named_by(purpose_code, recipient_id):
             self._refuse(obj, "recipient_not_in_notice", purpose_code)  # Art 23: the notice names the recipient
+        # A purpose that processes employees' data on the client's behalf (payroll) rests on the
+        # entrustment agreement (Art 21): one in force must cover the purpose and the entrusted categories.
         entrusted = frozenset(c.value for c in cats & ENTRUSTED_CATEGORIES)
-        if entrusted and not agreement_in_force(self.vault.db, client_id, purpose_code, entrusted, when):
-            self._refuse(obj, "without_entrustment", purpose_code)  # employees' data: Art 21 agreement
+        if (purpose.categories & ENTRUSTED_CATEGORIES) and not agreement_in_force(
+            self.vault.db, client_id, purpose_code, entrusted, when
+        ):
+            self._refuse(obj, "without_entrustment", purpose_code)
         if purpose.requires_consent:
             active = {a.purpose.code: a for a in ConsentPurposePolicy(self.today).active(self.vault, client, person_id)}
             granted = active.get(purpose_code)

@@ -140,6 +140,8 @@ def test_sharing_employee_data_needs_an_agreement_in_force(new_vault: Vault, pla
     with pytest.raises(InvalidState) as refused:
         disclosures.record(planted.client_id, "社会保险经办机构", PAYROLL, ["identity", "social_insurance"])
     assert refused.value.code == "disclosure_without_entrustment"
+    with pytest.raises(InvalidState):  # the payroll purpose rests on the agreement even for identity data
+        disclosures.record(planted.client_id, "代发银行", PAYROLL, ["identity"])
     other = other_client(new_vault)
     _record(new_vault, other)  # another client's agreement does not count
     with pytest.raises(InvalidState):
@@ -148,6 +150,7 @@ def test_sharing_employee_data_needs_an_agreement_in_force(new_vault: Vault, pla
     with pytest.raises(InvalidState):
         disclosures.record(planted.client_id, "社会保险经办机构", PAYROLL, ["identity", "social_insurance"])
     _record(new_vault, planted.client_id)
+    assert disclosures.record(planted.client_id, "代发银行", PAYROLL, ["identity"])
     logged = disclosures.record(planted.client_id, "社会保险经办机构", PAYROLL, ["identity", "social_insurance"])
     assert logged.basis == "contract"  # the agreement, not the employees' consent
     with pytest.raises(InvalidState):  # a date after the term
@@ -155,7 +158,7 @@ def test_sharing_employee_data_needs_an_agreement_in_force(new_vault: Vault, pla
             planted.client_id, "社会保险经办机构", PAYROLL, ["social_insurance"]
         )
     refusals = new_vault.audit.page(AuditFilter(action_prefix="disclosure.record"))
-    assert sum(e.outcome == "refused_without_entrustment" for e in refusals) == 4
+    assert sum(e.outcome == "refused_without_entrustment" for e in refusals) == 5
 
 
 def test_erasure_blanks_the_typed_scope(new_vault: Vault, planted: Planted) -> None:
