@@ -3522,7 +3522,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>The &amp;personal information of %1 (access or copy request)</source>
-        <translation>%1 的个人信息(&amp;P)（查阅或复制请求）</translation>
+        <translation>%1 的个人信息（查阅或复制请求）(&amp;P)</translation>
     </message>
     <message>
         <source>Why the data leaves the vault (kept in the export register)</source>
