@@ -3,6 +3,9 @@ with a typed reason (kept, audited without its text), instead of being burned.""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox
@@ -17,11 +20,13 @@ from clientvault.services.context import Vault
 from clientvault.services.form_correction import FormCorrectionService
 from clientvault.services.vault import VaultService
 from clientvault.storage.audit import AuditFilter
+from clientvault.ui.context import UiContext
 from clientvault.ui.dialogs.form_correction import FormCorrectionDialog
 from clientvault.ui.operations import Operations
 from clientvault.ui.widgets.consent_tab import ConsentTab
 from tests.ui.conftest import USERS
 
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 REASON = "录入时勾错了营销一栏，以纸质原件为准"
 
 
@@ -114,3 +119,32 @@ def _users(vault: Vault, vaults: VaultService) -> list:  # type: ignore[type-arg
     from clientvault.services.users import UserService
 
     return UserService(vault, vaults).list()
+
+
+def test_correction_screenshots(
+    qtbot: QtBot,
+    ui_ctx: UiContext,  # registers the shipped Chinese font
+    staffed_vault: Vault,
+    returned: tuple[int, str, TickItem],
+    zh_cn: object,
+    tmp_path: Path,
+) -> None:
+    """The correction's steps in Chinese: the form looked up, then the review (docs/screenshots on request)."""
+    _cid, number, marketing = returned
+    folder = SCREENSHOTS if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1" else tmp_path
+    dialog = FormCorrectionDialog(FormCorrectionService(staffed_vault), "zh")
+    qtbot.addWidget(dialog)
+    dialog.resize(620, 460)
+    dialog.show()
+    qtbot.keyClicks(dialog.number, number)
+    qtbot.keyClick(dialog.number, Qt.Key.Key_Return)
+    qtbot.wait(100)
+    assert dialog.grab().save(str(folder / "form_correction_lookup.png"))
+    box = dialog.findChild(QCheckBox, f"tick_marketing_{marketing.scope.value}")
+    assert box is not None
+    box.setChecked(False)
+    dialog.reason.setText(REASON)
+    dialog.review()
+    qtbot.wait(100)
+    assert dialog.grab().save(str(folder / "form_correction_review.png"))
+    assert "→" in dialog.summary.text() and (folder / "form_correction_review.png").stat().st_size > 5_000
