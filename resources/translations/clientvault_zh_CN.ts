@@ -819,7 +819,7 @@
     </message>
     <message>
         <source>Backing up: copying the vault, then checking the copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在备份：先复制保密柜，再检查副本…</translation>
     </message>
     <message>
         <source>Backup %1 is intact.</source>
@@ -1480,11 +1480,11 @@
     <name>ClosingProgress</name>
     <message>
         <source>ClientVault</source>
-        <translation type="unfinished">客户保密柜</translation>
+        <translation>ClientVault</translation>
     </message>
     <message>
         <source>Finishing the backup before ClientVault closes…</source>
-        <translation type="unfinished"></translation>
+        <translation>ClientVault 关闭前正在完成备份…</translation>
     </message>
 </context>
 <context>
@@ -2430,31 +2430,31 @@ open the audit log</source>
     <name>ErasureCheckRunner</name>
     <message>
         <source>Checking the vault file after erasure %1; the certificate is issued when it is done…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查销毁 %1 之后的保密柜文件；检查完成后即可出具证明…</translation>
     </message>
     <message>
         <source>Another workstation is reading the vault: the old copies leave the disk when it lets go, and the certificate can be printed then.</source>
-        <translation type="unfinished">另一台工作站正在读取保密柜：它释放后旧副本即从磁盘清除，届时可打印证明。</translation>
+        <translation>另一台工作站正在读取保密柜：它释放后旧副本即从磁盘清除，届时可打印证明。</translation>
     </message>
     <message>
         <source>Erased. Certificate %1; the check of the vault file runs again at the next login.</source>
-        <translation type="unfinished"></translation>
+        <translation>已销毁。证明编号 %1；保密柜文件的检查将在下次登录时重新运行。</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished">通过</translation>
+        <translation>通过</translation>
     </message>
     <message>
         <source>PROBLEMS</source>
-        <translation type="unfinished">有问题</translation>
+        <translation>有问题</translation>
     </message>
     <message>
         <source>not run</source>
-        <translation type="unfinished">未运行</translation>
+        <translation>未运行</translation>
     </message>
     <message>
         <source>Erased. Certificate %1; integrity check: %2.</source>
-        <translation type="unfinished">已销毁。证明编号 %1；完整性检查：%2。</translation>
+        <translation>已销毁。证明编号 %1；完整性检查：%2。</translation>
     </message>
 </context>
 <context>
@@ -2641,7 +2641,7 @@ open the audit log</source>
     </message>
     <message>
         <source>checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>检查中…</translation>
     </message>
     <message>
         <source>%1 new request(s) for records whose retention ended.</source>
@@ -2677,11 +2677,11 @@ open the audit log</source>
     </message>
     <message>
         <source>Erasing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在销毁…</translation>
     </message>
     <message>
         <source>Erased. Certificate %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已销毁。证明编号 %1。</translation>
     </message>
     <message>
         <source>Erasure certificate</source>
@@ -3355,7 +3355,7 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>The vault file is still being checked after this erasure. The certificate is issued once the check has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次销毁之后的保密柜文件检查尚未完成。检查完成后才会出具证明。</translation>
     </message>
     <message>
         <source>The key file holds logins that no partner certified. They are ignored; a partner&apos;s login removes them.</source>
