@@ -1480,11 +1480,11 @@
     <name>ClosingProgress</name>
     <message>
         <source>ClientVault</source>
-        <translation>ClientVault</translation>
+        <translation>客户保密柜</translation>
     </message>
     <message>
         <source>Finishing the backup before ClientVault closes…</source>
-        <translation>ClientVault 关闭前正在完成备份…</translation>
+        <translation>客户保密柜关闭前正在完成备份…</translation>
     </message>
 </context>
 <context>
