@@ -1,5 +1,6 @@
 """The record of processing activities: purposes × categories × recipients × retention × measures.
 
+Each purpose also names the impact assessments that cover it (PIPL Art 55; "—" when none).
 Built from the purpose catalogue (the current version of each active purpose) and the security
 measures the application itself applies (once above the table in the PDF, on every row of the
 workbook). It holds no client data, so it is written directly (PDF and Excel) and not filed in the
@@ -31,8 +32,8 @@ MEASURES = {
     "retention with a certificate",
 }
 _HEAD = {
-    "zh": ("处理目的", "依据", "个人信息种类", "接收方", "保存期限", "安全措施"),
-    "en": ("Purpose", "Lawful basis", "Categories", "Recipients", "Retention", "Measures"),
+    "zh": ("处理目的", "依据", "个人信息种类", "接收方", "保存期限", "影响评估", "安全措施"),
+    "en": ("Purpose", "Lawful basis", "Categories", "Recipients", "Retention", "Impact assessment", "Measures"),
 }
 
 
@@ -59,6 +60,12 @@ class ProcessingRecordService:
         i = 0 if lang == "zh" else 1
         sep = "、" if lang == "zh" else ", "
         out: list[tuple[str, ...]] = []
+        assessed: dict[str, list[str]] = {}  # purpose code -> its impact assessments (PIPL Art 55)
+        for code, number in self.vault.db.all(
+            "SELECT l.ref, printf('PIA-%05d', a.id) FROM impact_assessment_links l"
+            " JOIN impact_assessments a ON a.id = l.assessment_id WHERE l.kind = 'purpose' ORDER BY a.id"
+        ):
+            assessed.setdefault(str(code), []).append(str(number))
         for p in PurposeService(self.vault).catalogue():
             cats = sep.join(CATEGORY_LABELS[c.value][i] for c in sorted(p.categories))
             if p.retention_years:
@@ -67,7 +74,7 @@ class ProcessingRecordService:
                 keep = "至同意撤回或届满" if lang == "zh" else "until the consent ends"
             out.append(
                 (p.name(lang), BASIS_LABELS[p.lawful_basis.value][i], cats, p.recipients(lang) or "—", keep,
-                 MEASURES[lang])
+                 sep.join(assessed.get(p.code, [])) or "—", MEASURES[lang])
             )  # fmt: skip
         return out
 
@@ -82,8 +89,8 @@ class ProcessingRecordService:
             else f"Processing activities of {self.vault.firm_name} as of {today} (from the purpose catalogue)."
         )
         pdf = render_table_document(
-            title, f"{intro}\n{_HEAD[lang][5]}{'：' if lang == 'zh' else ': '}{MEASURES[lang]}",
-            [ReportSection("", _HEAD[lang][:5], tuple(r[:5] for r in rows))], firm_name=self.vault.firm_name,
+            title, f"{intro}\n{_HEAD[lang][6]}{'：' if lang == 'zh' else ': '}{MEASURES[lang]}",
+            [ReportSection("", _HEAD[lang][:6], tuple(r[:6] for r in rows))], firm_name=self.vault.firm_name,
             number=f"ROPA-{self.today():%Y%m%d}", lang=lang,
         )  # fmt: skip
         stamp = Stamp(self.vault.firm_name, self.vault.session.display_name, today, title, title)

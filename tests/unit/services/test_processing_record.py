@@ -39,6 +39,15 @@ def test_record_lists_every_purpose_as_pdf_and_workbook(new_vault: Vault, tmp_pa
     assert png.stat().st_size > 10_000
     if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1":  # regenerate docs/screenshots on request only
         shutil.copyfile(png, SCREENSHOTS / png.name)
+    assert "影响评估" in text and "PIA-" not in text  # no assessment yet
+    from clientvault.services.impact_assessments import ImpactAssessmentService
+
+    ImpactAssessmentService(new_vault).record(
+        title="评估", trigger="entrusted", purpose_necessity="必需", risks="泄露", measures="加密",
+        conclusion="acceptable", purposes=["payroll_social_insurance"],
+    )  # fmt: skip
+    rows = {r[0]: r for r in ProcessingRecordService(new_vault).rows()}
+    assert [r[5] for r in rows.values()].count("PIA-00001") == 1
     en = ProcessingRecordService(new_vault).save(tmp_path / "en.pdf", tmp_path / "en.xlsx", "en")
     assert "Recordofprocessingactivities" in squash(pdf_text(en.pdf.read_bytes()))
 
