@@ -22,7 +22,7 @@ from clientvault.core.paths import resources_dir
 from clientvault.core.records import ClientInput, ClientStatus, PersonInput, PersonRole, SensitiveInput, SensitiveKind
 from clientvault.security.keyfile import FAST_KDF
 from clientvault.services.clients import ClientService
-from clientvault.services.consent import ConsentService
+from clientvault.services.consent import ConsentService, NoticeDetails
 from clientvault.services.locking import LockService
 from clientvault.services.vault import VaultService
 from clientvault.ui.dialogs.locked_record import LockedRecordDialog
@@ -45,6 +45,11 @@ def main() -> None:
         cid = clients.create(ClientInput(name="杭州星辰科技有限公司", engagement_start="2026-01-01"))
         clients.add_person(cid, PersonInput(PersonRole.LEGAL_REP, "张三"))
         consent = ConsentService(vault)
+        consent.set_notice_details(  # a form is refused without the firm's contact (PIPL Art 17)
+            NoticeDetails(
+                "浙江省杭州市西湖区文三路 100 号", "0571-88880000", "privacy@example.com", "李女士 0571-88880001"
+            )
+        )
         form = consent.issue_form(cid)
 
         dialog = ReturnFormDialog(consent, cid, "zh")

@@ -6456,12 +6456,8 @@ Please give this reference to your administrator.</source>
         <translation>保存期限（年）：</translation>
     </message>
     <message>
-        <source>Recipients (Chinese):</source>
-        <translation>接收方（中文）：</translation>
-    </message>
-    <message>
-        <source>Recipients (English):</source>
-        <translation>接收方（英文）：</translation>
+        <source>Recipients (from the list):</source>
+        <translation>接收方（从接收方清单中选择）：</translation>
     </message>
     <message>
         <source>Saving creates version %1. Forms already printed keep their version and are still accepted.</source>

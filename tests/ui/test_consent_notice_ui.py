@@ -102,3 +102,21 @@ def test_recipients_section_adds_a_recipient_that_the_form_names(
     assert "杭州审计服务有限公司（联系方式：0571-80000000；提供目的：年度审计；提供方式：加密电子邮件" in squash(
         pdf_text(form.pdf)
     )
+
+
+def test_the_purpose_editor_picks_recipients_from_the_list(qapp: QApplication, new_vault: Vault) -> None:
+    page = PurposesPage(new_vault, Operations(), lang="en")
+    codes = [p.code for p in page.purposes]
+    page.table.selectRow(codes.index("bank_services"))
+    dialog = page.edit(page.selected())
+    ticked = [rid for rid, box in dialog.recipients.items() if box.isChecked()]
+    assert ticked == [r.id for r in RecipientService(new_vault).for_purpose("bank_services")]
+    for box in dialog.recipients.values():
+        box.setChecked(False)
+    dialog.save()
+    assert dialog.message.text() == "Recipients is required."  # provided to third parties: name one
+    tax = RecipientService(new_vault).for_purpose("tax_filing")[0]
+    dialog.recipients[tax.id].setChecked(True)
+    dialog.save()
+    assert dialog.saved is not None and dialog.saved.recipients_en == tax.name_en
+    assert [r.id for r in RecipientService(new_vault).for_purpose("bank_services")] == [tax.id]

@@ -23,7 +23,7 @@ from clientvault.core.records import DataCategory
 from clientvault.core.roles import Capability
 from clientvault.core.validation import free_text
 from clientvault.services.context import Vault
-from clientvault.services.purposes import PurposeInput, PurposeService, parse_categories
+from clientvault.services.purposes import Purpose, PurposeInput, PurposeService, parse_categories
 from clientvault.storage.recipients import RecipientRepository
 
 __all__ = ["Recipient", "RecipientInput", "RecipientService"]
@@ -212,6 +212,38 @@ class RecipientService:
             self.vault.record("recipient.update", f"recipient:{recipient_id}")
             self._link(recipient_id, data.purposes, changed_name=renamed)
         return self.get(recipient_id)
+
+    def save_purpose(
+        self, code: str, data: PurposeInput, recipient_ids: tuple[int, ...], *, expected_version: int | None
+    ) -> Purpose:
+        """Save a purpose (new, or its next version) naming these recipients from the list, in this order.
+
+        The purpose's recipients text becomes the recipients' names, so the notice hash follows the
+        list; the links are replaced in the same transaction.
+
+        Raises:
+            AccessDenied: the role may not manage purposes.
+            ValidationError: as ``PurposeService.save``; ``recipients: required`` for a purpose that
+                provides data to third parties without a recipient, ``recipients: unknown`` for an id
+                not in the list.
+            VersionConflict: someone saved the purpose since ``expected_version``.
+        """
+        self.vault.require(Capability.MANAGE_PURPOSES, f"purpose:{code}")
+        if data.third_party and not recipient_ids:
+            raise ValidationError({"recipients": "required"})
+        with self.vault.db.transaction():
+            rows = [self.repo.get(r) for r in recipient_ids]
+            if any(r is None for r in rows):
+                raise ValidationError({"recipients": "unknown"})
+            named = [r for r in rows if r is not None and r["active"]]
+            data = replace(
+                data,
+                recipients_zh="、".join(str(r["name_zh"]) for r in named),
+                recipients_en=", ".join(str(r["name_en"]) for r in named),
+            )
+            saved = PurposeService(self.vault).save(code, data, expected_version=expected_version)
+            self.repo.set_for_purpose(code, list(recipient_ids))
+        return saved
 
     def _link(self, recipient_id: int, codes: tuple[str, ...], *, changed_name: bool) -> None:
         """Make ``codes`` the purposes naming this recipient; re-save each purpose whose notice changes."""

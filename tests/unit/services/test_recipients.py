@@ -13,7 +13,7 @@ from clientvault.core.roles import Role
 from clientvault.services.audit import AuditFilter, AuditService
 from clientvault.services.consent import ConsentService
 from clientvault.services.context import Vault
-from clientvault.services.purposes import PurposeService
+from clientvault.services.purposes import PurposeInput, PurposeService
 from clientvault.services.recipients import RecipientInput, RecipientService
 from clientvault.services.vault import VaultService
 from tests.conftest import STAFF_PASSWORD
@@ -113,3 +113,23 @@ def test_only_partner_and_privacy_officer_edit_everyone_reads(
     finally:
         acc.lock()
         priv.lock()
+
+
+def test_save_purpose_names_its_recipients_from_the_list(new_vault: Vault) -> None:
+    service = RecipientService(new_vault)
+    purposes = PurposeService(new_vault)
+    bank = purposes.get("bank_services")
+    data = replace(PurposeInput.from_purpose(bank), recipients_zh="随便写的", recipients_en="free text")
+    with pytest.raises(ValidationError) as refused:  # a third-party purpose needs a recipient from the list
+        service.save_purpose("bank_services", data, (), expected_version=bank.version)
+    assert refused.value.errors == {"recipients": "required"}
+    with pytest.raises(ValidationError):
+        service.save_purpose("bank_services", data, (999,), expected_version=bank.version)
+    tax = service.for_purpose("tax_filing")[0]
+    paying = service.for_purpose("bank_services")[0]
+    saved = service.save_purpose("bank_services", data, (paying.id, tax.id), expected_version=bank.version)
+    assert saved.version == bank.version + 1
+    assert saved.recipients_zh == f"{paying.name_zh}、{tax.name_zh}"  # the typed text is replaced by the list
+    assert [r.id for r in service.for_purpose("bank_services")] == [paying.id, tax.id]
+    again = service.save_purpose("bank_services", data, (paying.id, tax.id), expected_version=saved.version)
+    assert again.version == saved.version  # nothing changed: no new version

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from clientvault.core.records import DataCategory
 from clientvault.services.consent import ConsentService, NoticeDetails
 from clientvault.services.purposes import LawfulBasis, Purpose, PurposeInput, PurposeService
+from clientvault.services.recipients import RecipientService
 from clientvault.ui.dialogs.return_form import consent_error
 from clientvault.ui.widgets.text import wrapped_label
 
@@ -89,8 +90,17 @@ class PurposeEditDialog(QDialog):
         self.necessary = QCheckBox(self.tr("Necessary for the service"), self)
         self.separate = QCheckBox(self.tr("Separate consent for sensitive data"), self)
         self.third = QCheckBox(self.tr("Provided to third parties (separate consent)"), self)
-        self.recipients_zh = QLineEdit(self)
-        self.recipients_en = QLineEdit(self)
+        # The recipients come from the firm's recipients list (PIPL Art 23): one box each.
+        self.recipient_service = RecipientService(service.vault)
+        self.recipients: dict[int, QCheckBox] = {}
+        recipients_grid = QGridLayout()
+        for i, r in enumerate(self.recipient_service.list()):
+            box = QCheckBox(r.name_zh, self)
+            box.setObjectName(f"recipient_{r.id}")
+            box.setToolTip(r.contact)
+            box.setChecked(purpose is not None and purpose.code in r.purposes)
+            self.recipients[r.id] = box
+            recipients_grid.addWidget(box, i // 2, i % 2)
         self.active = QCheckBox(self.tr("In use"), self)
         self.message = wrapped_label(self, name="message")
         self.message.setStyleSheet("color: #8e0000;")
@@ -110,8 +120,7 @@ class PurposeEditDialog(QDialog):
         form.addRow("", self.necessary)
         form.addRow("", self.separate)
         form.addRow("", self.third)
-        form.addRow(self.tr("Recipients (Chinese):"), self.recipients_zh)
-        form.addRow(self.tr("Recipients (English):"), self.recipients_en)
+        form.addRow(self.tr("Recipients (from the list):"), recipients_grid)
         form.addRow("", self.active)
         layout = QVBoxLayout(self)
         if purpose is not None:
@@ -142,8 +151,6 @@ class PurposeEditDialog(QDialog):
         self.necessary.setChecked(p.necessary)
         self.separate.setChecked(p.separate_sensitive)
         self.third.setChecked(p.third_party)
-        self.recipients_zh.setText(p.recipients_zh)
-        self.recipients_en.setText(p.recipients_en)
         self.active.setChecked(p.active)
 
     def value(self) -> PurposeInput:
@@ -159,17 +166,24 @@ class PurposeEditDialog(QDialog):
             third_party=self.third.isChecked(),
             description_zh=self.description_zh.toPlainText(),
             description_en=self.description_en.toPlainText(),
-            recipients_zh=self.recipients_zh.text(),
-            recipients_en=self.recipients_en.text(),
             active=self.active.isChecked(),
             sort_order=self.purpose.sort_order if self.purpose else 100,
         )
 
+    def recipient_ids(self) -> tuple[int, ...]:
+        """The ticked recipients in print order: those already named keep their place, new ones follow."""
+        named = [r.id for r in self.recipient_service.for_purpose(self.purpose.code)] if self.purpose else []
+        order = [*named, *(rid for rid in self.recipients if rid not in named)]
+        return tuple(rid for rid in order if rid in self.recipients and self.recipients[rid].isChecked())
+
     def save(self) -> None:
         """Save a new version; stay open with the reason when refused."""
         try:
-            self.saved = self.service.save(
-                self.code.text().strip(), self.value(), expected_version=self.purpose.version if self.purpose else None
+            self.saved = self.recipient_service.save_purpose(
+                self.code.text().strip(),
+                self.value(),
+                self.recipient_ids(),
+                expected_version=self.purpose.version if self.purpose else None,
             )
         except Exception as exc:
             self.message.setText(consent_error(exc))
