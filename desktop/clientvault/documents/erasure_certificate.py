@@ -205,6 +205,8 @@ _KINDS = {
         "erasure_flags": "待销毁标记",
         "lock_requests": "封存申请",
         "legal_holds": "诉讼保留记录（已解除）",
+        "form_corrections": "告知同意书更正记录",
+        "identifier_confirmations": "共用信用代码或身份证号的确认记录",
     },
     "en": {
         "clients": "Client record (emptied)",
@@ -220,6 +222,8 @@ _KINDS = {
         "erasure_flags": "Erasure flags",
         "lock_requests": "Lock requests",
         "legal_holds": "Legal holds (released)",
+        "form_corrections": "Consent-form corrections",
+        "identifier_confirmations": "Confirmations of a shared credit code or ID number",
     },
 }
 

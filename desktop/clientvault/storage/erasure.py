@@ -33,6 +33,7 @@ _CLIENT_ERASED = {**CLIENT_PERSONAL_COLUMNS, **CLIENT_DERIVED_COLUMNS, "engageme
 CLIENT_TABLES: tuple[tuple[str, str], ...] = (
     ("consents", "client_id = ?"),
     ("consent_evidence", "client_id = ?"),
+    ("form_corrections", "form_id IN (SELECT id FROM consent_forms WHERE client_id = ?)"),
     ("consent_form_purposes", "form_id IN (SELECT id FROM consent_forms WHERE client_id = ?)"),
     ("consent_forms", "client_id = ?"),
     ("erasure_flags", "client_id = ?"),
@@ -43,6 +44,7 @@ CLIENT_TABLES: tuple[tuple[str, str], ...] = (
     ("lock_requests", "client_id = ?"),
     ("legal_holds", "client_id = ?"),
     ("client_reasons", "client_id = ?"),
+    ("identifier_confirmations", "client_id = ?"),
 )
 #: What the typed columns of the export register say once a client in the file is erased.
 ERASED_TEXT = "(erased)"
