@@ -8,6 +8,7 @@ from clientvault.cli.base import (
     EXIT_OK,
     Context,
     Parser,
+    UsageError,
     locked,
     new_file,
 )
@@ -16,14 +17,20 @@ from clientvault.services.vault import VaultService
 
 
 def cmd_form(ctx: Context) -> int:
-    """Issue a consent form (for --client, else blank), save it to --out, register it; print its number."""
+    """Issue a consent form (for --client, else blank), save it to --out, register it; print its number.
+
+    ``--person``: the form names that person of the client as its signer (consent is per person,
+    PIPL Art 14).
+    """
     from clientvault.services.consent import ConsentService  # reportlab is heavy: loaded here
 
+    if ctx.args.person is not None and ctx.args.client is None:
+        raise UsageError("--person needs --client")
     out = new_file(ctx.args.out)
 
     def work(vault: Vault, vaults: VaultService) -> int:
         service = ConsentService(vault)
-        form = service.issue_form(ctx.args.client, lang=ctx.args.lang)
+        form = service.issue_form(ctx.args.client, person_id=ctx.args.person, lang=ctx.args.lang)
         entry = service.save_form(form, out, purpose=ctx.args.purpose)
         ctx.print(form.form_no, entry.id, entry.destroy_by)
         return EXIT_OK
@@ -67,6 +74,7 @@ def register(verbs: argparse._SubParsersAction[Parser], common: Parser) -> None:
     p = verbs.add_parser("form", parents=[common], help="save a consent form PDF (blank without --client)")
     p.add_argument("--out", metavar="FILE", required=True, help="the PDF to write (new file; registered)")
     p.add_argument("--client", metavar="ID", type=int, help="the client the form is for (default: a blank form)")
+    p.add_argument("--person", metavar="ID", type=int, help="the person of --client who signs (named on the form)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the form")
     p.add_argument("--purpose", default="consent form", help="why the file is saved (export register)")
     p.set_defaults(handler=cmd_form)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from clientvault import cli
 from clientvault.core.errors import ConsentMissing, ValidationError
 from clientvault.core.records import ClientInput, DataCategory, PersonInput, PersonRole
 from clientvault.core.validation import resident_id_check_digit
@@ -16,6 +18,7 @@ from clientvault.services.clients import ClientService
 from clientvault.services.consent import ConsentScope, ConsentService, ConsentStatus, TickItem
 from clientvault.services.context import Vault
 from clientvault.services.purposes import NEW_PERSON
+from tests.conftest import PARTNER, PARTNER_PASSWORD
 from tests.unit.documents.pdfcheck import pdf_text, squash
 
 TODAY = date(2026, 11, 30)
@@ -116,3 +119,33 @@ def test_forms_are_issued_per_signer_and_name_the_signer(new_vault: Vault) -> No
     assert "," not in again.form_no
     text = squash(pdf_text(again.pdf))
     assert "李四光" in text and "张三丰" not in text
+
+
+def _form_verb(vault_dir: Path, *args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CLIENTVAULT_PASSWORD", PARTNER_PASSWORD)
+        mp.setenv("CLIENTVAULT_TESTING", "1")
+        code = cli.main(
+            ["form", "--vault", str(vault_dir), "--user", PARTNER, "--kdf-profile", "fast", *args], out=out, err=err
+        )
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_form_verb_names_the_signer(new_vault: Vault, vault_dir: Path, tmp_path: Path) -> None:
+    clients = ClientService(new_vault)
+    client = clients.create(ClientInput(name="杭州星辰科技有限公司", engagement_start="2026-01-01"))
+    rep = clients.add_person(client, PersonInput(PersonRole.LEGAL_REP, "张三丰"))
+    other = clients.create(ClientInput(name="宁波无关有限公司"))
+    stranger = clients.add_person(other, PersonInput(PersonRole.CONTACT, "王五"))
+    new_vault.lock()
+    out = tmp_path / "rep.pdf"
+    code, printed, err = _form_verb(vault_dir, "--out", str(out), "--client", str(client), "--person", str(rep))
+    assert code == 0, err
+    assert printed.startswith("CF-")
+    assert "授权代表）：张三丰" in squash(pdf_text(out.read_bytes()))
+    code, _, err = _form_verb(vault_dir, "--out", str(tmp_path / "x.pdf"), "--person", str(rep))
+    assert code == 2 and "--person needs --client" in err
+    code, _, err = _form_verb(vault_dir, "--out", str(tmp_path / "y.pdf"), "--client", str(client), "--person",
+                              str(stranger))  # fmt: skip
+    assert code == 2 and "person" in err and not (tmp_path / "y.pdf").exists()
