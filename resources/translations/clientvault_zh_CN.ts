@@ -4081,7 +4081,7 @@ Please give this reference to your administrator.</source>
     <name>FirmWizardPage</name>
     <message>
         <source>Your firm</source>
-        <translation>事务所信息</translation>
+        <translation>公司信息</translation>
     </message>
     <message>
         <source>The name appears on the recovery sheet; the name and contact details on every consent form, which cannot be printed without them. You can change them later on the Settings page.</source>
@@ -4093,7 +4093,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Firm name:</source>
-        <translation>事务所名称：</translation>
+        <translation>公司名称：</translation>
     </message>
     <message>
         <source>Address:</source>
@@ -6546,6 +6546,14 @@ Please give this reference to your administrator.</source>
         <source>Versions: %1</source>
         <translation>版本：%1</translation>
     </message>
+    <message>
+        <source>Impact assessments: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No impact assessment yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecipientEditDialog</name>
@@ -8129,7 +8137,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Set up the firm&apos;s encrypted client vault in three steps.</source>
-        <translation>三步完成事务所加密客户保密柜的设置。</translation>
+        <translation>三步完成公司加密客户保密柜的设置。</translation>
     </message>
     <message>
         <source>ClientVault keeps your clients&apos; records in an encrypted vault on this computer or on the office share. Only staff with an account can open it.
