@@ -6548,11 +6548,11 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Impact assessments: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>影响评估：%1</translation>
     </message>
     <message>
         <source>No impact assessment yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无影响评估。</translation>
     </message>
 </context>
 <context>

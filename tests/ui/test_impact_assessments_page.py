@@ -86,3 +86,23 @@ def test_assessments_screenshot(
     assert not image.isNull() and "尚有 7 个处理目的或接收方没有影响评估" in page.missing.text()
     folder = SCREENSHOTS if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1" else tmp_path
     assert image.save(str(folder / "impact_assessments_zh.png"))
+
+
+def test_purposes_page_names_the_assessments_of_the_selected_purpose(qtbot: QtBot, logins: dict[Role, Vault]) -> None:
+    from clientvault.ui.pages.purposes import PurposesPage
+
+    partner = logins[Role.PARTNER]
+    page = PurposesPage(partner, Operations(), lang="en")
+    qtbot.addWidget(page)
+    codes = [p.code for p in page.purposes]
+    page.table.selectRow(codes.index("payroll_social_insurance"))
+    assert "No impact assessment yet." in page.history.text()
+    a = ImpactAssessmentService(partner).record(
+        title="t", trigger="entrusted", purpose_necessity="n", risks="r", measures="m", conclusion="acceptable",
+        purposes=["payroll_social_insurance"], recipients=[3],
+    )  # fmt: skip
+    assert ImpactAssessmentService(partner).covering(recipient=3) == [a]
+    assert ImpactAssessmentService(partner).covering(purpose="marketing") == []
+    page.table.selectRow(codes.index("marketing"))
+    page.table.selectRow(codes.index("payroll_social_insurance"))
+    assert f"Impact assessments: {a.number} ({a.assessed_on})" in page.history.text()

@@ -246,6 +246,14 @@ class ImpactAssessmentService(RegisterService):
             self.vault.db.execute("DELETE FROM impact_assessments WHERE id = ?", (assessment_id,))
             self.vault.record("assessment.delete", obj)
 
+    def covering(self, *, purpose: str | None = None, recipient: int | None = None) -> list[Assessment]:
+        """The assessments that cover a purpose (by code) or a recipient (by id), newest first."""
+        return [
+            a
+            for a in self.entries(limit=1_000_000)
+            if (purpose is not None and purpose in a.purposes) or (recipient is not None and recipient in a.recipients)
+        ]
+
     def missing(self) -> MissingAssessments:
         """Active purposes with sensitive or entrusted data or a third party, and active recipients, not covered."""
         self._require_reader("register:impact_assessments")

@@ -18,8 +18,10 @@ from clientvault.core.roles import Capability, can
 from clientvault.services.changes import Changes
 from clientvault.services.consent import ConsentService
 from clientvault.services.context import Vault
+from clientvault.services.impact_assessments import ImpactAssessmentService
 from clientvault.services.purposes import Purpose, PurposeService
 from clientvault.ui.dialogs.purpose_edit import NoticeDetailsDialog, PurposeEditDialog, basis_label, category_label
+from clientvault.ui.i18n import fmt
 from clientvault.ui.operations import Operations
 from clientvault.ui.widgets.recipients import RecipientsSection
 from clientvault.ui.widgets.tables import selected_item
@@ -131,9 +133,11 @@ class PurposesPage(QWidget):
             self.history.clear()
             return
         versions = self.service.history(p.code)
-        self.history.setText(
-            self.tr("Versions: %1").replace("%1", ", ".join(f"v{v.version} ({v.created_at[:10]})" for v in versions))
-        )
+        text = self.tr("Versions: %1").replace("%1", ", ".join(f"v{v.version} ({v.created_at[:10]})" for v in versions))
+        assessed = ImpactAssessmentService(self.vault).covering(purpose=p.code)  # PIPL Art 55
+        covered = ", ".join(f"{a.number} ({a.assessed_on})" for a in assessed)
+        more = fmt(self.tr("Impact assessments: %1"), covered) if assessed else self.tr("No impact assessment yet.")
+        self.history.setText(f"{text}\n{more}")
 
     def edit(self, purpose: Purpose | None) -> PurposeEditDialog:
         """Open the editor (non-modal, so tests can drive it)."""
