@@ -3521,8 +3521,8 @@ Please give this reference to your administrator.</source>
         <translation>%1 的档案(&amp;R)</translation>
     </message>
     <message>
-        <source>The &amp;personal information of %1 (access or copy request)</source>
-        <translation>%1 的个人信息（查阅或复制请求）(&amp;P)</translation>
+        <source>The personal &amp;information of %1 (access or copy request)</source>
+        <translation>%1 的个人信息（查阅或复制请求）(&amp;I)</translation>
     </message>
     <message>
         <source>Why the data leaves the vault (kept in the export register)</source>

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +22,8 @@ from clientvault.ui.operations import Operations
 from clientvault.ui.pages.settings import SettingsPage
 from clientvault.ui.pages.settings_sections.export_threshold import ExportThresholdSection
 from tests.ui.conftest import USERS
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def test_partner_sets_the_threshold_audited_and_the_export_dialog_uses_it(
@@ -68,3 +73,15 @@ def test_only_the_partner_sees_the_section(
         assert not page.has_section(ExportThresholdSection)
     finally:
         other.lock()
+
+
+@pytest.mark.skipif(os.environ.get("CLIENTVAULT_SCREENSHOTS") != "1", reason="screenshots on request only")
+def test_export_threshold_screenshot(qtbot: QtBot, ui_ctx: UiContext, staffed_vault: Vault, zh_cn: object) -> None:
+    section = ExportThresholdSection(ui_ctx, staffed_vault, Operations())
+    qtbot.addWidget(section)
+    section.rows.setValue(500)
+    section.save()
+    section.resize(900, 160)
+    section.show()
+    qtbot.wait(200)
+    section.grab().save(str(SCREENSHOTS / "settings_export_threshold.png"))

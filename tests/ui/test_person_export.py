@@ -6,9 +6,11 @@ Driven offscreen with pytest-qt on a real vault; the saved workbook is read back
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import openpyxl
+import pytest
 from pytestqt.qtbot import QtBot
 
 from clientvault.core.masking import mask_id_number
@@ -22,6 +24,7 @@ from clientvault.ui.pages.client_detail import ClientDetailPage
 from tests.fixtures.workbooks import resident_id
 from tests.ui.conftest import USERS
 
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 ID = resident_id(7)
 PHONE = "13900001111"
 
@@ -120,3 +123,15 @@ def test_person_export_follows_the_role(
     finally:
         acc.lock()
         asst.lock()
+
+
+@pytest.mark.skipif(os.environ.get("CLIENTVAULT_SCREENSHOTS") != "1", reason="screenshots on request only")
+def test_person_export_screenshot(qtbot: QtBot, ui_ctx: object, new_vault: Vault, zh_cn: object) -> None:
+    # ui_ctx registers the bundled CJK font
+    page = _page(qtbot, new_vault, _client(new_vault))
+    assert page.detail is not None
+    dialog = page.people.export_person(page.detail.persons[0])
+    dialog.purpose.setText("张三的查阅、复制请求（2026-12-04 来函）")
+    dialog.resize(640, 220)
+    qtbot.wait(200)
+    dialog.grab().save(str(SCREENSHOTS / "export_person.png"))

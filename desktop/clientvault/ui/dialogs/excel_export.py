@@ -66,7 +66,7 @@ class ExcelExportDialog(QDialog):
         # One person's record (an access or copy request): that person on every client the role sees.
         self.person_id = person_id
         self.one_person = QRadioButton(
-            fmt(self.tr("The &personal information of %1 (access or copy request)"), person_name), self
+            fmt(self.tr("The personal &information of %1 (access or copy request)"), person_name), self
         )
         self.one_person.setObjectName("scope_person")
         self.one_person.setVisible(person_id is not None)
