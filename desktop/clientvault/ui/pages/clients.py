@@ -7,14 +7,10 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -22,46 +18,24 @@ from PySide6.QtWidgets import (
 
 from clientvault.core.errors import KnownError
 from clientvault.core.records import ClientStatus
-from clientvault.core.roles import Capability, Role, Scope, scope
+from clientvault.core.roles import Capability, Scope, scope
 from clientvault.services.changes import Changes
 from clientvault.services.clients import ClientFilter, ClientService
 from clientvault.services.context import Vault
-from clientvault.services.imports import ImportService
-from clientvault.services.spreadsheet_export import ExcelExportService, ExportScope
 from clientvault.ui.client_labels import clients_count, status_name
-from clientvault.ui.dialogs.client_edit import ClientEditDialog
-from clientvault.ui.dialogs.excel_export import ExcelExportDialog, ExportRequestsDialog
-from clientvault.ui.dialogs.import_wizard import ImportWizard
-from clientvault.ui.dialogs.intake import IntakeDialog
 from clientvault.ui.errors import show_error
 from clientvault.ui.i18n import format_number
 from clientvault.ui.models.clients import ClientTableModel
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.client_detail import ClientDetailPage
+from clientvault.ui.pages.client_list_actions import ClientListActions, make_client_table
 from clientvault.ui.widgets.clipboard import SecretClipboard
 from clientvault.ui.widgets.masked_value import REVEAL_MS
-from clientvault.ui.widgets.tables import make_table_view
 
 SEARCH_DEBOUNCE_MS = 150
 
 
-def make_client_table(model: ClientTableModel, parent: QWidget) -> QTableView:
-    """A read-only, row-selecting view over a client model (sortable on the columns the service sorts)."""
-    view = make_table_view(parent, "", model, fit_columns=False)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setAlternatingRowColors(True)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().setDefaultSectionSize(24)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    widths = {"name": 260, "kind": 130, "uscc": 170, "phone": 120, "status": 70, "accountants": 110}
-    for col, name in enumerate(model.columns):
-        if name in widths:
-            view.setColumnWidth(col, widths[name])
-    return view
-
-
-class ClientsPage(QWidget):
+class ClientsPage(ClientListActions, QWidget):
     """Client list and opened clients; a client opens on double-click or Enter."""
 
     sig_client_opened = Signal(int)
@@ -122,31 +96,7 @@ class ClientsPage(QWidget):
             acc_label.setBuddy(self.accountant_filter)
             filters.addWidget(acc_label)
             filters.addWidget(self.accountant_filter)
-        self.new_button: QPushButton | None = None
-        edit_scope = scope(role, Capability.EDIT_CLIENTS)
-        if edit_scope is not Scope.NONE:
-            text = self.tr("New &prospect…") if edit_scope is Scope.PROSPECTS else self.tr("&New client…")
-            self.new_button = QPushButton(text, self)
-            self.new_button.setObjectName("new_client")
-            self.new_button.clicked.connect(self.new_client)
-            filters.addWidget(self.new_button)
-        self.import_button: QPushButton | None = None
-        if scope(role, Capability.IMPORT_EXCEL) is not Scope.NONE:
-            self.import_button = QPushButton(self.tr("&Import from Excel…"), self)
-            self.import_button.setObjectName("import_excel")
-            self.import_button.clicked.connect(self.import_excel)
-            filters.addWidget(self.import_button)
-        self.export_button: QPushButton | None = None
-        if scope(role, Capability.EXPORT) not in (Scope.NONE, Scope.REGISTER_ONLY):
-            self.export_button = QPushButton(self.tr("E&xport to Excel…"), self)
-            self.export_button.setObjectName("export_excel")
-            self.export_button.clicked.connect(self.export_excel)
-            filters.addWidget(self.export_button)
-        if role is Role.PARTNER:
-            requests = QPushButton(self.tr("Export re&quests…"), self)
-            requests.setObjectName("export_requests")
-            requests.clicked.connect(self.export_requests)
-            filters.addWidget(requests)
+        self.add_action_buttons(role, filters)
 
         self.model = ClientTableModel(self.service, self)
         self.view = make_client_table(self.model, self)
@@ -346,54 +296,6 @@ class ClientsPage(QWidget):
                 self.tr("A client's page was closed: the record was erased or sealed, or is no longer visible to you.")
             )
             self.closed_note.setVisible(True)
-
-    def new_client(self) -> ClientEditDialog | IntakeDialog:
-        """New client (partner, accountant) or new prospect (assistant, intake fields only)."""
-        dialog: ClientEditDialog | IntakeDialog
-        if scope(self.service.role, Capability.EDIT_CLIENTS) is Scope.PROSPECTS:
-            dialog = IntakeDialog(self.service, self)
-            dialog.sig_created.connect(self._created)
-        else:
-            dialog = ClientEditDialog(self.service, None, self)
-            dialog.sig_saved.connect(self._created)
-        dialog.open()
-        return dialog
-
-    def import_excel(self) -> ImportWizard:
-        """Open the import wizard (file, mapping, preview, import)."""
-        wizard = ImportWizard(ImportService(self.vault), self.operations, self)
-        wizard.sig_imported.connect(lambda _result: self.apply_filter())
-        wizard.open()
-        return wizard
-
-    def export_excel(self) -> ExcelExportDialog:
-        """Export the list as searched and filtered, or the client whose tab is open."""
-        flt = self.current_filter()
-        list_scope = ExportScope(search=flt.text, status=flt.status, accountant_id=flt.accountant_id)
-        page = self.tabs.currentWidget()
-        detail = page.detail if isinstance(page, ClientDetailPage) else None
-        dialog = ExcelExportDialog(
-            ExcelExportService(self.vault),
-            self.operations,
-            list_scope,
-            self,
-            client_id=detail.id if detail else None,
-            client_name=detail.name if detail else "",
-        )
-        dialog.sig_saved.connect(lambda _entry: self.operations.report(Changes(exports=True), self))
-        dialog.open()
-        return dialog
-
-    def export_requests(self) -> ExportRequestsDialog:
-        """The partner's list of export requests."""
-        dialog = ExportRequestsDialog(ExcelExportService(self.vault), self)
-        dialog.open()
-        return dialog
-
-    def _created(self, client_id: int) -> None:
-        self.apply_filter()
-        self.open_client(client_id)
-        self.operations.report(Changes(clients=True), self)
 
     def _on_lock(self) -> None:
         try:
