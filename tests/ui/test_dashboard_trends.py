@@ -21,7 +21,7 @@ from clientvault.services.dashboard import DashboardService
 from clientvault.services.exports import ExportKind, ExportService
 from clientvault.services.staff_register import StaffRegisterService
 from clientvault.services.subject_requests import RequestKind, SubjectRequestService
-from clientvault.services.trends import TrendService, last_months
+from clientvault.services.trends import REVEALS_IN_MONTH, TrendService, _next_month, last_months
 from clientvault.services.users import UserService
 from clientvault.services.vault import VaultService
 from clientvault.ui.context import UiContext
@@ -94,6 +94,7 @@ def test_monthly_counts(logins: dict[Role, Vault], history: Planted) -> None:
 def test_last_months_cross_the_year() -> None:
     assert last_months(date(2026, 2, 15), 3) == ["2025-12", "2026-01", "2026-02"]
     assert len(last_months(date(2026, 12, 31), 12)) == 12 and last_months(date(2026, 12, 31), 12)[0] == "2026-01"
+    assert (_next_month("2026-12"), _next_month("2026-01")) == ("2027-01", "2026-02")
 
 
 def test_chart_draws_one_bar_per_month_scaled_to_the_largest(qtbot: QtBot) -> None:
@@ -152,5 +153,15 @@ def test_dashboard_charts_show_the_trends(qtbot: QtBot, logins: dict[Role, Vault
     assert set(page.charts) == {"requests", "complaints", "reveals", "exports"}
     assert page.charts["complaints"].counts[-2] == 3 and sum(page.charts["reveals"].counts) == 2
     ClientService(logins[Role.PARTNER]).reveal_item(history.bank_item_id, "bookkeeping")
-    page.apply_changes(Changes())  # a reveal reports an audit change only
+    page.apply_changes(Changes())  # a reveal reports an audit change only; a hidden page waits
+    assert sum(page.charts["reveals"].counts) == 2
+    page.show()
     assert sum(page.charts["reveals"].counts) == 3
+    ClientService(logins[Role.PARTNER]).reveal_item(history.bank_item_id, "bookkeeping")
+    page.apply_changes(Changes())  # shown: at once
+    assert sum(page.charts["reveals"].counts) == 4
+
+
+def test_the_reveal_count_reads_the_partial_index(logins: dict[Role, Vault]) -> None:
+    plan = logins[Role.PARTNER].db.all("EXPLAIN QUERY PLAN " + REVEALS_IN_MONTH, ("2026-01", "2026-02"))
+    assert len(plan) == 1 and "USING INDEX audit_reveals_by_at (at>? AND at<?)" in str(plan[0]), plan

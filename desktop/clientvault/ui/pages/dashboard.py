@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -88,6 +89,7 @@ class DashboardPage(QWidget):
             "exports": self.tr("Files exported"),
         }
         self.charts: dict[str, TrendChart] = {}
+        self._trends_stale = True
         charts = QGridLayout()
         charts.setSpacing(10)
         for n, kind in enumerate(TREND_KINDS):
@@ -134,6 +136,7 @@ class DashboardPage(QWidget):
 
     def show_trends(self) -> None:
         """Recount the monthly series and draw them."""
+        self._trends_stale = False
         for trend in self.trend_service.monthly():
             self.charts[trend.kind].set_data(trend.months, trend.counts)
 
@@ -200,6 +203,14 @@ class DashboardPage(QWidget):
             self.figures = self.service.figures()
             self.show_figures()
         if changes.touches("requests", "clients", "exports", "audit"):  # a reveal writes an audit event only
+            self._trends_stale = True
+            if self.isVisible():
+                self.show_trends()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Redraw the trends that changed while the page was hidden."""
+        super().showEvent(event)
+        if self._trends_stale and not self.vault.locked:
             self.show_trends()
 
     def ask_report(self) -> None:
