@@ -19,7 +19,6 @@ from datetime import date
 from enum import StrEnum
 
 from clientvault.core.errors import InvalidState, NotFound, ValidationError
-from clientvault.core.roles import Capability, Role
 from clientvault.core.validation import free_text
 from clientvault.services.context import Vault
 from clientvault.services.entrustments import ENTRUSTED_CATEGORIES
@@ -102,11 +101,6 @@ class ImpactAssessmentService(RegisterService):
     def __init__(self, vault: Vault, *, today: Callable[[], date] = date.today) -> None:
         self.vault = vault
         self.today = today
-
-    def _require_reader(self, obj: str) -> None:
-        self.vault.require(Capability.REGISTERS, obj)
-        if self.role is Role.ASSISTANT:
-            self.vault.deny(Capability.REGISTERS, obj)
 
     def _recipient_ids(self) -> dict[int, bool]:
         """Recipient id -> active, from the recipients list."""

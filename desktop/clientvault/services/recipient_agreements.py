@@ -20,7 +20,6 @@ from enum import StrEnum
 from typing import Any
 
 from clientvault.core.errors import NotFound, ValidationError
-from clientvault.core.roles import Capability, Role
 from clientvault.core.validation import free_text
 from clientvault.services.agreements import MAX_TEXT, AgreementRegister, EndHandling, agreement_state, in_force
 from clientvault.services.context import Vault
@@ -111,11 +110,6 @@ class RecipientAgreementService(AgreementRegister):
     def __init__(self, vault: Vault, *, today: Callable[[], date] = date.today) -> None:
         self.vault = vault
         self.today = today
-
-    def _require_reader(self, obj: str) -> None:
-        self.vault.require(Capability.REGISTERS, obj)
-        if self.role is Role.ASSISTANT:
-            self.vault.deny(Capability.REGISTERS, obj)
 
     def entries(self, *, recipient_id: int | None = None, limit: int = 500) -> list[RecipientAgreement]:
         """The agreements (of one recipient, or all), open ones first, newest first."""

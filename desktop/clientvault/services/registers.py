@@ -24,6 +24,12 @@ class RegisterService:
         """Whether the acting role manages the register (partner, privacy officer)."""
         return self.role in (Role.PARTNER, Role.PRIVACY_OFFICER)
 
+    def _require_reader(self, obj: str) -> None:
+        """Refuse (audited) an assistant a firm-level register (agreements with recipients, assessments)."""
+        self.vault.require(Capability.REGISTERS, obj)
+        if self.role is Role.ASSISTANT:
+            self.vault.deny(Capability.REGISTERS, obj)
+
     def _require_manager(self, obj: str) -> None:
         """Refuse (audited) anyone who does not manage the register."""
         self.vault.require(Capability.REGISTERS, obj)
