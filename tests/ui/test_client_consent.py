@@ -167,7 +167,7 @@ def test_assistant_sees_the_consent_tab_but_no_sensitive_data(
 ) -> None:
     page = _page(qtbot, login(Role.ASSISTANT), active_client)  # type: ignore[operator]
     assert page.detail is not None and page.detail.sensitive == ()
-    assert _tabs(page) == ["&Basic data", "&People (1)", "&Consent", "&Entrusted processing (0)"]
+    assert _tabs(page) == ["&Basic data", "&People (1)", "&Consent", "En&trusted processing (0)"]
     assert not page.shows_sensitive and page.masked_values == {}
     assert "id_number" not in page.person_model.columns  # type: ignore[union-attr]
     texts = " ".join(w.text() for w in page.findChildren(QLabel))

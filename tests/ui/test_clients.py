@@ -110,7 +110,7 @@ def test_assistant_sees_masked_contacts_and_no_sensitive_items(qtbot: QtBot, fir
     assert detail.detail.contacts_masked and detail.masked_note.isVisibleTo(detail)
     assert "****" in detail.basic_values["phone"].text()
     tabs = [detail.tabs.tabText(i) for i in range(detail.tabs.count())]
-    assert tabs == ["&Basic data", f"&People ({len(detail.detail.persons)})", "&Consent"]
+    assert tabs == ["&Basic data", f"&People ({len(detail.detail.persons)})", "&Consent", "En&trusted processing (0)"]
     assert not detail.shows_sensitive
     assert "id_number" not in detail.person_model.columns  # type: ignore[union-attr]
     # Not offered at all (not merely disabled): edit of an active client, reveal, status, assignment.
