@@ -115,15 +115,22 @@ def test_client_page_shows_the_agreements_and_records_one(
     assert "En&trusted processing (2)" in titles
 
 
-def test_another_accountant_sees_no_agreement_of_a_client_not_theirs(
+def test_each_role_sees_its_share_and_accountants_only_read_recipient_agreements(
     qtbot: QtBot, logins: dict[Role, Vault], planted: Planted
 ) -> None:
     EntrustmentService(logins[Role.PARTNER]).record(
         planted.client_id, scope="工资", purposes=["payroll_social_insurance"], categories=["salary"],
         signed_on=date(2026, 1, 5),
     )  # fmt: skip
+    RecipientAgreementService(logins[Role.PARTNER]).record(
+        1, kind="provision", scope="纳税申报", purposes=["tax_filing"], categories=["identity"],
+        security_duties="依法使用", signed_on=date(2026, 1, 5),
+    )  # fmt: skip
     assert _page(qtbot, logins[Role.PARTNER]).client_model.rowCount() == 1
-    assert _page(qtbot, logins[Role.ACCOUNTANT]).client_model.rowCount() == 1
+    accountant = _page(qtbot, logins[Role.ACCOUNTANT])  # the planted client is theirs
+    assert accountant.client_model.rowCount() == 1 and accountant.recipient_model.rowCount() == 1
+    assert accountant.recipient_view.isVisibleTo(accountant) and not accountant.new_recipient.isVisibleTo(accountant)
+    assert not accountant.end_button.isVisibleTo(accountant) and accountant.new_entrustment.isVisibleTo(accountant)
     assert _page(qtbot, logins[Role.ASSISTANT]).client_model.rowCount() == 0  # recorded by someone else
 
 
