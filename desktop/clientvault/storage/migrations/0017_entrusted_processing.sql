@@ -41,4 +41,4 @@ SELECT 'payroll_social_insurance', max(version) + 1, '代发工资及社保公�
        'social-insurance agency, housing-fund centre, tax authorities, paying bank',
        (SELECT active FROM purposes WHERE code = 'payroll_social_insurance' ORDER BY version DESC LIMIT 1), 1, 40,
        strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')
-FROM purposes WHERE code = 'payroll_social_insurance';
+FROM purposes WHERE code = 'payroll_social_insurance' HAVING count(*) > 0;
