@@ -97,12 +97,17 @@ def test_purposes_page_edit_creates_a_version(qapp: QApplication, new_vault: Vau
     assert page.purposes[codes.index("marketing")].version == 2
 
 
-def test_overview_buckets_and_batch_print(qapp: QApplication, qtbot: object, new_vault: Vault, client_id: int) -> None:
+def test_overview_buckets_and_batch_print(
+    qapp: QApplication, qtbot: object, new_vault: Vault, client_id: int, tmp_path: Path
+) -> None:
     ClientService(new_vault).create(ClientInput(name="宁波潜在客户"))
     page = ConsentOverviewPage(new_vault, Operations(), lang="zh")
     assert page.bucket_buttons["missing"].text().endswith("2") and page.model.rowCount() == 2
     page.view.selectAll()
     page.print_selected()
     qtbot.waitUntil(lambda: page.batch is not None and page.batch.done, timeout=20000)  # type: ignore[attr-defined]
-    assert page.bucket_buttons["pending"].text().endswith("2")
+    preview = page.findChild(FormPreviewDialog, "batch_preview")
+    assert preview is not None and page.bucket_buttons["pending"].text().endswith("0")  # a preview issues nothing
+    preview.save_form(str(tmp_path / "batch.pdf"))  # saving issues the batch
+    assert page.bucket_buttons["pending"].text().endswith("2") and "2" in page.message.text()
     assert page.model.rowCount() == 0  # nobody is missing a form any more

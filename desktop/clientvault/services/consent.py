@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -139,6 +139,18 @@ class IssuedForm:
     client_id: int | None
     pdf: bytes
     client_ids: tuple[int, ...] = ()  # every client in the PDF
+    pending: tuple[PendingIssue, ...] = ()  # a preview's forms, recorded only when printed or saved
+
+
+@dataclass(frozen=True)
+class PendingIssue:
+    """A form rendered for a preview but not recorded: its number and the catalogue it printed."""
+
+    client_id: int | None
+    person_id: int | None
+    lang: str
+    form_no: str
+    purpose_ids: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -508,9 +520,43 @@ class ConsentService:
 
     def _issue(self, client: dict[str, Any] | None, person_id: int | None, lang: str) -> cf.ConsentFormContent:
         """Record one form (and its pending consents) inside the caller's transaction."""
+        content, pending = self._draft(client, person_id, lang)
+        self._record_issue(pending)
+        return content
+
+    def _draft(
+        self, client: dict[str, Any] | None, person_id: int | None, lang: str
+    ) -> tuple[cf.ConsentFormContent, PendingIssue]:
+        """A form's content under a new number, and what recording it takes (nothing is written)."""
         purposes = self.purposes.catalogue()
         number = self._new_number()
         client_id = int(client["id"]) if client else None
+        person_name = ""
+        if person_id is not None:
+            person = self.clients.repo.get_person(person_id)
+            person_name = str(person["name"]) if person else ""
+        content = cf.ConsentFormContent(
+            form_no=number,
+            firm=self._firm(),
+            purposes=notice.notice_purposes(self.vault, purposes, form_purposes(purposes, lang), lang),
+            issued_on=self.today(),
+            client_name=str(client["name"]) if client else "",
+            client_code=str(client["uscc"] or "") if client else "",
+            person_name=person_name,
+        )
+        return content, PendingIssue(client_id, person_id, lang, number, tuple(p.id for p in purposes))
+
+    def _record_issue(self, pending: PendingIssue) -> None:
+        """Record a drafted form and its pending consents inside the caller's transaction.
+
+        Raises:
+            InvalidState: ``form_outdated`` — the catalogue changed (or the number was taken) since
+                the form was drafted: the paper would not match the record.
+        """
+        purposes = self.purposes.catalogue()
+        if tuple(p.id for p in purposes) != pending.purpose_ids or self.repo.form_no_exists(pending.form_no):
+            raise InvalidState("form_outdated")
+        number, client_id, person_id, lang = pending.form_no, pending.client_id, pending.person_id, pending.lang
         form_id = self.repo.insert_form(
             number, client_id, person_id, lang, [p.id for p in purposes], self.vault.session.user_id
         )
@@ -533,19 +579,46 @@ class ConsentService:
                 )
         obj = f"client:{client_id}/form:{number}" if client_id is not None else f"form:{number}"
         self.vault.record("consent.form_issue", obj, reason=",".join(p.code for p in purposes))
-        person_name = ""
-        if person_id is not None:
-            person = self.clients.repo.get_person(person_id)
-            person_name = str(person["name"]) if person else ""
-        return cf.ConsentFormContent(
-            form_no=number,
-            firm=self._firm(),
-            purposes=notice.notice_purposes(self.vault, purposes, form_purposes(purposes, lang), lang),
-            issued_on=self.today(),
-            client_name=str(client["name"]) if client else "",
-            client_code=str(client["uscc"] or "") if client else "",
-            person_name=person_name,
-        )
+
+    def preview_form(self, client_id: int | None, *, person_id: int | None = None, lang: str = "zh") -> IssuedForm:
+        """Render a form for a preview without issuing it: nothing is recorded until it is printed or
+        saved (:meth:`issue_previewed`); a preview closed unused leaves no form and no pending consent.
+
+        Raises: as :meth:`issue_form`.
+        """
+        check_lang(lang)
+        if client_id is None:
+            self.vault.require(Capability.RECORD_CONSENT, "form")
+            client = None
+        else:
+            client = self._client(client_id)
+            self._person_of(client_id, person_id)
+        content, pending = self._draft(client, person_id, lang)
+        ids = (client_id,) if client_id is not None else ()
+        return IssuedForm(content.form_no, client_id, cf.render_consent_form(content, lang), ids, (pending,))
+
+    def issue_previewed(self, form: IssuedForm) -> IssuedForm:
+        """Record the forms of a preview (it is being printed or saved); the form, now issued.
+
+        A form already issued is returned as it is.
+
+        Raises:
+            InvalidState: ``form_outdated`` — the purposes changed since the preview (open it again).
+            AccessDenied / NotFound: a client of the preview is no longer visible to this role.
+        """
+        if not form.pending:
+            return form
+        for pending in form.pending:
+            if pending.client_id is not None:
+                self._client(pending.client_id)
+            else:
+                self.vault.require(Capability.RECORD_CONSENT, "form")
+        with self.vault.db.transaction():
+            for pending in form.pending:
+                self._record_issue(pending)
+            if len(form.pending) > 1:
+                self.vault.record("consent.form_batch", "clients", reason=f"forms:{len(form.pending)}")
+        return replace(form, pending=())
 
     def issue_form(self, client_id: int | None, *, person_id: int | None = None, lang: str = "zh") -> IssuedForm:
         """Issue a form for a client (or a blank one) and render it in memory.
@@ -575,6 +648,7 @@ class ConsentService:
         lang: str = "zh",
         one_pdf: bool = True,
         progress: Callable[[int, int], None] | None = None,
+        preview: bool = False,
     ) -> list[IssuedForm]:
         """Issue forms for many clients at once (batch printing): one form per signer.
 
@@ -591,19 +665,30 @@ class ConsentService:
             one_pdf: One PDF holding every form (the result has one entry, ``client_id`` None),
                 else one PDF per client (holding that client's signers' forms).
             progress: Called with (done, total) while rendering.
+            preview: Render only: nothing is recorded until the PDF is printed or saved
+                (:meth:`issue_previewed`, with the forms' ``pending``).
 
         Returns:
             The issued forms with their PDFs.
         """
         clients = [self._client(cid) for cid in client_ids]
+        drafts: dict[str, PendingIssue] = {}
         with self.vault.db.transaction():
             groups = []
             for c in clients:
-                contents = [self._issue(c, pid, lang) for pid in self._signers(int(c["id"]))]
+                contents = []
+                for pid in self._signers(int(c["id"])):
+                    if preview:
+                        content, pending_issue = self._draft(c, pid, lang)
+                        drafts[content.form_no] = pending_issue
+                    else:
+                        content = self._issue(c, pid, lang)
+                    contents.append(content)
                 if contents:
                     groups.append((int(c["id"]), contents))
             total = sum(len(contents) for _, contents in groups)
-            self.vault.record("consent.form_batch", "clients", reason=f"forms:{total}")
+            if not preview:
+                self.vault.record("consent.form_batch", "clients", reason=f"forms:{total}")
         if not groups:
             return []
         if one_pdf:
@@ -611,7 +696,10 @@ class ConsentService:
             pdf = cf.render_consent_forms(every, lang)
             if progress:
                 progress(len(groups), len(groups))
-            return [IssuedForm(", ".join(c.form_no for c in every), None, pdf, tuple(cid for cid, _ in groups))]
+            pending = tuple(drafts[c.form_no] for c in every if c.form_no in drafts)
+            return [
+                IssuedForm(", ".join(c.form_no for c in every), None, pdf, tuple(cid for cid, _ in groups), pending)
+            ]
         out = []
         for i, (cid, contents) in enumerate(groups):
             pdf = (
@@ -619,7 +707,8 @@ class ConsentService:
                 if len(contents) == 1
                 else cf.render_consent_forms(contents, lang)
             )
-            out.append(IssuedForm(", ".join(c.form_no for c in contents), cid, pdf, (cid,)))
+            pending = tuple(drafts[c.form_no] for c in contents if c.form_no in drafts)
+            out.append(IssuedForm(", ".join(c.form_no for c in contents), cid, pdf, (cid,), pending))
             if progress:
                 progress(i + 1, len(groups))
         return out

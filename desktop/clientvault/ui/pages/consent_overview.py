@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from clientvault.services.changes import Changes
+from clientvault.services.client_names import ClientName, client_names
 from clientvault.services.consent import OVERVIEW_BUCKETS, ConsentService, IssuedForm, OverviewRow
 from clientvault.services.context import Vault
+from clientvault.ui.client_names import client_caption
 from clientvault.ui.dialogs.return_form import consent_error
 from clientvault.ui.i18n import fmt, format_number
 from clientvault.ui.models.lazy import Index as _Index
@@ -37,6 +39,7 @@ class OverviewTableModel(LazyTableModel[OverviewRow]):
         super().__init__(parent)
         self.service = service
         self.bucket: str | None = "missing"
+        self.names: dict[int, ClientName] = {}  # name and credit code per listed client
         self.headers = [
             self.tr("Client"),
             self.tr("Pending"),
@@ -55,7 +58,9 @@ class OverviewTableModel(LazyTableModel[OverviewRow]):
         self.reload()
 
     def fetch_page(self, loaded: Sequence[OverviewRow], limit: int) -> list[OverviewRow]:
-        return self.service.overview(self.bucket, limit=limit, offset=len(loaded))
+        rows = self.service.overview(self.bucket, limit=limit, offset=len(loaded))
+        self.names.update(client_names(self.service.vault, (r.client_id for r in rows)))
+        return rows
 
     def header_labels(self) -> Sequence[str]:
         return self.headers
@@ -66,7 +71,8 @@ class OverviewTableModel(LazyTableModel[OverviewRow]):
         r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
-                r.name, r.pending, r.granted, r.refused, r.expiring, r.expired, r.withdrawn, r.reconsent,
+                client_caption(self.names.get(r.client_id), r.client_id),
+                r.pending, r.granted, r.refused, r.expiring, r.expired, r.withdrawn, r.reconsent,
                 r.missing_persons,
             )  # fmt: skip
             return str(values[index.column()])
@@ -180,7 +186,7 @@ class ConsentOverviewPage(QWidget):
         self.progress.setRange(0, len(ids))
 
         def work(progress: Any) -> list[IssuedForm]:
-            return self.service.issue_forms(ids, lang=self.lang, progress=progress.report)
+            return self.service.issue_forms(ids, lang=self.lang, progress=progress.report, preview=True)
 
         self.batch = self.operations.run(
             work, on_success=self._printed, on_failure=self._failed, on_progress=self._progressed
@@ -194,15 +200,22 @@ class ConsentOverviewPage(QWidget):
         self.print_button.setEnabled(True)
         self.progress.setVisible(False)
         assert isinstance(forms, list)
-        self.refresh()
-        self.model.set_bucket(self.model.bucket)
-        if forms:
-            self.operations.report(Changes(consent=True), self)
+        if forms:  # nothing is issued until the batch is printed or saved (then _batch_issued)
+            count = len(forms[0].pending)
             dialog = FormPreviewDialog(self.service, forms[0], self)
             dialog.sig_saved.connect(lambda: self.operations.report(Changes(exports=True), self))
+            dialog.sig_issued.connect(lambda: self._batch_issued(count))
             dialog.setObjectName("batch_preview")
             dialog.open()
-            self.message.setText(fmt(self.tr("%1 forms issued."), format_number(len(forms[0].client_ids))))
+            self.message.setText(
+                fmt(self.tr("%1 forms ready: they are issued when printed or saved."), format_number(count))
+            )
+
+    def _batch_issued(self, count: int) -> None:
+        self.refresh()
+        self.model.set_bucket(self.model.bucket)
+        self.operations.report(Changes(consent=True), self)
+        self.message.setText(fmt(self.tr("%1 forms issued."), format_number(count)))
 
     def _failed(self, exc: BaseException) -> None:
         self.print_button.setEnabled(True)

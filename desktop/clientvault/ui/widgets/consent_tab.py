@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from clientvault.services.changes import Changes
 from clientvault.services.consent import ConsentService, ConsentView, IssuedForm
 from clientvault.services.context import Vault
+from clientvault.services.form_correction import FormCorrectionService, may_correct
+from clientvault.ui.dialogs.form_correction import FormCorrectionDialog
 from clientvault.ui.dialogs.return_form import ReturnFormDialog, consent_error, scope_label, status_label
 from clientvault.ui.i18n import fmt
 from clientvault.ui.operations import Operations
@@ -101,17 +103,23 @@ class ConsentTableModel(QAbstractTableModel):
 
 
 class FormPreviewDialog(PdfPreviewDialog):
-    """Preview of an issued form, with Print and Save (saving records the file in the export register)."""
+    """Preview of a form, with Print and Save (saving records the file in the export register).
+
+    Opening the preview issues nothing: the form (its number, its pending consents) is recorded
+    when it is printed or saved (``ConsentService.issue_previewed``); closed unused, it leaves no trace.
+    """
 
     sig_saved = Signal()
     """The form was saved to a file (and entered in the export register)."""
+    sig_issued = Signal()
+    """The previewed form was issued (recorded) because it was printed or saved."""
 
     def __init__(self, service: ConsentService, form: IssuedForm, parent: QWidget | None = None) -> None:
         super().__init__(
             form.pdf,
             self.tr("Consent form %1").replace("%1", form.form_no.split(",")[0]),
             parent,
-            printed=lambda: service.print_recorded(form),
+            printed=self._printed_now,
             save=self._save,
             file_name="consent-form.pdf",
             describe_error=consent_error,
@@ -119,7 +127,21 @@ class FormPreviewDialog(PdfPreviewDialog):
         self.service = service
         self.form = form
 
+    def _issue(self) -> None:
+        """Record the previewed form(s) now that they leave the screen (once)."""
+        if self.form.pending:
+            self.form = self.service.issue_previewed(self.form)
+            self.sig_issued.emit()
+
+    def _printed_now(self) -> None:
+        try:
+            self._issue()
+            self.service.print_recorded(self.form)
+        except Exception as exc:  # printed, but not recorded: the paper must not be handed out
+            QMessageBox.warning(self, self.windowTitle(), consent_error(exc))
+
     def _save(self, path: Path) -> object:
+        self._issue()
         saved = self.service.save_form(self.form, path)
         self.sig_saved.emit()
         return saved
@@ -166,8 +188,11 @@ class ConsentTab(QWidget):
         self.withdraw_button.setObjectName("withdraw")
         self.scan_button = QPushButton(self.tr("View scan"), self)
         self.scan_button.setObjectName("view_scan")
+        self.correct_button = QPushButton(self.tr("Correct a returned form…"), self)
+        self.correct_button.setObjectName("correct_form")
+        self.correct_button.setVisible(may_correct(vault.session.role))
         buttons = QHBoxLayout()
-        for b in (self.print_button, self.return_button, self.withdraw_button, self.scan_button):
+        for b in (self.print_button, self.return_button, self.withdraw_button, self.scan_button, self.correct_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
 
@@ -195,6 +220,7 @@ class ConsentTab(QWidget):
         self.return_button.clicked.connect(self.return_form)
         self.withdraw_button.clicked.connect(self.withdraw_selected)
         self.scan_button.clicked.connect(self.view_scan)
+        self.correct_button.clicked.connect(lambda: self.correct_form())
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()
 
@@ -251,7 +277,7 @@ class ConsentTab(QWidget):
         self.scan_button.setEnabled(c is not None and c.evidence_id is not None)
 
     def print_form(self) -> FormPreviewDialog | None:
-        """Issue forms and show them for printing or saving: one per signer (PIPL Art 14).
+        """Show forms for printing or saving (issued when printed or saved): one per signer (PIPL Art 14).
 
         With a person selected in the per-person table, that person's form; otherwise a form for
         each person who still owes an answer (one PDF).
@@ -259,25 +285,43 @@ class ConsentTab(QWidget):
         person = self.persons.selected_person()
         try:
             if person is not None:
-                form = self.service.issue_form(self.client_id, person_id=person.person_id, lang=self.lang)
+                form = self.service.preview_form(self.client_id, person_id=person.person_id, lang=self.lang)
             else:
-                issued = self.service.issue_forms([self.client_id], lang=self.lang)
-                if not issued:
+                previews = self.service.issue_forms([self.client_id], lang=self.lang, preview=True)
+                if not previews:
                     self.status.setText(
                         self.tr("Everyone has answered every purpose. Select a person to print their form again.")
                     )
                     return None
-                form = issued[0]
+                form = previews[0]
         except Exception as exc:
             self.status.setText(consent_error(exc))
             return None
-        self.reload()
-        self.operations.report(Changes(consent=True), self)  # a form is out: the overview's "pending" count
         dialog = FormPreviewDialog(self.service, form, self)
+        dialog.sig_issued.connect(self._form_issued)
         dialog.sig_saved.connect(lambda: self.operations.report(Changes(exports=True), self))
         dialog.setObjectName("form_preview")
         dialog.open()
         return dialog
+
+    def correct_form(self) -> FormCorrectionDialog:
+        """Open the correction of a returned form (the selected consent's form, if any)."""
+        c = self.selected()
+        dialog = FormCorrectionDialog(FormCorrectionService(self.service.vault, self.service), self.lang,
+                                      c.form_no if c is not None else "", self)  # fmt: skip
+        dialog.setObjectName("form_correction")
+        dialog.sig_corrected.connect(self._corrected)
+        dialog.open()
+        return dialog
+
+    def _corrected(self, _client_id: int) -> None:
+        self.reload()
+        self.status.setText(self.tr("The form's answers were corrected; the correction is in the audit log."))
+        self.operations.report(Changes(consent=True), self)
+
+    def _form_issued(self) -> None:
+        self.reload()
+        self.operations.report(Changes(consent=True), self)  # a form is out: the overview's "pending" count
 
     def return_form(self) -> ReturnFormDialog:
         """Open the return dialog for a signed form of this client."""
