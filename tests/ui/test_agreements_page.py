@@ -157,3 +157,24 @@ def test_agreements_screenshot(
     assert page.client_model.index(0, 6).data() == "有效"
     folder = SCREENSHOTS if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1" else tmp_path
     assert image.save(str(folder / "agreements_zh.png"))
+
+
+def test_client_page_entrustment_tab_screenshot(
+    qtbot: QtBot, logins: dict[Role, Vault], planted: Planted, zh_cn: Translators, tmp_path: Path, ui_ctx: UiContext
+) -> None:
+    EntrustmentService(logins[Role.PARTNER]).record(
+        planted.client_id, scope="全体员工工资核算、个税代扣代缴、社保及公积金增减员",
+        purposes=["payroll_social_insurance"], categories=["identity", "id_document", "bank", "salary", "income_tax",
+        "social_insurance", "housing_fund"], signed_on=date(2026, 1, 5), ends_on=date(2026, 12, 31),
+    )  # fmt: skip
+    page = ClientDetailPage(ClientService(logins[Role.ACCOUNTANT]), planted.client_id, None, lang="zh")
+    qtbot.addWidget(page)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert "委托处理(&T)（1）" in titles
+    page.tabs.setCurrentIndex(titles.index("委托处理(&T)（1）"))
+    page.resize(1000, 460)
+    page.show()
+    image = page.grab()
+    assert not image.isNull()
+    folder = SCREENSHOTS if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1" else tmp_path
+    assert image.save(str(folder / "client_entrustment_zh.png"))
