@@ -1831,7 +1831,7 @@
     </message>
     <message>
         <source>The purposes changed since this preview opened, so it was not issued. Close it and open a new one.</source>
-        <translation>打开预览后处理目的已更改，因此本同意书未签发。请关闭后重新打开预览。</translation>
+        <translation>打开预览后处理目的已更改，因此本告知同意书未签发。请关闭后重新打开预览。</translation>
     </message>
     <message>
         <source>This purpose is required by law (e.g. tax filing): it cannot be withdrawn, it ends when the statutory period ends.</source>
@@ -1926,7 +1926,7 @@
     </message>
     <message>
         <source>%1 forms ready: they are issued when printed or saved.</source>
-        <translation>已准备 %1 份同意书：打印或保存时才签发。</translation>
+        <translation>已准备 %1 份告知同意书：打印或保存时才签发。</translation>
     </message>
     <message>
         <source>%1 forms issued.</source>
@@ -1953,7 +1953,7 @@
     </message>
     <message>
         <source>Correct a returned form…</source>
-        <translation>更正已交回的同意书…</translation>
+        <translation>更正已登记的告知同意书…</translation>
     </message>
     <message>
         <source>Field</source>
@@ -2045,7 +2045,7 @@
     </message>
     <message>
         <source>The form&apos;s answers were corrected; the correction is in the audit log.</source>
-        <translation>同意书的勾选结果已更正；更正已记入审计日志。</translation>
+        <translation>告知同意书的勾选结果已更正；更正已记入审计日志。</translation>
     </message>
     <message>
         <source>Consents recorded.</source>
@@ -4139,7 +4139,7 @@ Please give this reference to your administrator.</source>
     <name>FormCorrectionDialog</name>
     <message>
         <source>Correct a returned form</source>
-        <translation>更正已交回的同意书</translation>
+        <translation>更正已登记的告知同意书</translation>
     </message>
     <message>
         <source>Scan the QR code or type CF-XXXX-XXXX</source>
@@ -4175,7 +4175,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Form number:</source>
-        <translation>同意书编号：</translation>
+        <translation>告知同意书编号：</translation>
     </message>
     <message>
         <source>Reason:</source>
@@ -4203,7 +4203,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>This form has not been returned (or was voided): there is nothing to correct.</source>
-        <translation>此同意书尚未交回（或已作废），无需更正。</translation>
+        <translation>此告知同意书尚未登记签回（或已作废），无需更正。</translation>
     </message>
     <message>
         <source>Give the reason for the correction (at least 4 characters, at most 500).</source>
@@ -4919,7 +4919,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Returned form corrected</source>
-        <translation>更正已交回的同意书</translation>
+        <translation>更正已登记的告知同意书</translation>
     </message>
     <message>
         <source>Consent granted</source>
@@ -7629,11 +7629,11 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Enter after a form number</source>
-        <translation>同意书编号后按回车</translation>
+        <translation>告知同意书编号后按回车</translation>
     </message>
     <message>
         <source>Return or correct a form: look it up (saves nothing)</source>
-        <translation>交回或更正同意书：只查找（不保存）</translation>
+        <translation>登记或更正告知同意书：只查找（不保存）</translation>
     </message>
     <message>
         <source>Alt + underlined letter</source>
