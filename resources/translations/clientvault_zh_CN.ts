@@ -3778,6 +3778,14 @@ Please give this reference to your administrator.</source>
         <source>unmasked</source>
         <translation>不脱敏</translation>
     </message>
+    <message>
+        <source>Request #%1 approved: the accountant can now save the file.</source>
+        <translation>已批准第 %1 号申请：会计现在可以保存该文件。</translation>
+    </message>
+    <message>
+        <source>Request #%1 refused: no file will be saved for it.</source>
+        <translation>已拒绝第 %1 号申请：不会为其保存文件。</translation>
+    </message>
 </context>
 <context>
     <name>ExportTableModel</name>

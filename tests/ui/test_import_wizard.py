@@ -140,7 +140,7 @@ def test_accountant_asks_partner_approves_then_saves(
         assert requests.list.count() == 1
         requests.list.setCurrentRow(0)
         requests.decide(True)
-        assert requests.list.count() == 0
+        assert requests.list.count() == 0 and "approved" in requests.error.text()  # the decision is confirmed
         dialog.refresh()
         assert dialog.save_button.isEnabled()
         with qtbot.waitSignal(dialog.sig_saved, timeout=10_000):

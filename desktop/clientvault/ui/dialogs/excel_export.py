@@ -240,9 +240,19 @@ class ExportRequestsDialog(QDialog):
         item = self.list.currentItem()
         if item is None:
             return
+        request_id = int(item.data(256))
         try:
-            self.service.decide(int(item.data(256)), approve)
+            self.service.decide(request_id, approve)
         except KnownError as exc:
+            self.error.setStyleSheet("color: #b00020;")
             self.error.setText(error_message(exc))
             return
         self.reload()
+        # Say what happened: the request leaves the list either way.
+        done = (
+            self.tr("Request #%1 approved: the accountant can now save the file.")
+            if approve
+            else self.tr("Request #%1 refused: no file will be saved for it.")
+        )
+        self.error.setStyleSheet("color: #1b5e20;")
+        self.error.setText(fmt(done, request_id))
