@@ -73,8 +73,8 @@ def test_a_third_party_purpose_without_a_listed_recipient_refuses_the_form(new_v
 def test_the_form_prints_the_listed_recipients_retention_rules_and_reply_time(new_vault: Vault) -> None:
     SubjectRequestService(new_vault).set_due_days(10)
     text = squash(pdf_text(ConsentService(new_vault).issue_form(_client(new_vault)).pdf))
-    assert "社会保险经办机构（联系方式：服务热线12333；提供目的：办理社会保险增减员和缴费" in text
-    assert "主管税务机关（联系方式：纳税服务热线12366" in text
+    assert "社会保险经办机构（联系方式：12333；提供目的：办理社会保险增减员和缴费" in text
+    assert "主管税务机关（联系方式：12366" in text
     assert "自业务关系终止当年的会计年度终了后第一天起保存：身份信息30年（会计凭证）" in text
     assert "收到请求之日起10个工作日内答复" in text
     assert "三、敏感个人信息的必要性及对您的影响" in text and "个人留存联" in text
