@@ -1,10 +1,11 @@
 """Consent forms: one form warm, and 500 forms in one batch.
 
 Groups:
-    form: one two-page consent form (zh, six purposes, QR code, tick boxes, signatures), fonts
-        already registered (warm). Baseline: raw reportlab laying out the same texts in one
-        embedded CJK font, with a QR code and drawn boxes — no fallback runs, no escaping, no
-        page furniture: the floor a comparable page cannot go below.
+    form: one consent form (zh, six purposes, recipients, Art 30 texts, QR code, tick boxes,
+        signatures) printed as two identical copies (公司留存联, 个人留存联), fonts already
+        registered (warm). Baseline: raw reportlab laying out the same texts twice in one embedded
+        CJK font, with a QR code and drawn boxes — no fallback runs, no escaping, no page
+        furniture: the floor a comparable document cannot go below.
     batch: 500 forms rendered into one PDF; the service path (issue 500 forms in one
         transaction with their pending consents, then render) on a vault of 500 clients.
         Baseline: raw reportlab, 500 of the baseline pages in one document.
@@ -25,6 +26,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
 from bench.common import Result, measure
 from clientvault.core.records import ClientInput
 from clientvault.documents.consent_form import (
+    _S,
     ConsentFormContent,
     FirmDetails,
     render_consent_form,
@@ -33,11 +35,16 @@ from clientvault.documents.consent_form import (
 from clientvault.documents.pdf import CJK_FONT, qr_code, register_fonts
 from clientvault.security.keyfile import FAST_KDF
 from clientvault.services.clients import ClientService
-from clientvault.services.consent import ConsentService, form_purposes
+from clientvault.services.consent import ConsentService, NoticeDetails, form_purposes
+from clientvault.services.notice import notice_purposes
 from clientvault.services.purposes import PurposeService
 from clientvault.services.vault import VaultService
 
-FORM_TARGET = 0.080
+# 80 ms was the target of the two-page form of issue 4; the form of issue 10 prints what the law asks
+# (recipients, Art 30 texts, nine rights, retention with its rules) twice (公司留存联, 个人留存联): about
+# 8 pages, so the same ~40 ms per page.
+FORM_TARGET = 0.300
+RIGHTS: list[str] = _S["zh"]["rights"]  # the nine rights the form prints
 BATCH = 500
 FIRM = FirmDetails(
     "杭州示例代账有限公司", "浙江省杭州市西湖区文三路 100 号", "0571-88880000", "privacy@example.com",
@@ -73,10 +80,14 @@ def _raw_story(content: ConsentFormContent) -> list[Flowable]:
     for p in content.purposes:
         story.append(Paragraph(f"{p.name} — {p.description}", style))
         story.append(Paragraph("、".join(p.categories) + f"；{p.retention_years} 年；{p.recipients}", style))
-    story += [Paragraph("您有权查阅、复制、更正、补充、删除您的个人信息。" * 4, style), PageBreak()]
+        for r in p.recipient_details:
+            story.append(Paragraph(f"{r.name}：{r.contact}；{r.purpose}；{r.method}；{'、'.join(r.categories)}", style))
+    story += [Paragraph(f"{c}：必要性与影响。" * 6, style) for p in content.purposes for c in p.sensitive_categories]
+    story += [Paragraph(text, style) for text in RIGHTS]
+    story.append(PageBreak())
     for p in content.purposes:
         if p.lawful_basis == "consent":
-            story += [_Box(), Paragraph(f"我同意本所为“{p.name}”目的处理我的个人信息。", style)]
+            story += [_Box(), Paragraph(f"我同意本公司为“{p.name}”目的处理我的个人信息。", style)]
     story += [Spacer(1, 20 * mm), Paragraph("签名 ________  日期 ____年__月__日", style)]
     return story
 
@@ -87,7 +98,7 @@ def _raw(contents: list[ConsentFormContent]) -> bytes:
     for i, c in enumerate(contents):
         if i:
             story.append(PageBreak())
-        story += _raw_story(c)
+        story += [*_raw_story(c), PageBreak(), *_raw_story(c)]  # two copies, as the form prints
     SimpleDocTemplate(buffer, pagesize=A4, initialFontName=CJK_FONT, invariant=1).build(story)
     return buffer.getvalue()
 
@@ -105,7 +116,11 @@ def run() -> list[Result]:
             partner_password="bench-password-1",
         ).vault
         try:
-            purposes = form_purposes(PurposeService(vault).catalogue(), "zh")
+            ConsentService(vault).set_notice_details(  # a form is refused without them (PIPL Art 17)
+                NoticeDetails(FIRM.address, FIRM.phone, FIRM.email, FIRM.privacy_contact, FIRM.complaint_channel)
+            )
+            catalogue = PurposeService(vault).catalogue()
+            purposes = notice_purposes(vault, catalogue, form_purposes(catalogue, "zh"), "zh")
             one = _content(purposes)
             contents = [_content(purposes, i) for i in range(BATCH)]
             clients = ClientService(vault)

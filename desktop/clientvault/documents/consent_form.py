@@ -604,7 +604,7 @@ def _copy(content: ConsentFormContent, lang: str, copy: str) -> list[Flowable]:
     # so the page that carries the ticks always names its form.
     choices: list[Flowable] = [
         Spacer(1, 4 * mm),
-        para(f"{s['form_no']}{s['colon']}{content.form_no}　{s[copy]}", st.label),
+        para(f"{s['form_no']}{s['colon']}{content.form_no}{'　' if lang == 'zh' else ' · '}{s[copy]}", st.label),
         para(s["choices_h"], st.heading),
     ]
     if labels:
