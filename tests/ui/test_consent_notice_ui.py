@@ -13,6 +13,7 @@ from clientvault.services.consent import ConsentService, NoticeDetails
 from clientvault.services.context import Vault
 from clientvault.services.purposes import PurposeService
 from clientvault.services.recipients import RecipientService
+from clientvault.storage.recipients import RecipientRepository
 from clientvault.ui.context import UiContext
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.purposes import PurposesPage
@@ -120,3 +121,16 @@ def test_the_purpose_editor_picks_recipients_from_the_list(qapp: QApplication, n
     dialog.save()
     assert dialog.saved is not None and dialog.saved.recipients_en == tax.name_en
     assert [r.id for r in RecipientService(new_vault).for_purpose("bank_services")] == [tax.id]
+
+
+def test_a_purpose_without_a_listed_recipient_is_explained(
+    qapp: QApplication, new_vault: Vault, client_id: int
+) -> None:
+    with new_vault.db.transaction():
+        RecipientRepository(new_vault.db).set_for_purpose("bank_services", [])
+    tab = ConsentTab(new_vault, Operations(), client_id, lang="en")
+    assert tab.print_form() is None
+    assert tab.status.text() == (
+        "The consent form cannot be printed: a purpose that provides data to third parties names no recipient "
+        "from the recipients list (PIPL Art 23). Link one on the Purposes page."
+    )
