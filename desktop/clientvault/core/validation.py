@@ -139,13 +139,15 @@ def normalize_text(value: str, field: str = "text") -> str:
     """
     if _has_control_chars(value):
         _fail(field, "control_chars")
-    value = value.translate(_INVISIBLE)
-    # Text already in NFKC holds no full-width form, so the split below would change nothing.
-    if not value.isascii() and not unicodedata.is_normalized("NFKC", value):
-        value = "".join(
-            part if i % 2 else unicodedata.normalize("NFKC", part)
-            for i, part in enumerate(_KEEP_FULLWIDTH_SPLIT.split(value))
-        )
+    # ASCII text holds neither invisible characters nor full-width forms; text already in NFKC
+    # holds no full-width form, so the split below would change nothing.
+    if not value.isascii():
+        value = value.translate(_INVISIBLE)
+        if not unicodedata.is_normalized("NFKC", value):
+            value = "".join(
+                part if i % 2 else unicodedata.normalize("NFKC", part)
+                for i, part in enumerate(_KEEP_FULLWIDTH_SPLIT.split(value))
+            )
     return " ".join(value.split())
 
 

@@ -109,6 +109,15 @@ _STATUSES = {
 }
 _MAX = {"name": 200, "address": 300, "industry": 100, "notes": 20000, "legal_rep": 100, "bank_name": 100}
 _EMPTY: dict[str, Any] = {"address": "", "industry": "", "notes": "", "phone": "", "email": ""}
+#: The identifier fields' validators (text, field) → normalised value.
+_CHECKS: dict[str, Callable[[str, str], str]] = {
+    "uscc": v.validate_uscc,
+    "tax_no": v.validate_tax_number,
+    "id_number": v.validate_resident_id,
+    "phone": v.validate_phone,
+    "email": v.validate_email,
+    "bank_account": v.validate_bank_account,
+}
 _UPDATABLE = ("uscc", "tax_no", "address", "industry", "phone", "email", "notes", "engagement_start")
 
 
@@ -550,6 +559,8 @@ class _Context:
                 self.dropped[f] = "no_purpose"
         if self.role is not Role.PARTNER and "accountant" in fields:
             self.dropped["accountant"] = "role"
+        # A column that is not stored at all is not read either (nor can a bad value in it refuse a row).
+        self.mapping = [(i, f) for i, f in self.mapping if f not in self.dropped]
 
     def row(self, number: int, cells: tuple[Any, ...], formulas: tuple[int, ...], merged: dict[int, str]) -> PlannedRow:
         issues: list[Issue] = []
@@ -585,11 +596,8 @@ class _Context:
         values["status"] = status.value if isinstance(status, ClientStatus) else status
         values.setdefault("kind", ClientKind.ENTERPRISE.value)
         allowed = self.allowed[ClientStatus(values["status"])]
-        for f in list(values):
-            cat = FIELD_CATEGORY.get(f)
-            if f in self.dropped:
-                del values[f]  # the whole column is not stored: said once, in ImportPlan.dropped
-            elif cat is not None and cat not in allowed:
+        for f, cat in FIELD_CATEGORY.items():
+            if f in values and cat not in allowed:
                 del values[f]  # not stored for this row's status (e.g. a prospect's ID number)
                 issues.append(Issue(f, "no_purpose", False))
         planned = PlannedRow(number, values, issues)
@@ -616,20 +624,11 @@ class _Context:
         text = _text(value)
         if _fullwidth(text):
             issues.append(Issue(f, "fullwidth", False))
+        check = _CHECKS.get(f)
+        if check is not None:
+            return check(text, f)
         if f == "name":
             return v.clean_text(f, text, _MAX["name"], required=True)
-        if f == "uscc":
-            return v.validate_uscc(text, f)
-        if f == "tax_no":
-            return v.validate_tax_number(text, f)
-        if f == "id_number":
-            return v.validate_resident_id(text, f)
-        if f == "phone":
-            return v.validate_phone(text, f)
-        if f == "email":
-            return v.validate_email(text, f)
-        if f == "bank_account":
-            return v.validate_bank_account(text, f)
         if f == "kind":
             kind = _KINDS.get(v.normalize_text(text, f).casefold())
             if kind is None:
