@@ -160,6 +160,10 @@ def test_dashboard_charts_show_the_trends(qtbot: QtBot, logins: dict[Role, Vault
     ClientService(logins[Role.PARTNER]).reveal_item(history.bank_item_id, "bookkeeping")
     page.apply_changes(Changes())  # shown: at once
     assert sum(page.charts["reveals"].counts) == 4
+    page.hide()  # a reveal reports no change: the page recounts when shown again
+    ClientService(logins[Role.PARTNER]).reveal_item(history.bank_item_id, "bookkeeping")
+    page.show()
+    assert sum(page.charts["reveals"].counts) == 5
 
 
 def test_the_reveal_count_reads_the_partial_index(logins: dict[Role, Vault]) -> None:

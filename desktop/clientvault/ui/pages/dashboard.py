@@ -89,7 +89,6 @@ class DashboardPage(QWidget):
             "exports": self.tr("Files exported"),
         }
         self.charts: dict[str, TrendChart] = {}
-        self._trends_stale = True
         charts = QGridLayout()
         charts.setSpacing(10)
         for n, kind in enumerate(TREND_KINDS):
@@ -136,7 +135,6 @@ class DashboardPage(QWidget):
 
     def show_trends(self) -> None:
         """Recount the monthly series and draw them."""
-        self._trends_stale = False
         for trend in self.trend_service.monthly():
             self.charts[trend.kind].set_data(trend.months, trend.counts)
 
@@ -202,15 +200,13 @@ class DashboardPage(QWidget):
         if changes.touches("requests", "clients", "sealed", "backups", "users", "exports"):
             self.figures = self.service.figures()
             self.show_figures()
-        if changes.touches("requests", "clients", "exports", "audit"):  # a reveal writes an audit event only
-            self._trends_stale = True
-            if self.isVisible():
-                self.show_trends()
+        if changes.touches("requests", "clients", "exports", "audit") and self.isVisible():
+            self.show_trends()  # a hidden page recounts when shown
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Redraw the trends that changed while the page was hidden."""
+        """Recount the trends each time the page is shown: a reveal reports no change of its own."""
         super().showEvent(event)
-        if self._trends_stale and not self.vault.locked:
+        if not self.vault.locked and not event.spontaneous():
             self.show_trends()
 
     def ask_report(self) -> None:
