@@ -174,8 +174,8 @@
         <translation>初始密码：</translation>
     </message>
     <message>
-        <source>Give the first password to the colleague in person; they can change it after logging in.</source>
-        <translation>请当面把初始密码交给同事；对方登录后可以自行修改。</translation>
+        <source>Give the first password to the colleague in person; they can change it after logging in. Record their signed confidentiality agreement in the staff register: without it they cannot reveal sensitive values.</source>
+        <translation>请当面把初始密码交给同事；对方登录后可以自行修改。请在员工登记中记录其签署的保密协议：否则对方不能查看敏感信息明文。</translation>
     </message>
     <message>
         <source>User name:</source>

@@ -56,7 +56,12 @@ class AddUserDialog(QDialog):
             self.role.addItem(role_name(role), role)
         self.passwords = NewPasswordWidget(self, label=self.tr("First password:"))
         note = QLabel(
-            self.tr("Give the first password to the colleague in person; they can change it after logging in."), self
+            self.tr(
+                "Give the first password to the colleague in person; they can change it after logging in. "
+                "Record their signed confidentiality agreement in the staff register: without it they cannot "
+                "reveal sensitive values."
+            ),
+            self,
         )
         note.setWordWrap(True)
         self.error = wrapped_label(self, name="error")
