@@ -566,6 +566,18 @@
         <translation>影响评估 #%1</translation>
     </message>
     <message>
+        <source>Confidentiality agreement #%1</source>
+        <translation>保密协议 #%1</translation>
+    </message>
+    <message>
+        <source>Training session #%1</source>
+        <translation>培训 #%1</translation>
+    </message>
+    <message>
+        <source>Reveal override #%1</source>
+        <translation>查看授权 #%1</translation>
+    </message>
+    <message>
         <source>User #%1</source>
         <translation>用户 #%1</translation>
     </message>

@@ -171,3 +171,18 @@ def test_no_raw_code_on_the_staff_register_in_chinese(qtbot: QtBot, logins: dict
     assert not page.grab().isNull()
     if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1":  # regenerate docs/screenshots on request only
         assert page.grab().save(str(SCREENSHOTS / "staff_register_zh.png"))
+
+
+def test_the_register_s_audit_objects_read_as_words(logins: dict[str, Vault]) -> None:
+    from clientvault.ui.models.audit import readable_object
+
+    partner, newbie = logins["partner"], logins["newbie"].session.user_id
+    register = StaffRegisterService(partner)
+    agreement = register.record_agreement(newbie, TODAY)
+    session = register.record_training(TODAY, "培训", "讲师", [newbie])
+    names = {newbie: "会计甲"}
+    objects = [e.object for e in partner.audit.page(AuditFilter(action_prefix="staff."))[:2]]
+    assert [readable_object(o, names) for o in objects] == [
+        f"Training session #{session.id}",
+        f"会计甲 · Confidentiality agreement #{agreement.id}",
+    ]

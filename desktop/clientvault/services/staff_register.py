@@ -151,7 +151,7 @@ class StaffRegisterService(RegisterService):
 
     def _seen_user(self, user_id: int) -> UserRow:
         """A user the acting role may see in the register (NotFound otherwise)."""
-        self.vault.require(Capability.REGISTERS, f"staff:{user_id}")
+        self.vault.require(Capability.REGISTERS, f"user:{user_id}")
         user = self.users.get(user_id)
         if user is None or (not self.can_manage() and user_id != self.vault.session.user_id):
             raise NotFound("user", user_id)
@@ -226,7 +226,7 @@ class StaffRegisterService(RegisterService):
 
     def agreement_scan(self, agreement_id: int) -> tuple[str, bytes]:
         """(mime, bytes) of a signed copy (managers, or the person it binds); viewing is audited."""
-        self.vault.require(Capability.REGISTERS, f"staff_agreement:{agreement_id}")
+        self.vault.require(Capability.REGISTERS, f"agreement:{agreement_id}")
         found = self.repo.agreement_scan(agreement_id)
         if found is None:
             raise NotFound("agreement_scan", agreement_id)
@@ -234,7 +234,7 @@ class StaffRegisterService(RegisterService):
         if not self.can_manage() and user_id != self.vault.session.user_id:
             raise NotFound("agreement_scan", agreement_id)
         with self.vault.db.transaction():
-            self.vault.record("staff.agreement_scan_view", f"staff:{user_id}/agreement:{agreement_id}")
+            self.vault.record("staff.agreement_scan_view", f"user:{user_id}/agreement:{agreement_id}")
         return mime, data
 
     def sessions(self) -> list[TrainingSession]:
@@ -288,7 +288,7 @@ class StaffRegisterService(RegisterService):
             ValidationError: unknown kind, signed in the future, an end not after the signature,
                 a scan that is empty, too large or neither PDF nor image, a note too long.
         """
-        self._require_manager(f"staff:{user_id}")
+        self._require_manager(f"user:{user_id}")
         self._active_user(user_id)
         errors: dict[str, str] = {}
         if kind not in AGREEMENT_KINDS:
@@ -321,7 +321,7 @@ class StaffRegisterService(RegisterService):
             aid = self.repo.insert_agreement(values, stored)
             self.vault.record(
                 "staff.agreement",
-                f"staff:{user_id}/agreement:{aid}",
+                f"user:{user_id}/agreement:{aid}",
                 reason=f"kind={kind};until={values['valid_until'] or '-'};scan={int(stored is not None)}",
             )
         return next(a for a in self.agreements(user_id) if a.id == aid)
@@ -383,7 +383,7 @@ class StaffRegisterService(RegisterService):
             InvalidState ``override_not_needed``: a partner, or an agreement already holds.
             ValidationError: no reason; ``until`` in the past or more than 30 days ahead.
         """
-        obj = f"staff:{user_id}"
+        obj = f"user:{user_id}"
         self.vault.require(Capability.REGISTERS, obj)
         if self.role is not Role.PARTNER:
             self.vault.deny(Capability.MANAGE_USERS, obj)

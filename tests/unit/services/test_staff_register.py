@@ -100,7 +100,7 @@ def test_partner_override_lets_one_person_reveal_until_its_end_audited(staff: St
     assert ClientService(acc).reveal_item(staff.planted.bank_item_id, "bookkeeping") == BANK
     granted = staff.partner.audit.page(AuditFilter(action_prefix="staff.reveal_override"))
     assert [(e.action, e.object) for e in granted] == [
-        ("staff.reveal_override", f"staff:{staff.acc}/override:{override.id}")
+        ("staff.reveal_override", f"user:{staff.acc}/override:{override.id}")
     ]
     assert granted[0].reason.startswith(f"until={TODAY + timedelta(days=3)};报税截止日")
     line = next(s for s in register.standings() if s.user_id == staff.acc)
@@ -139,7 +139,7 @@ def test_override_bad_input(staff: Staff) -> None:
     with pytest.raises(AccessDenied):
         StaffRegisterService(officer).grant_override(staff.assistant, "隐私负责人", TODAY)
     denied = officer.audit.page(AuditFilter(action_prefix="access.denied"))
-    assert denied and denied[0].object == f"staff:{staff.assistant}"
+    assert denied and denied[0].object == f"user:{staff.assistant}"
 
 
 def test_agreement_bad_input_keeps_nothing(staff: Staff) -> None:
@@ -173,7 +173,7 @@ def test_scan_is_stored_encrypted_and_viewing_it_is_audited(staff: Staff) -> Non
         if f.is_file():
             assert SCAN_MARKER not in f.read_bytes(), f.name
     views = staff.partner.audit.page(AuditFilter(action_prefix="staff.agreement_scan_view"))
-    assert [e.object for e in views] == [f"staff:{staff.acc}/agreement:{agreement.id}"]
+    assert [e.object for e in views] == [f"user:{staff.acc}/agreement:{agreement.id}"]
     # The accountant sees their own copy, not someone else's.
     own = StaffRegisterService(staff.login("acc"))
     assert own.agreement_scan(agreement.id)[1] == SCAN

@@ -37,6 +37,9 @@ def readable_object(obj: str, user_names: dict[int, str]) -> str:
         "recipient_agreement": translate("AuditObjects", "Agreement with a recipient #%1"),
         "recipient": translate("AuditObjects", "Recipient #%1"),
         "impact_assessment": translate("AuditObjects", "Impact assessment #%1"),
+        "agreement": translate("AuditObjects", "Confidentiality agreement #%1"),
+        "training": translate("AuditObjects", "Training session #%1"),
+        "override": translate("AuditObjects", "Reveal override #%1"),
     }
     parts: list[str] = []
     for piece in obj.replace(".", "/").split("/"):
