@@ -524,6 +524,21 @@
     </message>
 </context>
 <context>
+    <name>AttendanceDialog</name>
+    <message>
+        <source>Attendance: %1 (%2)</source>
+        <translation>参加人员：%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Also attended:</source>
+        <translation>补登参加人员：</translation>
+    </message>
+</context>
+<context>
     <name>AuditObjects</name>
     <message>
         <source>Client #%1</source>
@@ -7865,6 +7880,10 @@ Please give this reference to your administrator.</source>
         <translation>参加人员</translation>
     </message>
     <message>
+        <source>Add attendees…</source>
+        <translation>补登参加人员…</translation>
+    </message>
+    <message>
         <source>Staff register</source>
         <translation>员工登记</translation>
     </message>
@@ -7959,6 +7978,10 @@ Please give this reference to your administrator.</source>
     <message>
         <source>%1 may no longer reveal without an agreement.</source>
         <translation>%1 的授权已终止，未签协议前不能再查看敏感信息。</translation>
+    </message>
+    <message>
+        <source>Attendance added.</source>
+        <translation>已补登参加人员。</translation>
     </message>
     <message>
         <source>Refresher interval saved.</source>

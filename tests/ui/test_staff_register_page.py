@@ -99,6 +99,15 @@ def test_record_agreement_with_scan_and_training_through_the_dialogs(
     training.submit()
     assert not training.isVisible()
     assert page.sessions.rowCount() == 1 and page.sessions.item(0, 3).text() == "新来的会计"
+    assert not page.attendance_button.isEnabled()
+    page.sessions_view.selectRow(0)
+    attendance = page.add_attendance()
+    assert attendance is not None and attendance.attendees.count() == 4  # everyone active but the newcomer
+    attendance.submit()
+    assert attendance.isVisible() and attendance.error.text()  # nobody ticked
+    attendance.check([logins["accountant"].session.user_id])
+    attendance.submit()
+    assert not attendance.isVisible() and page.sessions.item(0, 3).text().count("、") == 1
     page.months.setValue(6)
     assert page.save_months() and StaffRegisterService(logins["partner"]).refresher_months() == 6
 

@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from clientvault.core.errors import KnownError
-from clientvault.services.staff_register import MAX_OVERRIDE_DAYS, StaffRegisterService, StaffStanding
+from clientvault.services.staff_register import (
+    MAX_OVERRIDE_DAYS,
+    StaffRegisterService,
+    StaffStanding,
+    TrainingSession,
+)
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt
 from clientvault.ui.labels import role_name
@@ -211,6 +216,59 @@ class TrainingDialog(QDialog):
         """Record the session; an error stays in the dialog."""
         try:
             self.service.record_training(_day(self.held), self.topic.text(), self.trainer.text(), self.chosen())
+        except KnownError as exc:
+            self.error.setText(error_message(exc))
+            return
+        self.accept()
+
+
+class AttendanceDialog(QDialog):
+    """Add members of staff who attended a recorded session (they were missed, or caught up later)."""
+
+    def __init__(
+        self,
+        service: StaffRegisterService,
+        members: list[StaffStanding],
+        session: TrainingSession,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.session = session
+        self.setWindowTitle(fmt(self.tr("Attendance: %1 (%2)"), session.topic, session.held_on))
+        self.attendees = QListWidget(self)
+        self.attendees.setObjectName("attendees")
+        for m in members:
+            if m.active and m.user_id not in session.attendees:
+                item = QListWidgetItem(fmt(self.tr("%1 (%2)"), m.display_name, role_name(m.role)), self.attendees)
+                item.setData(Qt.ItemDataRole.UserRole, m.user_id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+        self.error = _error_label(self)
+        buttons = _buttons(self)
+        buttons.accepted.connect(self.submit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Also attended:"), self))
+        layout.addWidget(self.attendees)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def check(self, user_ids: list[int]) -> None:
+        """Tick these members."""
+        for i in range(self.attendees.count()):
+            item = self.attendees.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) in user_ids:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def submit(self) -> None:
+        """Add the ticked members; an error stays in the dialog."""
+        chosen = [
+            int(self.attendees.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.attendees.count())
+            if self.attendees.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        try:
+            self.service.add_attendance(self.session.id, chosen)
         except KnownError as exc:
             self.error.setText(error_message(exc))
             return

@@ -26,8 +26,18 @@ from clientvault.core.errors import KnownError
 from clientvault.core.roles import Role
 from clientvault.services.changes import Changes
 from clientvault.services.context import Vault
-from clientvault.services.staff_register import MAX_REFRESHER_MONTHS, StaffRegisterService, StaffStanding
-from clientvault.ui.dialogs.staff_records import RevealOverrideDialog, StaffAgreementDialog, TrainingDialog
+from clientvault.services.staff_register import (
+    MAX_REFRESHER_MONTHS,
+    StaffRegisterService,
+    StaffStanding,
+    TrainingSession,
+)
+from clientvault.ui.dialogs.staff_records import (
+    AttendanceDialog,
+    RevealOverrideDialog,
+    StaffAgreementDialog,
+    TrainingDialog,
+)
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt, format_date, format_number
 from clientvault.ui.labels import role_name
@@ -119,6 +129,11 @@ class StaffRegisterPage(QWidget):
         self.sessions.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Topic"), self.tr("Trainer"),
                                                  self.tr("Attended")])  # fmt: skip
         self.sessions_view = make_table_view(self, "training_sessions", self.sessions)
+        self.training: list[TrainingSession] = []
+        self.attendance_button = QPushButton(self.tr("Add attendees…"), self)
+        self.attendance_button.setObjectName("add_attendance")
+        self.attendance_button.setVisible(manage)
+        self.attendance_button.setEnabled(False)
         self.status = wrapped_label(self, name="status")
         layout = QVBoxLayout(self)
         layout.addWidget(embolden(QLabel(self.tr("Staff register"), self)))
@@ -138,7 +153,11 @@ class StaffRegisterPage(QWidget):
         layout.addWidget(self.view, 2)
         layout.addWidget(self.details)
         layout.addLayout(setting)
-        layout.addWidget(QLabel(self.tr("Training sessions:"), self))
+        sessions_row = QHBoxLayout()
+        sessions_row.addWidget(QLabel(self.tr("Training sessions:"), self))
+        sessions_row.addStretch(1)
+        sessions_row.addWidget(self.attendance_button)
+        layout.addLayout(sessions_row)
         layout.addWidget(self.sessions_view, 1)
         layout.addWidget(self.status)
         self.filter.currentIndexChanged.connect(lambda _i: self.show_lines())
@@ -148,6 +167,10 @@ class StaffRegisterPage(QWidget):
         self.end_override_button.clicked.connect(lambda: self.end_override())
         self.scan_button.clicked.connect(lambda: self.save_scan())
         self.months_button.clicked.connect(lambda: self.save_months())
+        self.attendance_button.clicked.connect(lambda: self.add_attendance())
+        self.sessions_view.selectionModel().selectionChanged.connect(
+            lambda *_: self.attendance_button.setEnabled(self.selected_session() is not None)
+        )
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.reload()
 
@@ -161,7 +184,8 @@ class StaffRegisterPage(QWidget):
         self.months.setValue(self.service.refresher_months())
         names = {s.user_id: s.display_name for s in self.lines}
         self.sessions.removeRows(0, self.sessions.rowCount())
-        for s in self.service.sessions():
+        self.training = self.service.sessions()
+        for s in self.training:
             who = "、".join(names.get(u, "") or f"#{u}" for u in s.attendees)
             cells = [format_date(s.held_on), s.topic, s.trainer, who]
             self.sessions.appendRow([QStandardItem(c) for c in cells])
@@ -294,6 +318,21 @@ class StaffRegisterPage(QWidget):
             return False
         self._done(fmt(self.tr("%1 may no longer reveal without an agreement."), s.display_name))
         return True
+
+    def selected_session(self) -> TrainingSession | None:
+        """The training session selected below."""
+        rows = self.sessions_view.selectionModel().selectedRows()
+        return self.training[rows[0].row()] if rows else None
+
+    def add_attendance(self) -> AttendanceDialog | None:
+        """Open the dialog adding attendees to the selected session (returned: tests drive it)."""
+        session = self.selected_session()
+        if session is None:
+            return None
+        dialog = AttendanceDialog(self.service, self.lines, session, self)
+        dialog.accepted.connect(lambda: self._done(self.tr("Attendance added.")))
+        dialog.open()
+        return dialog
 
     def save_months(self) -> bool:
         """Store the refresher interval."""
