@@ -37,6 +37,8 @@ from clientvault.services.context import Vault
 from clientvault.services.exports import ExportEntry, ExportKind, ExportService
 from clientvault.services.purposes import (
     BASELINE_CATEGORIES,
+    NEW_PERSON,
+    ActivePurpose,
     ConsentPurposePolicy,
     LawfulBasis,
     Purpose,
@@ -409,13 +411,29 @@ class ConsentService:
         Identity and contact fields that no active purpose names are explained by the baseline
         (needed to conclude the engagement) and list ``[]`` only when no purpose is active at all.
         ``person_id``: the purposes in force for that person's data (their own consents only).
+        Without it, the client's own fields list the purposes in force for the client, and the
+        ``person.*`` fields those in force for at least one person of the client — by that
+        person's own consent or by contract / legal obligation, never by a consent recorded for
+        the client (PIPL Art 14).
         """
         client = self._client(client_id)
         self._person_of(client_id, person_id or None)
         active = self.policy.active(self.vault, client, person_id)
+        for_persons = active
+        if person_id is None:
+            merged: dict[str, ActivePurpose] = {}
+            for pid in (NEW_PERSON, *(int(p["id"]) for p in self.clients.repo.persons(client_id))):
+                for a in self.policy.active(self.vault, client, pid):
+                    held = merged.get(a.purpose.code)
+                    merged[a.purpose.code] = (
+                        a if held is None else replace(held, categories=held.categories | a.categories)
+                    )
+            order = {p.code: i for i, p in enumerate(self.purposes.catalogue(include_inactive=True))}
+            for_persons = sorted(merged.values(), key=lambda a: order.get(a.purpose.code, len(order)))
         out: dict[str, list[str]] = {}
         for name, category in FIELD_CATEGORY.items():
-            out[name] = [a.purpose.name(lang) for a in active if category in a.categories]
+            source = for_persons if name.startswith("person.") else active
+            out[name] = [a.purpose.name(lang) for a in source if category in a.categories]
         return out
 
     def person_consents(self, client_id: int) -> list[PersonConsent]:

@@ -67,6 +67,10 @@ def test_on_a_prospect_only_the_persons_own_consent_lets_their_id_number_be_stor
     assert DataCategory.ID_DOCUMENT not in svc.allowed_categories(prospect, rep)
     assert DataCategory.ID_DOCUMENT not in svc.allowed_categories(prospect, NEW_PERSON)
     assert svc.field_reasons(prospect, "en", rep)["person.id_number"] == []
+    # The client page's captions: the client's bank account is collected for the client-level
+    # consent, a person's ID number is not (no person consented yet).
+    reasons = svc.field_reasons(prospect, "en")
+    assert reasons["sensitive.bank_account"] == ["Bank account services"] and reasons["person.id_number"] == []
     version = int(clients.person_edit_values(rep)["version"])
     with pytest.raises(ValidationError) as err:
         clients.update_person(rep, version, PersonInput(PersonRole.LEGAL_REP, "王五", id_number=ID_REP))
@@ -74,6 +78,7 @@ def test_on_a_prospect_only_the_persons_own_consent_lets_their_id_number_be_stor
 
     _grant(svc, prospect, rep)
     assert svc.field_reasons(prospect, "en", rep)["person.id_number"] == ["Bank account services"]
+    assert svc.field_reasons(prospect, "en")["person.id_number"] == ["Bank account services"]  # some person's
     clients.update_person(rep, version, PersonInput(PersonRole.LEGAL_REP, "王五", id_number=ID_REP))
     # Withdrawing the rep's consent flags the rep's ID number: nothing else keeps it on a prospect.
     result = svc.withdraw(prospect, "bank_services", person_id=rep)
