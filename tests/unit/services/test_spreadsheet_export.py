@@ -12,7 +12,7 @@ import pytest
 from clientvault.core.errors import AccessDenied, InvalidState
 from clientvault.core.records import ClientInput, ClientStatus, PersonInput, PersonRole
 from clientvault.core.roles import Role
-from clientvault.services.clients import ClientService
+from clientvault.services.clients import ClientService, SharedIdentifier
 from clientvault.services.context import Vault
 from clientvault.services.exports import ExportService
 from clientvault.services.imports import ImportService
@@ -131,7 +131,12 @@ def test_one_client_and_one_person_records(new_vault: Vault, tmp_path: Path) -> 
     a = clients.create(ClientInput(name="甲公司", engagement_start="2025-01-01"))
     b = clients.create(ClientInput(name="乙公司", engagement_start="2025-01-01"))
     pid = clients.add_person(a, PersonInput(PersonRole.LEGAL_REP, "周九", id_number=resident_id(9)))
-    clients.add_person(b, PersonInput(PersonRole.SHAREHOLDER, "周九", id_number=resident_id(9)))
+    # The same person on a second client (confirmed as the same person, as the UI asks).
+    clients.add_person(
+        b,
+        PersonInput(PersonRole.SHAREHOLDER, "周九", id_number=resident_id(9)),
+        shared=(SharedIdentifier("id_number", a),),
+    )
     service = ExcelExportService(new_vault)
     entry = service.save(ExportScope(kind="client", client_id=a), tmp_path / "a.xlsx", "复制请求")
     assert entry.row_count == 1
