@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from clientvault.core.masking import mask_id_number
 from clientvault.core.records import ClientInput, PersonInput, PersonRole
 from clientvault.core.roles import Role
-from clientvault.services.clients import ClientService
+from clientvault.services.clients import ClientService, SharedIdentifier
 from clientvault.services.context import Vault
 from clientvault.services.exports import ExportService
 from clientvault.services.vault import VaultService
@@ -123,6 +123,31 @@ def test_person_export_follows_the_role(
     finally:
         acc.lock()
         asst.lock()
+
+
+def test_partner_person_export_lists_the_person_on_every_client(qtbot: QtBot, new_vault: Vault, tmp_path: Path) -> None:
+    first = _client(new_vault)
+    clients = ClientService(new_vault)
+    second = clients.create(ClientInput(name="杭州云帆科技有限公司", engagement_start="2024-01-01"))
+    clients.add_person(
+        second,
+        PersonInput(PersonRole.SHAREHOLDER, "张三", id_number=ID),
+        shared=(SharedIdentifier("id_number", first),),
+    )
+    page = _page(qtbot, new_vault, second)
+    assert page.detail is not None
+    dialog = page.people.export_person(page.detail.persons[0])
+    dialog.purpose.setText("查阅请求")
+    assert "2 rows" in dialog.info.text()
+    with qtbot.waitSignal(dialog.sig_saved, timeout=10_000):
+        dialog.save_to(tmp_path / "both.xlsx")
+    rows = _rows(tmp_path / "both.xlsx")[1:]
+    assert sorted((r[0], r[1]) for r in rows) == [
+        ("北京星辰科技有限公司", "法定代表人"),
+        ("杭州云帆科技有限公司", "股东"),
+    ]
+    [entry] = ExportService(new_vault).register()  # both clients' data left the vault: both are in the register
+    assert entry.row_count == 2 and sorted(entry.client_ids) == sorted([first, second])
 
 
 @pytest.mark.skipif(os.environ.get("CLIENTVAULT_SCREENSHOTS") != "1", reason="screenshots on request only")

@@ -229,7 +229,8 @@ class ExcelExportService:
                 }
                 yield [values[f] for f in FIELDS]
 
-    def _person_rows(self, s: ExportScope, *, unmasked: bool) -> list[list[Any]]:
+    def _person_rows(self, s: ExportScope, *, unmasked: bool, clients: set[int] | None = None) -> list[list[Any]]:
+        """The person's rows (one per client the role may see them on); their clients go into ``clients``."""
         if s.person_id is None:
             raise ValidationError({"person": "required"})
         found = self.vault.db.one("SELECT client_id, id_number FROM persons WHERE id = ?", (s.person_id,))
@@ -252,6 +253,8 @@ class ExcelExportService:
             if client is None or client["status"] not in ("prospect", "active", "ended"):
                 continue
             p = next(x for x in persons_by_client(self.vault.db, [int(cid)])[int(cid)] if x["id"] == pid)
+            if clients is not None:
+                clients.add(int(cid))
             num = p["id_number"] or ""
             out.append(
                 [
@@ -276,13 +279,11 @@ class ExcelExportService:
             Column(SYNONYMS[f][0], identifier=f in ID_FIELDS, width=24 if f in ID_FIELDS else 16) for f in FIELDS
         ]
         if s.kind == "person":
-            rows = self._person_rows(s, unmasked=unmasked)
+            held: set[int] = set()
+            rows = self._person_rows(s, unmasked=unmasked, clients=held)
             stamp = Stamp(self.vault.firm_name, session.display_name, at, purpose.strip(), "个人信息副本")
             data, n = write_sheets([Sheet("个人信息", PERSON_COLUMNS, rows)], stamp)
-            ids = sorted(
-                {int(r[0]) for r in self.vault.db.all("SELECT client_id FROM persons WHERE id = ?", (s.person_id,))}
-            )
-            return data, n, ids
+            return data, n, sorted(held)  # every client whose data the workbook holds (export register)
         ids = self._list_ids(s)
         title = "客户清单" if s.kind == "list" else "客户档案"
         stamp = Stamp(self.vault.firm_name, session.display_name, at, purpose.strip(), title)
