@@ -18,6 +18,7 @@ from clientvault.core.errors import (
     ConsentMissing,
     DamagedFile,
     DiskFull,
+    DuplicateIdentifier,
     GenerationMismatch,
     InvalidState,
     KeysChanged,
@@ -206,6 +207,10 @@ MESSAGES: dict[type[KnownError], Callable[[Any], str]] = {
     NoticeIncomplete: lambda e: _notice_incomplete(e),
     ValidationError: _validation,
     VersionConflict: lambda e: "someone else changed this record meanwhile; try again",
+    DuplicateIdentifier: lambda e: (
+        f"client no. {e.other_client_id} already has this "
+        + ("unified social credit code" if e.field == "uscc" else "ID number (on one of its people)")
+    ),
     NotFound: lambda e: f"no such {e.record}",
     InvalidState: lambda e: _STATE.get(e.code, f"not possible in the current state ({e.code})"),
     UnsupportedLocation: lambda e: "the vault folder is in a cloud-sync folder; use a local or office-share folder",
