@@ -161,3 +161,19 @@ def test_wording_of_a_limited_company_and_chinese_punctuation() -> None:
         # no stray spaces inside Chinese phrases around names and numbers
         for phrase in ("向中国工商银行杭州文三路支行提供", "12个工作日", "签署人"):
             assert phrase in raw.replace("\n", ""), phrase
+
+
+def test_no_printed_document_says_ben_suo_partner_or_tax_number() -> None:
+    """Every printed document speaks for a 代账有限公司: 本公司 and 负责人, and 纳税人识别号 (issue 10)."""
+    from pathlib import Path
+
+    import clientvault.documents as documents
+
+    folder = Path(documents.__file__).parent
+    # spreadsheet.py reads the firms' own workbooks: "税号" is one of the header names it recognises
+    sources = sorted(p for p in folder.glob("*.py") if p.name != "spreadsheet.py")
+    assert len(sources) > 5
+    for source in sources:
+        text = source.read_text(encoding="utf-8").replace("纳税人识别号", "")
+        for wrong in ("本所", "事务所", "合伙人", "税号"):
+            assert wrong not in text, (source.name, wrong)
