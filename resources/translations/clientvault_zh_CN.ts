@@ -4077,11 +4077,11 @@ Please give this reference to your administrator.</source>
     <name>FirmSection</name>
     <message>
         <source>Firm details printed on consent forms and letters</source>
-        <translation>同意书和函件上打印的事务所信息</translation>
+        <translation>告知同意书和函件上打印的本公司信息</translation>
     </message>
     <message>
         <source>Firm name:</source>
-        <translation>事务所名称：</translation>
+        <translation>公司名称：</translation>
     </message>
     <message>
         <source>Address:</source>
@@ -4105,11 +4105,11 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Save firm details</source>
-        <translation>保存事务所信息</translation>
+        <translation>保存公司信息</translation>
     </message>
     <message>
         <source>Saved: the next forms and letters print these details.</source>
-        <translation>已保存：此后的同意书和函件将打印这些信息。</translation>
+        <translation>已保存：此后的告知同意书和函件将打印这些信息。</translation>
     </message>
 </context>
 <context>
