@@ -143,8 +143,8 @@ _S: dict[str, dict[str, Any]] = {
         "after_end": "业务关系终止后，法律要求保存的信息自业务关系终止当年的会计年度终了后第一天起保存：{rules}",
         "kept_years": "{cats}{n}年（{rule}）",
         "kept_permanent": "{cats}永久（{rule}）",
-        "rest_erased": "其余信息在业务关系终止时删除",
-        "all_erased": "业务关系终止时删除（法律未要求保存）",
+        "rest_erased": "其余信息在业务关系终止后封存资料时删除",
+        "all_erased": "业务关系终止后封存资料时删除（法律未要求保存）",
         "withdraw_erased": "撤回同意后，其他处理目的不再需要的信息予以删除",
         "necessary": "提供服务所必需",
         "optional": "可选，您可以拒绝，不影响本公司提供其他服务",
@@ -226,8 +226,8 @@ _S: dict[str, dict[str, Any]] = {
         "end of the accounting year in which the engagement ended: {rules}",
         "kept_years": "{cats}: {n} years ({rule})",
         "kept_permanent": "{cats}: permanently ({rule})",
-        "rest_erased": "everything else is erased when the engagement ends",
-        "all_erased": "erased when the engagement ends (no law requires keeping it)",
+        "rest_erased": "everything else is erased when the record is sealed after the engagement ends",
+        "all_erased": "erased when the record is sealed after the engagement ends (no law requires keeping it)",
         "withdraw_erased": "after a withdrawal, what no other purpose needs is erased",
         "necessary": "necessary for the service",
         "optional": "optional; you may refuse without losing any other service",
@@ -335,7 +335,7 @@ _SENSITIVE: dict[str, dict[str, tuple[str, str]]] = {
         "credentials": (
             "代为登录电子税务局和社会保险网上服务平台办理申报、缴费和查询。",
             "持有登录信息即可以相关单位或者个人的名义办理业务、查看涉税和社保信息；本公司仅由经办人员使用，"
-            "业务关系终止时删除，建议您届时修改密码。",
+            "业务关系终止后封存资料时删除，建议您届时修改密码。",
         ),
         "salary": (
             "计算工资、代扣代缴个人所得税、申报社会保险和住房公积金缴费基数。",
@@ -371,8 +371,8 @@ _SENSITIVE: dict[str, dict[str, tuple[str, str]]] = {
             "The firm logs in to the electronic tax bureau and the social-insurance platform to file, pay and "
             "look up on your behalf.",
             "Whoever holds the login can act in the name of the company or person and see their tax and "
-            "social-insurance data; only the staff doing the work use it, it is erased when the engagement ends, "
-            "and you should then change the password.",
+            "social-insurance data; only the staff doing the work use it, it is erased when the record is sealed "
+            "after the engagement ends, and you should then change the password.",
         ),
         "salary": (
             "Calculating salaries, withholding individual income tax and declaring the contribution base.",
