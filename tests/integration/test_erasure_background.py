@@ -155,3 +155,17 @@ def test_the_synchronous_path_still_checks_before_it_returns(new_vault: Vault) -
     assert result.checked and result.integrity_problems == () and result.on_disk == "complete"
     entry = ErasureService(new_vault).repo.register_entry(result.certificate_no)
     assert entry is not None and entry.integrity == "ok"
+
+
+def test_the_register_leaves_an_unchecked_erasure_to_its_check(new_vault: Vault, fast_vaults: object) -> None:
+    """Reading the register (the Erasure page right after 'Erased') does not checkpoint on the
+    window's connection for an erasure whose check is to come; the check does, and an open does."""
+    _needles, client_id = _planted(new_vault)
+    service = ErasureService(new_vault)
+    result = destroy(new_vault, client_id, check_later=True)
+    assert [e.certificate_no for e in service.register()] == [result.certificate_no]
+    assert service.repo.register_entry(result.certificate_no).on_disk == "pending"  # type: ignore[union-attr]
+    assert erasure_module.complete_pending_erasures(new_vault) == []
+    assert erasure_module.complete_pending_erasures(new_vault, unchecked=True) == [result.certificate_no]
+    check = service.finish_check(result.certificate_no)
+    assert (check.integrity, check.on_disk) == ("ok", "complete")

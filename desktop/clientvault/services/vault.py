@@ -781,7 +781,8 @@ class VaultService:
             drop_pre_migration_backups(vault.paths)
         from clientvault.services.erasure import complete_pending_erasures
 
-        complete_pending_erasures(vault)  # an erasure whose checkpoint other readers held up (issue 9)
+        # An erasure whose checkpoint other readers held up (issue 9), or whose check did not run.
+        complete_pending_erasures(vault, unchecked=True)
 
 
 def drop_pre_migration_backups(paths: VaultPaths) -> None:

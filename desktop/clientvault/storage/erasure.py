@@ -488,9 +488,15 @@ class ErasureRepository:
         """Record whether the erasure's old page versions are gone from disk ("complete"/"pending")."""
         self.db.execute("UPDATE destruction_register SET on_disk = ? WHERE certificate_no = ?", (state, certificate_no))
 
-    def pending_on_disk(self) -> list[tuple[str, int]]:
-        """(certificate number, client id) of erasures whose old page versions may still be on disk."""
-        rows = self.db.all("SELECT certificate_no, client_id FROM destruction_register WHERE on_disk = 'pending'")
+    def pending_on_disk(self, *, unchecked: bool = True) -> list[tuple[str, int]]:
+        """(certificate number, client id) of erasures whose old page versions may still be on disk.
+
+        ``unchecked=False`` leaves out those whose whole-file check is still to run (it checkpoints).
+        """
+        extra = "" if unchecked else " AND integrity != 'pending'"
+        rows = self.db.all(
+            f"SELECT certificate_no, client_id FROM destruction_register WHERE on_disk = 'pending'{extra}"
+        )
         return [(str(r[0]), int(r[1])) for r in rows]
 
     def register(self, *, limit: int = 500, offset: int = 0) -> list[RegisterEntry]:
