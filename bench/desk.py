@@ -342,7 +342,8 @@ def _busy(vaults: Any, folder: Path, tag: str) -> list[Result]:
                           note=f"{len(during)} keystrokes, max {max(during) * 1000:.0f} ms"))  # fmt: skip
     page.close()
     backups = BackupService(vault)
-    if backups.ensure_set_up() or backups.is_set_up():
+    with_backup = os.environ.get("BENCH_BUSY_BACKUP", "1") == "1"  # 0: the erasure only (a re-run)
+    if with_backup and (backups.ensure_set_up() or backups.is_set_up()):
         bpage = BackupsPage(vault, ops)
         done: list[float] = []
         bpage.sig_done.connect(lambda _r: done.append(time.perf_counter()))
