@@ -6687,6 +6687,22 @@ Please give this reference to your administrator.</source>
         <source>%1 (not in use)</source>
         <translation>%1（已停用）</translation>
     </message>
+    <message>
+        <source>Agreements: %1</source>
+        <translation>协议：%1</translation>
+    </message>
+    <message>
+        <source>No agreement with this recipient recorded (Agreements page).</source>
+        <translation>尚未登记与该接收方的协议（见“协议”页面）。</translation>
+    </message>
+    <message>
+        <source>Impact assessments: %1</source>
+        <translation>影响评估：%1</translation>
+    </message>
+    <message>
+        <source>No impact assessment covers this recipient yet.</source>
+        <translation>尚无涵盖该接收方的影响评估。</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryResetDialog</name>

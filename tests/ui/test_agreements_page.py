@@ -178,3 +178,30 @@ def test_client_page_entrustment_tab_screenshot(
     assert not image.isNull()
     folder = SCREENSHOTS if os.environ.get("CLIENTVAULT_SCREENSHOTS") == "1" else tmp_path
     assert image.save(str(folder / "client_entrustment_zh.png"))
+
+
+def test_recipients_section_names_the_agreements_and_assessments(
+    qtbot: QtBot, logins: dict[Role, Vault], planted: Planted
+) -> None:
+    from clientvault.services.impact_assessments import ImpactAssessmentService
+    from clientvault.ui.pages.purposes import PurposesPage
+
+    partner = logins[Role.PARTNER]
+    page = PurposesPage(partner, Operations(), lang="en")
+    qtbot.addWidget(page)
+    section = page.recipients
+    ids = [r.id for r in section.rows]
+    section.table.selectRow(ids.index(5))
+    assert "No agreement with this recipient recorded" in section.links.text()
+    assert "No impact assessment covers this recipient yet." in section.links.text()
+    ra = RecipientAgreementService(partner).record(
+        5, kind="provision", scope="代发工资", purposes=["payroll_social_insurance"], categories=["salary"],
+        security_duties="不得转委托", signed_on=date(2026, 1, 5),
+    )  # fmt: skip
+    pia = ImpactAssessmentService(partner).record(
+        title="t", trigger="third_party", purpose_necessity="n", risks="r", measures="m", conclusion="acceptable",
+        recipients=[5],
+    )  # fmt: skip
+    section.table.selectRow(ids.index(1))
+    section.table.selectRow(ids.index(5))
+    assert section.links.text() == f"Agreements: {ra.number}\nImpact assessments: {pia.number}"

@@ -17,12 +17,16 @@ from PySide6.QtWidgets import (
 from clientvault.core.roles import Capability, can
 from clientvault.services.changes import Changes
 from clientvault.services.context import Vault
+from clientvault.services.impact_assessments import ImpactAssessmentService
 from clientvault.services.purposes import PurposeService
+from clientvault.services.recipient_agreements import RecipientAgreementService
 from clientvault.services.recipients import Recipient, RecipientService
 from clientvault.ui.dialogs.purpose_edit import category_label
 from clientvault.ui.dialogs.recipient_edit import RecipientEditDialog
+from clientvault.ui.i18n import fmt
 from clientvault.ui.operations import Operations
 from clientvault.ui.widgets.tables import selected_item
+from clientvault.ui.widgets.text import wrapped_label
 
 
 class RecipientsSection(QGroupBox):
@@ -70,9 +74,12 @@ class RecipientsSection(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        # The selected recipient's agreements and impact assessments (PIPL Arts 21, 23, 55).
+        self.links = wrapped_label(self, name="recipient_links")
+        layout.addWidget(self.links)
         self.new_button.clicked.connect(lambda: self.edit(None))
         self.edit_button.clicked.connect(lambda: self.edit(self.selected()))
-        self.table.itemSelectionChanged.connect(lambda: self.edit_button.setEnabled(self.selected() is not None))
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.reload()
 
     def reload(self) -> None:
@@ -94,6 +101,27 @@ class RecipientsSection(QGroupBox):
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.edit_button.setEnabled(False)
+
+    def _selection_changed(self) -> None:
+        r = self.selected()
+        self.edit_button.setEnabled(r is not None)
+        self.links.clear()
+        if r is None or not can(self.vault.session.role, Capability.MANAGE_PURPOSES):
+            return
+        agreements = RecipientAgreementService(self.vault).entries(recipient_id=r.id)
+        assessed = ImpactAssessmentService(self.vault).covering(recipient=r.id)
+        self.links.setText(
+            "\n".join(
+                (
+                    fmt(self.tr("Agreements: %1"), ", ".join(a.number for a in agreements))
+                    if agreements
+                    else self.tr("No agreement with this recipient recorded (Agreements page)."),
+                    fmt(self.tr("Impact assessments: %1"), ", ".join(a.number for a in assessed))
+                    if assessed
+                    else self.tr("No impact assessment covers this recipient yet."),
+                )
+            )
+        )
 
     def selected(self) -> Recipient | None:
         """The selected recipient."""
