@@ -218,7 +218,7 @@ def _bulk() -> Iterator[None]:
 
     A 50 000-row plan keeps ~200 000 small containers alive (rows, values, findings); every few
     hundred allocations the collector would walk the younger ones again, and the whole heap now and
-    then, for cycles that these objects never form (~20-30 % of a plan's time). Reference counting
+    then, for cycles that these objects never form (10-25 % of a 50 000-row plan's time). Reference counting
     still frees everything as usual; the collector's previous state is restored at the end.
     """
     was = gc.isenabled()

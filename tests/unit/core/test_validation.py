@@ -670,3 +670,28 @@ def test_uscc_check_matches_stdnum(first17: str) -> None:
     from clientvault.core import validation
 
     assert validation._uscc_check(first17) == stdnum_uscc.calc_check_digit(first17) == uscc_check_digit(first17)
+
+
+def _normalize_by_definition(value: str) -> str:
+    # normalize_text without its fast paths (ASCII, already NFKC): how it was first written.
+    import re
+    import unicodedata
+
+    value = value.translate(dict.fromkeys(map(ord, "\u200b\ufeff\u2060")))
+    if not value.isascii():
+        value = "".join(
+            part if i % 2 else unicodedata.normalize("NFKC", part)
+            for i, part in enumerate(re.split("([！（），：；？])", value))
+        )
+    return " ".join(value.split())
+
+
+@settings(max_examples=500)
+@given(
+    st.text(
+        alphabet=st.sampled_from("abcAB 12３４５６ＡＢ　测试公司，（）：；！？\u200b\ufeff\u2060ｶﾞﾊﾟﾟé\u0301ﬁ①Ⅻ㈱"),
+        max_size=30,
+    )
+)
+def test_normalize_text_fast_paths_change_nothing(value: str) -> None:
+    assert normalize_text(value) == _normalize_by_definition(value)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clientvault.core.errors import AccessDenied, InvalidState, SpreadsheetRefused, ValidationError
 from clientvault.core.records import ClientInput, ClientStatus
@@ -241,3 +243,16 @@ def test_the_template_imports_its_example_row(new_vault: Vault, tmp_path: Path) 
     plan = ImportService(new_vault).plan(path)
     assert plan.importable and len(plan.rows) == 1
     assert plan.rows[0].values["kind"] == "enterprise" and plan.rows[0].values["status"] == "active"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("abc 12３４ＡＢ　测试，（）ｶﾞ①é"), max_size=20))
+def test_fullwidth_fast_path_changes_nothing(text: str) -> None:
+    import unicodedata
+
+    from clientvault.services.imports import _fullwidth
+
+    by_definition = not text.isascii() and any(
+        unicodedata.east_asian_width(ch) == "F" and unicodedata.normalize("NFKC", ch) != ch for ch in text
+    )
+    assert _fullwidth(text) == by_definition
