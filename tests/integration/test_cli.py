@@ -64,6 +64,13 @@ def _ok(done: subprocess.CompletedProcess[str]) -> list[list[str]]:
     return [line.split("\t") for line in done.stdout.splitlines()]
 
 
+def _erased(done: subprocess.CompletedProcess[str]) -> list[list[str]]:
+    """``erase`` succeeded: one stderr line says so before the whole-file check, stdout the result."""
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(r"erased: ER-\d{4}-\d{6} committed; checking the vault file…\n", done.stderr), done.stderr
+    return [line.split("\t") for line in done.stdout.splitlines()]
+
+
 def _fails(done: subprocess.CompletedProcess[str], code: int = 2) -> str:
     assert done.returncode == code, (done.stdout, done.stderr)
     lines = done.stderr.splitlines()
@@ -452,7 +459,7 @@ def test_backup_purge_and_restore(cli: Run, vault: Path, planted: Planted, tmp_p
     assert re.fullmatch(r"backup-\d{8}T\d{12}-manual\.cvbak", name) and int(size) > 0
     assert re.fullmatch(r"[0-9a-f]{64}", digest) and (vault / "backups" / name).stat().st_size == int(size)
     args, env = _destroying(cli, tmp_path)
-    _ok(cli("erase", "--client", str(planted.client_id), "--basis", "deletion_request", *args, env=env))
+    _erased(cli("erase", "--client", str(planted.client_id), "--basis", "deletion_request", *args, env=env))
     assert _ok(cli("purge-backups")) == [["backups=1", "erasures_applied=1", "failed=0"]]
     assert _ok(cli("purge-backups")) == [["backups=1", "erasures_applied=0", "failed=0"]]
     ((restored, replayed, kept),) = _ok(cli("restore", name))
