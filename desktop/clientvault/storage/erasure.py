@@ -499,13 +499,13 @@ class ErasureRepository:
         )
         return [(str(r[0]), int(r[1])) for r in rows]
 
-    def register(self, *, limit: int = 500, offset: int = 0) -> list[RegisterEntry]:
-        """The destruction register, newest first."""
     def checks_to_run(self) -> list[str]:
         """Certificate numbers of erasures whose whole-file check has not run yet (integrity 'pending')."""
         rows = self.db.all("SELECT certificate_no FROM destruction_register WHERE integrity = 'pending' ORDER BY id")
         return [str(r[0]) for r in rows]
 
+    def register(self, *, limit: int = 500, offset: int = 0) -> list[RegisterEntry]:
+        """The destruction register, newest first."""
         rows = self.db.all(f"{_REG_SELECT} ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset))
         return [_register(r) for r in rows]
 
