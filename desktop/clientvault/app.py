@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from clientvault.core.paths import resources_dir
     from clientvault.security.workstation import WorkstationKeyring
-    from clientvault.services.demo import create_demo_vault, demo_logins
+    from clientvault.services.demo_logins import demo_logins
     from clientvault.services.vault import VaultService
     from clientvault.ui.context import UiContext
     from clientvault.ui.errors import report_crash
@@ -139,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         state_dir=Path(platformdirs.user_state_path(APP_NAME, appauthor=False)),
     )
     if args.demo and not vaults.vault_exists(folder):
+        from clientvault.services.demo import create_demo_vault
+
         create_demo_vault(vaults, folder)
 
     def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

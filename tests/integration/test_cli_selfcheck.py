@@ -12,6 +12,7 @@ import pytest
 
 from clientvault.cli import main
 from clientvault.services import selfcheck
+from clientvault.services.context import Vault
 
 LINES = ["barcodes", "pdf", "sqlcipher", "keyring", "translations"]
 
@@ -84,6 +85,23 @@ def test_the_entry_point_without_a_verb_starts_the_desktop_app_in_chinese(tmp_pa
     assert lines[0].startswith("shown ") and "Dialog" in lines[0], lines
     assert "screenshot saved" in lines
     assert shot.read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_login_window_is_on_screen_before_the_heavy_modules(tmp_path: Path, new_vault: Vault) -> None:
+    # Issue 12: the login window shows before reportlab, openpyxl, the consent code and the main
+    # window are imported (the preloader brings them in while the user types the password).
+    new_vault.lock()
+    done = _entry(
+        tmp_path,
+        "--vault",
+        str(tmp_path / "vault"),
+        CLIENTVAULT_TESTING="1",
+        CLIENTVAULT_SMOKE_SECONDS="0.5",
+    )
+    assert done.returncode == 0, (done.stdout, done.stderr)
+    lines = done.stdout.splitlines()
+    assert lines[0] == "shown LoginDialog", lines
+    assert lines[1] == "imported before shown: none of the heavy modules", lines
 
 
 def test_the_smoke_hooks_need_the_testing_switch(tmp_path: Path) -> None:

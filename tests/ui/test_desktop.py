@@ -323,7 +323,7 @@ def test_audit_banner_shows_broken_chain(qtbot: QtBot, ui_ctx: UiContext, new_va
 
 
 def test_demo_logins_listed(qtbot: QtBot, ui_ctx: UiContext, new_vault: Vault) -> None:
-    from clientvault.services.demo import DEMO_LOGINS
+    from clientvault.services.demo_logins import DEMO_LOGINS
 
     ui_ctx.demo_logins = list(DEMO_LOGINS)
     dialog = LoginDialog(ui_ctx)

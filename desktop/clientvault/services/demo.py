@@ -8,7 +8,6 @@ vault never has such a file.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -17,31 +16,15 @@ from clientvault.core.roles import Role
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.services.consent import ConsentService, NoticeDetails
 from clientvault.services.context import Vault
+from clientvault.services.demo_logins import DEMO_FILE, DEMO_LOGINS, DemoLogin
 from clientvault.services.leftovers import building
 from clientvault.services.seed import populate_synthetic
 from clientvault.services.staff_register import StaffRegisterService
 from clientvault.services.users import UserService
 from clientvault.services.vault import VaultService
 
-DEMO_FILE = "DEMO-LOGINS.txt"
 DEMO_FIRM = "示例代账有限公司"
 
-
-@dataclass(frozen=True)
-class DemoLogin:
-    """One demo account."""
-
-    role: Role
-    username: str
-    password: str
-
-
-DEMO_LOGINS = (
-    DemoLogin(Role.PARTNER, "partner", "partner-demo-1"),
-    DemoLogin(Role.ACCOUNTANT, "accountant", "accountant-demo-1"),
-    DemoLogin(Role.ASSISTANT, "assistant", "assistant-demo-1"),
-    DemoLogin(Role.PRIVACY_OFFICER, "privacy", "privacy-demo-1"),
-)
 _NAMES = {
     Role.PARTNER: "王建国",
     Role.ACCOUNTANT: "李会计",
@@ -116,17 +99,3 @@ def _bind_staff(vault: Vault, user_ids: list[int]) -> None:
     for uid in user_ids:
         register.record_agreement(uid, today, valid_until=today.replace(year=today.year + 3, day=min(today.day, 28)))
     register.record_training(today, "个人信息保护与保密制度入职培训", _NAMES[Role.PRIVACY_OFFICER], user_ids)
-
-
-def demo_logins(folder: Path) -> list[DemoLogin]:
-    """Return the demo logins of a demo vault (empty for a real vault)."""
-    try:
-        lines = (folder / DEMO_FILE).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return []
-    out = []
-    for line in lines:
-        parts = line.split("\t")
-        if len(parts) == 3 and parts[0] in Role.__members__.values():
-            out.append(DemoLogin(Role(parts[0]), parts[1], parts[2]))
-    return out

@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from clientvault.documents.pdf import build_pdf, document_styles, para, qr_code
 from clientvault.security.workstation import keyring_report
 from clientvault.storage.probe import probe_engine
 
@@ -61,6 +60,9 @@ def check_barcodes() -> Check:
 
 def check_pdf() -> Check:
     """Render a page with Chinese text and a QR code; the CJK font must be embedded."""
+    # Imported here: the login window reads Check through ui/i18n and must not wait for reportlab.
+    from clientvault.documents.pdf import build_pdf, document_styles, para, qr_code
+
     styles = document_styles("zh")
     story = [para("客户保密柜自检:中文字体与二维码", styles.body), qr_code("CLIENTVAULT-SELFCHECK")]
     pdf = build_pdf(story, title="Self-check", firm_name="自检", document_number="SELFCHECK", lang="zh")

@@ -26,7 +26,6 @@ from clientvault.core.errors import AccessDenied, InvalidState, NotFound, Valida
 from clientvault.core.roles import Capability, Role
 from clientvault.core.validation import free_text
 from clientvault.services.clearance import reveal_clearance
-from clientvault.services.consent import sniff_scan
 from clientvault.services.context import Vault
 from clientvault.services.locking import check_reason
 from clientvault.services.registers import RegisterService
@@ -299,6 +298,10 @@ class StaffRegisterService(RegisterService):
             errors["valid_until"] = "before_start"
         stored = None
         if scan is not None:
+            # Here, not at the top: the command line and the login window import this module and
+            # must not wait for the consent code's PDF library.
+            from clientvault.services.consent import sniff_scan
+
             try:
                 stored = (sniff_scan(scan), len(scan), hashlib.sha256(scan).hexdigest(), scan)
             except ValidationError as exc:

@@ -11,7 +11,7 @@ from typing import Protocol
 from PySide6.QtCore import QSettings
 
 from clientvault.services.context import Vault
-from clientvault.services.demo import DemoLogin
+from clientvault.services.demo_logins import DemoLogin
 from clientvault.services.vault import VaultService
 
 IDLE_MINUTES_KEY = "security/idle_lock_minutes"

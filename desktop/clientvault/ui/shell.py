@@ -10,13 +10,15 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from clientvault.services.context import Vault
 from clientvault.ui.context import UiContext
-from clientvault.ui.dialogs.first_run import FirstRunDialog
 from clientvault.ui.dialogs.login import LoginDialog
 
 if TYPE_CHECKING:
+    from clientvault.ui.dialogs.first_run import FirstRunDialog
     from clientvault.ui.main_window import MainWindow
 
 MAIN_WINDOW = "clientvault.ui.main_window"
+#: The first import waits this long, so the login window is painted before anything heavy loads.
+FIRST_DELAY_MS = 100
 
 
 #: Imported one per event-loop turn while the login window is up, the heaviest leaves first.
@@ -44,7 +46,7 @@ class Preloader(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pending = list(PRELOAD)
-        QTimer.singleShot(0, self._next)
+        QTimer.singleShot(FIRST_DELAY_MS, self._next)
 
     def _next(self) -> None:
         if self.pending:
@@ -78,6 +80,9 @@ class Shell(QObject):
         if self.ctx.vaults.vault_exists(self.ctx.folder):
             self.show_login()
         else:
+            # A new vault only; the wizard imports the consent and PDF code (see preload_main_window).
+            from clientvault.ui.dialogs.first_run import FirstRunDialog
+
             wizard = FirstRunDialog(self.ctx)
             wizard.finished.connect(lambda result: self._after_wizard(wizard, result))
             self.dialog = wizard

@@ -5,7 +5,8 @@ one of the variables below is set; a normal start never reads further:
 
 ``CLIENTVAULT_SMOKE_SECONDS=N``
     Once a top-level window is visible, print ``shown <window names>`` on stdout (the start-up
-    timing reads this line), keep the app up ``N`` seconds, then quit with exit code 0.
+    timing reads this line) and which of the heavy modules (``HEAVY``) were imported before it,
+    keep the app up ``N`` seconds, then quit with exit code 0.
 ``CLIENTVAULT_SMOKE_SCREENSHOT=FILE.png``
     Just before quitting, save the visible top-level window (offscreen: the login window) as PNG.
     Used for docs/screenshots/bundle_login_zh.png from inside the frozen app. Only the login
@@ -25,6 +26,9 @@ ENV_TESTING = "CLIENTVAULT_TESTING"
 ENV_SECONDS = "CLIENTVAULT_SMOKE_SECONDS"
 ENV_SCREENSHOT = "CLIENTVAULT_SMOKE_SCREENSHOT"
 _POLL_MS = 10
+#: What the login window must not wait for (issue 12): the PDF and Excel libraries and the main
+#: window, imported by the preloader once the login window is on screen.
+HEAVY = ("reportlab", "openpyxl", "clientvault.ui.main_window", "clientvault.services.consent")
 
 
 def _visible(app: QApplication) -> list[QWidget]:
@@ -51,6 +55,8 @@ class SmokeHooks:
         self._poll.stop()
         self.shown = [w.objectName() or type(w).__name__ for w in windows]
         print("shown", *self.shown, flush=True)
+        heavy = [m for m in HEAVY if m in sys.modules]
+        print("imported before shown:", ", ".join(heavy) or "none of the heavy modules", flush=True)
         QTimer.singleShot(int(self._seconds * 1000), self._finish)
 
     def _finish(self) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from clientvault.core.errors import KnownError, ValidationError, WrongCredentials
 from clientvault.services.context import Vault
-from clientvault.services.demo import DemoLogin
+from clientvault.services.demo_logins import DemoLogin
 from clientvault.ui.context import UiContext
 from clientvault.ui.errors import error_message, show_error
 from clientvault.ui.labels import role_name
