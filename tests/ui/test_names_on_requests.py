@@ -97,3 +97,17 @@ def test_locking_a_requested_client_asks_by_name_and_a_refusal_is_confirmed(
     page.requests_view.selectRow(0)
     assert page.refuse_requested("仍有未结账款")
     assert "refused" in page.notice.text()
+
+
+def test_a_new_erasure_request_names_the_client_as_its_number_is_typed(qtbot: QtBot, staffed_vault: Vault) -> None:
+    from clientvault.ui.dialogs.new_erasure_request import NewRequestDialog
+
+    cid = ClientService(staffed_vault).create(ClientInput(name="温州某某有限公司", uscc=USCC))
+    page = ErasurePage(staffed_vault, Operations())
+    qtbot.addWidget(page)
+    dialog = NewRequestDialog(page.source_labels(), page.basis_labels(), page, name_of=page._name_of)
+    qtbot.addWidget(dialog)
+    dialog.client.setValue(cid)
+    assert dialog.client_name.text() == f"温州某某有限公司 ({USCC})"
+    dialog.client.setValue(cid + 1000)
+    assert dialog.client_name.text() == f"Client no. {cid + 1000}"

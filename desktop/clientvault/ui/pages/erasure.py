@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,9 +17,6 @@ from clientvault.services.changes import Changes
 from clientvault.services.client_names import ClientName, client_names
 from clientvault.services.context import Vault
 from clientvault.services.erasure import (
-    DEFAULT_BASIS,
-    LEGAL_BASES,
-    SOURCES,
     ErasureCheck,
     ErasureRequestRow,
     ErasureResult,
@@ -34,10 +25,10 @@ from clientvault.services.erasure import (
     WithdrawnItems,
 )
 from clientvault.ui.client_names import client_caption
+from clientvault.ui.dialogs.new_erasure_request import NewRequestDialog
 from clientvault.ui.dialogs.reason import ReasonDialog, ask_reason
 from clientvault.ui.dialogs.withdrawn_erasure import (
     button_text,
-    item_list,
     request_withdrawn_erasure,
     requested_text,
 )
@@ -45,55 +36,15 @@ from clientvault.ui.errors import show_error
 from clientvault.ui.i18n import fmt
 from clientvault.ui.models.retention import PagedTableModel
 from clientvault.ui.operations import Operation, Operations
+from clientvault.ui.pages.erasure_cells import ErasureCells
 from clientvault.ui.pages.erasure_check import ErasureCheckRunner
 from clientvault.ui.pages.erasure_law import LawActions
 from clientvault.ui.widgets.pdf import PdfPreviewDialog
 from clientvault.ui.widgets.tables import make_table_view, selected_item
 from clientvault.ui.widgets.text import embolden, wrapped_label
 
-T = TypeVar("T")
 
-
-class NewRequestDialog(QDialog):
-    """Client number, source and legal basis of a new erasure request.
-
-    The legal basis is picked from a fixed list (codes with their source in law): nothing typed
-    here can end up in the ledger or in the plaintext backup catalogue.
-    """
-
-    def __init__(self, labels: dict[str, str], bases: dict[str, str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New erasure request"))
-        self.client = QSpinBox(self)
-        self.client.setObjectName("client")
-        self.client.setRange(1, 2_000_000_000)
-        self.source = QComboBox(self)
-        self.source.setObjectName("source")
-        for code in SOURCES:
-            self.source.addItem(labels[code], code)
-        self.basis = QComboBox(self)
-        self.basis.setObjectName("basis")
-        for code in LEGAL_BASES:
-            self.basis.addItem(bases.get(code, code), code)
-            self.basis.setItemData(self.basis.count() - 1, LEGAL_BASES[code].source, Qt.ItemDataRole.ToolTipRole)
-        self.source.currentIndexChanged.connect(self._source_changed)
-        self._source_changed()
-        form = QFormLayout(self)
-        form.addRow(self.tr("Client no."), self.client)
-        form.addRow(self.tr("Source"), self.source)
-        form.addRow(self.tr("Legal basis"), self.basis)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def _source_changed(self) -> None:
-        code = DEFAULT_BASIS.get(self.source.currentData())
-        if code is not None:
-            self.basis.setCurrentIndex(self.basis.findData(code))
-
-
-class ErasurePage(QWidget):
+class ErasurePage(ErasureCells, QWidget):
     """Requests (newest first) with approve/refuse/execute, and the destruction register with certificates."""
 
     sig_executed = Signal(object)
@@ -201,72 +152,6 @@ class ErasurePage(QWidget):
         self.register_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
-    # -- labels --------------------------------------------------------------------------------
-
-    def source_labels(self) -> dict[str, str]:
-        """Translated names of the request sources."""
-        return {
-            "deletion_request": self.tr("Deletion request"),
-            "consent_withdrawal": self.tr("Consent withdrawn"),
-            "retention_expiry": self.tr("Retention period ended"),
-            "partner_decision": self.tr("Partner's decision"),
-        }
-
-    def basis_labels(self) -> dict[str, str]:
-        """Translated names of the legal bases, with their source in law."""
-        return {
-            "purpose_fulfilled": self.tr("Purpose achieved or no longer needed (PIPL Art 47(1)(1))"),
-            "service_ended": self.tr("Service ended (PIPL Art 47(1)(2))"),
-            "retention_ended": self.tr("Retention period ended (PIPL Art 47(1)(2))"),
-            "consent_withdrawn": self.tr("Consent withdrawn (PIPL Arts 15, 47(1)(3))"),
-            "unlawful_processing": self.tr("Unlawful processing (PIPL Art 47(1)(4))"),
-            "other_law": self.tr("Other case provided by law (PIPL Art 47(1)(5))"),
-            "deletion_request": self.tr("Deletion request by the individual (PIPL Art 47(1))"),
-        }
-
-    def state_labels(self) -> dict[str, str]:
-        """Translated names of the request states."""
-        return {
-            "requested": self.tr("Requested"),
-            "approved": self.tr("Approved"),
-            "executed": self.tr("Executed"),
-            "refused": self.tr("Refused"),
-        }
-
-    def _scope(self, scope: str) -> str:
-        return self.tr("Whole record") if scope == "client" else self.tr("Some items")
-
-    def _named(self, rows: list[T]) -> list[T]:
-        """``rows`` (requests, register entries), with their clients' names read for the cells."""
-        ids = [int(r.client_id) for r in rows]  # type: ignore[attr-defined]
-        self._names.update(client_names(self.vault, ids))
-        return rows
-
-    def _client(self, client_id: int) -> str:
-        return client_caption(self._names.get(client_id), client_id)
-
-    def _request_cell(self, r: ErasureRequestRow, column: int) -> str:
-        values = (
-            str(r.id), self._client(r.client_id), self.source_labels().get(r.source, r.source), self._scope(r.scope),
-            self.state_labels().get(r.state, r.state), r.requested_at[:10],
-            self.basis_labels().get(r.legal_basis, r.legal_basis),
-        )  # fmt: skip
-        return values[column]
-
-    def _withdrawn_cell(self, w: WithdrawnItems, column: int) -> str:
-        request = fmt(self.tr("No. %1 open"), w.open_request) if w.open_request is not None else ""
-        values = (str(w.client_id), w.name, item_list(w), w.flagged_at[:10], request)
-        return values[column]
-
-    def _register_cell(self, e: RegisterEntry, column: int) -> str:
-        integrity = {"ok": self.tr("passed"), "problems": self.tr("PROBLEMS"), "not_run": self.tr("not run"),
-                     "pending": self.tr("checking…")}  # fmt: skip
-        values = (
-            e.certificate_no, self._client(e.client_id), e.executed_at[:16].replace("T", " "), self._scope(e.scope),
-            self.basis_labels().get(e.legal_basis, e.legal_basis), integrity.get(e.integrity, e.integrity), e.witness,
-        )  # fmt: skip
-        return values[column]
-
     # -- state ---------------------------------------------------------------------------------
 
     def apply_changes(self, changes: Changes) -> None:
@@ -325,9 +210,12 @@ class ErasurePage(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
 
+    def _name_of(self, client_id: int) -> str:
+        return client_caption(client_names(self.vault, [client_id]).get(client_id), client_id)
+
     def new_request(self) -> int | None:
         """Ask for the request's client, source and basis; return the new request's number."""
-        dialog = NewRequestDialog(self.source_labels(), self.basis_labels(), self)
+        dialog = NewRequestDialog(self.source_labels(), self.basis_labels(), self, name_of=self._name_of)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         made: list[int] = []
