@@ -48,7 +48,7 @@ def _page(qtbot: QtBot, vault: Vault, client_id: int) -> ClientDetailPage:
 
 def _rows(path: Path) -> list[list[object]]:
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["个人信息"]
+    assert wb.sheetnames == ["个人信息", "同意记录"]
     ws = wb["个人信息"]
     assert not [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"]
     return [[c.value for c in row] for row in ws.iter_rows()]

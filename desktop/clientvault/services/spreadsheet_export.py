@@ -71,6 +71,32 @@ PERSON_COLUMNS = (
     Column("电子邮箱"),
     Column("地址", width=30),
 )
+CONSENT_COLUMNS = (
+    Column("客户名称", width=28),
+    Column("人员"),
+    Column("处理目的", width=24),
+    Column("同意范围", width=18),
+    Column("状态"),
+    Column("方式", width=16),
+    Column("告知同意书编号", identifier=True, width=18),
+    Column("同意日期"),
+    Column("到期日"),
+    Column("撤回日期"),
+)
+CONSENT_SCOPE_LABEL = {
+    "purpose": "处理目的",
+    "sensitive": "敏感个人信息单独同意",
+    "third_party": "向第三方提供单独同意",
+}
+CONSENT_STATUS_LABEL = {
+    "pending": "待回签",
+    "granted": "已同意",
+    "refused": "已拒绝",
+    "withdrawn": "已撤回",
+    "expired": "已过期",
+    "void": "已作废",
+}
+CONSENT_METHOD_LABEL = {"printed_form": "纸质告知同意书", "in_person": "当面确认"}
 
 
 @dataclass(frozen=True)
@@ -282,16 +308,65 @@ class ExcelExportService:
             held: set[int] = set()
             rows = self._person_rows(s, unmasked=unmasked, clients=held)
             stamp = Stamp(self.vault.firm_name, session.display_name, at, purpose.strip(), "个人信息副本")
-            data, n = write_sheets([Sheet("个人信息", PERSON_COLUMNS, rows)], stamp)
-            return data, n, sorted(held)  # every client whose data the workbook holds (export register)
+            persons = self._same_person(s) if held else {}
+            consents = self._consent_rows(sorted(held), persons)
+            data, _ = write_sheets(
+                [Sheet("个人信息", PERSON_COLUMNS, rows), Sheet("同意记录", CONSENT_COLUMNS, consents)], stamp
+            )
+            return data, len(rows), sorted(held)  # every client whose data the workbook holds (export register)
         ids = self._list_ids(s)
         title = "客户清单" if s.kind == "list" else "客户档案"
         stamp = Stamp(self.vault.firm_name, session.display_name, at, purpose.strip(), title)
         sheets = [Sheet("客户", columns, self._client_rows(ids, unmasked))]
         if s.kind == "client":
             sheets.append(Sheet("人员", PERSON_COLUMNS, self._client_persons(ids[0], unmasked)))
+            sheets.append(Sheet("同意记录", CONSENT_COLUMNS, self._consent_rows(ids, None)))
         data, _ = write_sheets(sheets, stamp)
         return data, len(ids), ids
+
+    def _same_person(self, s: ExportScope) -> dict[int, int]:
+        """The person rows of the exported human (by ID number), person id → client id."""
+        found = self.vault.db.one("SELECT client_id, id_number FROM persons WHERE id = ?", (s.person_id,))
+        if found is None or not found[1]:
+            return {int(s.person_id or 0): int(found[0])} if found else {}
+        return {int(pid): int(cid) for pid, cid in self.vault.db.all(
+            "SELECT id, client_id FROM persons WHERE id_number = ?", (found[1],))}  # fmt: skip
+
+    def _consent_rows(self, client_ids: Sequence[int], persons: dict[int, int] | None) -> list[list[Any]]:
+        """The consents of the clients (``persons`` None) or of those person rows only (a person's record).
+
+        Every status, newest first, as the consent tab lists them: what the person agreed to, refused
+        or withdrew, how, on which form and when (part of the full record of an access or copy request).
+        """
+        from clientvault.services.consent import ConsentService  # the PDF code: only when exporting
+        from clientvault.services.purposes import PurposeService
+
+        names = {p.code: p.name_zh for p in PurposeService(self.vault).catalogue(include_inactive=True)}
+        consents = ConsentService(self.vault)
+        out: list[list[Any]] = []
+        for cid in client_ids:
+            client = clients_by_id(self.vault.db, [cid]).get(cid)
+            if client is None:
+                continue
+            people = {int(p["id"]): str(p["name"]) for p in persons_by_client(self.vault.db, [cid]).get(cid, [])}
+            for c in consents.consents(cid):
+                if persons is not None and (c.person_id is None or persons.get(c.person_id) != cid):
+                    continue
+                out.append(
+                    [
+                        client["name"],
+                        people.get(c.person_id, "") if c.person_id is not None else "本客户",
+                        names.get(c.purpose_code, c.purpose_code),
+                        CONSENT_SCOPE_LABEL.get(c.scope.value, c.scope.value),
+                        CONSENT_STATUS_LABEL.get(c.status.value, c.status.value),
+                        CONSENT_METHOD_LABEL.get(c.method.value, c.method.value),
+                        c.form_no,
+                        c.granted_on[:10],
+                        c.expires_on[:10],
+                        c.withdrawn_on[:10],
+                    ]
+                )
+        return out
 
     def _client_persons(self, client_id: int, unmasked: bool) -> list[list[Any]]:
         out: list[list[Any]] = []

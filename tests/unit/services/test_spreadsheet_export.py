@@ -13,6 +13,7 @@ from clientvault.core.errors import AccessDenied, InvalidState
 from clientvault.core.records import ClientInput, ClientStatus, PersonInput, PersonRole
 from clientvault.core.roles import Role
 from clientvault.services.clients import ClientService, SharedIdentifier
+from clientvault.services.consent import ConsentService
 from clientvault.services.context import Vault
 from clientvault.services.exports import ExportService
 from clientvault.services.imports import ImportService
@@ -141,10 +142,33 @@ def test_one_client_and_one_person_records(new_vault: Vault, tmp_path: Path) -> 
     entry = service.save(ExportScope(kind="client", client_id=a), tmp_path / "a.xlsx", "复制请求")
     assert entry.row_count == 1
     wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
-    assert wb.sheetnames == ["客户", "人员"] and wb["人员"]["C2"].value == "周九"
+    assert wb.sheetnames == ["客户", "人员", "同意记录"] and wb["人员"]["C2"].value == "周九"
     person = service.save(ExportScope(kind="person", person_id=pid), tmp_path / "p.xlsx", "查阅请求", unmasked=True)
     assert person.kind == "request_copy" and person.row_count == 2
     assert _all_text(tmp_path / "p.xlsx").count(resident_id(9)) == 2
+
+
+def test_a_record_export_lists_the_consents_of_the_client_or_of_the_person(new_vault: Vault, tmp_path: Path) -> None:
+    # The full record of an access or copy request includes what the person agreed to (PIPL Art 45).
+    clients = ClientService(new_vault)
+    a = clients.create(ClientInput(name="丙公司", engagement_start="2025-01-01"))
+    rep = clients.add_person(a, PersonInput(PersonRole.LEGAL_REP, "吴十"))
+    other = clients.add_person(a, PersonInput(PersonRole.CONTACT, "郑十一"))
+    consent = ConsentService(new_vault)
+    consent.record_in_person(a, "marketing", person_id=rep)
+    consent.record_in_person(a, "marketing", person_id=other)
+    service = ExcelExportService(new_vault)
+    service.save(ExportScope(kind="client", client_id=a), tmp_path / "c.xlsx", "复制请求")
+    rows = list(openpyxl.load_workbook(tmp_path / "c.xlsx")["同意记录"].iter_rows(min_row=2, values_only=True))
+    assert sorted(r[1] for r in rows if r[0] == "丙公司") == ["吴十", "郑十一"]
+    assert all(r[4] == "已同意" and r[5] == "当面确认" for r in rows if r[0] == "丙公司")
+    entry = service.save(ExportScope(kind="person", person_id=rep), tmp_path / "p.xlsx", "查阅请求")
+    assert entry.row_count == 1  # the person's rows; the consent sheet does not count as exported clients
+    wb = openpyxl.load_workbook(tmp_path / "p.xlsx")
+    assert wb.sheetnames == ["个人信息", "同意记录"]
+    consents = [r for r in wb["同意记录"].iter_rows(min_row=2, values_only=True) if r[0] == "丙公司"]
+    assert [r[1] for r in consents] == ["吴十"]  # only this person's, never the colleague's
+    assert "marketing" not in _all_text(tmp_path / "p.xlsx")  # the purpose's name, not its code
 
 
 def test_above_threshold_needs_a_partners_approval(
