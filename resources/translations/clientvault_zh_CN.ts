@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>Firm:</source>
-        <translation>事务所：</translation>
+        <translation>公司：</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -598,7 +598,7 @@
     </message>
     <message>
         <source>Settings · firm name</source>
-        <translation>设置 · 事务所名称</translation>
+        <translation>设置 · 公司名称</translation>
     </message>
     <message>
         <source>Settings · display language</source>
@@ -1617,7 +1617,7 @@
     </message>
     <message>
         <source>Complaints about how the firm handles personal data: log each one with its channel and category; the partner or the privacy officer records the resolution and whether the complainant was told.</source>
-        <translation>关于本所处理个人信息的投诉：逐一登记收到方式和类别；由合伙人或保密专员记录处理结果以及是否已反馈投诉人。</translation>
+        <translation>关于本公司处理个人信息的投诉：逐一登记收到方式和类别；由合伙人或保密专员记录处理结果以及是否已反馈投诉人。</translation>
     </message>
     <message>
         <source>Complaints per category and month (last 12 months):</source>
@@ -2391,7 +2391,7 @@ open the audit log</source>
     </message>
     <message>
         <source>Each time client data is given to someone outside the firm (tax bureau, bank, social insurance), log it here. ClientVault refuses, with the reason, a disclosure the purpose does not cover or that lacks the consent in force, the separate consent for sensitive data or the separate consent to provide data to others (PIPL Arts 23, 29).</source>
-        <translation>每次向本所以外的单位（税务机关、银行、社保机构等）提供客户信息，都在此登记。处理目的不涵盖、缺少有效同意、缺少敏感个人信息单独同意或缺少向他人提供的单独同意的，客户保密柜会拒绝并说明理由（《个人信息保护法》第二十三条、第二十九条）。</translation>
+        <translation>每次向本公司以外的单位（税务机关、银行、社保机构等）提供客户信息，都在此登记。处理目的不涵盖、缺少有效同意、缺少敏感个人信息单独同意或缺少向他人提供的单独同意的，客户保密柜会拒绝并说明理由（《个人信息保护法》第二十三条、第二十九条）。</translation>
     </message>
     <message>
         <source>(sealed or erased)</source>
@@ -2770,7 +2770,7 @@ A legal hold stops the erasure until it is lifted.</source>
     <name>Errors</name>
     <message>
         <source>Firm name</source>
-        <translation>事务所名称</translation>
+        <translation>公司名称</translation>
     </message>
     <message>
         <source>User name</source>
@@ -3242,7 +3242,7 @@ A legal hold stops the erasure until it is lifted.</source>
     </message>
     <message>
         <source>This folder cannot hold a vault (cloud-sync folders are refused because they copy the files outside the firm). Choose a local or office-share folder.</source>
-        <translation>此文件夹不能存放保密柜（云同步文件夹会把文件复制到事务所之外，因此不允许）。请选择本机或办公室共享盘上的文件夹。</translation>
+        <translation>此文件夹不能存放保密柜（云同步文件夹会把文件复制到公司之外，因此不允许）。请选择本机或办公室共享盘上的文件夹。</translation>
     </message>
     <message>
         <source>Someone else saved this record in the meantime. Reload it and try again.</source>
@@ -6019,7 +6019,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Firm address:</source>
-        <translation>本所地址：</translation>
+        <translation>本公司地址：</translation>
     </message>
     <message>
         <source>Telephone:</source>
@@ -6712,7 +6712,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Type the recovery code from the recovery sheet kept in the firm&apos;s safe, with or without dashes.</source>
-        <translation>请输入保存在事务所保险柜中的恢复密钥单上的恢复码，短横线可输可不输。</translation>
+        <translation>请输入保存在公司保险柜中的恢复密钥单上的恢复码，短横线可输可不输。</translation>
     </message>
     <message>
         <source>New password:</source>
@@ -6747,7 +6747,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>If the partner forgets the password, this code resets it. Whoever holds it can open the vault, so keep the printed sheet sealed in the firm&apos;s safe. Do not photograph it or store it on a computer.</source>
-        <translation>合伙人忘记密码时，可用此恢复码重置。任何持有恢复码的人都能打开保密柜，因此请将打印好的单据密封存放在事务所保险柜中，不要拍照，也不要存入电脑。</translation>
+        <translation>合伙人忘记密码时，可用此恢复码重置。任何持有恢复码的人都能打开保密柜，因此请将打印好的单据密封存放在公司保险柜中，不要拍照，也不要存入电脑。</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -6904,7 +6904,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Requests to access, copy, correct, supplement or delete personal data, to withdraw consent, to explain the rules, to restrict processing or to transfer the data (PIPL Arts 44-50). Each is due the firm&apos;s number of working days after receipt; weekends and public holidays are not counted.</source>
-        <translation>个人查阅、复制、更正、补充、删除其个人信息，撤回同意，要求解释说明处理规则，限制处理或转移个人信息的请求（《个人信息保护法》第四十四条至第五十条）。每项请求须在收到后本所规定的工作日内答复，周末和法定节假日不计入。</translation>
+        <translation>个人查阅、复制、更正、补充、删除其个人信息，撤回同意，要求解释说明处理规则，限制处理或转移个人信息的请求（《个人信息保护法》第四十四条至第五十条）。每项请求须在收到后本公司规定的工作日内答复，周末和法定节假日不计入。</translation>
     </message>
     <message>
         <source>Record a request a person made in person, by phone or in writing. The privacy officer or a partner answers it.</source>
@@ -7905,7 +7905,7 @@ Please give this reference to your administrator.</source>
     </message>
     <message>
         <source>Everyone who works with client data signs a confidentiality agreement and attends training. Without an agreement in force a member of staff cannot reveal sensitive items (the partner, who signs for the firm, is not held).</source>
-        <translation>每位接触客户数据的员工都要签署保密协议并参加培训。没有有效保密协议的员工不能查看敏感信息（代表事务所签约的合伙人除外）。</translation>
+        <translation>每位接触客户数据的员工都要签署保密协议并参加培训。没有有效保密协议的员工不能查看敏感信息（代表公司签约的合伙人除外）。</translation>
     </message>
     <message>
         <source>Your confidentiality agreement and the training sessions you attended.</source>

@@ -43,6 +43,16 @@ def test_every_zh_cn_string_is_translated() -> None:
     assert translation_problems(TS) == []
 
 
+def test_the_chinese_ui_speaks_as_a_bookkeeping_company() -> None:
+    # Issue 10: a 代账有限公司 says 本公司 (not 本所/事务所), 纳税人识别号 (not 税号), and calls the
+    # form 告知同意书 — in the screens and the user guide as in print.
+    texts = [msg.findtext("translation") or "" for msg in _messages(TS).values()]
+    texts.append((ROOT / "docs" / "USER_GUIDE.zh.md").read_text(encoding="utf-8"))
+    texts = [t.replace("“税号”", "") for t in texts]  # a header name the import recognises, quoted
+    for word in ("本所", "事务所", "税号", "同意书表格"):
+        assert not [t for t in texts if word in t], word
+
+
 def test_no_source_string_is_missing_from_the_ts(tmp_path: Path) -> None:
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
