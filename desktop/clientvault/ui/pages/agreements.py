@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton, QTableView, QWidget
 
 from clientvault.core.errors import KnownError
 from clientvault.core.roles import Role
@@ -31,11 +30,12 @@ from clientvault.ui.dialogs.agreement_edit import (
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt, format_date, format_number
 from clientvault.ui.operations import Operations
+from clientvault.ui.widgets.register_page import RegisterActions, headed_layout, refill, table_model, toolbar
 from clientvault.ui.widgets.tables import make_table_view
-from clientvault.ui.widgets.text import embolden, wrapped_label
+from clientvault.ui.widgets.text import wrapped_label
 
 
-class AgreementsPage(QWidget):
+class AgreementsPage(QWidget, RegisterActions):
     """Two tables: the clients' entrustment agreements and the agreements with recipients."""
 
     def __init__(
@@ -71,35 +71,28 @@ class AgreementsPage(QWidget):
             b.setVisible(manage)
             b.setEnabled(False)
         self.count_label = QLabel(self)
-        top = QHBoxLayout()
-        top.addWidget(self.count_label)
-        top.addStretch(1)
-        for b in (self.new_entrustment, self.new_recipient, self.end_button, self.confirm_button):
-            top.addWidget(b)
+        top = toolbar(
+            [self.count_label], [self.new_entrustment, self.new_recipient, self.end_button, self.confirm_button]
+        )
         headers = [self.tr("No."), self.tr("Client"), self.tr("Signed"), self.tr("Term"), self.tr("Categories"),
                    self.tr("At the end"), self.tr("State")]  # fmt: skip
-        self.client_model = QStandardItemModel(0, len(headers), self)
-        self.client_model.setHorizontalHeaderLabels(headers)
+        self.client_model = table_model(self, headers)
         self.client_view = make_table_view(self, "entrustments", self.client_model)
         headers = [self.tr("No."), self.tr("Recipient"), self.tr("Role"), self.tr("Signed"), self.tr("Term"),
                    self.tr("Categories"), self.tr("At the end"), self.tr("State")]  # fmt: skip
-        self.recipient_model = QStandardItemModel(0, len(headers), self)
-        self.recipient_model.setHorizontalHeaderLabels(headers)
+        self.recipient_model = table_model(self, headers)
         self.recipient_view = make_table_view(self, "recipient_agreements", self.recipient_model)
         self.status = wrapped_label(self, name="status")
-        layout = QVBoxLayout(self)
-        layout.addWidget(embolden(QLabel(self.tr("Agreements"), self)))
-        layout.addWidget(
-            wrapped_label(
-                self,
-                self.tr(
-                    "Entrustment agreements: for the employees' payroll, individual income tax, social insurance "
-                    "and housing fund the firm processes on its client's behalf (PIPL Art 21). The agreement with "
-                    "the client, not each employee's consent, is the basis; the sharing log refuses to give those "
-                    "data out without one in force. At the end of an agreement the data is returned or deleted, "
-                    "and the confirmation of it is recorded here."
-                ),
-            )
+        layout = headed_layout(
+            self,
+            self.tr("Agreements"),
+            self.tr(
+                "Entrustment agreements: for the employees' payroll, individual income tax, social insurance "
+                "and housing fund the firm processes on its client's behalf (PIPL Art 21). The agreement with "
+                "the client, not each employee's consent, is the basis; the sharing log refuses to give those "
+                "data out without one in force. At the end of an agreement the data is returned or deleted, "
+                "and the confirmation of it is recorded here."
+            ),
         )
         layout.addLayout(top)
         layout.addWidget(QLabel(self.tr("Entrustment agreements with clients:"), self))
@@ -127,19 +120,19 @@ class AgreementsPage(QWidget):
         if self.vault.locked:
             return
         self.client_rows = self.entrustments.entries()
-        self.client_model.removeRows(0, self.client_model.rowCount())
-        for e in self.client_rows:
-            cells = [e.number, e.client_name or self.tr("(sealed or erased)"), format_date(e.signed_on),
-                     self._term(e.starts_on, e.ends_on), categories_text(e.categories, self.lang),
-                     end_handling_name(e.end_handling), state_name(e.state)]  # fmt: skip
-            self.client_model.appendRow([QStandardItem(c) for c in cells])
+        refill(self.client_model, (
+            [e.number, e.client_name or self.tr("(sealed or erased)"), format_date(e.signed_on),
+             self._term(e.starts_on, e.ends_on), categories_text(e.categories, self.lang),
+             end_handling_name(e.end_handling), state_name(e.state)]
+            for e in self.client_rows
+        ))  # fmt: skip
         self.recipient_rows = self.recipients.entries() if self.with_recipients else []
-        self.recipient_model.removeRows(0, self.recipient_model.rowCount())
-        for a in self.recipient_rows:
-            cells = [a.number, a.recipient_name(self.lang), agreement_kind_name(a.kind), format_date(a.signed_on),
-                     self._term(a.starts_on, a.ends_on), categories_text(a.categories, self.lang),
-                     end_handling_name(a.end_handling), state_name(a.state)]  # fmt: skip
-            self.recipient_model.appendRow([QStandardItem(c) for c in cells])
+        refill(self.recipient_model, (
+            [a.number, a.recipient_name(self.lang), agreement_kind_name(a.kind), format_date(a.signed_on),
+             self._term(a.starts_on, a.ends_on), categories_text(a.categories, self.lang),
+             end_handling_name(a.end_handling), state_name(a.state)]
+            for a in self.recipient_rows
+        ))  # fmt: skip
         total = len(self.client_rows) + len(self.recipient_rows)
         self.count_label.setText(fmt(self.tr("%1 agreements"), format_number(total)))
         self._selected_in(None)
@@ -221,8 +214,3 @@ class AgreementsPage(QWidget):
             return False
         self._done(fmt(self.tr("Return or deletion confirmed for agreement %1."), a.number))
         return True
-
-    def _done(self, message: str) -> None:
-        self.status.setText(message)
-        self.reload()
-        self.operations.report(Changes(requests=True), self)
