@@ -6,21 +6,17 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,8 +29,16 @@ from clientvault.services.recipients import RecipientService
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt, format_date, format_number
 from clientvault.ui.operations import Operations
-from clientvault.ui.widgets.tables import make_table_view
-from clientvault.ui.widgets.text import embolden, wrapped_label
+from clientvault.ui.widgets.register_page import (
+    RegisterActions,
+    finish_form,
+    headed_layout,
+    refill,
+    table_model,
+    toolbar,
+)
+from clientvault.ui.widgets.tables import make_table_view, selected_item
+from clientvault.ui.widgets.text import wrapped_label
 
 translate = QCoreApplication.translate
 
@@ -112,13 +116,7 @@ class AssessmentDialog(QDialog):
         form.addRow(self.tr("Protection measures:"), self.texts["measures"])
         form.addRow(self.tr("Conclusion:"), self.conclusion)
         form.addRow(self.tr("Assessed on:"), self.assessed)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        finish_form(self, form, self.error, self.submit)
 
     def submit(self) -> None:
         """Record the assessment; an error stays in the dialog with the text kept."""
@@ -142,7 +140,7 @@ class AssessmentDialog(QDialog):
         self.accept()
 
 
-class ImpactAssessmentsPage(QWidget):
+class ImpactAssessmentsPage(QWidget, RegisterActions):
     """Lists the assessments and what no assessment covers; managers record and delete."""
 
     def __init__(
@@ -171,28 +169,20 @@ class ImpactAssessmentsPage(QWidget):
         self.count_label = QLabel(self)
         self.missing = wrapped_label(self, name="missing")
         self.missing.setStyleSheet("color: #8a5300;")
-        top = QHBoxLayout()
-        top.addWidget(self.count_label)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
-        top.addWidget(self.delete_button)
+        top = toolbar([self.count_label], [self.new_button, self.delete_button])
         headers = [self.tr("No."), self.tr("Assessed"), self.tr("Title"), self.tr("Trigger"), self.tr("Covers"),
                    self.tr("Conclusion"), self.tr("Kept until")]  # fmt: skip
-        self.model = QStandardItemModel(0, len(headers), self)
-        self.model.setHorizontalHeaderLabels(headers)
+        self.model = table_model(self, headers)
         self.view = make_table_view(self, "assessments", self.model)
         self.status = wrapped_label(self, name="status")
-        layout = QVBoxLayout(self)
-        layout.addWidget(embolden(QLabel(self.tr("Impact assessments"), self)))
-        layout.addWidget(
-            wrapped_label(
-                self,
-                self.tr(
-                    "Before processing sensitive data, entrusting processing or providing data to others, the "
-                    "firm assesses the impact on individuals (PIPL Art 55): purpose and necessity, risks, "
-                    "measures. Each assessment is kept at least three years (Art 56)."
-                ),
-            )
+        layout = headed_layout(
+            self,
+            self.tr("Impact assessments"),
+            self.tr(
+                "Before processing sensitive data, entrusting processing or providing data to others, the "
+                "firm assesses the impact on individuals (PIPL Art 55): purpose and necessity, risks, "
+                "measures. Each assessment is kept at least three years (Art 56)."
+            ),
         )
         layout.addWidget(self.missing)
         layout.addLayout(top)
@@ -216,12 +206,12 @@ class ImpactAssessmentsPage(QWidget):
             return
         purposes, recipients = self._names()
         self.entries = self.service.entries()
-        self.model.removeRows(0, self.model.rowCount())
+        rows = []
         for a in self.entries:
             covers = [purposes.get(c, c) for c in a.purposes] + [recipients.get(r, str(r)) for r in a.recipients]
-            cells = [a.number, format_date(a.assessed_on), a.title, trigger_name(a.trigger), "、".join(covers),
-                     conclusion_name(a.conclusion), format_date(a.keep_until)]  # fmt: skip
-            self.model.appendRow([QStandardItem(c) for c in cells])
+            rows.append([a.number, format_date(a.assessed_on), a.title, trigger_name(a.trigger), "、".join(covers),
+                         conclusion_name(a.conclusion), format_date(a.keep_until)])  # fmt: skip
+        refill(self.model, rows)
         self.count_label.setText(fmt(self.tr("%1 assessments"), format_number(len(self.entries))))
         gap = self.service.missing()
         names = [purposes.get(c, c) for c in gap.purposes] + [recipients.get(r, str(r)) for r in gap.recipients]
@@ -239,8 +229,7 @@ class ImpactAssessmentsPage(QWidget):
 
     def selected(self) -> Assessment | None:
         """The selected assessment."""
-        rows = self.view.selectionModel().selectedRows()
-        return self.entries[rows[0].row()] if rows else None
+        return selected_item(self.view, self.entries.__getitem__)
 
     def new_assessment(self) -> AssessmentDialog:
         """Open the dialog (returned: tests drive it)."""
@@ -261,8 +250,3 @@ class ImpactAssessmentsPage(QWidget):
             return False
         self._done(fmt(self.tr("Assessment %1 deleted."), a.number))
         return True
-
-    def _done(self, message: str) -> None:
-        self.status.setText(message)
-        self.reload()
-        self.operations.report(Changes(requests=True), self)
