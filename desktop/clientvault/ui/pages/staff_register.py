@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QStandardItem
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -42,8 +41,9 @@ from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt, format_date, format_number
 from clientvault.ui.labels import role_name
 from clientvault.ui.operations import Operations
-from clientvault.ui.widgets.tables import make_table_view
-from clientvault.ui.widgets.text import embolden, wrapped_label
+from clientvault.ui.widgets.register_page import headed_layout, refill, table_model, toolbar
+from clientvault.ui.widgets.tables import make_table_view, selected_item
+from clientvault.ui.widgets.text import wrapped_label
 
 _ALERT_BG = "#fdf0ee"
 _SUFFIX = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg", "image/tiff": ".tif"}
@@ -88,19 +88,18 @@ class StaffRegisterPage(QWidget):
             b.setVisible(manage)
         self.override_button.setVisible(vault.session.role is Role.PARTNER)
         self.end_override_button.setVisible(vault.session.role is Role.PARTNER)
-        controls = QHBoxLayout()
-        controls.addWidget(self.filter)
-        controls.addStretch(1)
-        for b in (
-            self.agreement_button,
-            self.training_button,
-            self.override_button,
-            self.end_override_button,
-            self.scan_button,
-        ):
-            controls.addWidget(b)
-        self.model = QStandardItemModel(0, 6, self)
-        self.model.setHorizontalHeaderLabels(
+        controls = toolbar(
+            [self.filter],
+            [
+                self.agreement_button,
+                self.training_button,
+                self.override_button,
+                self.end_override_button,
+                self.scan_button,
+            ],
+        )
+        self.model = table_model(
+            self,
             [
                 self.tr("Name"),
                 self.tr("Role"),
@@ -108,7 +107,7 @@ class StaffRegisterPage(QWidget):
                 self.tr("Last training"),
                 self.tr("Refresher due"),
                 self.tr("Override until"),
-            ]
+            ],
         )
         self.view = make_table_view(self, "staff_register", self.model)
         self.details = wrapped_label(self, name="details")
@@ -125,9 +124,7 @@ class StaffRegisterPage(QWidget):
         setting.addWidget(self.months)
         setting.addWidget(self.months_button)
         setting.addStretch(1)
-        self.sessions = QStandardItemModel(0, 4, self)
-        self.sessions.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Topic"), self.tr("Trainer"),
-                                                 self.tr("Attended")])  # fmt: skip
+        self.sessions = table_model(self, [self.tr("Date"), self.tr("Topic"), self.tr("Trainer"), self.tr("Attended")])
         self.sessions_view = make_table_view(self, "training_sessions", self.sessions)
         self.training: list[TrainingSession] = []
         self.attendance_button = QPushButton(self.tr("Add attendees…"), self)
@@ -135,29 +132,22 @@ class StaffRegisterPage(QWidget):
         self.attendance_button.setVisible(manage)
         self.attendance_button.setEnabled(False)
         self.status = wrapped_label(self, name="status")
-        layout = QVBoxLayout(self)
-        layout.addWidget(embolden(QLabel(self.tr("Staff register"), self)))
-        layout.addWidget(
-            wrapped_label(
-                self,
-                self.tr(
-                    "Everyone who works with client data signs a confidentiality agreement and attends training. "
-                    "Without an agreement in force a member of staff cannot reveal sensitive items (the partner, "
-                    "who signs for the firm, is not held)."
-                )
-                if manage
-                else self.tr("Your confidentiality agreement and the training sessions you attended."),
+        layout = headed_layout(
+            self,
+            self.tr("Staff register"),
+            self.tr(
+                "Everyone who works with client data signs a confidentiality agreement and attends training. "
+                "Without an agreement in force a member of staff cannot reveal sensitive items (the partner, "
+                "who signs for the firm, is not held)."
             )
+            if manage
+            else self.tr("Your confidentiality agreement and the training sessions you attended."),
         )
         layout.addLayout(controls)
         layout.addWidget(self.view, 2)
         layout.addWidget(self.details)
         layout.addLayout(setting)
-        sessions_row = QHBoxLayout()
-        sessions_row.addWidget(QLabel(self.tr("Training sessions:"), self))
-        sessions_row.addStretch(1)
-        sessions_row.addWidget(self.attendance_button)
-        layout.addLayout(sessions_row)
+        layout.addLayout(toolbar([QLabel(self.tr("Training sessions:"), self)], [self.attendance_button]))
         layout.addWidget(self.sessions_view, 1)
         layout.addWidget(self.status)
         self.filter.currentIndexChanged.connect(lambda _i: self.show_lines())
@@ -183,12 +173,19 @@ class StaffRegisterPage(QWidget):
         self.lines = self.service.standings()
         self.months.setValue(self.service.refresher_months())
         names = {s.user_id: s.display_name for s in self.lines}
-        self.sessions.removeRows(0, self.sessions.rowCount())
         self.training = self.service.sessions()
-        for s in self.training:
-            who = "、".join(names.get(u, "") or f"#{u}" for u in s.attendees)
-            cells = [format_date(s.held_on), s.topic, s.trainer, who]
-            self.sessions.appendRow([QStandardItem(c) for c in cells])
+        refill(
+            self.sessions,
+            (
+                [
+                    format_date(s.held_on),
+                    s.topic,
+                    s.trainer,
+                    "、".join(names.get(u, "") or f"#{u}" for u in s.attendees),
+                ]
+                for s in self.training
+            ),
+        )
         self.sessions_view.resizeColumnsToContents()
         self.show_lines()
 
@@ -321,8 +318,7 @@ class StaffRegisterPage(QWidget):
 
     def selected_session(self) -> TrainingSession | None:
         """The training session selected below."""
-        rows = self.sessions_view.selectionModel().selectedRows()
-        return self.training[rows[0].row()] if rows else None
+        return selected_item(self.sessions_view, self.training.__getitem__)
 
     def add_attendance(self) -> AttendanceDialog | None:
         """Open the dialog adding attendees to the selected session (returned: tests drive it)."""
