@@ -10,14 +10,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,8 +27,16 @@ from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt, format_date, format_number
 from clientvault.ui.operations import Operations
 from clientvault.ui.request_labels import complaint_category_name
-from clientvault.ui.widgets.tables import make_table_view
-from clientvault.ui.widgets.text import embolden, wrapped_label
+from clientvault.ui.widgets.register_page import (
+    RegisterActions,
+    finish_form,
+    headed_layout,
+    refill,
+    table_model,
+    toolbar,
+)
+from clientvault.ui.widgets.tables import make_table_view, selected_item
+from clientvault.ui.widgets.text import wrapped_label
 
 
 class ComplaintDialog(QDialog):
@@ -73,13 +78,7 @@ class ComplaintDialog(QDialog):
         form.addRow(self.tr("Received by:"), self.channel)
         form.addRow(self.tr("About client:"), self.client)
         form.addRow(self.tr("Summary:"), self.summary)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        finish_form(self, form, self.error, self.submit)
 
     def submit(self) -> None:
         """Log the complaint; an error stays in the dialog with the text kept."""
@@ -96,7 +95,7 @@ class ComplaintDialog(QDialog):
         self.accept()
 
 
-class ComplaintsPage(QWidget):
+class ComplaintsPage(QWidget, RegisterActions):
     """Lists complaints; partner and privacy officer resolve them; counts per category and month."""
 
     def __init__(
@@ -122,14 +121,9 @@ class ComplaintsPage(QWidget):
         self.resolve_button.setObjectName("resolve")
         self.resolve_button.setVisible(self.service.can_manage())
         self.count_label = QLabel(self)
-        controls = QHBoxLayout()
-        controls.addWidget(self.show_all)
-        controls.addWidget(self.count_label)
-        controls.addStretch(1)
-        controls.addWidget(self.new_button)
-        controls.addWidget(self.resolve_button)
-        self.model = QStandardItemModel(0, 7, self)
-        self.model.setHorizontalHeaderLabels(
+        controls = toolbar([self.show_all, self.count_label], [self.new_button, self.resolve_button])
+        self.model = table_model(
+            self,
             [
                 self.tr("No."),
                 self.tr("Received"),
@@ -138,23 +132,20 @@ class ComplaintsPage(QWidget):
                 self.tr("Summary"),
                 self.tr("State"),
                 self.tr("Complainant told"),
-            ]
+            ],
         )
         self.view = make_table_view(self, "complaints", self.model)
         self.counts = QStandardItemModel(self)
         self.counts_view = make_table_view(self, "complaint_counts", self.counts)
         self.status = wrapped_label(self, name="status")
-        layout = QVBoxLayout(self)
-        layout.addWidget(embolden(QLabel(self.tr("Complaints"), self)))
-        layout.addWidget(
-            wrapped_label(
-                self,
-                self.tr(
-                    "Complaints about how the firm handles personal data: log each one with its channel and "
-                    "category; the partner or the privacy officer records the resolution and whether the "
-                    "complainant was told."
-                ),
-            )
+        layout = headed_layout(
+            self,
+            self.tr("Complaints"),
+            self.tr(
+                "Complaints about how the firm handles personal data: log each one with its channel and "
+                "category; the partner or the privacy officer records the resolution and whether the "
+                "complainant was told."
+            ),
         )
         layout.addLayout(controls)
         layout.addWidget(self.view, 2)
@@ -172,18 +163,21 @@ class ComplaintsPage(QWidget):
         if self.vault.locked:
             return
         self.entries = self.service.entries(open_only=not self.show_all.isChecked())
-        self.model.removeRows(0, self.model.rowCount())
-        for c in self.entries:
-            cells = [
-                c.number,
-                format_date(c.received_on),
-                complaint_category_name(c.category),
-                c.client_name or ("" if c.client_id is None else self.tr("(sealed or erased)")),
-                c.summary.splitlines()[0] if c.summary else "",
-                self.tr("Open") if c.status == "open" else self.tr("Resolved"),
-                (self.tr("Yes") if c.feedback_given else self.tr("No")) if c.status != "open" else "",
-            ]
-            self.model.appendRow([QStandardItem(x) for x in cells])
+        refill(
+            self.model,
+            (
+                [
+                    c.number,
+                    format_date(c.received_on),
+                    complaint_category_name(c.category),
+                    c.client_name or ("" if c.client_id is None else self.tr("(sealed or erased)")),
+                    c.summary.splitlines()[0] if c.summary else "",
+                    self.tr("Open") if c.status == "open" else self.tr("Resolved"),
+                    (self.tr("Yes") if c.feedback_given else self.tr("No")) if c.status != "open" else "",
+                ]
+                for c in self.entries
+            ),
+        )
         self.count_label.setText(fmt(self.tr("%1 complaints"), format_number(len(self.entries))))
         self._reload_counts()
         self._update_buttons()
@@ -210,8 +204,7 @@ class ComplaintsPage(QWidget):
 
     def selected(self) -> Complaint | None:
         """The selected complaint."""
-        rows = self.view.selectionModel().selectedRows()
-        return self.entries[rows[0].row()] if rows else None
+        return selected_item(self.view, self.entries.__getitem__)
 
     def _update_buttons(self) -> None:
         c = self.selected()
@@ -248,8 +241,3 @@ class ComplaintsPage(QWidget):
             return False
         self._done(fmt(self.tr("Complaint %1 resolved."), c.number))
         return True
-
-    def _done(self, message: str) -> None:
-        self.status.setText(message)
-        self.reload()
-        self.operations.report(Changes(requests=True), self)
