@@ -6,7 +6,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,8 +28,9 @@ from clientvault.services.incidents import Incident, IncidentKind, IncidentServi
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt, format_date, format_number
 from clientvault.ui.operations import Operations
-from clientvault.ui.widgets.tables import make_table_view
-from clientvault.ui.widgets.text import embolden, wrapped_label
+from clientvault.ui.widgets.register_page import headed_layout, refill, table_model, toolbar
+from clientvault.ui.widgets.tables import make_table_view, selected_item
+from clientvault.ui.widgets.text import wrapped_label
 
 
 class ChecklistDialog(QDialog):
@@ -95,35 +95,28 @@ class IncidentsPage(QWidget):
             self.affected_button, self.checklist_button, self.decide_button, self.authority_button,
             self.letters_button, self.close_button,
         )  # fmt: skip
-        top = QHBoxLayout()
-        top.addWidget(self.show_all)
-        top.addWidget(self.count_label)
-        top.addStretch(1)
-        top.addWidget(self.report_button)
+        top = toolbar([self.show_all, self.count_label], [self.report_button])
         actions = QHBoxLayout()
         for b in self.manage_buttons:
             actions.addWidget(b)
             b.setVisible(self.service.can_manage())
         actions.addStretch(1)
-        self.model = QStandardItemModel(0, 7, self)
-        self.model.setHorizontalHeaderLabels(
+        self.model = table_model(
+            self,
             [self.tr("No."), self.tr("Kind"), self.tr("Discovered"), self.tr("What happened"), self.tr("Affected"),
-             self.tr("Notify"), self.tr("State")]
+             self.tr("Notify"), self.tr("State")],
         )  # fmt: skip
         self.view = make_table_view(self, "incidents", self.model)
         self.status = wrapped_label(self, name="status")
-        layout = QVBoxLayout(self)
-        layout.addWidget(embolden(QLabel(self.tr("Incidents and breaches"), self)))
-        layout.addWidget(
-            wrapped_label(
-                self,
-                self.tr(
-                    "Report any event that may have exposed client data (a lost laptop, a mis-sent e-mail, a "
-                    "break-in) at once. The partner or the privacy officer names the affected clients and persons, "
-                    "works through the response plan, decides whether to notify them and the authority (PIPL "
-                    "Art 57) and prints the letters. Drills are recorded the same way."
-                ),
-            )
+        layout = headed_layout(
+            self,
+            self.tr("Incidents and breaches"),
+            self.tr(
+                "Report any event that may have exposed client data (a lost laptop, a mis-sent e-mail, a "
+                "break-in) at once. The partner or the privacy officer names the affected clients and persons, "
+                "works through the response plan, decides whether to notify them and the authority (PIPL "
+                "Art 57) and prints the letters. Drills are recorded the same way."
+            ),
         )
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
@@ -145,19 +138,22 @@ class IncidentsPage(QWidget):
             return
         before = self.selected()
         self.entries = self.service.entries(open_only=not self.show_all.isChecked())
-        self.model.removeRows(0, self.model.rowCount())
         notify = {"notify": self.tr("Notify"), "no_notify": self.tr("Not notified"), "": self.tr("Not decided")}
-        for i in self.entries:
-            cells = [
-                i.number,
-                self.kind_names[i.kind],
-                format_date(i.discovered_on),
-                i.summary.splitlines()[0] if i.summary else "",
-                format_number(len(i.affected)),
-                notify[i.notify],
-                self.tr("Open") if i.status == "open" else self.tr("Closed"),
-            ]
-            self.model.appendRow([QStandardItem(c) for c in cells])
+        refill(
+            self.model,
+            (
+                [
+                    i.number,
+                    self.kind_names[i.kind],
+                    format_date(i.discovered_on),
+                    i.summary.splitlines()[0] if i.summary else "",
+                    format_number(len(i.affected)),
+                    notify[i.notify],
+                    self.tr("Open") if i.status == "open" else self.tr("Closed"),
+                ]
+                for i in self.entries
+            ),
+        )
         self.count_label.setText(fmt(self.tr("%1 incidents"), format_number(len(self.entries))))
         if before is not None:  # keep the incident being worked on selected
             for row, i in enumerate(self.entries):
@@ -172,8 +168,7 @@ class IncidentsPage(QWidget):
 
     def selected(self) -> Incident | None:
         """The selected incident."""
-        rows = self.view.selectionModel().selectedRows()
-        return self.entries[rows[0].row()] if rows else None
+        return selected_item(self.view, self.entries.__getitem__)
 
     def _update_buttons(self) -> None:
         i = self.selected()
