@@ -6,16 +6,13 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,11 +30,19 @@ from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt, format_date, format_number
 from clientvault.ui.operations import Operations
 from clientvault.ui.request_labels import request_kind_name, request_status_name
-from clientvault.ui.widgets.tables import make_table_view
-from clientvault.ui.widgets.text import embolden, wrapped_label
+from clientvault.ui.widgets.register_page import (
+    RegisterActions,
+    action_button,
+    headed_layout,
+    refill,
+    table_model,
+    toolbar,
+)
+from clientvault.ui.widgets.tables import make_table_view, selected_item
+from clientvault.ui.widgets.text import wrapped_label
 
 
-class RequestsRegisterPage(QWidget):
+class RequestsRegisterPage(QWidget, RegisterActions):
     """Lists the requests the role may see; partner and privacy officer answer, extend, refuse, hand over."""
 
     def __init__(
@@ -58,7 +63,6 @@ class RequestsRegisterPage(QWidget):
         self.service.entries(RequestFilter.OPEN, limit=1)  # AccessDenied (audited) for a role without the register
         self.manager = self.service.can_manage()
         self.entries: list[SubjectRequest] = []
-        heading = embolden(QLabel(self.tr("Requests from individuals"), self))
         if self.manager:
             text = self.tr(
                 "Requests to access, copy, correct, supplement or delete personal data, to withdraw consent, to "
@@ -91,23 +95,13 @@ class RequestsRegisterPage(QWidget):
         self.due_days.setValue(self.service.due_days())
         self.due_days.setSuffix(self.tr(" working days"))
         self.due_days.editingFinished.connect(self._save_due_days)
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Show:"), self))
-        controls.addWidget(self.filter)
-        controls.addWidget(self.count_label)
-        controls.addStretch(1)
-        controls.addWidget(self.new_button)
-        actions = QHBoxLayout()
-        for b in (self.answer_button, self.close_button, self.handover_button, self.extend_button, self.refuse_button):
-            actions.addWidget(b)
-        actions.addStretch(1)
-        settings = QHBoxLayout()
-        settings.addWidget(QLabel(self.tr("Answer within:"), self))
-        settings.addWidget(self.due_days)
-        settings.addWidget(self.calendar_button)
-        settings.addStretch(1)
-        self.model = QStandardItemModel(0, 8, self)
-        self.model.setHorizontalHeaderLabels(
+        controls = toolbar([QLabel(self.tr("Show:"), self), self.filter, self.count_label], [self.new_button])
+        actions = toolbar(
+            [self.answer_button, self.close_button, self.handover_button, self.extend_button, self.refuse_button], []
+        )
+        settings = toolbar([QLabel(self.tr("Answer within:"), self), self.due_days, self.calendar_button], [])
+        self.model = table_model(
+            self,
             [
                 self.tr("No."),
                 self.tr("Request"),
@@ -117,13 +111,11 @@ class RequestsRegisterPage(QWidget):
                 self.tr("Due"),
                 self.tr("Identity"),
                 self.tr("State"),
-            ]
+            ],
         )
         self.view = make_table_view(self, "requests", self.model)
         self.status = wrapped_label(self, name="status")
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(wrapped_label(self, text))
+        layout = headed_layout(self, self.tr("Requests from individuals"), text)
         layout.addLayout(controls)
         layout.addWidget(self.view, 1)
         if self.manager:
@@ -147,10 +139,7 @@ class RequestsRegisterPage(QWidget):
         self.reload()
 
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(lambda: slot())
-        return button
+        return action_button(self, name, text, slot)
 
     # -- list ----------------------------------------------------------------------------------
 
@@ -167,7 +156,7 @@ class RequestsRegisterPage(QWidget):
         before = self.selected()
         self.entries = self.service.entries(RequestFilter(self.filter.currentData()))
         today = self.today()
-        self.model.removeRows(0, self.model.rowCount())
+        rows = []
         for e in self.entries:
             due = format_date(e.effective_due) + (self.tr(" (extended)") if e.extended_to else "")
             if e.is_overdue(today):
@@ -183,7 +172,8 @@ class RequestsRegisterPage(QWidget):
                 self.tr("Checked") if e.identity_ok else self.tr("Failed"),
                 request_status_name(e.status),
             ]
-            self.model.appendRow([QStandardItem(c) for c in cells])
+            rows.append(cells)
+        refill(self.model, rows)
         self.count_label.setText(fmt(self.tr("%1 requests"), format_number(len(self.entries))))
         if before is not None:  # keep the request being worked on selected
             for row, e in enumerate(self.entries):
@@ -200,8 +190,7 @@ class RequestsRegisterPage(QWidget):
 
     def selected(self) -> SubjectRequest | None:
         """The selected entry."""
-        rows = self.view.selectionModel().selectedRows()
-        return self.entries[rows[0].row()] if rows else None
+        return selected_item(self.view, self.entries.__getitem__)
 
     def select_row(self, row: int) -> None:
         """Select one row (tests, keyboard)."""
@@ -219,11 +208,6 @@ class RequestsRegisterPage(QWidget):
         self.refuse_button.setEnabled(is_open)
 
     # -- actions -------------------------------------------------------------------------------
-
-    def _done(self, message: str) -> None:
-        self.status.setText(message)
-        self.reload()
-        self.operations.report(Changes(requests=True), self)
 
     def _try(self, action: Callable[[], object], message: str) -> bool:
         try:

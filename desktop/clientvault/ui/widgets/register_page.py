@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,14 @@ def toolbar(left: Sequence[QWidget], right: Sequence[QWidget]) -> QHBoxLayout:
     for w in right:
         row.addWidget(w)
     return row
+
+
+def action_button(parent: QWidget, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
+    """A push button with object name ``name`` that calls ``slot()`` when clicked."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.clicked.connect(lambda: slot())
+    return button
 
 
 def table_model(parent: QWidget, headers: Sequence[str]) -> QStandardItemModel:
