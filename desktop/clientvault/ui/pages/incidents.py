@@ -28,7 +28,7 @@ from clientvault.services.incidents import Incident, IncidentKind, IncidentServi
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt, format_date, format_number
 from clientvault.ui.operations import Operations
-from clientvault.ui.widgets.register_page import headed_layout, refill, table_model, toolbar
+from clientvault.ui.widgets.register_page import action_button, headed_layout, refill, table_model, toolbar
 from clientvault.ui.widgets.tables import make_table_view, selected_item
 from clientvault.ui.widgets.text import wrapped_label
 
@@ -127,10 +127,7 @@ class IncidentsPage(QWidget):
         self.reload()
 
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.clicked.connect(lambda: slot())
-        return button
+        return action_button(self, name, text, slot)
 
     def reload(self) -> None:
         """Re-read the register."""
