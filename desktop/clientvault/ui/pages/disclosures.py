@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,8 +27,16 @@ from clientvault.ui.dialogs.purpose_edit import basis_label
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt, format_date, format_number
 from clientvault.ui.operations import Operations
+from clientvault.ui.widgets.register_page import (
+    RegisterActions,
+    finish_form,
+    headed_layout,
+    refill,
+    table_model,
+    toolbar,
+)
 from clientvault.ui.widgets.tables import make_table_view
-from clientvault.ui.widgets.text import embolden, wrapped_label
+from clientvault.ui.widgets.text import wrapped_label
 
 
 class DisclosureDialog(QDialog):
@@ -79,13 +84,7 @@ class DisclosureDialog(QDialog):
         form.addRow(self.tr("Recipient:"), self.recipient)
         form.addRow(self.tr("Purpose:"), self.purpose)
         form.addRow(self.tr("Data given:"), cats)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        finish_form(self, form, self.error, self.submit)
         self.client.currentIndexChanged.connect(lambda _i: self._fill_persons())
         self._fill_persons()
 
@@ -116,7 +115,7 @@ class DisclosureDialog(QDialog):
         self.accept()
 
 
-class DisclosuresPage(QWidget):
+class DisclosuresPage(QWidget, RegisterActions):
     """The sharing log: who received which client's data, under which purpose and basis."""
 
     def __init__(
@@ -131,31 +130,24 @@ class DisclosuresPage(QWidget):
         self.new_button = QPushButton(self.tr("Log a disclosure…"), self)
         self.new_button.setObjectName("new")
         self.count_label = QLabel(self)
-        self.model = QStandardItemModel(0, 6, self)
-        self.model.setHorizontalHeaderLabels(
+        self.model = table_model(
+            self,
             [self.tr("Date"), self.tr("Client"), self.tr("Recipient"), self.tr("Purpose"), self.tr("Basis"),
-             self.tr("Categories")]
+             self.tr("Categories")],
         )  # fmt: skip
         self.view = make_table_view(self, "disclosures", self.model)
         self.status = wrapped_label(self, name="status")
-        top = QHBoxLayout()
-        top.addWidget(self.count_label)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(embolden(QLabel(self.tr("Sharing log"), self)))
-        layout.addWidget(
-            wrapped_label(
-                self,
-                self.tr(
-                    "Each time client data is given to someone outside the firm (tax bureau, bank, social "
-                    "insurance), log it here. ClientVault refuses, with the reason, a disclosure the purpose does "
-                    "not cover or that lacks the consent in force, the separate consent for sensitive data or the "
-                    "separate consent to provide data to others (PIPL Arts 23, 29)."
-                ),
-            )
+        layout = headed_layout(
+            self,
+            self.tr("Sharing log"),
+            self.tr(
+                "Each time client data is given to someone outside the firm (tax bureau, bank, social "
+                "insurance), log it here. ClientVault refuses, with the reason, a disclosure the purpose does "
+                "not cover or that lacks the consent in force, the separate consent for sensitive data or the "
+                "separate consent to provide data to others (PIPL Arts 23, 29)."
+            ),
         )
-        layout.addLayout(top)
+        layout.addLayout(toolbar([self.count_label], [self.new_button]))
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         self.new_button.clicked.connect(lambda: self.new_disclosure())
@@ -167,12 +159,11 @@ class DisclosuresPage(QWidget):
             return
         entries = self.service.entries()
         names = {p.code: p.name(self.lang) for p in PurposeService(self.vault).catalogue(include_inactive=True)}
-        self.model.removeRows(0, self.model.rowCount())
-        for d in entries:
-            cells = [format_date(d.disclosed_on), d.client_name or self.tr("(sealed or erased)"), d.recipient,
-                     names.get(d.purpose_code, d.purpose_code), basis_label(d.basis),
-                     categories_text(d.categories, self.lang)]  # fmt: skip
-            self.model.appendRow([QStandardItem(c) for c in cells])
+        refill(self.model, (
+            [format_date(d.disclosed_on), d.client_name or self.tr("(sealed or erased)"), d.recipient,
+             names.get(d.purpose_code, d.purpose_code), basis_label(d.basis), categories_text(d.categories, self.lang)]
+            for d in entries
+        ))  # fmt: skip
         self.count_label.setText(fmt(self.tr("%1 disclosures"), format_number(len(entries))))
 
     def apply_changes(self, changes: Changes) -> None:
@@ -183,12 +174,6 @@ class DisclosuresPage(QWidget):
     def new_disclosure(self) -> DisclosureDialog:
         """Open the dialog (returned: tests drive it)."""
         dialog = DisclosureDialog(self.vault, self.service, self.lang, self)
-
-        def done() -> None:
-            self.status.setText(self.tr("Disclosure logged."))
-            self.reload()
-            self.operations.report(Changes(requests=True), self)
-
-        dialog.accepted.connect(done)
+        dialog.accepted.connect(lambda: self._done(self.tr("Disclosure logged.")))
         dialog.open()
         return dialog
