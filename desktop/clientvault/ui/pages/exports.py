@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QWidget
 
 from clientvault.core.roles import Role
 from clientvault.services.changes import Changes
@@ -17,8 +17,9 @@ from clientvault.ui.errors import show_error
 from clientvault.ui.i18n import fmt, format_number
 from clientvault.ui.models.exports import ExportTableModel
 from clientvault.ui.operations import Operation, Operations
+from clientvault.ui.widgets.register_page import headed_layout, toolbar
 from clientvault.ui.widgets.tables import make_table_view, selected_item
-from clientvault.ui.widgets.text import embolden, wrapped_label
+from clientvault.ui.widgets.text import wrapped_label
 
 
 class ExportsPage(QWidget):
@@ -40,7 +41,6 @@ class ExportsPage(QWidget):
         self.operations = operations
         self.exports = ExportService(vault, today=today)
         self.operation: Operation | None = None
-        heading = embolden(QLabel(self.tr("Export register"), self))
         if vault.session.role is Role.ACCOUNTANT:
             text = self.tr(
                 "The files you saved or exported from ClientVault. Destroy each file once its destroy-by date has "
@@ -53,7 +53,6 @@ class ExportsPage(QWidget):
                 "destroy-by date has come: ClientVault overwrites it with zeros and deletes it, if it is still "
                 "where it was saved and unchanged."
             )
-        intro = wrapped_label(self, text)
         self.filter = QComboBox(self)
         self.filter.setObjectName("status_filter")
         self.filter.addItem(self.tr("Due for destruction"), RegisterFilter.DUE)
@@ -63,20 +62,13 @@ class ExportsPage(QWidget):
         self.count_label.setObjectName("count")
         self.destroy_button = QPushButton(self.tr("Destroy file…"), self)
         self.destroy_button.setObjectName("destroy")
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Show:"), self))
-        controls.addWidget(self.filter)
-        controls.addWidget(self.count_label)
-        controls.addStretch(1)
-        controls.addWidget(self.destroy_button)
+        controls = toolbar([QLabel(self.tr("Show:"), self), self.filter, self.count_label], [self.destroy_button])
 
         self.model = ExportTableModel(self.exports, self, today=today)
         self.view = make_table_view(self, "exports", self.model)
         self.status = wrapped_label(self, name="status")
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
+        layout = headed_layout(self, self.tr("Export register"), text)
         layout.addLayout(controls)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
