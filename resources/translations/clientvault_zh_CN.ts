@@ -6487,8 +6487,12 @@ Please give this reference to your administrator.</source>
         <translation>信息种类：</translation>
     </message>
     <message>
-        <source>Retention (years):</source>
-        <translation>保存期限（年）：</translation>
+        <source>Retention follows the firm&apos;s retention rules (Erasure page, Retention rules…).</source>
+        <translation>保存期限按本公司的保管期限规则确定（“数据销毁”页面，“保管期限规则…”）。</translation>
+    </message>
+    <message>
+        <source>Retention:</source>
+        <translation>保存期限：</translation>
     </message>
     <message>
         <source>Recipients (from the list):</source>
@@ -6556,14 +6560,6 @@ Please give this reference to your administrator.</source>
     <message>
         <source>third parties</source>
         <translation>第三方</translation>
-    </message>
-    <message>
-        <source>%1 years</source>
-        <translation>%1 年</translation>
-    </message>
-    <message>
-        <source>until consent ends</source>
-        <translation>至同意终止</translation>
     </message>
     <message>
         <source>yes</source>

@@ -22,7 +22,7 @@ class PurposeLine:
     basis: str  # a lawful-basis code
     categories: tuple[str, ...]  # category codes
     recipients: str
-    retention_years: int
+    retention: str  # services.retention_notice.retention_statement: the 告知同意书's own text
 
 
 @dataclass(frozen=True)
@@ -94,8 +94,6 @@ _S = {
         "basis": "处理依据",
         "recipients": "接收方",
         "retention": "保存期限",
-        "years": "{n} 年",
-        "until_consent": "至同意撤回或届满",
         "none": "无",
         "no_purpose": "目前没有正在进行的处理目的（仅依法保存）。",
         "masked": "证件号码、银行账号部分隐藏，登录信息不打印；如需核对完整内容，请在核验身份后到本公司当面查阅。",
@@ -117,8 +115,6 @@ _S = {
         "basis": "Lawful basis",
         "recipients": "Recipients",
         "retention": "Retention",
-        "years": "{n} years",
-        "until_consent": "until the consent is withdrawn or ends",
         "none": "none",
         "no_purpose": "No processing purpose is in force now (the data is only stored as the law requires).",
         "masked": "ID numbers and bank accounts are partly hidden and logins are not printed; to check them in "
@@ -169,14 +165,13 @@ def render_access_answer(data: AccessData, *, lang: str = "zh") -> bytes:
     if not data.purposes:
         story.append(para(s["no_purpose"], styles.body))
     for p in data.purposes:
-        retention = s["years"].format(n=p.retention_years) if p.retention_years else s["until_consent"]
         story.append(
             key_value_table(
                 [
                     (p.name, s["sep"].join(_label(CATEGORY_LABELS, c, lang) for c in p.categories) or s["none"]),
                     (s["basis"], _label(BASIS_LABELS, p.basis, lang)),
                     (s["recipients"], p.recipients or s["none"]),
-                    (s["retention"], retention),
+                    (s["retention"], p.retention or s["none"]),
                 ],
                 styles,
                 key_width=width,

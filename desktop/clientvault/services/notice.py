@@ -12,13 +12,14 @@
 * Retention (what the app will do at sealing, services.retention): per purpose, the categories a
   retention rule requires after the engagement ends, with the rule's period, counted from the first
   day after the end of the accounting year in which the engagement ended; the rest is erased.
+  The same text (services.retention_notice.retention_statement) is shown wherever retention is
+  told: the access answer, the record of processing activities and the Purposes page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from clientvault.core.errors import NoticeIncomplete, ValidationError
@@ -28,9 +29,9 @@ from clientvault.documents import consent_form as cf
 from clientvault.services.context import Vault
 from clientvault.services.purposes import Purpose
 from clientvault.services.recipients import RecipientService
-from clientvault.services.retention import PERSON_ROLES, rule_until
+from clientvault.services.retention_notice import CATEGORY_CLASSES, kept_after_end
 from clientvault.services.subject_requests import DEFAULT_DUE_DAYS, DUE_KEY
-from clientvault.storage.retention import RetentionRepository, RetentionRule
+from clientvault.storage.retention import RetentionRepository
 from clientvault.storage.users import SettingsRepository
 
 __all__ = [
@@ -49,27 +50,6 @@ FIRM_FIELDS = ("name", "address", "phone", "email", "privacy_contact")
 
 #: The notice details the firm types (its name is the vault's firm name).
 NOTICE_FIELDS = ("address", "phone", "email", "privacy_contact", "complaint_channel")
-
-#: Which item classes of a client (services.retention.ITEM_CLASSES) hold each data category.
-CATEGORY_CLASSES: dict[DataCategory, tuple[str, ...]] = {
-    DataCategory.IDENTITY: ("client.identity", *(f"person.{r}" for r in PERSON_ROLES)),
-    DataCategory.CONTACT: ("client.contact", *(f"person.{r}.contact" for r in PERSON_ROLES)),
-    DataCategory.ID_DOCUMENT: tuple(f"person.{r}.id_number" for r in PERSON_ROLES),
-    DataCategory.BANK: ("item.bank_account",),
-    DataCategory.CREDENTIALS: ("item.tax_login", "item.social_insurance_login"),
-}
-
-#: English names of the shipped retention rules (the rules' own titles are Chinese).
-_RULE_EN = {
-    "accounting_vouchers": "accounting vouchers",
-    "accounting_ledgers": "account books",
-    "tax_records": "tax records",
-    "tax_returns": "tax returns",
-    "bank_statements": "bank statements",
-    "bank_reconciliations": "bank reconciliations",
-    "financial_reports": "financial reports",
-    "handover_register": "handover register",
-}
 
 
 def check_firm(firm: cf.FirmDetails) -> None:
@@ -110,38 +90,6 @@ def reply_days(vault: Vault) -> int:
         return int(SettingsRepository(vault.db).get(DUE_KEY, str(DEFAULT_DUE_DAYS)))
     except ValueError:
         return DEFAULT_DUE_DAYS
-
-
-def _rule_title(rule: RetentionRule, lang: str) -> str:
-    if lang == "en":
-        return _RULE_EN.get(rule.category, rule.category.replace("_", " "))
-    return (rule.title or rule.category).split("（")[0]
-
-
-def kept_after_end(
-    categories: frozenset[DataCategory], rules: Sequence[RetentionRule], lang: str
-) -> tuple[cf.KeptAfterEnd, ...]:
-    """The categories a retention rule requires after the engagement ends, grouped by the deciding rule.
-
-    For each category: the applicable rule that keeps any of its item classes longest (the same
-    choice as sealing, services.retention.covering_rule). Categories no rule covers are erased at
-    sealing and appear in no group.
-    """
-    start = date(2000, 1, 1)  # any start: rules are compared by length
-    groups: dict[str, tuple[RetentionRule, list[str]]] = {}
-    for category in DataCategory:
-        if category not in categories:
-            continue
-        classes = set(CATEGORY_CLASSES.get(category, ()))
-        covering = [r for r in rules if r.applies and classes & set(r.covers)]
-        if not covering:
-            continue
-        rule = max(covering, key=lambda r: (rule_until(r, start), r.category))
-        groups.setdefault(rule.category, (rule, []))[1].append(category.value)
-    ordered = sorted(groups.values(), key=lambda g: (-rule_until(g[0], start).toordinal(), g[0].category))
-    return tuple(
-        cf.KeptAfterEnd(tuple(cats), rule.years, rule.permanent, _rule_title(rule, lang)) for rule, cats in ordered
-    )
 
 
 def notice_purposes(

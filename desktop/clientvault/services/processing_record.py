@@ -1,7 +1,8 @@
 """The record of processing activities: purposes × categories × recipients × retention × measures.
 
 Each purpose also names the impact assessments that cover it (PIPL Art 55; "—" when none).
-Built from the purpose catalogue (the current version of each active purpose) and the security
+Built from the purpose catalogue (the current version of each active purpose; its retention is
+the firm's retention rules as the 告知同意书 states it, services.retention_notice) and the security
 measures the application itself applies (once above the table in the PDF, on every row of the
 workbook). It holds no client data, so it is written directly (PDF and Excel) and not filed in the
 export register. Partner and privacy officer.
@@ -22,6 +23,7 @@ from clientvault.documents.workbook_writer import Column, Sheet, Stamp, write_sh
 from clientvault.security.atomic import atomic_write_bytes
 from clientvault.services.context import Vault
 from clientvault.services.purposes import PurposeService
+from clientvault.services.retention_notice import retention_statements
 
 #: What ClientVault does for every purpose (ARCHITECTURE.md, SECURITY.md).
 MEASURES = {
@@ -66,12 +68,11 @@ class ProcessingRecordService:
             " JOIN impact_assessments a ON a.id = l.assessment_id WHERE l.kind = 'purpose' ORDER BY a.id"
         ):
             assessed.setdefault(str(code), []).append(str(number))
-        for p in PurposeService(self.vault).catalogue():
+        catalogue = PurposeService(self.vault).catalogue()
+        kept = retention_statements(self.vault, catalogue, lang)  # the 告知同意书's own text
+        for p in catalogue:
             cats = sep.join(CATEGORY_LABELS[c.value][i] for c in sorted(p.categories))
-            if p.retention_years:
-                keep = f"{p.retention_years} 年" if lang == "zh" else f"{p.retention_years} years"
-            else:
-                keep = "至同意撤回或届满" if lang == "zh" else "until the consent ends"
+            keep = kept[p.code]
             out.append(
                 (p.name(lang), BASIS_LABELS[p.lawful_basis.value][i], cats, p.recipients(lang) or "—", keep,
                  sep.join(assessed.get(p.code, [])) or "—", MEASURES[lang])

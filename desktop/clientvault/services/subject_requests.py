@@ -38,6 +38,7 @@ from clientvault.documents.workbook_writer import Column, Sheet, Stamp, write_sh
 from clientvault.services.context import Vault
 from clientvault.services.exports import ExportEntry, ExportKind, ExportService
 from clientvault.services.registers import RegisterService
+from clientvault.services.retention_notice import retention_statements
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
 from clientvault.storage.subject_requests import SubjectRequestRepository
 from clientvault.storage.users import SettingsRepository
@@ -461,13 +462,14 @@ class SubjectRequestService(RegisterService):
             key=[c.value for c in DataCategory].index,
         )
         active = ConsentPurposePolicy(self.today).active(self.vault, client, entry.person_id)
+        kept = retention_statements(self.vault, [a.purpose for a in active], lang)
         purposes = tuple(
             PurposeLine(
                 name=a.purpose.name(lang),
                 basis=a.basis.value,
                 categories=tuple(c.value for c in sorted(a.categories)),
                 recipients=a.purpose.recipients(lang),
-                retention_years=a.purpose.retention_years,
+                retention=kept[a.purpose.code],
             )
             for a in active
         )
@@ -506,10 +508,10 @@ class SubjectRequestService(RegisterService):
                 Column("处理目的", width=24),
                 Column("个人信息种类", width=36),
                 Column("接收方", width=30),
-                Column("保存年限"),
+                Column("保存期限", width=60),
             ),
             [
-                [p.name, "、".join(CATEGORY_LABELS[c][0] for c in p.categories), p.recipients, p.retention_years]
+                [p.name, "、".join(CATEGORY_LABELS[c][0] for c in p.categories), p.recipients, p.retention]
                 for p in data.purposes
             ],
         )

@@ -116,7 +116,14 @@ class PurposeEditDialog(QDialog):
         form.addRow(self.tr("What is done (English):"), self.description_en)
         form.addRow(self.tr("Lawful basis:"), self.basis)
         form.addRow(self.tr("Data categories:"), grid)
-        form.addRow(self.tr("Retention (years):"), self.retention)
+        # Retention is the firm's retention rules, the same text everywhere (services.retention_notice);
+        # the stored number is kept as it is and no longer edited or shown.
+        self.retention.hide()
+        retention_note = wrapped_label(self, name="retention_note")
+        retention_note.setText(
+            self.tr("Retention follows the firm's retention rules (Erasure page, Retention rules…).")
+        )
+        form.addRow(self.tr("Retention:"), retention_note)
         form.addRow("", self.necessary)
         form.addRow("", self.separate)
         form.addRow("", self.third)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from clientvault.core.roles import Role
+from clientvault.services.changes import Changes
 from clientvault.services.context import Vault
 from clientvault.services.erasure import ErasureRequestRow, ErasureResult, ErasureService
 from clientvault.ui.dialogs.handover import HandoverDialog
@@ -107,6 +108,9 @@ class LawActions(QWidget):
     def show_rules(self) -> RetentionRulesDialog:
         """Open the rules editor (modeless: tests close it)."""
         dialog = RetentionRulesDialog(self.vault, self)
+        operations = getattr(self.parentWidget(), "operations", None)
+        if operations is not None:  # the notices, access answers and Purposes page state the rules
+            dialog.editor.sig_saved.connect(lambda _c: operations.report(Changes(settings=True), self))
         dialog.show()
         return dialog
 

@@ -20,6 +20,7 @@ from clientvault.services.consent import ConsentService
 from clientvault.services.context import Vault
 from clientvault.services.impact_assessments import ImpactAssessmentService
 from clientvault.services.purposes import Purpose, PurposeService
+from clientvault.services.retention_notice import retention_statements
 from clientvault.ui.dialogs.purpose_edit import NoticeDetailsDialog, PurposeEditDialog, basis_label, category_label
 from clientvault.ui.i18n import fmt
 from clientvault.ui.operations import Operations
@@ -91,13 +92,15 @@ class PurposesPage(QWidget):
 
     def apply_changes(self, changes: Changes) -> None:
         """The catalogue changes only through purpose edits (here or at another workstation)."""
-        if changes.touches("consent"):
+        if changes.touches("consent", "settings"):  # settings: a retention rule edited
             self.reload()
         self.recipients.apply_changes(changes)
 
     def reload(self) -> None:
         """Read the catalogue again."""
         self.purposes = self.service.catalogue(include_inactive=True)
+        # the 告知同意书's own retention text, from the firm's retention rules (never retention_years)
+        kept = retention_statements(self.vault, self.purposes, self.lang)
         self.table.setRowCount(len(self.purposes))
         sep = "、" if self.lang == "zh" else ", "
         for row, p in enumerate(self.purposes):
@@ -111,15 +114,15 @@ class PurposesPage(QWidget):
                 str(p.version),
                 basis_label(p.lawful_basis.value),
                 sep.join(category_label(c.value) for c in sorted(p.categories)),
-                self.tr("%1 years").replace("%1", str(p.retention_years))
-                if p.retention_years
-                else self.tr("until consent ends"),
+                kept[p.code],
                 self.tr("yes") if p.necessary else self.tr("optional"),
                 sep.join(separate),
                 self.tr("yes") if p.active else self.tr("no"),
             ]
             for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, col, item)
         self.edit_button.setEnabled(False)
 
     def selected(self) -> Purpose | None:
