@@ -8,19 +8,13 @@ what happens to the data at the end. A refusal stays in the dialog with everythi
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
-    QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +27,8 @@ from clientvault.services.recipient_agreements import AgreementKind
 from clientvault.services.recipients import RecipientService
 from clientvault.ui.dialogs.purpose_edit import category_label
 from clientvault.ui.errors import error_message
+from clientvault.ui.widgets.form_fields import date_edit, edited_day, short_text, tick_grid, ticked
+from clientvault.ui.widgets.register_page import finish_form
 from clientvault.ui.widgets.text import wrapped_label
 
 translate = QCoreApplication.translate
@@ -71,20 +67,6 @@ def categories_text(codes: tuple[str, ...], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(category_label(c) for c in known)
 
 
-def _date_edit(parent: QWidget, name: str, day: QDate) -> QDateEdit:
-    edit = QDateEdit(day, parent)
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    value = edit.date().toPython()
-    assert isinstance(value, date)
-    return value
-
-
 class AgreementTermsDialog(QDialog):
     """The agreement's fields; ``save`` (given by the page) records it and returns what was recorded."""
 
@@ -118,36 +100,20 @@ class AgreementTermsDialog(QDialog):
             for cid, name in clients or []:
                 self.party.addItem(name, cid)
         today = QDate.currentDate()
-        self.signed = _date_edit(self, "signed_on", today)
+        self.signed = date_edit(self, "signed_on", today)
         self.has_end = QCheckBox(self.tr("Term ends on"), self)
         self.has_end.setObjectName("has_end")
         self.has_end.setChecked(True)
-        self.ends = _date_edit(self, "ends_on", today.addYears(1))
+        self.ends = date_edit(self, "ends_on", today.addYears(1))
         self.has_end.toggled.connect(self.ends.setEnabled)
-        self.scope = QPlainTextEdit(self)
-        self.scope.setObjectName("scope")
-        self.scope.setMaximumHeight(70)
-        self.duties = QPlainTextEdit(self)
-        self.duties.setObjectName("security_duties")
-        self.duties.setMaximumHeight(70)
-        self.purpose_boxes: dict[str, QCheckBox] = {}
-        purposes = QWidget(self)
-        grid = QGridLayout(purposes)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for n, p in enumerate(PurposeService(vault).catalogue()):
-            box = QCheckBox(p.name(lang), purposes)
-            box.setObjectName(f"purpose_{p.code}")
-            self.purpose_boxes[p.code] = box
-            grid.addWidget(box, n // 2, n % 2)
-        self.category_boxes: dict[DataCategory, QCheckBox] = {}
-        cats = QWidget(self)
-        cgrid = QGridLayout(cats)
-        cgrid.setContentsMargins(0, 0, 0, 0)
-        for n, c in enumerate(DataCategory):
-            box = QCheckBox(category_label(c.value), cats)
-            box.setObjectName(f"category_{c.value}")
-            self.category_boxes[c] = box
-            cgrid.addWidget(box, n // 3, n % 3)
+        self.scope = short_text(self, "scope")
+        self.duties = short_text(self, "security_duties")
+        purposes, self.purpose_boxes = tick_grid(
+            self, ((p.code, p.name(lang)) for p in PurposeService(vault).catalogue()), 2, prefix="purpose_"
+        )
+        cats, self.category_boxes = tick_grid(
+            self, ((c, category_label(c.value)) for c in DataCategory), 3, prefix="category_"
+        )
         self.handling = QComboBox(self)
         self.handling.setObjectName("end_handling")
         for h in EndHandling:
@@ -170,13 +136,7 @@ class AgreementTermsDialog(QDialog):
         else:
             self.duties.setVisible(False)
         form.addRow(self.tr("At the end, the data is:"), self.handling)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        finish_form(self, form, self.error, self.submit)
 
     def tick(self, purposes: list[str], categories: list[str]) -> None:
         """Tick purposes and categories (tests, and the client page's payroll preset)."""
@@ -189,10 +149,10 @@ class AgreementTermsDialog(QDialog):
         """Record the agreement; an error stays in the dialog with the fields kept."""
         terms = {
             "scope": self.scope.toPlainText(),
-            "purposes": [code for code, box in self.purpose_boxes.items() if box.isChecked()],
-            "categories": [c.value for c, box in self.category_boxes.items() if box.isChecked()],
-            "signed_on": _day(self.signed),
-            "ends_on": _day(self.ends) if self.has_end.isChecked() else None,
+            "purposes": ticked(self.purpose_boxes),
+            "categories": [c.value for c in ticked(self.category_boxes)],
+            "signed_on": edited_day(self.signed),
+            "ends_on": edited_day(self.ends) if self.has_end.isChecked() else None,
             "end_handling": self.handling.currentData(),
         }
         if self.with_recipient:
