@@ -9,13 +9,11 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
@@ -29,6 +27,7 @@ from clientvault.services.recipients import RecipientService
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt, format_date, format_number
 from clientvault.ui.operations import Operations
+from clientvault.ui.widgets.form_fields import date_edit, edited_day, short_text, ticked
 from clientvault.ui.widgets.register_page import (
     RegisterActions,
     finish_form,
@@ -85,16 +84,8 @@ class AssessmentDialog(QDialog):
         self.conclusion.setObjectName("conclusion")
         for c in Conclusion:
             self.conclusion.addItem(conclusion_name(c), c.value)
-        self.assessed = QDateEdit(QDate.currentDate(), self)
-        self.assessed.setObjectName("assessed_on")
-        self.assessed.setCalendarPopup(True)
-        self.assessed.setDisplayFormat("yyyy-MM-dd")
-        self.texts: dict[str, QPlainTextEdit] = {}
-        for name in ("purpose_necessity", "risks", "measures"):
-            edit = QPlainTextEdit(self)
-            edit.setObjectName(name)
-            edit.setMaximumHeight(70)
-            self.texts[name] = edit
+        self.assessed = date_edit(self, "assessed_on", QDate.currentDate())
+        self.texts = {name: short_text(self, name) for name in ("purpose_necessity", "risks", "measures")}
         covers = QWidget(self)
         grid = QGridLayout(covers)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -120,8 +111,6 @@ class AssessmentDialog(QDialog):
 
     def submit(self) -> None:
         """Record the assessment; an error stays in the dialog with the text kept."""
-        day = self.assessed.date().toPython()
-        assert isinstance(day, date)
         try:
             self.created = self.service.record(
                 title=self.title.text(),
@@ -130,9 +119,9 @@ class AssessmentDialog(QDialog):
                 risks=self.texts["risks"].toPlainText(),
                 measures=self.texts["measures"].toPlainText(),
                 conclusion=self.conclusion.currentData(),
-                assessed_on=day,
-                purposes=[c for c, b in self.purpose_boxes.items() if b.isChecked()],
-                recipients=[r for r, b in self.recipient_boxes.items() if b.isChecked()],
+                assessed_on=edited_day(self.assessed),
+                purposes=ticked(self.purpose_boxes),
+                recipients=ticked(self.recipient_boxes),
             )
         except KnownError as exc:
             self.error.setText(error_message(exc))
