@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -35,21 +34,8 @@ from clientvault.services.staff_register import (
 from clientvault.ui.errors import error_message
 from clientvault.ui.i18n import fmt
 from clientvault.ui.labels import role_name
+from clientvault.ui.widgets.form_fields import date_edit, edited_day
 from clientvault.ui.widgets.text import wrapped_label
-
-
-def _date_edit(parent: QWidget, day: date, name: str) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    value = edit.date().toPython()
-    assert isinstance(value, date)
-    return value
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -90,11 +76,11 @@ class StaffAgreementDialog(QDialog):
         self.kind.setObjectName("kind")
         self.kind.addItem(self.tr("Confidentiality agreement"), "agreement")
         self.kind.addItem(self.tr("Signed confidentiality commitment"), "commitment")
-        self.signed = _date_edit(self, today, "signed_on")
+        self.signed = date_edit(self, "signed_on", today)
         self.has_end = QCheckBox(self.tr("Ends on:"), self)
         self.has_end.setObjectName("has_end")
         self.has_end.setChecked(True)
-        self.until = _date_edit(self, date(today.year + 3, today.month, min(today.day, 28)), "valid_until")
+        self.until = date_edit(self, "valid_until", date(today.year + 3, today.month, min(today.day, 28)))
         self.has_end.toggled.connect(self.until.setEnabled)
         self.scan_path: Path | None = None
         self.scan_label = QLabel(self.tr("(no scan)"), self)
@@ -151,9 +137,9 @@ class StaffAgreementDialog(QDialog):
         try:
             self.service.record_agreement(
                 int(self.member.currentData()),
-                _day(self.signed),
+                edited_day(self.signed),
                 kind=str(self.kind.currentData()),
-                valid_until=_day(self.until) if self.has_end.isChecked() else None,
+                valid_until=edited_day(self.until) if self.has_end.isChecked() else None,
                 scan=scan,
                 note=self.note.text(),
             )
@@ -170,7 +156,7 @@ class TrainingDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.setWindowTitle(self.tr("Record a training session"))
-        self.held = _date_edit(self, service.today(), "held_on")
+        self.held = date_edit(self, "held_on", service.today())
         self.topic = QLineEdit(self)
         self.topic.setObjectName("topic")
         self.trainer = QLineEdit(self)
@@ -215,7 +201,7 @@ class TrainingDialog(QDialog):
     def submit(self) -> None:
         """Record the session; an error stays in the dialog."""
         try:
-            self.service.record_training(_day(self.held), self.topic.text(), self.trainer.text(), self.chosen())
+            self.service.record_training(edited_day(self.held), self.topic.text(), self.trainer.text(), self.chosen())
         except KnownError as exc:
             self.error.setText(error_message(exc))
             return
@@ -287,7 +273,7 @@ class RevealOverrideDialog(QDialog):
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("reason")
         self.reason.setFixedHeight(70)
-        self.until = _date_edit(self, today + timedelta(days=7), "until")
+        self.until = date_edit(self, "until", today + timedelta(days=7))
         self.until.setMinimumDate(QDate(today.year, today.month, today.day))
         self.error = _error_label(self)
         explain = wrapped_label(
@@ -317,7 +303,7 @@ class RevealOverrideDialog(QDialog):
     def submit(self) -> None:
         """Grant the override; an error stays in the dialog."""
         try:
-            self.service.grant_override(self.member.user_id, self.reason.toPlainText(), _day(self.until))
+            self.service.grant_override(self.member.user_id, self.reason.toPlainText(), edited_day(self.until))
         except KnownError as exc:
             self.error.setText(error_message(exc))
             return
