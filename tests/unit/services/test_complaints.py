@@ -8,32 +8,24 @@ from datetime import date
 import pytest
 
 from clientvault.core.errors import AccessDenied, InvalidState, NotFound, ValidationError
-from clientvault.core.roles import Role
 from clientvault.services.complaints import ComplaintCategory, ComplaintService
 from clientvault.services.context import Vault
 from clientvault.services.locking import LockService
 from clientvault.services.vault import VaultService
-from tests.conftest import STAFF_PASSWORD
-from tests.fixtures.planted import PERSON, Planted, other_client, plant
+from tests.fixtures.planted import PERSON, Planted, other_client
+from tests.fixtures.registers import FOUR, logged_in, staff_and_client
 
 TODAY = date(2026, 3, 31)
 
 
 @pytest.fixture
 def planted(new_vault: Vault, add_staff: Callable[..., int]) -> Planted:
-    acc = add_staff("acc", Role.ACCOUNTANT)
-    add_staff("acc2", Role.ACCOUNTANT)
-    add_staff("asst", Role.ASSISTANT)
-    add_staff("priv", Role.PRIVACY_OFFICER)
-    return plant(new_vault, accountant_ids=[acc])
+    return staff_and_client(new_vault, add_staff, FOUR)
 
 
 @pytest.fixture
 def logins(new_vault: Vault, fast_vaults: VaultService, planted: Planted) -> Iterator[dict[str, Vault]]:
-    opened = {n: fast_vaults.unlock(new_vault.paths.folder, n, STAFF_PASSWORD) for n in ("acc", "acc2", "asst", "priv")}
-    yield {"boss": new_vault, **opened}
-    for v in opened.values():
-        v.lock()
+    yield from logged_in(new_vault, fast_vaults, FOUR)
 
 
 def svc(vault: Vault) -> ComplaintService:

@@ -7,31 +7,24 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from clientvault.core.errors import AccessDenied, InvalidState, NotFound, ValidationError
-from clientvault.core.roles import Role
 from clientvault.services.audit import AuditFilter, AuditService
 from clientvault.services.consent import ConsentScope, ConsentService
 from clientvault.services.context import Vault
 from clientvault.services.disclosures import DisclosureService
 from clientvault.services.locking import LockService
 from clientvault.services.vault import VaultService
-from tests.conftest import STAFF_PASSWORD
-from tests.fixtures.planted import Planted, plant
+from tests.fixtures.planted import Planted
+from tests.fixtures.registers import THREE, logged_in, staff_and_client
 
 
 @pytest.fixture
 def planted(new_vault: Vault, add_staff: Callable[..., int]) -> Planted:
-    acc = add_staff("acc", Role.ACCOUNTANT)
-    add_staff("asst", Role.ASSISTANT)
-    add_staff("priv", Role.PRIVACY_OFFICER)
-    return plant(new_vault, accountant_ids=[acc])
+    return staff_and_client(new_vault, add_staff, THREE)
 
 
 @pytest.fixture
 def logins(new_vault: Vault, fast_vaults: VaultService, planted: Planted) -> Iterator[dict[str, Vault]]:
-    opened = {n: fast_vaults.unlock(new_vault.paths.folder, n, STAFF_PASSWORD) for n in ("acc", "asst", "priv")}
-    yield {"boss": new_vault, **opened}
-    for v in opened.values():
-        v.lock()
+    yield from logged_in(new_vault, fast_vaults, THREE)
 
 
 def test_legal_obligation_needs_no_consent(logins: dict[str, Vault], planted: Planted) -> None:

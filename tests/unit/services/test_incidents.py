@@ -11,15 +11,14 @@ from pathlib import Path
 import pytest
 
 from clientvault.core.errors import AccessDenied, InvalidState, NotFound, ValidationError
-from clientvault.core.roles import Role
 from clientvault.services.context import Vault
 from clientvault.services.exports import ExportKind
 from clientvault.services.incidents import DEFAULT_PLAN, IncidentKind, IncidentService
 from clientvault.services.locking import LockService
 from clientvault.services.vault import VaultService
-from tests.conftest import STAFF_PASSWORD
 from tests.fixtures.erasing import destroy
-from tests.fixtures.planted import NAME, PERSON, Planted, other_client, plant
+from tests.fixtures.planted import NAME, PERSON, Planted, other_client
+from tests.fixtures.registers import THREE, logged_in, staff_and_client
 from tests.unit.documents.pdfcheck import assert_fonts_embedded, pdf_text, render_png, squash
 
 TODAY = date(2026, 3, 31)
@@ -28,18 +27,12 @@ SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 @pytest.fixture
 def planted(new_vault: Vault, add_staff: Callable[..., int]) -> Planted:
-    acc = add_staff("acc", Role.ACCOUNTANT)
-    add_staff("asst", Role.ASSISTANT)
-    add_staff("priv", Role.PRIVACY_OFFICER)
-    return plant(new_vault, accountant_ids=[acc])
+    return staff_and_client(new_vault, add_staff, THREE)
 
 
 @pytest.fixture
 def logins(new_vault: Vault, fast_vaults: VaultService, planted: Planted) -> Iterator[dict[str, Vault]]:
-    opened = {n: fast_vaults.unlock(new_vault.paths.folder, n, STAFF_PASSWORD) for n in ("acc", "asst", "priv")}
-    yield {"boss": new_vault, **opened}
-    for v in opened.values():
-        v.lock()
+    yield from logged_in(new_vault, fast_vaults, THREE)
 
 
 def svc(vault: Vault) -> IncidentService:
