@@ -17,6 +17,7 @@ from clientvault.services.users import UserService
 from clientvault.services.vault import VaultService
 from clientvault.ui.context import UiContext
 from clientvault.ui.i18n import Translators
+from tests.fixtures.planted import Planted, plant
 
 USERS = {
     Role.ACCOUNTANT: ("acc", "accountant-pass-1"),
@@ -49,6 +50,21 @@ def staffed_vault(new_vault: Vault, fast_vaults: VaultService) -> Vault:
     for role, (name, password) in USERS.items():
         sign_agreement(new_vault, users.add(name, f"{name} name", role, password).id)
     return new_vault
+
+
+@pytest.fixture
+def logins(staffed_vault: Vault, fast_vaults: VaultService) -> Iterator[dict[Role, Vault]]:
+    """Every role logged in to ``staffed_vault`` (the partner's own session under ``Role.PARTNER``)."""
+    opened = {role: fast_vaults.unlock(staffed_vault.paths.folder, *USERS[role]) for role in USERS}
+    yield {Role.PARTNER: staffed_vault, **opened}
+    for vault in opened.values():
+        vault.lock()
+
+
+@pytest.fixture
+def planted(logins: dict[Role, Vault]) -> Planted:
+    """The planted client (``tests.fixtures.planted``), assigned to the accountant."""
+    return plant(logins[Role.PARTNER], accountant_ids=[logins[Role.ACCOUNTANT].session.user_id])
 
 
 @pytest.fixture

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from clientvault.core.records import DataCategory
@@ -16,30 +14,15 @@ from clientvault.services.clients import ClientService
 from clientvault.services.context import Vault
 from clientvault.services.entrustments import EntrustmentService
 from clientvault.services.recipient_agreements import RecipientAgreementService
-from clientvault.services.vault import VaultService
 from clientvault.ui.context import UiContext
 from clientvault.ui.i18n import Translators
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.agreements import AgreementsPage
 from clientvault.ui.pages.client_detail import ClientDetailPage
-from tests.fixtures.planted import Planted, plant
-from tests.ui.conftest import USERS
+from tests.fixtures.planted import Planted
 
 TODAY = date.today()
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
-@pytest.fixture
-def logins(staffed_vault: Vault, fast_vaults: VaultService) -> Iterator[dict[Role, Vault]]:
-    opened = {role: fast_vaults.unlock(staffed_vault.paths.folder, *USERS[role]) for role in USERS}
-    yield {Role.PARTNER: staffed_vault, **opened}
-    for vault in opened.values():
-        vault.lock()
-
-
-@pytest.fixture
-def planted(logins: dict[Role, Vault]) -> Planted:
-    return plant(logins[Role.PARTNER], accountant_ids=[logins[Role.ACCOUNTANT].session.user_id])
 
 
 def _page(qtbot: QtBot, vault: Vault) -> AgreementsPage:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -14,18 +13,8 @@ from clientvault.core.roles import Role
 from clientvault.services.audit_export import AuditExportService
 from clientvault.services.complaints import ComplaintCategory, ComplaintService
 from clientvault.services.context import Vault
-from clientvault.services.vault import VaultService
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.audit import AuditPage
-from tests.ui.conftest import USERS
-
-
-@pytest.fixture
-def logins(staffed_vault: Vault, fast_vaults: VaultService) -> Iterator[dict[Role, Vault]]:
-    opened = {role: fast_vaults.unlock(staffed_vault.paths.folder, *USERS[role]) for role in USERS}
-    yield {Role.PARTNER: staffed_vault, **opened}
-    for vault in opened.values():
-        vault.lock()
 
 
 def test_privacy_officer_exports_the_filtered_log(qtbot: QtBot, logins: dict[Role, Vault], tmp_path: Path) -> None:

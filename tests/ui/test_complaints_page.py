@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from clientvault.core.roles import Role
 from clientvault.services.complaints import ComplaintCategory, ComplaintService
 from clientvault.services.context import Vault
-from clientvault.services.vault import VaultService
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.complaints import ComplaintsPage
-from tests.fixtures.planted import Planted, plant
-from tests.ui.conftest import USERS
+from tests.fixtures.planted import Planted
 
 TODAY = date(2026, 3, 31)
-
-
-@pytest.fixture
-def logins(staffed_vault: Vault, fast_vaults: VaultService) -> Iterator[dict[Role, Vault]]:
-    opened = {role: fast_vaults.unlock(staffed_vault.paths.folder, *USERS[role]) for role in USERS}
-    yield {Role.PARTNER: staffed_vault, **opened}
-    for vault in opened.values():
-        vault.lock()
-
-
-@pytest.fixture
-def planted(logins: dict[Role, Vault]) -> Planted:
-    return plant(logins[Role.PARTNER], accountant_ids=[logins[Role.ACCOUNTANT].session.user_id])
 
 
 def _page(qtbot: QtBot, vault: Vault) -> ComplaintsPage:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -24,17 +23,8 @@ from clientvault.ui.operations import Operations
 from clientvault.ui.pages.dashboard import DashboardPage
 from clientvault.ui.pages.requests_register import RequestsRegisterPage
 from tests.fixtures.planted import Planted, plant
-from tests.ui.conftest import USERS
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
-@pytest.fixture
-def logins(staffed_vault: Vault, fast_vaults: VaultService) -> Iterator[dict[Role, Vault]]:
-    opened = {role: fast_vaults.unlock(staffed_vault.paths.folder, *USERS[role]) for role in USERS}
-    yield {Role.PARTNER: staffed_vault, **opened}
-    for vault in opened.values():
-        vault.lock()
 
 
 @pytest.fixture

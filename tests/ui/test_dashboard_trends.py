@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -31,7 +30,6 @@ from clientvault.ui.pages.dashboard import DashboardPage
 from clientvault.ui.pages.staff_register import StaffRegisterPage
 from clientvault.ui.widgets.trend_chart import BAR, TrendChart
 from tests.fixtures.planted import Planted, plant
-from tests.ui.conftest import USERS
 
 TODAY = date.today()
 
@@ -41,14 +39,6 @@ def _months_ago(n: int) -> date:
     while month < 1:
         year, month = year - 1, month + 12
     return date(year, month, 1)
-
-
-@pytest.fixture
-def logins(staffed_vault: Vault, fast_vaults: VaultService) -> Iterator[dict[Role, Vault]]:
-    opened = {role: fast_vaults.unlock(staffed_vault.paths.folder, *USERS[role]) for role in USERS}
-    yield {Role.PARTNER: staffed_vault, **opened}
-    for vault in opened.values():
-        vault.lock()
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -11,24 +9,9 @@ from clientvault.core.errors import AccessDenied
 from clientvault.core.records import DataCategory
 from clientvault.core.roles import Role
 from clientvault.services.context import Vault
-from clientvault.services.vault import VaultService
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.disclosures import DisclosuresPage
-from tests.fixtures.planted import PERSON, Planted, plant
-from tests.ui.conftest import USERS
-
-
-@pytest.fixture
-def logins(staffed_vault: Vault, fast_vaults: VaultService) -> Iterator[dict[Role, Vault]]:
-    opened = {role: fast_vaults.unlock(staffed_vault.paths.folder, *USERS[role]) for role in USERS}
-    yield {Role.PARTNER: staffed_vault, **opened}
-    for vault in opened.values():
-        vault.lock()
-
-
-@pytest.fixture
-def planted(logins: dict[Role, Vault]) -> Planted:
-    return plant(logins[Role.PARTNER], accountant_ids=[logins[Role.ACCOUNTANT].session.user_id])
+from tests.fixtures.planted import PERSON, Planted
 
 
 def test_accountant_logs_and_a_refusal_says_why(qtbot: QtBot, logins: dict[Role, Vault], planted: Planted) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,23 +14,13 @@ from clientvault.core.errors import AccessDenied
 from clientvault.core.roles import Role
 from clientvault.services.context import Vault
 from clientvault.services.exports import DestroyOutcome, ExportKind, ExportService, RegisterFilter
-from clientvault.services.vault import VaultService
 from clientvault.ui.context import UiContext
 from clientvault.ui.main_window import MainWindow
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages import exports as module
 from clientvault.ui.pages.exports import ExportsPage
-from tests.ui.conftest import USERS
 
 LATER = date.today() + timedelta(days=60)  # every 30-day export is due by then
-
-
-@pytest.fixture
-def logins(staffed_vault: Vault, fast_vaults: VaultService) -> Iterator[dict[Role, Vault]]:
-    opened = {role: fast_vaults.unlock(staffed_vault.paths.folder, *USERS[role]) for role in USERS}
-    yield {Role.PARTNER: staffed_vault, **opened}
-    for vault in opened.values():
-        vault.lock()
 
 
 def _save(vault: Vault, path: Path, keep_days: int = 30) -> int:

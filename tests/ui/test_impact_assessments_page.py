@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,22 +13,12 @@ from clientvault.core.errors import AccessDenied
 from clientvault.core.roles import Role
 from clientvault.services.context import Vault
 from clientvault.services.impact_assessments import ImpactAssessmentService, keep_until
-from clientvault.services.vault import VaultService
 from clientvault.ui.context import UiContext
 from clientvault.ui.i18n import Translators
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.impact_assessments import ImpactAssessmentsPage
-from tests.ui.conftest import USERS
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
-@pytest.fixture
-def logins(staffed_vault: Vault, fast_vaults: VaultService) -> Iterator[dict[Role, Vault]]:
-    opened = {role: fast_vaults.unlock(staffed_vault.paths.folder, *USERS[role]) for role in USERS}
-    yield {Role.PARTNER: staffed_vault, **opened}
-    for vault in opened.values():
-        vault.lock()
 
 
 def _page(qtbot: QtBot, vault: Vault) -> ImpactAssessmentsPage:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -17,28 +16,12 @@ from clientvault.core.roles import Role
 from clientvault.services.context import Vault
 from clientvault.services.locking import LockService
 from clientvault.services.subject_requests import RequestFilter, RequestKind, RequestStatus, SubjectRequestService
-from clientvault.services.vault import VaultService
 from clientvault.ui.dialogs.subject_request import SubjectRequestDialog
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.requests_register import RequestsRegisterPage
-from tests.fixtures.planted import PERSON, Planted, plant
-from tests.ui.conftest import USERS
+from tests.fixtures.planted import PERSON, Planted
 
 TODAY = date(2026, 3, 2)
-
-
-@pytest.fixture
-def logins(staffed_vault: Vault, fast_vaults: VaultService) -> Iterator[dict[Role, Vault]]:
-    opened = {role: fast_vaults.unlock(staffed_vault.paths.folder, *USERS[role]) for role in USERS}
-    yield {Role.PARTNER: staffed_vault, **opened}
-    for vault in opened.values():
-        vault.lock()
-
-
-@pytest.fixture
-def planted(logins: dict[Role, Vault]) -> Planted:
-    acc = logins[Role.ACCOUNTANT].session.user_id
-    return plant(logins[Role.PARTNER], accountant_ids=[acc])
 
 
 def _page(qtbot: QtBot, vault: Vault) -> RequestsRegisterPage:
