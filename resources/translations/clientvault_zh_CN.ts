@@ -6637,8 +6637,8 @@ Please give this reference to your administrator.</source>
         <translation>启用</translation>
     </message>
     <message>
-        <source>Every consent form names this recipient with these details. Changing the purposes, the name or whether it is in use saves a new version of each purpose concerned: consents given for the old notice are asked again.</source>
-        <translation>每份告知同意书都载明该接收方及上述信息。更改处理目的、名称或启用状态，会为相关处理目的保存新版本：按旧告知给予的同意需要重新征得。</translation>
+        <source>Every consent form names this recipient with these details. Changing the purposes, the name, the purpose of provision, the method, the categories or whether it is in use saves a new version of each purpose concerned: consents given for the old notice are asked again (PIPL Art 23). A new contact alone is a correction: nobody is asked again.</source>
+        <translation>每份告知同意书都载明该接收方及上述信息。更改所属处理目的、名称、提供目的、提供方式、提供的个人信息种类或是否在用，会为相关处理目的保存新版本：按旧告知给予的同意需要重新征得（个人信息保护法第二十三条）。仅更改联系方式属于更正，无需重新征得同意。</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,7 @@ class Purpose:
     third_party: bool  # data given to a third party; separate consent (Art 23)
     recipients_zh: str = ""
     recipients_en: str = ""
+    recipient_terms: str = ""  # what its recipients do with the data (services.recipients.recipient_terms)
     active: bool = True
     current: bool = True
     sort_order: int = 0
@@ -108,7 +109,9 @@ class Purpose:
     def notice_hash(self) -> str:
         """SHA-256 of everything the printed notice says about this purpose.
 
-        Consents store it; a current version with a different hash asks for re-consent.
+        Consents store it; a current version with a different hash asks for re-consent. It covers
+        each named recipient's purpose of provision, method and categories (``recipient_terms``,
+        PIPL Art 23) — only when recorded, so versions saved before they were keep their hash.
         """
         body = {
             "code": self.code,
@@ -122,6 +125,8 @@ class Purpose:
             "third_party": self.third_party,
             "recipients": [self.recipients_zh, self.recipients_en],
         }
+        if self.recipient_terms:
+            body["recipient_terms"] = self.recipient_terms
         return hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
@@ -141,6 +146,7 @@ class PurposeInput:
     description_en: str = ""
     recipients_zh: str = ""
     recipients_en: str = ""
+    recipient_terms: str = ""  # set by RecipientService, never typed
     active: bool = True
     sort_order: int = 0
 
@@ -160,6 +166,7 @@ class PurposeInput:
             description_en=p.description_en,
             recipients_zh=p.recipients_zh,
             recipients_en=p.recipients_en,
+            recipient_terms=p.recipient_terms,
             active=p.active,
             sort_order=p.sort_order,
         )
@@ -183,6 +190,7 @@ def purpose_from_row(row: dict[str, Any]) -> Purpose:
         third_party=bool(row["third_party"]),
         recipients_zh=str(row["recipients_zh"]),
         recipients_en=str(row["recipients_en"]),
+        recipient_terms=str(row.get("recipient_terms") or ""),
         active=bool(row["active"]),
         current=bool(row["current"]),
         sort_order=int(row["sort_order"]),
@@ -296,6 +304,7 @@ def _clean_purpose(code: str, data: PurposeInput) -> dict[str, Any]:
         "third_party": int(data.third_party),
         "recipients_zh": data.recipients_zh.strip(),
         "recipients_en": data.recipients_en.strip(),
+        "recipient_terms": data.recipient_terms,
         "active": int(data.active),
         "sort_order": int(data.sort_order),
     }

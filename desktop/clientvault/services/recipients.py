@@ -4,9 +4,13 @@ The firm maintains the list (partner and privacy officer, ``Capability.MANAGE_PU
 logged-in role reads it (it is printed on every consent notice). Each recipient has a name (zh,
 en), a contact, the purpose of the provision, the method (zh, en) and the data categories
 provided. Purposes name their recipients from this list (``purposes`` of a recipient: the purpose
-codes, linked in ``purpose_recipients``). Linking, unlinking or renaming a recipient saves the
-next version of each purpose concerned with its recipients text naming them, so the notice hash
-changes and consents given for the old notice are asked again (``needs_reconsent``).
+codes, linked in ``purpose_recipients``). Linking, unlinking, renaming or withdrawing a recipient,
+or changing its purpose of provision, method or categories, saves the next version of each purpose
+concerned, with its recipients text naming them and its ``recipient_terms`` (:func:`recipient_terms`:
+each recipient's purpose, method and categories), so the notice hash changes and consents given for
+the old notice are asked again (``needs_reconsent``; PIPL Art 23: a recipient that changes the
+original purpose or method must obtain consent again). A change of the contact alone is a
+correction: no new version, nobody is asked again.
 
 Audit events: ``recipient.add`` and ``recipient.update`` with ``recipient:<id>`` (and
 ``purpose.save`` for each purpose version saved); no free text in the audit log.
@@ -15,6 +19,7 @@ Audit events: ``recipient.add`` and ``recipient.update`` with ``recipient:<id>``
 from __future__ import annotations
 
 import builtins
+import json
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -26,7 +31,12 @@ from clientvault.services.context import Vault
 from clientvault.services.purposes import Purpose, PurposeInput, PurposeService, parse_categories
 from clientvault.storage.recipients import RecipientRepository
 
-__all__ = ["Recipient", "RecipientInput", "RecipientService"]
+__all__ = ["Recipient", "RecipientInput", "RecipientService", "recipient_terms"]
+
+#: The columns of a recipient a person consents to (Art 23): a change of any asks again.
+_TERMS = ("purpose_zh", "purpose_en", "method_zh", "method_en", "categories")
+#: ... and those that make a new notice because they change the recipients text.
+_NAMED = ("name_zh", "name_en", "active")
 
 #: Field -> (maximum length, multiline) of the text fields.
 _TEXT_FIELDS: dict[str, tuple[int, bool]] = {
@@ -129,6 +139,20 @@ def _clean(data: RecipientInput) -> dict[str, Any]:
     return values
 
 
+def recipient_terms(rows: list[dict[str, Any]]) -> str:
+    """What the active recipients (repository rows, in print order) do with the data, canonical JSON.
+
+    Each recipient's purpose of provision, method (zh, en) and categories — not its name (in the
+    recipients text) nor its contact (a correction). Empty when no recipient is named.
+    """
+    terms = [
+        [str(r[k]) if k != "categories" else ",".join(sorted(str(r[k]).split(","))) for k in _TERMS]
+        for r in rows
+        if r["active"]
+    ]
+    return json.dumps(terms, ensure_ascii=False, separators=(",", ":")) if terms else ""
+
+
 class RecipientService:
     """Reads and edits the recipients list.
 
@@ -183,7 +207,7 @@ class RecipientService:
         with self.vault.db.transaction():
             rid = self.repo.insert(values, self.vault.session.user_id)
             self.vault.record("recipient.add", f"recipient:{rid}")
-            self._link(rid, data.purposes, changed_name=False)
+            self._link(rid, data.purposes, changed=False)
         return self.get(rid)
 
     def update(self, recipient_id: int, data: RecipientInput, *, expected_version: int) -> Recipient:
@@ -203,14 +227,11 @@ class RecipientService:
                 raise NotFound("recipient", str(recipient_id))
             if int(row["version"]) != expected_version:
                 raise VersionConflict("recipient", recipient_id, expected_version, int(row["version"]))
-            renamed = (row["name_zh"], row["name_en"], row["active"]) != (
-                values["name_zh"],
-                values["name_en"],
-                values["active"],
-            )
+            # name, withdrawal, purpose, method or categories: a new notice; the contact alone: not
+            changed = any(str(row[k]) != str(values[k]) for k in (*_NAMED, *_TERMS))
             self.repo.update(recipient_id, values, self.vault.session.user_id)
             self.vault.record("recipient.update", f"recipient:{recipient_id}")
-            self._link(recipient_id, data.purposes, changed_name=renamed)
+            self._link(recipient_id, data.purposes, changed=changed)
         return self.get(recipient_id)
 
     def save_purpose(
@@ -218,8 +239,10 @@ class RecipientService:
     ) -> Purpose:
         """Save a purpose (new, or its next version) naming these recipients from the list, in this order.
 
-        The purpose's recipients text becomes the recipients' names, so the notice hash follows the
-        list; the links are replaced in the same transaction.
+        The purpose's recipients text becomes the recipients' names and its ``recipient_terms`` what
+        they do with the data, so the notice hash follows the list; the links are replaced in the
+        same transaction. With the same recipients as the current version, its terms are kept (a
+        version saved before terms were recorded keeps its hash unless something else changes).
 
         Raises:
             AccessDenied: the role may not manage purposes.
@@ -236,16 +259,20 @@ class RecipientService:
             if any(r is None for r in rows):
                 raise ValidationError({"recipients": "unknown"})
             named = [r for r in rows if r is not None and r["active"]]
+            terms = recipient_terms(named)
+            if expected_version is not None and self.repo.for_purpose(code) == list(recipient_ids):
+                terms = PurposeService(self.vault).get(code).recipient_terms
             data = replace(
                 data,
                 recipients_zh="、".join(str(r["name_zh"]) for r in named),
                 recipients_en=", ".join(str(r["name_en"]) for r in named),
+                recipient_terms=terms,
             )
             saved = PurposeService(self.vault).save(code, data, expected_version=expected_version)
             self.repo.set_for_purpose(code, list(recipient_ids))
         return saved
 
-    def _link(self, recipient_id: int, codes: tuple[str, ...], *, changed_name: bool) -> None:
+    def _link(self, recipient_id: int, codes: tuple[str, ...], *, changed: bool) -> None:
         """Make ``codes`` the purposes naming this recipient; re-save each purpose whose notice changes."""
         purposes = PurposeService(self.vault)
         catalogue = {p.code: p for p in purposes.catalogue(include_inactive=True)}
@@ -257,7 +284,7 @@ class RecipientService:
             wanted = [r for r in current if r != recipient_id]
             if code in codes:
                 wanted = current if recipient_id in current else [*current, recipient_id]
-            if wanted == current and not (changed_name and recipient_id in current):
+            if wanted == current and not (changed and recipient_id in current):
                 continue
             self.repo.set_for_purpose(code, wanted)
             names = [self.repo.get(r) for r in wanted]
@@ -266,5 +293,6 @@ class RecipientService:
                 PurposeInput.from_purpose(purpose),
                 recipients_zh="、".join(str(n["name_zh"]) for n in active),
                 recipients_en=", ".join(str(n["name_en"]) for n in active),
+                recipient_terms=recipient_terms(active),
             )
             purposes.save(code, data, expected_version=purpose.version)

@@ -24,6 +24,7 @@ PURPOSE_FIELDS = (
     "third_party",
     "recipients_zh",
     "recipients_en",
+    "recipient_terms",
     "active",
     "sort_order",
 )

@@ -84,9 +84,10 @@ class RecipientEditDialog(QDialog):
         note = wrapped_label(
             self,
             self.tr(
-                "Every consent form names this recipient with these details. Changing the purposes, the name or "
-                "whether it is in use saves a new version of each purpose concerned: consents given for the old "
-                "notice are asked again."
+                "Every consent form names this recipient with these details. Changing the purposes, the name, "
+                "the purpose of provision, the method, the categories or whether it is in use saves a new version "
+                "of each purpose concerned: consents given for the old notice are asked again (PIPL Art 23). "
+                "A new contact alone is a correction: nobody is asked again."
             ),
         )
         self.message = wrapped_label(self, name="message")
