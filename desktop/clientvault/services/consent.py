@@ -323,6 +323,17 @@ class ConsentService:
         # The client service's visibility gate, so both services agree on who sees which client.
         return self.clients.load_visible(client_id, Capability.RECORD_CONSENT)
 
+    def _form_client(self, client_id: int | None, person_id: int | None, lang: str) -> dict[str, Any] | None:
+        """The checks before a form is drafted: the language, the role (and the client it sees, the person
+        of that client); the client, or ``None`` for a blank form."""
+        check_lang(lang)
+        if client_id is None:
+            self.vault.require(Capability.RECORD_CONSENT, "form")
+            return None
+        client = self._client(client_id)
+        self._person_of(client_id, person_id)
+        return client
+
     def _person_of(self, client_id: int, person_id: int | None) -> None:
         if person_id is None:
             return
@@ -604,13 +615,7 @@ class ConsentService:
 
         Raises: as :meth:`issue_form`.
         """
-        check_lang(lang)
-        if client_id is None:
-            self.vault.require(Capability.RECORD_CONSENT, "form")
-            client = None
-        else:
-            client = self._client(client_id)
-            self._person_of(client_id, person_id)
+        client = self._form_client(client_id, person_id, lang)
         content, pending = self._draft(client, person_id, lang)
         ids = (client_id,) if client_id is not None else ()
         return IssuedForm(content.form_no, client_id, cf.render_consent_form(content, lang), ids, (pending,))
@@ -647,13 +652,7 @@ class ConsentService:
             AccessDenied / NotFound: the client is not visible to this role.
             ValidationError: ``person`` does not belong to the client.
         """
-        check_lang(lang)
-        if client_id is None:
-            self.vault.require(Capability.RECORD_CONSENT, "form")
-            client = None
-        else:
-            client = self._client(client_id)
-            self._person_of(client_id, person_id)
+        client = self._form_client(client_id, person_id, lang)
         with self.vault.db.transaction():
             content = self._issue(client, person_id, lang)
         ids = (client_id,) if client_id is not None else ()
