@@ -26,12 +26,12 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
 from bench.common import Result, measure
 from clientvault.core.records import ClientInput
 from clientvault.documents.consent_form import (
-    _S,
     ConsentFormContent,
     FirmDetails,
     render_consent_form,
     render_consent_forms,
 )
+from clientvault.documents.consent_texts import TEXTS
 from clientvault.documents.pdf import CJK_FONT, qr_code, register_fonts
 from clientvault.security.keyfile import FAST_KDF
 from clientvault.services.clients import ClientService
@@ -44,7 +44,7 @@ from clientvault.services.vault import VaultService
 # (recipients, Art 30 texts, nine rights, retention with its rules) twice (公司留存联, 个人留存联): about
 # 8 pages, so the same ~40 ms per page.
 FORM_TARGET = 0.300
-RIGHTS: list[str] = _S["zh"]["rights"]  # the nine rights the form prints
+RIGHTS: list[str] = TEXTS["zh"]["rights"]  # the nine rights the form prints
 BATCH = 500
 FIRM = FirmDetails(
     "杭州示例代账有限公司", "浙江省杭州市西湖区文三路 100 号", "0571-88880000", "privacy@example.com",
