@@ -19,7 +19,7 @@ from clientvault.core.errors import InvalidState, NotFound, ValidationError
 from clientvault.core.roles import Capability, Role
 from clientvault.core.validation import free_text
 from clientvault.services.context import Vault
-from clientvault.services.registers import RegisterService
+from clientvault.services.registers import RegisterService, register_client
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
 from clientvault.storage.complaints import ComplaintRepository
 from clientvault.storage.users import UserRepository
@@ -163,13 +163,7 @@ class ComplaintService(RegisterService):
         if errors:
             raise ValidationError(errors)
         if client_id is not None:
-            client = self.clients.get_client(client_id)
-            seen = (*VISIBLE_STATUSES, "locked") if self.role is Role.PARTNER else VISIBLE_STATUSES
-            if client is None or client["status"] not in seen:
-                raise NotFound("client", client_id)
-            uid = self.vault.session.user_id
-            if self.role is Role.ACCOUNTANT and not self.clients.is_assigned(client_id, uid):
-                raise NotFound("client", client_id)
+            register_client(self.vault, self.clients, client_id)
         if person_id is not None:
             person = self.clients.get_person(person_id)
             if person is None or client_id is None or int(person["client_id"]) != client_id:

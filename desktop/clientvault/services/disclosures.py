@@ -27,6 +27,7 @@ from clientvault.core.validation import free_text
 from clientvault.services.context import Vault
 from clientvault.services.entrustments import ENTRUSTED_CATEGORIES, agreement_in_force
 from clientvault.services.purposes import ConsentPurposePolicy, PurposeService
+from clientvault.services.registers import register_client
 from clientvault.storage.audit import now_iso
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
 from clientvault.storage.consent import ConsentRepository
@@ -91,7 +92,7 @@ class DisclosureService:
                 ``disclosure_recipient_not_in_notice`` (a recipient of the list the purpose does not name).
         """
         obj = f"client:{client_id}"
-        role = self._require(obj)
+        self._require(obj)
         listed = None
         if recipient_id is not None:
             listed = self.vault.db.one("SELECT name_zh FROM recipients WHERE id = ? AND active = 1", (recipient_id,))
@@ -107,12 +108,7 @@ class DisclosureService:
         when = disclosed_on or self.today()
         if when > self.today():
             raise ValidationError({"disclosed_on": "future"})
-        client = self.clients.get_client(client_id)
-        seen = (*VISIBLE_STATUSES, "locked") if role is Role.PARTNER else VISIBLE_STATUSES
-        if client is None or client["status"] not in seen:
-            raise NotFound("client", client_id)
-        if role is Role.ACCOUNTANT and not self.clients.is_assigned(client_id, self.vault.session.user_id):
-            raise NotFound("client", client_id)
+        client = register_client(self.vault, self.clients, client_id)
         if person_id is not None:
             person = self.clients.get_person(person_id)
             if person is None or int(person["client_id"]) != client_id:

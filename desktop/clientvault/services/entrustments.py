@@ -24,6 +24,7 @@ from clientvault.core.records import DataCategory
 from clientvault.core.roles import Capability, Role
 from clientvault.services.agreements import AgreementRegister, EndHandling, agreement_state, in_force
 from clientvault.services.context import Vault
+from clientvault.services.registers import register_client
 from clientvault.storage.audit import now_iso
 from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
 from clientvault.storage.db import Database
@@ -158,12 +159,7 @@ class EntrustmentService(AgreementRegister):
         return _entry(rows[0])
 
     def _check_client(self, client_id: int) -> None:
-        client = self.clients.get_client(client_id)
-        seen = (*VISIBLE_STATUSES, "locked") if self.role is Role.PARTNER else VISIBLE_STATUSES
-        if client is None or client["status"] not in seen:
-            raise NotFound("client", client_id)
-        if self.role is Role.ACCOUNTANT and not self.clients.is_assigned(client_id, self.vault.session.user_id):
-            raise NotFound("client", client_id)
+        register_client(self.vault, self.clients, client_id)
 
     def record(
         self,

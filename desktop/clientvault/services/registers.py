@@ -6,8 +6,30 @@ allow, which each service decides.
 
 from __future__ import annotations
 
+from typing import Any
+
+from clientvault.core.errors import NotFound
 from clientvault.core.roles import Capability, Role
 from clientvault.services.context import Vault
+from clientvault.storage.clients import VISIBLE_STATUSES, ClientRepository
+
+
+def register_client(vault: Vault, clients: ClientRepository, client_id: int) -> dict[str, Any]:
+    """The client a register entry may name, as the acting role sees it.
+
+    The partner may also name a locked client; an accountant only the clients assigned to them.
+
+    Raises:
+        NotFound: no such client, or one the role does not see.
+    """
+    role = vault.session.role
+    client = clients.get_client(client_id)
+    seen = (*VISIBLE_STATUSES, "locked") if role is Role.PARTNER else VISIBLE_STATUSES
+    if client is None or client["status"] not in seen:
+        raise NotFound("client", client_id)
+    if role is Role.ACCOUNTANT and not clients.is_assigned(client_id, vault.session.user_id):
+        raise NotFound("client", client_id)
+    return client
 
 
 class RegisterService:
