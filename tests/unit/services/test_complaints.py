@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
@@ -11,21 +10,15 @@ from clientvault.core.errors import AccessDenied, InvalidState, NotFound, Valida
 from clientvault.services.complaints import ComplaintCategory, ComplaintService
 from clientvault.services.context import Vault
 from clientvault.services.locking import LockService
-from clientvault.services.vault import VaultService
 from tests.fixtures.planted import PERSON, Planted, other_client
-from tests.fixtures.registers import FOUR, logged_in, staff_and_client
+from tests.fixtures.registers import FOUR
 
 TODAY = date(2026, 3, 31)
 
 
 @pytest.fixture
-def planted(new_vault: Vault, add_staff: Callable[..., int]) -> Planted:
-    return staff_and_client(new_vault, add_staff, FOUR)
-
-
-@pytest.fixture
-def logins(new_vault: Vault, fast_vaults: VaultService, planted: Planted) -> Iterator[dict[str, Vault]]:
-    yield from logged_in(new_vault, fast_vaults, FOUR)
+def register_staff() -> tuple[str, ...]:
+    return FOUR
 
 
 def svc(vault: Vault) -> ComplaintService:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
 import pytest
 
 from clientvault.core.errors import AccessDenied, InvalidState, NotFound, ValidationError
@@ -12,19 +10,7 @@ from clientvault.services.consent import ConsentScope, ConsentService
 from clientvault.services.context import Vault
 from clientvault.services.disclosures import DisclosureService
 from clientvault.services.locking import LockService
-from clientvault.services.vault import VaultService
 from tests.fixtures.planted import Planted
-from tests.fixtures.registers import THREE, logged_in, staff_and_client
-
-
-@pytest.fixture
-def planted(new_vault: Vault, add_staff: Callable[..., int]) -> Planted:
-    return staff_and_client(new_vault, add_staff, THREE)
-
-
-@pytest.fixture
-def logins(new_vault: Vault, fast_vaults: VaultService, planted: Planted) -> Iterator[dict[str, Vault]]:
-    yield from logged_in(new_vault, fast_vaults, THREE)
 
 
 def test_legal_obligation_needs_no_consent(logins: dict[str, Vault], planted: Planted) -> None:

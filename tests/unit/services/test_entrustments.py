@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -14,9 +13,8 @@ from clientvault.services.context import Vault
 from clientvault.services.disclosures import DisclosureService
 from clientvault.services.entrustments import EndHandling, Entrustment, EntrustmentService
 from clientvault.services.locking import LockService
-from clientvault.services.vault import VaultService
 from tests.fixtures.planted import NAME, Planted, other_client
-from tests.fixtures.registers import FOUR, logged_in, staff_and_client
+from tests.fixtures.registers import FOUR
 
 TODAY = date(2026, 3, 31)
 PAYROLL = "payroll_social_insurance"
@@ -24,13 +22,8 @@ EMPLOYEE_DATA = ["identity", "id_document", "salary", "income_tax", "social_insu
 
 
 @pytest.fixture
-def planted(new_vault: Vault, add_staff: Callable[..., int]) -> Planted:
-    return staff_and_client(new_vault, add_staff, FOUR)
-
-
-@pytest.fixture
-def logins(new_vault: Vault, fast_vaults: VaultService, planted: Planted) -> Iterator[dict[str, Vault]]:
-    yield from logged_in(new_vault, fast_vaults, FOUR)
+def register_staff() -> tuple[str, ...]:
+    return FOUR
 
 
 def svc(vault: Vault) -> EntrustmentService:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -15,24 +14,12 @@ from clientvault.services.context import Vault
 from clientvault.services.exports import ExportKind
 from clientvault.services.incidents import DEFAULT_PLAN, IncidentKind, IncidentService
 from clientvault.services.locking import LockService
-from clientvault.services.vault import VaultService
 from tests.fixtures.erasing import destroy
 from tests.fixtures.planted import NAME, PERSON, Planted, other_client
-from tests.fixtures.registers import THREE, logged_in, staff_and_client
 from tests.unit.documents.pdfcheck import assert_fonts_embedded, pdf_text, render_png, squash
 
 TODAY = date(2026, 3, 31)
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
-
-
-@pytest.fixture
-def planted(new_vault: Vault, add_staff: Callable[..., int]) -> Planted:
-    return staff_and_client(new_vault, add_staff, THREE)
-
-
-@pytest.fixture
-def logins(new_vault: Vault, fast_vaults: VaultService, planted: Planted) -> Iterator[dict[str, Vault]]:
-    yield from logged_in(new_vault, fast_vaults, THREE)
 
 
 def svc(vault: Vault) -> IncidentService:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -14,22 +13,10 @@ from clientvault.services.context import Vault
 from clientvault.services.disclosures import DisclosureService
 from clientvault.services.entrustments import EndHandling
 from clientvault.services.recipient_agreements import AgreementKind, RecipientAgreement, RecipientAgreementService
-from clientvault.services.vault import VaultService
 from tests.fixtures.planted import Planted
-from tests.fixtures.registers import THREE, logged_in, staff_and_client
 
 TODAY = date(2026, 3, 31)
 TAX_AUTHORITY, SOCIAL_INSURANCE_AGENCY, PAYING_BANK = 1, 3, 5  # seeded recipients (migration 0018)
-
-
-@pytest.fixture
-def planted(new_vault: Vault, add_staff: Callable[..., int]) -> Planted:
-    return staff_and_client(new_vault, add_staff, THREE)
-
-
-@pytest.fixture
-def logins(new_vault: Vault, fast_vaults: VaultService, planted: Planted) -> Iterator[dict[str, Vault]]:
-    yield from logged_in(new_vault, fast_vaults, THREE)
 
 
 def svc(vault: Vault) -> RecipientAgreementService:
