@@ -23,6 +23,7 @@ from clientvault.ui.operations import Operations
 from clientvault.ui.pages.dashboard import DashboardPage
 from clientvault.ui.pages.requests_register import RequestsRegisterPage
 from tests.fixtures.planted import Planted, plant
+from tests.fixtures.windows import dashboard_window
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -60,12 +61,7 @@ def test_figures_for_partner_and_privacy_officer(logins: dict[Role, Vault], busy
 def test_each_figure_opens_its_filtered_list(
     qtbot: QtBot, qapp: QApplication, ui_ctx: UiContext, logins: dict[Role, Vault], busy: Planted
 ) -> None:
-    win = MainWindow(ui_ctx, logins[Role.PRIVACY_OFFICER], qapp)
-    qtbot.addWidget(win)
-    win.show()
-    win.show_page("dashboard")
-    page = win.pages["dashboard"]
-    assert isinstance(page, DashboardPage)
+    win, page = dashboard_window(qtbot, qapp, ui_ctx, logins[Role.PRIVACY_OFFICER])
     assert page.cards["requests_overdue"].text().startswith("1\n")
     assert not page.cards["backup"].isEnabled()  # the backups page is the partner's
     page.cards["requests_overdue"].click()

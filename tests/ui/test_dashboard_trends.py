@@ -24,12 +24,12 @@ from clientvault.services.trends import REVEALS_IN_MONTH, TrendService, _next_mo
 from clientvault.services.users import UserService
 from clientvault.services.vault import VaultService
 from clientvault.ui.context import UiContext
-from clientvault.ui.main_window import MainWindow
 from clientvault.ui.operations import Operations
 from clientvault.ui.pages.dashboard import DashboardPage
 from clientvault.ui.pages.staff_register import StaffRegisterPage
 from clientvault.ui.widgets.trend_chart import BAR, TrendChart
 from tests.fixtures.planted import Planted, plant
+from tests.fixtures.windows import dashboard_window
 
 TODAY = date.today()
 
@@ -113,12 +113,7 @@ def test_staff_figures_open_the_filtered_register(
     assert (figures.staff_agreements_overdue, figures.staff_training_overdue) == (1, 0)
     later = DashboardService(partner, today=lambda: TODAY + timedelta(days=31)).figures()
     assert later.staff_training_overdue == 5  # nobody trained within 30 days of joining
-    win = MainWindow(ui_ctx, logins[Role.PRIVACY_OFFICER], qapp)
-    qtbot.addWidget(win)
-    win.show()
-    win.show_page("dashboard")
-    page = win.pages["dashboard"]
-    assert isinstance(page, DashboardPage)
+    win, page = dashboard_window(qtbot, qapp, ui_ctx, logins[Role.PRIVACY_OFFICER])
     assert page.cards["staff_agreements"].text().startswith("1\n")
     page.cards["staff_agreements"].click()
     assert win.current_page_key == "staff_register"
