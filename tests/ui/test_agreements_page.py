@@ -25,6 +25,14 @@ TODAY = date.today()
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
+def _payroll_agreement(partner: Vault, planted: Planted) -> None:
+    """A payroll entrustment agreement with the planted client, signed 2026-01-05."""
+    EntrustmentService(partner).record(
+        planted.client_id, scope="工资", purposes=["payroll_social_insurance"], categories=["salary"],
+        signed_on=date(2026, 1, 5),
+    )  # fmt: skip
+
+
 def _page(qtbot: QtBot, vault: Vault) -> AgreementsPage:
     page = AgreementsPage(vault, Operations(), lang="en")
     qtbot.addWidget(page)
@@ -78,10 +86,7 @@ def test_privacy_officer_records_with_a_recipient_ends_and_confirms(
 def test_client_page_shows_the_agreements_and_records_one(
     qtbot: QtBot, logins: dict[Role, Vault], planted: Planted
 ) -> None:
-    EntrustmentService(logins[Role.PARTNER]).record(
-        planted.client_id, scope="工资", purposes=["payroll_social_insurance"], categories=["salary"],
-        signed_on=date(2026, 1, 5),
-    )  # fmt: skip
+    _payroll_agreement(logins[Role.PARTNER], planted)
     vault = logins[Role.ACCOUNTANT]
     page = ClientDetailPage(ClientService(vault), planted.client_id, None, lang="en")
     qtbot.addWidget(page)
@@ -101,10 +106,7 @@ def test_client_page_shows_the_agreements_and_records_one(
 def test_each_role_sees_its_share_and_accountants_only_read_recipient_agreements(
     qtbot: QtBot, logins: dict[Role, Vault], planted: Planted
 ) -> None:
-    EntrustmentService(logins[Role.PARTNER]).record(
-        planted.client_id, scope="工资", purposes=["payroll_social_insurance"], categories=["salary"],
-        signed_on=date(2026, 1, 5),
-    )  # fmt: skip
+    _payroll_agreement(logins[Role.PARTNER], planted)
     RecipientAgreementService(logins[Role.PARTNER]).record(
         1, kind="provision", scope="纳税申报", purposes=["tax_filing"], categories=["identity"],
         security_duties="依法使用", signed_on=date(2026, 1, 5),
