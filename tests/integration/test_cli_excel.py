@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from clientvault import cli
 from clientvault.core.roles import Role
 from clientvault.services.clients import ClientService
 from clientvault.services.context import Vault
 from clientvault.services.vault import VaultService
 from tests.conftest import PARTNER, PARTNER_PASSWORD, STAFF_PASSWORD
+from tests.fixtures.cli import run_cli as _run
 from tests.fixtures.workbooks import client_row, good_workbook, resident_id, uscc
-
-
-def _run(vault_dir: Path, *args: str, user: str = PARTNER, password: str = PARTNER_PASSWORD) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("CLIENTVAULT_PASSWORD", password)
-        mp.setenv("CLIENTVAULT_TESTING", "1")
-        code = cli.main([*args, "--vault", str(vault_dir), "--user", user, "--kdf-profile", "fast"], out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def _count(fast_vaults: VaultService, vault_dir: Path) -> int:

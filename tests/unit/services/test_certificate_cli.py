@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
-from clientvault import cli
 from clientvault.core.roles import Role
 from clientvault.services.context import Vault
 from clientvault.services.exports import ExportKind, ExportService
 from clientvault.services.vault import VaultService
 from tests.conftest import PARTNER, PARTNER_PASSWORD, STAFF_PASSWORD
+from tests.fixtures.cli import run_cli as _run
 from tests.fixtures.erasing import destroy
 from tests.fixtures.planted import plant
 from tests.unit.documents.pdfcheck import pdf_text, squash
-
-
-def _run(vault_dir: Path, *args: str, user: str = PARTNER, password: str = PARTNER_PASSWORD) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("CLIENTVAULT_PASSWORD", password)
-        mp.setenv("CLIENTVAULT_TESTING", "1")
-        code = cli.main([*args, "--vault", str(vault_dir), "--user", user, "--kdf-profile", "fast"], out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_certificate_verb_saves_the_pdf_and_registers_it(

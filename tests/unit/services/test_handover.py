@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from clientvault import cli
 from clientvault.core.errors import AccessDenied, NotFound, ValidationError
 from clientvault.core.roles import Role
 from clientvault.services.audit import AuditFilter
@@ -19,21 +18,13 @@ from clientvault.services.exports import ExportKind
 from clientvault.services.handover import HandoverService
 from clientvault.services.locking import LockService
 from clientvault.services.vault import VaultService
-from tests.conftest import PARTNER, PARTNER_PASSWORD, STAFF_PASSWORD
+from tests.conftest import STAFF_PASSWORD
+from tests.fixtures.cli import run_cli as _run
 from tests.fixtures.planted import plant
 from tests.unit.documents.pdfcheck import pdf_text, squash
 
 TODAY = date(2026, 12, 4)
 RECIPIENT = "宁波新会计服务有限公司"
-
-
-def _run(vault_dir: Path, *args: str, user: str = PARTNER, password: str = PARTNER_PASSWORD) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("CLIENTVAULT_PASSWORD", password)
-        mp.setenv("CLIENTVAULT_TESTING", "1")
-        code = cli.main([*args, "--vault", str(vault_dir), "--user", user, "--kdf-profile", "fast"], out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_a_handover_is_recorded_printed_and_saved(new_vault: Vault, tmp_path: Path) -> None:
