@@ -1,8 +1,9 @@
-"""Backup verbs: backup, restore, purge-backups."""
+"""Backup verbs: backup, restore, purge-backups, backup-folder."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from clientvault.cli.base import (
     EXIT_OK,
@@ -53,8 +54,24 @@ def cmd_purge_backups(ctx: Context) -> int:
     return locked(ctx, work)
 
 
+def cmd_backup_folder(ctx: Context) -> int:
+    """Print the backups folder; with PATH move every backup and the catalogue there (partner)."""
+    from clientvault.services.backup import BackupService
+
+    def work(vault: Vault, vaults: VaultService) -> int:
+        service = BackupService(vault)
+        if ctx.args.path is None:
+            ctx.print(service.folder)
+            return EXIT_OK
+        before = len(service.list())
+        ctx.print(service.move_folder(Path(ctx.args.path)), f"backups_moved={before}")
+        return EXIT_OK
+
+    return locked(ctx, work)
+
+
 def register(verbs: argparse._SubParsersAction[Parser], common: Parser) -> None:
-    """Add ``backup``, ``restore`` and ``purge-backups``."""
+    """Add ``backup``, ``restore``, ``purge-backups`` and ``backup-folder``."""
     p = verbs.add_parser("backup", parents=[common], help="take a checked, encrypted backup (partner)")
     p.set_defaults(handler=cmd_backup)
     p = verbs.add_parser("restore", parents=[common], help="restore a backup by file name (partner)")
@@ -62,3 +79,8 @@ def register(verbs: argparse._SubParsersAction[Parser], common: Parser) -> None:
     p.set_defaults(handler=cmd_restore)
     p = verbs.add_parser("purge-backups", parents=[common], help="apply the erasure ledger to every backup (partner)")
     p.set_defaults(handler=cmd_purge_backups)
+    p = verbs.add_parser(
+        "backup-folder", parents=[common], help="show the backups folder, or move the backups to PATH (partner)"
+    )
+    p.add_argument("path", nargs="?", help="the new folder (another drive or an office share; not a cloud-sync folder)")
+    p.set_defaults(handler=cmd_backup_folder)

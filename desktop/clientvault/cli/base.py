@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from clientvault.core.errors import (
     AccessDenied,
     AgreementMissing,
+    BackupFolderError,
     ConsentMissing,
     DamagedFile,
     DiskFull,
@@ -166,6 +167,17 @@ def _validation(exc: ValidationError) -> str:
     return "invalid input: " + "; ".join(parts)
 
 
+_BACKUP_FOLDER = {
+    "unavailable": "the backups folder is not available (an unplugged drive or an unmounted share?); no backup "
+    "was written anywhere else; connect it, or choose another folder with 'backup-folder PATH'",
+    "not_folder": "that path is a file, not a folder",
+    "not_writable": "that folder cannot be written (no permission, or a read-only drive or share)",
+    "inside_vault": "the backups folder cannot be inside the vault folder (choose another drive or share)",
+    "cloud_sync": "that folder is a cloud-sync folder; backups stay on local or office-share drives",
+    "other_vault": "that folder holds another vault's backups; choose an empty folder",
+}
+
+
 #: One sentence per known error type (none contains a personal-data value). A test checks that
 #: every ``KnownError`` subclass has an entry, so a new error type cannot reach users unexplained.
 MESSAGES: dict[type[KnownError], Callable[[Any], str]] = {
@@ -215,6 +227,7 @@ MESSAGES: dict[type[KnownError], Callable[[Any], str]] = {
     InvalidState: lambda e: _STATE.get(e.code, f"not possible in the current state ({e.code})"),
     UnsupportedLocation: lambda e: "the vault folder is in a cloud-sync folder; use a local or office-share folder",
     KeysChanged: lambda e: "another workstation changed the vault keys; log in again",
+    BackupFolderError: lambda e: _BACKUP_FOLDER.get(e.reason, "the backups folder cannot be used"),
     SpreadsheetRefused: lambda e: SPREADSHEET.get(e.reason, "the file cannot be read as a workbook"),
 }
 

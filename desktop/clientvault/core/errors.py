@@ -145,6 +145,20 @@ class UnsupportedLocation(KnownError):
         self.reason = reason
 
 
+class BackupFolderError(KnownError):
+    """The backups folder cannot be used. ``reason`` is a code.
+
+    ``unavailable``: the configured folder is missing or holds no catalogue (an unplugged drive,
+    a share that is not mounted); nothing is written anywhere else. Refused targets of a move:
+    ``not_folder`` (a file), ``not_writable``, ``inside_vault``, ``cloud_sync``, ``other_vault``
+    (another vault's backups are there).
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class LoginThrottled(KnownError):
     """Too many failed logins for this name; try again after ``retry_after`` seconds."""
 

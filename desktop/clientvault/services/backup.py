@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from clientvault.core.errors import DamagedFile, DiskFull, InvalidState, NotFound
+from clientvault.core.errors import BackupFolderError, DamagedFile, DiskFull, InvalidState, NotFound
 from clientvault.core.roles import Capability
 from clientvault.security import keyfile as kf
 from clientvault.security.atomic import atomic_write_bytes
@@ -51,7 +51,7 @@ from clientvault.services.context import Vault
 from clientvault.services.leftovers import BEFORE_RESTORE, RESTORING, sweep_leftovers
 from clientvault.services.retention import RetentionService
 from clientvault.storage.audit import AuditRepository
-from clientvault.storage.db import Database, OpenOptions
+from clientvault.storage.db import Database, OpenOptions, is_cloud_sync_path
 from clientvault.storage.erasure import (
     BackupCatalogueRepository,
     CatalogueRow,
@@ -67,10 +67,13 @@ from clientvault.storage.erasure import (
     tables,
 )
 from clientvault.storage.migrate import migrate
+from clientvault.storage.users import SettingsRepository
 
 log = logging.getLogger(__name__)
 
 CATALOGUE = "catalogue.json"
+#: Settings key of a backups folder chosen by a partner (absent or empty: the vault's ``backups``).
+FOLDER_KEY = "backup_folder"
 FORMAT = "clientvault-backups"
 SCHEDULED = ("on_close", "daily")
 KINDS = ("manual", "on_close", "daily", "pre_restore")
@@ -263,6 +266,27 @@ def _info(e: dict[str, Any]) -> BackupInfo:
                       int(e.get("ledger_seq", 0)), dict(e.get("row_counts", {})))  # fmt: skip
 
 
+def backup_folder(vault: Vault) -> Path:
+    """The backups folder: the one a partner chose (vault settings, every workstation), else ``backups``."""
+    chosen = SettingsRepository(vault.db).get(FOLDER_KEY, "")
+    return Path(chosen) if chosen else vault.paths.backups
+
+
+def copy_file(src: Path, dst: Path) -> None:
+    """Copy one file and flush it to the disk (a module function so a test can make it fail)."""
+    shutil.copyfile(src, dst)
+    _fsync(dst)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every file system (or Windows) can fsync a folder
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def mirror_ledger(vault: Vault) -> None:
     """Copy new erasure ledger entries into ``backups/catalogue.json`` (after each erasure).
 
@@ -271,7 +295,10 @@ def mirror_ledger(vault: Vault) -> None:
     is merged again on the next erasure, backup or restore.
     """
     try:
-        cat = Catalogue(vault.paths.backups, vault.vault_id)
+        folder = backup_folder(vault)
+        if folder != vault.paths.backups and not (folder / CATALOGUE).is_file():
+            raise OSError("backup folder unavailable")  # never start a catalogue somewhere else
+        cat = Catalogue(folder, vault.vault_id)
         if cat.merge_ledger(ErasureRepository(vault.db).ledger()):
             cat.save()
     except (OSError, DiskFull, DamagedFile):
@@ -287,8 +314,27 @@ class BackupService:
 
     @property
     def folder(self) -> Path:
-        """The backups folder of this vault."""
-        return self.vault.paths.backups
+        """The backups folder of this vault (the vault's ``backups``, or the one a partner chose)."""
+        return backup_folder(self.vault)
+
+    def folder_unavailable(self) -> bool:
+        """Whether a partner chose a backups folder that is not there now (unplugged, not mounted)."""
+        folder = self.folder
+        return folder != self.vault.paths.backups and not (folder / CATALOGUE).is_file()
+
+    def _usable_folder(self) -> Path:
+        """The folder to write a backup to; a chosen folder that is gone is an error, never replaced.
+
+        Raises:
+            BackupFolderError: ``unavailable`` (unplugged drive, unmounted share): nothing is written.
+        """
+        folder = self.folder
+        if folder == self.vault.paths.backups:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        elif self.folder_unavailable():
+            # A move always writes the catalogue first: without it this is an empty mount point.
+            raise BackupFolderError("unavailable")
+        return folder
 
     def _catalogue(self) -> Catalogue:
         return Catalogue(self.folder, self.vault.vault_id)
@@ -321,7 +367,7 @@ class BackupService:
             return True
         if not self.vault.session.is_partner:
             return False
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._usable_folder()
         cat = self._catalogue()
         cat.set_up(self._pk())
         cat.save()
@@ -332,6 +378,104 @@ class BackupService:
         """Backups, newest first (partner)."""
         self._partner("backups")
         return [_info(e) for e in reversed(self._catalogue().entries())]
+
+    # -- moving the folder ----------------------------------------------------------------------
+
+    def check_target(self, new: Path) -> Path:
+        """Validate a new backups folder; returns it resolved (created if missing).
+
+        Raises:
+            BackupFolderError: ``not_folder``, ``not_writable``, ``inside_vault`` (except the
+                vault's own ``backups``), ``cloud_sync``, ``other_vault``.
+        """
+        target = Path(os.path.abspath(new.expanduser()))
+        vault_folder = Path(os.path.abspath(self.vault.paths.folder))
+        if target == Path(os.path.abspath(self.vault.paths.backups)):
+            return self.vault.paths.backups
+        if target == vault_folder or vault_folder in target.parents:
+            raise BackupFolderError("inside_vault")
+        if is_cloud_sync_path(target):
+            raise BackupFolderError("cloud_sync")
+        if target.exists() and not target.is_dir():
+            raise BackupFolderError("not_folder")
+        try:
+            target.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except FileExistsError:
+            raise BackupFolderError("not_folder") from None
+        except OSError:
+            raise BackupFolderError("not_writable") from None
+        probe = target / f".clientvault-probe-{os.getpid()}"
+        try:
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError:
+            raise BackupFolderError("not_writable") from None
+        if (target / CATALOGUE).is_file():
+            try:
+                Catalogue(target, self.vault.vault_id)  # ours: leftovers of an interrupted move
+            except DamagedFile:
+                raise BackupFolderError("other_vault") from None
+        return target
+
+    def move_folder(self, new: Path, *, progress: Callable[[float], object] | None = None) -> Path:
+        """Move every backup and the catalogue to ``new`` and make it the backups folder (partner).
+
+        Each copy is flushed and its SHA-256 checked against the catalogue before the setting is
+        switched (one transaction, audited ``settings.change`` / ``backup.folder changed``); only
+        then are the old copies removed. Interrupted before the switch, the old folder is still
+        the backups folder and complete; the new one may hold copies the next move overwrites.
+        Returns the new folder.
+
+        Raises:
+            BackupFolderError: a refused target (see :meth:`check_target`) or an unavailable
+                current folder; nothing was changed.
+            DamagedFile: a copy did not match its checksum; nothing was switched.
+        """
+        self._partner("settings:backup_folder")
+        report = progress or (lambda _f: None)
+        old = self.folder
+        target = self.check_target(new)
+        if target == old:
+            return old
+        if old != self.vault.paths.backups and not (old / CATALOGUE).is_file():
+            raise BackupFolderError("unavailable")
+        self.ensure_set_up()
+        with writing_in(old):
+            cat = self._catalogue()
+            entries = cat.entries()
+            total = sum(int(e["size"]) for e in entries) or 1
+            done = 0
+            for e in entries:
+                src, dst = old / e["file"], target / e["file"]
+                copy_file(src, dst)
+                if _sha256(dst) != e["sha256"]:
+                    _remove(dst)
+                    raise DamagedFile("backup", "checksum")
+                done += int(e["size"])
+                report(done / total)
+            moved = Catalogue(target, self.vault.vault_id)  # a leftover of ours at most (checked)
+            moved.doc = cat.doc
+            moved.save()
+            _fsync_dir(target)
+            with self.vault.db.transaction():
+                value = "" if target == self.vault.paths.backups else str(target)
+                SettingsRepository(self.vault.db).set(FOLDER_KEY, value)
+                self.vault.record("settings.change", "settings:backup_folder", reason="backup.folder changed")
+            # Switched: the old copies go. A backup another workstation finished meanwhile stays
+            # in the old folder with its catalogue (nothing is deleted that was not copied).
+            copied = {e["file"] for e in entries}
+            try:
+                still = {e["file"] for e in Catalogue(old, self.vault.vault_id).entries()}
+            except DamagedFile:
+                still = copied
+            for name in copied:
+                _remove(old / name)
+            if still <= copied:
+                with contextlib.suppress(FileNotFoundError):
+                    (old / CATALOGUE).unlink()
+            else:
+                log.warning("a backup was taken during the move; it stays in the previous folder")
+        return target
 
     # -- taking a backup -----------------------------------------------------------------------
 
@@ -351,7 +495,11 @@ class BackupService:
             raise ValueError("kind")
         if kind not in SCHEDULED:
             self._partner("backups")
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            self._usable_folder()
+        except BackupFolderError:
+            self._audit_failure(kind, "folder_unavailable")
+            raise
         cat = self._catalogue()
         if cat.public_key is None:
             if kind in SCHEDULED:
@@ -502,8 +650,14 @@ class BackupService:
         """Run the scheduled backup for ``trigger`` (``"on_close"`` or ``"daily"``) if the settings ask for it.
 
         ``daily`` takes a backup only if none was taken today. Returns None when nothing was due.
+
+        Raises:
+            BackupFolderError: ``unavailable`` when a backup is due and the chosen folder is gone.
         """
         settings = RetentionService(self.vault).settings()
+        wanted = settings.backup_on_close if trigger == "on_close" else settings.backup_daily
+        if wanted and self.folder_unavailable():
+            return self.backup(trigger)  # the chosen folder is gone: BackupFolderError, audited
         if not self.is_set_up():
             return None
         if trigger == "on_close" and settings.backup_on_close:
@@ -606,6 +760,8 @@ class BackupService:
                 append_audit_rows(copy, tail)
                 keyslots.remember_slots(copy, keyslots.known_slots(live))
                 meta_set(copy, "generation", str(self.vault.keyfile.generation))
+                # The backups folder stays where the backups are (a backup from before a move names the old one).
+                SettingsRepository(copy).set(FOLDER_KEY, SettingsRepository(live).get(FOLDER_KEY, ""))
                 BackupCatalogueRepository(copy).replace_all([self._row(_info(e)) for e in cat.entries()])
                 AuditRepository(copy, self.vault.vault_id, self.vault.session.audit_signer(self.vault.vault_id)).append(
                     user_id=self.vault.session.user_id,

@@ -75,7 +75,10 @@ def close_backup_due(vault: Vault) -> bool:
     """Whether closing now should take a backup: the settings ask for one and something changed."""
     if not RetentionService(vault).settings().backup_on_close:
         return False
-    return BackupService(vault).is_set_up() and changed_since_last_backup(vault)
+    backups = BackupService(vault)
+    # An unplugged backups folder: the backup is tried and fails with BackupFolderError (audited,
+    # and said at the next login) rather than being skipped without a word.
+    return (backups.is_set_up() or backups.folder_unavailable()) and changed_since_last_backup(vault)
 
 
 def unfinished_close_backup(vault: Vault) -> BackupInfo | None:

@@ -20,6 +20,7 @@ from clientvault.core.crash import log_crash
 from clientvault.core.errors import (
     AccessDenied,
     AgreementMissing,
+    BackupFolderError,
     DamagedFile,
     DiskFull,
     DuplicateIdentifier,
@@ -175,6 +176,8 @@ def error_message(exc: BaseException) -> str:
         )
     if isinstance(exc, KeysChanged):
         return translate("Errors", "The vault keys were changed on another workstation. Please log in again.")
+    if isinstance(exc, BackupFolderError):
+        return backup_folder_message(exc.reason)
     if isinstance(exc, UnsupportedLocation):
         return translate(
             "Errors",
@@ -272,3 +275,22 @@ def show_tamper_warning(parent: QWidget, kinds: list[str]) -> None:
     }
     lines = [texts.get(k, k) for k in kinds]
     QMessageBox.warning(parent, translate("Errors", "Tampering detected"), "\n\n".join(lines))
+
+
+def backup_folder_message(reason: str) -> str:
+    """Why a backups folder cannot be used (unavailable at backup time, or a refused move target)."""
+    messages = {
+        "unavailable": translate(
+            "Errors",
+            "The backups folder is not available (an unplugged drive or a share that is not connected). No backup "
+            "was written anywhere else. Connect it, or choose another folder in Settings.",
+        ),
+        "not_folder": translate("Errors", "That path is a file, not a folder."),
+        "not_writable": translate("Errors", "That folder cannot be written (no permission, or a read-only drive)."),
+        "inside_vault": translate("Errors", "The backups folder cannot be inside the vault folder."),
+        "cloud_sync": translate(
+            "Errors", "Cloud-sync folders are refused: they copy the files outside the firm. Choose another folder."
+        ),
+        "other_vault": translate("Errors", "That folder holds another vault's backups. Choose an empty folder."),
+    }
+    return messages.get(reason, translate("Errors", "The backups folder cannot be used."))
