@@ -175,6 +175,8 @@ _BACKUP_FOLDER = {
     "inside_vault": "the backups folder cannot be inside the vault folder (choose another drive or share)",
     "cloud_sync": "that folder is a cloud-sync folder; backups stay on local or office-share drives",
     "other_vault": "that folder holds another vault's backups; choose an empty folder",
+    "copy_failed": "copying the backups to the new folder failed; the current backups folder is still in use "
+    "and complete",
 }
 
 

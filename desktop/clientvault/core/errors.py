@@ -151,7 +151,8 @@ class BackupFolderError(KnownError):
     ``unavailable``: the configured folder is missing or holds no catalogue (an unplugged drive,
     a share that is not mounted); nothing is written anywhere else. Refused targets of a move:
     ``not_folder`` (a file), ``not_writable``, ``inside_vault``, ``cloud_sync``, ``other_vault``
-    (another vault's backups are there).
+    (another vault's backups are there); ``copy_failed``: a copy could not be written during a
+    move (the old folder is still the backups folder).
     """
 
     def __init__(self, reason: str) -> None:

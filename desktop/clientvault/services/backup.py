@@ -427,8 +427,9 @@ class BackupService:
         Returns the new folder.
 
         Raises:
-            BackupFolderError: a refused target (see :meth:`check_target`) or an unavailable
-                current folder; nothing was changed.
+            BackupFolderError: a refused target (see :meth:`check_target`), an unavailable
+                current folder, or ``copy_failed`` (a copy could not be written); nothing was switched.
+            DiskFull: the new folder's drive ran out; nothing was switched.
             DamagedFile: a copy did not match its checksum; nothing was switched.
         """
         self._partner("settings:backup_folder")
@@ -445,18 +446,23 @@ class BackupService:
             entries = cat.entries()
             total = sum(int(e["size"]) for e in entries) or 1
             done = 0
-            for e in entries:
-                src, dst = old / e["file"], target / e["file"]
-                copy_file(src, dst)
-                if _sha256(dst) != e["sha256"]:
-                    _remove(dst)
-                    raise DamagedFile("backup", "checksum")
-                done += int(e["size"])
-                report(done / total)
-            moved = Catalogue(target, self.vault.vault_id)  # a leftover of ours at most (checked)
-            moved.doc = cat.doc
-            moved.save()
-            _fsync_dir(target)
+            try:
+                for e in entries:
+                    src, dst = old / e["file"], target / e["file"]
+                    copy_file(src, dst)
+                    if _sha256(dst) != e["sha256"]:
+                        _remove(dst)
+                        raise DamagedFile("backup", "checksum")
+                    done += int(e["size"])
+                    report(done / total)
+                moved = Catalogue(target, self.vault.vault_id)  # a leftover of ours at most (checked)
+                moved.doc = cat.doc
+                moved.save()
+                _fsync_dir(target)
+            except OSError as exc:
+                if exc.errno in (28, 27, 122):  # ENOSPC, EFBIG, EDQUOT
+                    raise DiskFull() from None
+                raise BackupFolderError("copy_failed") from None
             with self.vault.db.transaction():
                 value = "" if target == self.vault.paths.backups else str(target)
                 SettingsRepository(self.vault.db).set(FOLDER_KEY, value)

@@ -292,5 +292,9 @@ def backup_folder_message(reason: str) -> str:
             "Errors", "Cloud-sync folders are refused: they copy the files outside the firm. Choose another folder."
         ),
         "other_vault": translate("Errors", "That folder holds another vault's backups. Choose an empty folder."),
+        "copy_failed": translate(
+            "Errors",
+            "Copying the backups to the new folder failed. The current backups folder is still in use and complete.",
+        ),
     }
     return messages.get(reason, translate("Errors", "The backups folder cannot be used."))

@@ -201,8 +201,9 @@ def test_a_copy_failing_half_way_leaves_the_old_folder_authoritative_and_complet
     monkeypatch.setattr(backup_module, "copy_file", fail_after_first)
     target = tmp_path / "second-drive"
     service = BackupService(new_vault)
-    with pytest.raises(OSError):
+    with pytest.raises(BackupFolderError) as failed:
         service.move_folder(target)
+    assert failed.value.reason == "copy_failed"
     assert service.folder == old and _files(old) == before
     assert sorted(b.file_name for b in service.list()) == sorted(names)
     assert not (target / CATALOGUE).exists()  # the leftover copy is not a backups folder
