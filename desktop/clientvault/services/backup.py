@@ -422,8 +422,9 @@ class BackupService:
 
         Each copy is flushed and its SHA-256 checked against the catalogue before the setting is
         switched (one transaction, audited ``settings.change`` / ``backup.folder changed``); only
-        then are the old copies removed. Interrupted before the switch, the old folder is still
-        the backups folder and complete; the new one may hold copies the next move overwrites.
+        then are the old copies removed. Failing before the switch, the old folder is still the
+        backups folder and complete, and the copies made so far are removed; a process killed
+        half-way may leave copies in the new folder, which a move to it later overwrites.
         Returns the new folder.
 
         Raises:
@@ -459,10 +460,17 @@ class BackupService:
                 moved.doc = cat.doc
                 moved.save()
                 _fsync_dir(target)
-            except OSError as exc:
-                if exc.errno in (28, 27, 122):  # ENOSPC, EFBIG, EDQUOT
-                    raise DiskFull() from None
-                raise BackupFolderError("copy_failed") from None
+            except BaseException as exc:
+                # Nothing was switched: the copies made so far go (they would escape a later purge).
+                for e in entries:
+                    _remove(target / e["file"])
+                with contextlib.suppress(OSError):
+                    (target / CATALOGUE).unlink()
+                if isinstance(exc, OSError):
+                    if exc.errno in (28, 27, 122):  # ENOSPC, EFBIG, EDQUOT
+                        raise DiskFull() from None
+                    raise BackupFolderError("copy_failed") from None
+                raise
             with self.vault.db.transaction():
                 value = "" if target == self.vault.paths.backups else str(target)
                 SettingsRepository(self.vault.db).set(FOLDER_KEY, value)

@@ -206,10 +206,11 @@ def test_a_copy_failing_half_way_leaves_the_old_folder_authoritative_and_complet
     assert failed.value.reason == "copy_failed"
     assert service.folder == old and _files(old) == before
     assert sorted(b.file_name for b in service.list()) == sorted(names)
-    assert not (target / CATALOGUE).exists()  # the leftover copy is not a backups folder
+    assert copied and not (target / CATALOGUE).exists() and not list(target.glob("*.cvbak"))  # copies removed
     assert not new_vault.audit.page(AuditFilter(action_prefix="settings.change"))
     service.backup()  # backups still go to the old folder
-    # The next move uses the same target, overwriting the leftover.
+    # A process killed half-way leaves a copy behind: the next move to that folder overwrites it.
+    real(old / names[0], target / names[0])
     monkeypatch.setattr(backup_module, "copy_file", real)
     assert service.move_folder(target) == target
     assert len(service.list()) == 3 and not list(old.glob("*.cvbak"))
