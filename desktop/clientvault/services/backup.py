@@ -442,6 +442,7 @@ class BackupService:
         if old != self.vault.paths.backups and not (old / CATALOGUE).is_file():
             raise BackupFolderError("unavailable")
         self.ensure_set_up()
+        sweep_leftovers(self.vault.paths, target)  # copies a killed earlier move left there (uncatalogued)
         with writing_in(old):
             cat = self._catalogue()
             entries = cat.entries()
@@ -825,7 +826,7 @@ class BackupService:
     def purge(self) -> PurgeResult:
         """Apply the erasure ledger to every backup file, so none can bring an erased client back (partner)."""
         self._partner("backups")
-        sweep_leftovers(self.vault.paths)  # killed backups' and restores' files hold data too
+        sweep_leftovers(self.vault.paths, self.folder)  # killed backups' and restores' files hold data too
         cat = self._catalogue()
         private = cat.private_key(self._pk())
         ledger = ErasureRepository(self.vault.db).ledger()

@@ -38,7 +38,7 @@ from clientvault.core.roles import Capability, Role, Scope
 from clientvault.core.validation import free_text
 from clientvault.security.residue import ResidueReport, scan_residue
 from clientvault.security.sealing import aad, open_sealed, seal
-from clientvault.services.backup import mirror_ledger
+from clientvault.services.backup import backup_folder, mirror_ledger
 from clientvault.services.connections import second_session
 from clientvault.services.context import Vault
 from clientvault.services.exports import ExportEntry, ExportKind, ExportService
@@ -484,7 +484,7 @@ class ErasureService:
         # the process dies during the check.
         mirror_ledger(self.vault)
         with contextlib.suppress(OSError):  # a killed backup's or restore's copy may hold the erased values
-            sweep_leftovers(self.vault.paths)
+            sweep_leftovers(self.vault.paths, backup_folder(self.vault))
         if check_later:
             return ErasureResult(cert, req.client_id, erased, None, False, kept=kept, on_disk="pending", checked=False)
         check = self.finish_check(cert, verify=verify)

@@ -61,8 +61,12 @@ def _with_sidecars(path: Path) -> list[Path]:
     return [path, *(path.with_name(path.name + s) for s in SIDECARS)]
 
 
-def sweep_leftovers(paths: VaultPaths) -> list[str]:
-    """Remove what killed processes left behind; return the names removed (never contents)."""
+def sweep_leftovers(paths: VaultPaths, backups: Path | None = None) -> list[str]:
+    """Remove what killed processes left behind; return the names removed (never contents).
+
+    ``backups``: the backups folder a partner chose (services/backup.py), swept as well as the
+    vault's own ``backups`` folder.
+    """
     removed: list[str] = []
     folder = paths.folder
     if not folder.is_dir():
@@ -75,13 +79,14 @@ def sweep_leftovers(paths: VaultPaths) -> list[str]:
                 _sweep_vault_folder(paths, removed)
     except OSError:
         log.warning("could not sweep the vault folder")
-    try:
-        if paths.backups.is_dir():
-            with cleaning(paths.backups) as free:
-                if free:
-                    _sweep_backups(paths.backups, removed)
-    except OSError:
-        log.warning("could not sweep the backups folder")
+    for folder_ in dict.fromkeys([paths.backups, *([backups] if backups is not None else [])]):
+        try:
+            if folder_.is_dir():
+                with cleaning(folder_) as free:
+                    if free:
+                        _sweep_backups(folder_, removed)
+        except OSError:
+            log.warning("could not sweep the backups folder")
     if removed:
         log.info("removed %d leftover temporary file(s)", len(removed))
     return removed

@@ -209,11 +209,13 @@ def test_a_copy_failing_half_way_leaves_the_old_folder_authoritative_and_complet
     assert copied and not (target / CATALOGUE).exists() and not list(target.glob("*.cvbak"))  # copies removed
     assert not new_vault.audit.page(AuditFilter(action_prefix="settings.change"))
     service.backup()  # backups still go to the old folder
-    # A process killed half-way leaves a copy behind: the next move to that folder overwrites it.
+    # A process killed half-way leaves copies behind: the next move to that folder cleans them first.
     real(old / names[0], target / names[0])
+    stale = target / "backup-20200101T000000000000-daily.cvbak"  # a backup pruned since
+    stale.write_bytes(b"x" * 100)
     monkeypatch.setattr(backup_module, "copy_file", real)
     assert service.move_folder(target) == target
-    assert len(service.list()) == 3 and not list(old.glob("*.cvbak"))
+    assert len(service.list()) == 3 and not list(old.glob("*.cvbak")) and not stale.exists()
 
 
 def test_a_copy_that_does_not_match_the_catalogue_is_not_switched_to(
