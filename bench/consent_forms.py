@@ -14,6 +14,7 @@ Groups:
 from __future__ import annotations
 
 import io
+import os
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -45,7 +46,7 @@ from clientvault.services.vault import VaultService
 # 8 pages, so the same ~40 ms per page.
 FORM_TARGET = 0.300
 RIGHTS: list[str] = TEXTS["zh"]["rights"]  # the nine rights the form prints
-BATCH = 500
+BATCH = int(os.environ.get("BENCH_CONSENT_BATCH", "500"))  # smaller on a shared machine
 FIRM = FirmDetails(
     "杭州示例代账有限公司", "浙江省杭州市西湖区文三路 100 号", "0571-88880000", "privacy@example.com",
     "保密专员 王女士 0571-88880001", "投诉电话 0571-88880002",
