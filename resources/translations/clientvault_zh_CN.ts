@@ -6585,6 +6585,10 @@ Please give this reference to your administrator.</source>
         <source>No impact assessment yet.</source>
         <translation>尚无影响评估。</translation>
     </message>
+    <message>
+        <source>Retention: %1</source>
+        <translation>保存期限：%1</translation>
+    </message>
 </context>
 <context>
     <name>RecipientEditDialog</name>

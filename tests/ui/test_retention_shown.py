@@ -33,6 +33,8 @@ def test_the_purposes_page_follows_an_edited_retention_rule(qapp: QApplication, 
     text = purposes.table.item(row, RETENTION).text()
     assert "identity: 31 years (accounting vouchers)" in text and "30 years" not in text
     assert purposes.table.item(row, RETENTION).toolTip() == text
+    purposes.table.selectRow(row)
+    assert f"Retention: {text}" in purposes.history.text()  # the full text under the table
 
 
 def test_the_purpose_editor_no_longer_edits_retention_years(qapp: QApplication, new_vault: Vault) -> None:

@@ -140,7 +140,10 @@ class PurposesPage(QWidget):
         assessed = ImpactAssessmentService(self.vault).covering(purpose=p.code)  # PIPL Art 55
         covered = ", ".join(f"{a.number} ({a.assessed_on})" for a in assessed)
         more = fmt(self.tr("Impact assessments: %1"), covered) if assessed else self.tr("No impact assessment yet.")
-        self.history.setText(f"{text}\n{more}")
+        row = self.purposes.index(p) if p in self.purposes else -1
+        cell = self.table.item(row, 4) if row >= 0 else None
+        kept = fmt(self.tr("Retention: %1"), cell.text()) if cell is not None else ""  # the form's own text
+        self.history.setText("\n".join(t for t in (text, more, kept) if t))
 
     def edit(self, purpose: Purpose | None) -> PurposeEditDialog:
         """Open the editor (non-modal, so tests can drive it)."""
