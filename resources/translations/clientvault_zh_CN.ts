@@ -734,6 +734,14 @@
         <translation>打开文件夹</translation>
     </message>
     <message>
+        <source>Change folder…</source>
+        <translation>更改文件夹…</translation>
+    </message>
+    <message>
+        <source>Move every backup to another folder, for example a second drive or an office share.</source>
+        <translation>把所有备份移到另一个文件夹，例如第二块硬盘或办公室共享文件夹。</translation>
+    </message>
+    <message>
         <source>Save backup settings</source>
         <translation>保存备份设置</translation>
     </message>
@@ -744,6 +752,18 @@
     <message>
         <source>Scheduled backups kept:</source>
         <translation>保留的定期备份数：</translation>
+    </message>
+    <message>
+        <source>Choose the backups folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <source>Moving the backups… The current folder stays in use until every copy is checked.</source>
+        <translation>正在移动备份……在每份副本校验完成之前，仍使用当前文件夹。</translation>
+    </message>
+    <message>
+        <source>Backups moved. The backups folder is now %1.</source>
+        <translation>备份已移动。备份文件夹现在是 %1。</translation>
     </message>
     <message>
         <source>Backup settings saved.</source>
@@ -3271,6 +3291,38 @@ A legal hold stops the erasure until it is lifted.</source>
     <message>
         <source>An unexpected error occurred.</source>
         <translation>发生了意外错误。</translation>
+    </message>
+    <message>
+        <source>The backups folder is not available (an unplugged drive or a share that is not connected). No backup was written anywhere else. Connect it, or choose another folder in Settings.</source>
+        <translation>备份文件夹不可用（硬盘已拔出或共享文件夹未连接）。没有在其他位置写入任何备份。请连接它，或在“设置”中选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>That path is a file, not a folder.</source>
+        <translation>该路径是文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>That folder cannot be written (no permission, or a read-only drive).</source>
+        <translation>无法写入该文件夹（没有权限，或为只读磁盘）。</translation>
+    </message>
+    <message>
+        <source>The backups folder cannot be inside the vault folder.</source>
+        <translation>备份文件夹不能位于保密柜文件夹之内。</translation>
+    </message>
+    <message>
+        <source>Cloud-sync folders are refused: they copy the files outside the firm. Choose another folder.</source>
+        <translation>不接受云同步文件夹：它们会把文件复制到公司之外。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>That folder holds another vault&apos;s backups. Choose an empty folder.</source>
+        <translation>该文件夹中存有另一个保密柜的备份。请选择一个空文件夹。</translation>
+    </message>
+    <message>
+        <source>Copying the backups to the new folder failed. The current backups folder is still in use and complete.</source>
+        <translation>把备份复制到新文件夹时失败。当前备份文件夹仍在使用，且内容完整。</translation>
+    </message>
+    <message>
+        <source>The backups folder cannot be used.</source>
+        <translation>无法使用该备份文件夹。</translation>
     </message>
     <message>
         <source>You cannot disable your own account.</source>
