@@ -77,6 +77,7 @@ class BackupSection(SettingsSection):
         self.move_progress.setRange(0, 100)
         self.move_progress.hide()
         self.move_message = wrapped_label(self, name="move_message")
+        self.move_message.hide()  # shown once a move starts (no empty row before)
         self.operation: Operation | None = None
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
@@ -116,6 +117,7 @@ class BackupSection(SettingsSection):
         self.change_folder.setEnabled(False)
         self.move_progress.setValue(0)
         self.move_progress.show()
+        self.move_message.show()
         self.say(
             self.move_message,
             self.tr("Moving the backups… The current folder stays in use until every copy is checked."),
