@@ -133,3 +133,22 @@ def test_save_purpose_names_its_recipients_from_the_list(new_vault: Vault) -> No
     assert [r.id for r in service.for_purpose("bank_services")] == [paying.id, tax.id]
     again = service.save_purpose("bank_services", data, (paying.id, tax.id), expected_version=saved.version)
     assert again.version == saved.version  # nothing changed: no new version
+
+
+def test_saving_a_seeded_purpose_unchanged_asks_nobody_again(new_vault: Vault) -> None:
+    # The seeded purposes' recipients text is the list's names (migration 0024), so saving one
+    # unchanged through the list keeps its version and its notice hash: no consent is asked again.
+    service = RecipientService(new_vault)
+    purposes = PurposeService(new_vault)
+    for purpose in purposes.catalogue():
+        named = service.for_purpose(purpose.code)
+        if not named:
+            continue
+        assert purpose.recipients_zh == "、".join(r.name_zh for r in named), purpose.code
+        saved = service.save_purpose(
+            purpose.code,
+            PurposeInput.from_purpose(purpose),
+            tuple(r.id for r in named),
+            expected_version=purpose.version,
+        )
+        assert (saved.version, saved.notice_hash) == (purpose.version, purpose.notice_hash), purpose.code
