@@ -255,8 +255,8 @@ class ExcelExportService:
                 }
                 yield [values[f] for f in FIELDS]
 
-    def _person_rows(self, s: ExportScope, *, unmasked: bool, clients: set[int] | None = None) -> list[list[Any]]:
-        """The person's rows (one per client the role may see them on); their clients go into ``clients``."""
+    def _person_rows(self, s: ExportScope, *, unmasked: bool, held: dict[int, int] | None = None) -> list[list[Any]]:
+        """The person's rows (one per client the role may see them on); person → client of each into ``held``."""
         if s.person_id is None:
             raise ValidationError({"person": "required"})
         found = self.vault.db.one("SELECT client_id, id_number FROM persons WHERE id = ?", (s.person_id,))
@@ -279,8 +279,8 @@ class ExcelExportService:
             if client is None or client["status"] not in ("prospect", "active", "ended"):
                 continue
             p = next(x for x in persons_by_client(self.vault.db, [int(cid)])[int(cid)] if x["id"] == pid)
-            if clients is not None:
-                clients.add(int(cid))
+            if held is not None:
+                held[int(pid)] = int(cid)
             num = p["id_number"] or ""
             out.append(
                 [
@@ -305,15 +305,15 @@ class ExcelExportService:
             Column(SYNONYMS[f][0], identifier=f in ID_FIELDS, width=24 if f in ID_FIELDS else 16) for f in FIELDS
         ]
         if s.kind == "person":
-            held: set[int] = set()
-            rows = self._person_rows(s, unmasked=unmasked, clients=held)
+            held: dict[int, int] = {}
+            rows = self._person_rows(s, unmasked=unmasked, held=held)
             stamp = Stamp(self.vault.firm_name, session.display_name, at, purpose.strip(), "个人信息副本")
-            persons = self._same_person(s) if held else {}
-            consents = self._consent_rows(sorted(held), persons)
+            clients = sorted(set(held.values()))
+            consents = self._consent_rows(clients, held)
             data, _ = write_sheets(
                 [Sheet("个人信息", PERSON_COLUMNS, rows), Sheet("同意记录", CONSENT_COLUMNS, consents)], stamp
             )
-            return data, len(rows), sorted(held)  # every client whose data the workbook holds (export register)
+            return data, len(rows), clients  # every client whose data the workbook holds (export register)
         ids = self._list_ids(s)
         title = "客户清单" if s.kind == "list" else "客户档案"
         stamp = Stamp(self.vault.firm_name, session.display_name, at, purpose.strip(), title)
@@ -323,14 +323,6 @@ class ExcelExportService:
             sheets.append(Sheet("同意记录", CONSENT_COLUMNS, self._consent_rows(ids, None)))
         data, _ = write_sheets(sheets, stamp)
         return data, len(ids), ids
-
-    def _same_person(self, s: ExportScope) -> dict[int, int]:
-        """The person rows of the exported human (by ID number), person id → client id."""
-        found = self.vault.db.one("SELECT client_id, id_number FROM persons WHERE id = ?", (s.person_id,))
-        if found is None or not found[1]:
-            return {int(s.person_id or 0): int(found[0])} if found else {}
-        return {int(pid): int(cid) for pid, cid in self.vault.db.all(
-            "SELECT id, client_id FROM persons WHERE id_number = ?", (found[1],))}  # fmt: skip
 
     def _consent_rows(self, client_ids: Sequence[int], persons: dict[int, int] | None) -> list[list[Any]]:
         """The consents of the clients (``persons`` None) or of those person rows only (a person's record).
